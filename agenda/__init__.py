@@ -1,0 +1,1 @@
+"""Social reports, pseudonymisation, agendas and convocations."""

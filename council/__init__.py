@@ -1,0 +1,51 @@
+"""CPAS closed-session deliberation manager: the application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from council.config import from_environment
+from council.db import db
+from council.extensions import babel, csrf, login_manager
+from council.i18n import select_locale
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.update(from_environment(Path(app.instance_path)))
+    app.config.update(overrides or {})
+    if app.config["IS_PRODUCTION"]:
+        app.debug = False
+
+    db.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+
+    from council import auth, errors, views
+    from council.api import register_api
+    from council.cli import register_commands
+    from council.security_headers import register_security_headers
+    from council.templating import register_template_helpers
+
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(views.bp)
+    from agenda.views import bp as agenda_bp
+
+    app.register_blueprint(agenda_bp)
+    register_api(app)
+    errors.register_error_handlers(app)
+    register_template_helpers(app)
+    register_security_headers(app)
+    register_commands(app)
+    return app

@@ -1,0 +1,157 @@
+"""The HTTP API under /api/v1 (contract in ../shared/CONTRACT.md), bearer-token authenticated."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import Flask, current_app, g, request
+from flask_babel import gettext
+from flask_smorest import Api, Blueprint, abort
+from sqlalchemy import select
+
+from council import permissions
+from council.api.schemas import (
+    ErrorSchema,
+    MeetingSchema,
+    MeetingSummarySchema,
+    TokenRequestSchema,
+    TokenSchema,
+)
+from council.db import db
+from council.extensions import csrf
+from council.models import Meeting, User
+from council.services import accounts
+from council.services.meetings import meeting_for, sitting_members, visible_meetings
+
+
+
+class CouncilApi(Api):
+    """flask-smorest's Api without its app-wide JSON error handler: web pages keep HTML errors,
+    and API errors follow the contract's ``{"error", "message"}`` shape (``council.errors``).
+    """
+
+    ERROR_SCHEMA = ErrorSchema
+
+    def _register_error_handlers(self) -> None:
+        return None
+
+
+blp = Blueprint("api", __name__, url_prefix="/api/v1",
+                description="Meetings, items, attendance and votes of the CPAS organs.")
+
+F = TypeVar("F", bound=Callable[..., Any])
+BEARER = [{"bearerAuth": []}]
+
+
+def token_required(view: F) -> F:
+    """Authenticates ``Authorization: Bearer TOKEN``; the user is in ``g.api_user``."""
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        header = request.headers.get("Authorization", "")
+        scheme, _, token = header.partition(" ")
+        user = (accounts.user_for_token(db.session, token.strip())
+                if scheme.lower() == "bearer" and token.strip() else None)
+        if user is None:
+            abort(401, error="unauthorized", message=gettext("A valid bearer token is required."))
+        g.api_user = user
+        return view(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _meeting_summary(meeting: Meeting) -> dict[str, Any]:
+    return {
+        "id": meeting.id,
+        "organ": meeting.organ.kind.value,
+        "organ_name": meeting.organ.name,
+        "date": meeting.starts_at,
+        "place": meeting.place,
+        "status": meeting.status.value,
+    }
+
+
+@blp.route("/token", methods=["POST"])
+@blp.arguments(TokenRequestSchema)
+@blp.response(200, TokenSchema)
+@blp.alt_response(401, schema=ErrorSchema, description="Unknown user or wrong password")
+def issue_token(payload: dict[str, Any]) -> dict[str, Any]:
+    """Exchange a username and password for a bearer token."""
+    user = accounts.authenticate(db.session, payload["username"], payload["password"],
+                                 source="api")
+    if user is None:
+        abort(401, error="invalid_credentials",
+              message=gettext("Unknown username or wrong password."))
+    issued = accounts.issue_token(db.session, user, current_app.config["API_TOKEN_LIFETIME"])
+    return {"token": issued.token, "expires_at": issued.expires_at}
+
+
+def _require_meetings_access(user: User) -> None:
+    if not permissions.can_view_meetings(user):
+        abort(403, error="forbidden", message=gettext("You do not have access to meetings."))
+
+
+@blp.route("/meetings", methods=["GET"])
+@blp.doc(security=BEARER)
+@blp.response(200, MeetingSummarySchema(many=True))
+@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
+@blp.alt_response(403, schema=ErrorSchema, description="Role without access to meetings")
+@token_required
+def list_meetings() -> list[dict[str, Any]]:
+    """Meetings the caller may see, newest first."""
+    _require_meetings_access(g.api_user)
+    return [_meeting_summary(m) for m in visible_meetings(db.session, g.api_user)]
+
+
+@blp.route("/meetings/<int:meeting_id>", methods=["GET"])
+@blp.doc(security=BEARER)
+@blp.response(200, MeetingSchema)
+@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
+@blp.alt_response(403, schema=ErrorSchema, description="Role without access to meetings")
+@blp.alt_response(404, schema=ErrorSchema, description="No such meeting, or not visible")
+@token_required
+def get_meeting(meeting_id: int) -> dict[str, Any]:
+    """A meeting with its agenda items and the members sitting on its organ."""
+    _require_meetings_access(g.api_user)
+    meeting = meeting_for(db.session, g.api_user, meeting_id)
+    if meeting is None:
+        abort(404, error="not_found", message=gettext("No such meeting."))
+    memberships = sitting_members(meeting)
+    usernames = dict(db.session.execute(
+        select(User.member_id, User.username).where(
+            User.member_id.in_([m.member_id for m in memberships]))).tuples().all())
+    return {
+        **_meeting_summary(meeting),
+        "items": [
+            {
+                "id": item.id,
+                "number": item.number,
+                "title": item.title,
+                "kind": item.kind.value,
+                "closed_session": item.is_closed_session,
+                "secret_ballot": item.is_secret_ballot,
+                "status": item.status.value,
+            }
+            for item in meeting.items
+        ],
+        "members": [
+            {
+                "member_id": m.member_id,
+                "username": usernames.get(m.member_id),
+                "name": m.member.full_name,
+                "group": m.member.group.name if m.member.group else None,
+                "is_president": m.member.is_president,
+                "attendance": None,
+            }
+            for m in memberships
+        ],
+    }
+
+
+def register_api(app: Flask) -> None:
+    api = CouncilApi(app)
+    csrf.exempt(blp)  # bearer tokens, not cookies: no cross-site request can carry them
+    api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
+    api.register_blueprint(blp)

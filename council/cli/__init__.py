@@ -1,0 +1,58 @@
+"""Commands of ``flask --app council …`` (see ../shared/CONTRACT.md)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from council.cli.seats import seats_command
+from council.db import db, state
+
+
+def register_commands(app: Flask) -> None:
+    @app.cli.command("init-db")
+    def init_db() -> None:
+        """Create or upgrade the schema (Alembic migrations)."""
+        from council.migrate import upgrade
+
+        upgrade(state().engine)
+        click.echo("database schema is up to date")
+
+    @app.cli.command("make-migration")
+    @click.argument("message")
+    def make_migration(message: str) -> None:
+        """Write a new migration from the models (developers)."""
+        from council.migrate import revision
+
+        revision(state().engine, message)
+
+    @app.cli.command("demo")
+    @click.option("--items", type=click.IntRange(0, 5000), default=None,
+                  help="Number of pseudonymised individual-aid items on the demo CSSS meeting.")
+    def demo(items: int | None) -> None:
+        """(Re)create the demo centre, its accounts and meetings."""
+        from council.demo import build_demo
+        from council.migrate import upgrade
+
+        upgrade(state().engine)
+        summary = build_demo(db.session, items=items)
+        click.echo(summary)
+
+    audit_group = AppGroup("audit", help="The audit log.")
+
+    @audit_group.command("verify")
+    def audit_verify() -> None:
+        """Check the audit log's hash chain."""
+        from council.services.audit import verify_chain
+
+        broken = verify_chain(db.session)
+        if broken is not None:
+            click.echo(f"audit chain broken at entry {broken.entry_id}: {broken.reason}", err=True)
+            sys.exit(1)
+        click.echo("audit chain intact")
+
+    app.cli.add_command(audit_group)
+    app.cli.add_command(seats_command)

@@ -1,0 +1,83 @@
+"""States and kinds stored in the database. Their translated titles are in ``council.labels``."""
+
+from __future__ import annotations
+
+import enum
+
+from council.rules.composition import Region
+
+__all__ = [
+    "ItemKind",
+    "ItemStatus",
+    "Language",
+    "MeetingStatus",
+    "OrganKind",
+    "Region",
+    "Role",
+    "Sex",
+]
+
+
+class Language(enum.Enum):
+    fr = "fr"
+    nl = "nl"
+    de = "de"
+    en = "en"
+
+
+class Sex(enum.Enum):
+    female = "F"
+    male = "M"
+    other = "X"
+
+
+class Role(enum.Enum):
+    """What an account does. Councillors (and the president) are users linked to a member."""
+
+    admin = "admin"
+    dg = "dg"
+    secretariat = "secretariat"
+    social_worker = "social_worker"
+    councillor = "councillor"
+
+
+class OrganKind(enum.Enum):
+    council = "council"
+    bureau = "bureau"
+    csss = "csss"
+    committee = "committee"
+
+
+class MeetingStatus(enum.Enum):
+    draft = "draft"
+    convened = "convened"
+    in_progress = "in_progress"
+    closed = "closed"
+    cancelled = "cancelled"
+
+
+class ItemKind(enum.Enum):
+    individual_aid = "individual_aid"
+    personnel = "personnel"
+    general = "general"
+    minutes_approval = "minutes_approval"
+    ratification = "ratification"
+    budget = "budget"
+    budget_amendment = "budget_amendment"
+    accounts = "accounts"
+    policy_note = "policy_note"
+    annual_report = "annual_report"
+
+    @property
+    def is_about_persons(self) -> bool:
+        """Matters concerning persons are always dealt with behind closed doors (LO art. 33)."""
+        return self in (ItemKind.individual_aid, ItemKind.personnel)
+
+
+class ItemStatus(enum.Enum):
+    draft = "draft"
+    ready = "ready"
+    voting = "voting"
+    decided = "decided"
+    postponed = "postponed"
+    withdrawn = "withdrawn"

@@ -1,0 +1,80 @@
+"""Accounts and API tokens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from council.db import Base
+from council.models.base import UTCDateTime, enum_column, utcnow
+from council.models.centre import Member
+from council.models.enums import Language, Role
+
+
+class User(UserMixin, Base):
+    """Someone who logs in. A councillor's account is linked to their member record."""
+
+    __tablename__ = "user_account"
+
+    #: primary key
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: login name, unique, lower case
+    username: Mapped[str] = mapped_column(String(80), nullable=False, unique=True)
+    #: argon2 hash of the password
+    password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
+    #: what the account does
+    role: Mapped[Role] = mapped_column(enum_column(Role), nullable=False)
+    #: name shown in the interface and in watermarks
+    display_name: Mapped[str] = mapped_column(String(160), nullable=False)
+    #: address for convocations and notices (never file content)
+    email: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    #: preferred interface language
+    language: Mapped[Language] = mapped_column(
+        enum_column(Language), nullable=False, default=Language.fr
+    )
+    #: council member this account belongs to (councillors and the president only)
+    member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("member.id"), nullable=True, unique=True, index=True
+    )
+    #: whether the account may log in
+    is_enabled: Mapped[bool] = mapped_column(nullable=False, default=True)
+    #: when the account was created (UTC)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    #: last successful login (UTC)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    member: Mapped[Member | None] = relationship()
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses disabled accounts
+        return self.is_enabled
+
+    @property
+    def is_president(self) -> bool:
+        return self.member is not None and self.member.is_president
+
+
+class ApiToken(Base):
+    """A bearer token for the HTTP API. Only its SHA-256 is stored."""
+
+    __tablename__ = "api_token"
+
+    #: primary key
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: account the token acts for
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    #: hex SHA-256 of the token
+    token_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    #: when it was issued (UTC)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    #: when it stops working (UTC)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    #: when it was revoked (UTC), if it was
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    user: Mapped[User] = relationship()

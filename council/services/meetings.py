@@ -1,0 +1,67 @@
+"""Reading meetings as a given user sees them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from council import permissions
+from council.models import AgendaItem, Meeting, MeetingStatus, Member, Organ, OrganMembership
+from council.models.base import utcnow
+
+
+def visible_meetings(session: Session, user: Any) -> list[Meeting]:
+    """Every meeting the user may see, newest first, in one query."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(permissions.visible_meetings_clause(user))
+            .options(selectinload(Meeting.organ))
+            .order_by(Meeting.starts_at.desc())
+        )
+    )
+
+
+def upcoming_meetings(session: Session, user: Any) -> list[Meeting]:
+    since = utcnow() - timedelta(days=1)
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(
+                permissions.visible_meetings_clause(user),
+                Meeting.starts_at >= since,
+                Meeting.status != MeetingStatus.cancelled,
+            )
+            .options(selectinload(Meeting.organ))
+            .order_by(Meeting.starts_at)
+        )
+    )
+
+
+def meeting_for(session: Session, user: Any, meeting_id: int) -> Meeting | None:
+    """The meeting with its items and members, or None when it does not exist or is not
+    visible to the user (existence itself is confidential)."""
+    meeting = session.scalar(
+        select(Meeting)
+        .where(Meeting.id == meeting_id)
+        .options(
+            selectinload(Meeting.items).selectinload(AgendaItem.meeting),
+            selectinload(Meeting.organ)
+            .selectinload(Organ.memberships)
+            .selectinload(OrganMembership.member)
+            .selectinload(Member.group),
+        )
+    )
+    if meeting is None or not permissions.can_view_meeting(user, meeting):
+        return None
+    return meeting
+
+
+def sitting_members(meeting: Meeting) -> list[OrganMembership]:
+    """Memberships of the organ current on the meeting's day, the president first."""
+    day = meeting.starts_at.date()
+    current = [m for m in meeting.organ.memberships if m.is_current(day)]
+    return sorted(current, key=lambda m: (not m.member.is_president, m.member.last_name))

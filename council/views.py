@@ -1,0 +1,109 @@
+"""Home pages per role, the composition page and account administration."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from council import permissions
+from council.db import db
+from council.forms import EmptyForm, NewUserForm
+from council.models import Language, Member, Role, User
+from council.services import accounts
+from council.services.composition import composition_report
+from council.services.meetings import upcoming_meetings
+
+bp = Blueprint("main", __name__)
+
+ACCOUNT_ERRORS = {
+    "username_or_password_too_short": lambda: gettext(
+        "The username is required and the password needs at least 8 characters."),
+    "councillor_needs_member": lambda: gettext(
+        "A councillor account must be linked to a council member, and only a councillor's."),
+    "username_taken": lambda: gettext("This username is already taken."),
+    "member_has_account": lambda: gettext("This council member already has an account."),
+    "cannot_disable_self": lambda: gettext("You cannot disable your own account."),
+}
+
+
+@bp.route("/")
+@login_required
+def home() -> Response | str:
+    if permissions.can_manage_accounts(current_user):
+        return redirect(url_for("main.users"))
+    if permissions.can_view_meetings(current_user):
+        return render_template(
+            "home.html",
+            meetings=upcoming_meetings(db.session, current_user),
+            report=composition_report(db.session, date.today())
+            if permissions.is_staff(current_user) else None,
+        )
+    return render_template("home_social_worker.html")
+
+
+@bp.route("/composition")
+@login_required
+def composition() -> str:
+    if not permissions.can_view_composition(current_user):
+        abort(403)
+    report = composition_report(db.session, date.today())
+    if report is None:
+        abort(404)
+    return render_template("composition.html", report=report)
+
+
+@bp.route("/admin/users", methods=["GET", "POST"])
+@login_required
+def users() -> Response | str:
+    if not permissions.can_manage_accounts(current_user):
+        abort(403)
+    form = NewUserForm()
+    members = db.session.scalars(select(Member).order_by(Member.last_name)).all()
+    form.member_id.choices = [(0, "—")] + [(m.id, m.full_name) for m in members]
+    if form.validate_on_submit():
+        try:
+            accounts.create_user(
+                db.session,
+                actor=current_user,
+                username=form.username.data,
+                password=form.password.data,
+                role=Role(form.role.data),
+                display_name=form.display_name.data,
+                email=form.email.data or None,
+                language=Language(form.language.data),
+                member=db.session.get(Member, form.member_id.data) if form.member_id.data else None,
+            )
+        except accounts.AccountError as error:
+            db.session.rollback()
+            flash(ACCOUNT_ERRORS[str(error)](), "error")
+        else:
+            flash(gettext("Account created."), "success")
+            return redirect(url_for("main.users"))
+    all_users = db.session.scalars(select(User).order_by(User.role, User.username)).all()
+    return render_template("admin/users.html", users=all_users, form=form,
+                           toggle_form=EmptyForm())
+
+
+@bp.route("/admin/users/<int:user_id>/<any(enable, disable):action>", methods=["POST"])
+@login_required
+def toggle_user(user_id: int, action: str) -> Response:
+    if not permissions.can_manage_accounts(current_user):
+        abort(403)
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    if EmptyForm().validate_on_submit():
+        try:
+            accounts.set_enabled(db.session, actor=current_user, user=user,
+                                 enabled=action == "enable")
+        except accounts.AccountError as error:
+            db.session.rollback()
+            flash(ACCOUNT_ERRORS[str(error)](), "error")
+        else:
+            flash(gettext("Account updated."), "success")
+    return redirect(url_for("main.users"))

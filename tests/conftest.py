@@ -1,0 +1,164 @@
+"""Fixtures: one application and schema per run (with the demo centre), a rolled-back
+transaction per test, a client, and helpers to log in as each role.
+
+Set COUNCIL_TEST_DATABASE_URL to run against PostgreSQL (``.ci/run`` does).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from cryptography.fernet import Fernet
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import event, select, text
+from sqlalchemy.orm import Session
+
+from council import create_app
+from council.db import db, state
+from council.migrate import upgrade
+from council.models import Meeting, OrganKind, User
+
+PASSWORDS = {
+    "dg": "demo-dg",
+    "secretariat": "demo-secretariat",
+    "president": "demo-president",
+    "socialworker": "demo-socialworker",
+    "admin": "demo-admin",
+    **{f"councillor{n}": "demo-councillor" for n in range(1, 11)},
+}
+#: a fixed "today" for the demo, so that meeting dates in tests do not drift
+DEMO_TODAY = date(2026, 11, 16)
+
+
+def _test_database_url(tmp_dir: str) -> str:
+    return os.environ.get("COUNCIL_TEST_DATABASE_URL") or f"sqlite:///{tmp_dir}/test.db"
+
+
+def _reset_schema(app: Flask) -> None:
+    engine = state(app).engine
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    upgrade(engine)
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    os.environ["SECRET_KEY"] = "test-secret-key"
+    os.environ["COUNCIL_DATA_KEY"] = Fernet.generate_key().decode()
+    os.environ["DATABASE_URL"] = _test_database_url(str(tmp_path_factory.mktemp("db")))
+    os.environ.pop("COUNCIL_ENV", None)
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False})
+    _reset_schema(app)
+    from council.demo import build_demo
+
+    with app.app_context():
+        build_demo(db.session, today=DEMO_TODAY)
+    yield app
+    state(app).engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _transaction(app: Flask) -> Iterator[None]:
+    """Each test runs inside a transaction that is rolled back; services' commits become
+    savepoint releases."""
+    current = state(app)
+    connection = current.engine.connect()
+    transaction = connection.begin()
+    current.bind = connection
+    current.join_transaction_mode = "create_savepoint"
+    try:
+        yield
+    finally:
+        db.session.remove()
+        transaction.rollback()
+        connection.close()
+        current.bind = current.engine
+        current.join_transaction_mode = "conditional_savepoint"
+
+
+@pytest.fixture
+def session(app: Flask) -> Iterator[Session]:
+    with app.app_context():
+        yield db.session()
+
+
+@dataclass
+class Demo:
+    csss_meeting_id: int
+    council_meeting_id: int
+    user_ids: dict[str, int]
+
+
+@pytest.fixture
+def demo(session: Session) -> Demo:
+    meetings = {m.organ.kind: m.id for m in session.scalars(select(Meeting))}
+    return Demo(
+        csss_meeting_id=meetings[OrganKind.csss],
+        council_meeting_id=meetings[OrganKind.council],
+        user_ids=dict(session.execute(select(User.username, User.id)).tuples().all()),
+    )
+
+
+class AuthActions:
+    def __init__(self, client: FlaskClient) -> None:
+        self._client = client
+
+    def login(self, username: str, password: str | None = None) -> None:
+        response = self._client.post(
+            "/login", data={"username": username, "password": password or PASSWORDS[username]}
+        )
+        assert response.status_code == 302, f"login failed for {username}"
+
+    def logout(self) -> None:
+        self._client.post("/logout")
+
+
+@pytest.fixture
+def auth(client: FlaskClient) -> AuthActions:
+    return AuthActions(client)
+
+
+@pytest.fixture
+def api_token(client: FlaskClient) -> Callable[[str], dict[str, str]]:
+    """Returns the Authorization header for a demo user."""
+
+    def headers(username: str) -> dict[str, str]:
+        response = client.post(
+            "/api/v1/token", json={"username": username, "password": PASSWORDS[username]}
+        )
+        assert response.status_code == 200, response.json
+        return {"Authorization": f"Bearer {response.json['token']}"}
+
+    return headers
+
+
+class QueryCounter:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, *_args: object) -> None:
+        self.count += 1
+
+
+@pytest.fixture
+def count_queries(app: Flask) -> Callable[[], QueryCounter]:
+    """``with count_queries() as counter``-style helper: counts statements on the engine."""
+    engine = state(app).engine
+    counters: list[QueryCounter] = []
+
+    def start() -> QueryCounter:
+        counter = QueryCounter()
+        event.listen(engine, "before_cursor_execute", counter)
+        counters.append(counter)
+        return counter
+
+    yield start  # type: ignore[misc]
+    for counter in counters:
+        event.remove(engine, "before_cursor_execute", counter)

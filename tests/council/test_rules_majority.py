@@ -1,0 +1,73 @@
+import pytest
+
+from council.rules.errors import RuleError
+from council.rules.majority import Choice, Outcome, TieRule, VoteSettings, decide
+
+SWAPPED = VoteSettings(open_tie_rule=TieRule.rejected, secret_tie_rule=TieRule.president_decides)
+
+
+@pytest.mark.parametrize(
+    ("votes", "is_secret", "settings", "president_choice", "adopted"),
+    [
+        ((4, 4, 0), False, VoteSettings(), Choice.yes, True),
+        ((4, 4, 0), False, VoteSettings(), Choice.no, False),
+        ((4, 4, 0), False, VoteSettings(), Choice.abstain, False),
+        ((4, 4, 0), False, VoteSettings(), None, False),
+        ((4, 4, 0), True, VoteSettings(), Choice.yes, False),
+        ((4, 4, 0), False, SWAPPED, Choice.yes, False),
+        ((4, 4, 0), True, SWAPPED, Choice.yes, True),
+        ((4, 4, 0), True, SWAPPED, Choice.no, False),
+    ],
+    ids=[
+        "open-tie-president-yes-adopts[V]",
+        "open-tie-president-no-rejects[V]",
+        "open-tie-president-abstains-rejects[V]",
+        "open-tie-president-did-not-vote-rejects[V]",
+        "secret-tie-rejects-by-default[V]",
+        "swapped-open-tie-rejects[V]",
+        "swapped-secret-tie-president-yes-adopts[V]",
+        "swapped-secret-tie-president-no-rejects[V]",
+    ],
+)
+def test_tie_follows_the_settings(votes, is_secret, settings, president_choice, adopted):
+    outcome = decide(
+        *votes, is_secret=is_secret, settings=settings, president_choice=president_choice
+    )
+
+    assert outcome.adopted is adopted
+    assert outcome.decided_by_tie_rule is True
+
+
+@pytest.mark.parametrize(
+    ("votes", "is_secret", "expected"),
+    [
+        ((9, 0, 0), False, Outcome(True, 9, 0, 0, 9, 5, False)),
+        ((0, 9, 0), True, Outcome(False, 0, 9, 0, 9, 5, False)),
+        ((3, 2, 4), False, Outcome(True, 3, 2, 4, 5, 3, False)),
+        ((2, 3, 4), True, Outcome(False, 2, 3, 4, 5, 3, False)),
+        ((1, 0, 8), False, Outcome(True, 1, 0, 8, 1, 1, False)),
+        ((0, 0, 9), False, Outcome(False, 0, 0, 9, 0, 1, False)),
+        ((0, 0, 0), True, Outcome(False, 0, 0, 0, 0, 1, False)),
+    ],
+    ids=[
+        "unanimity-adopts",
+        "unanimous-no-rejects",
+        "abstentions-are-not-votes-cast[V]",
+        "minority-of-votes-cast-rejects",
+        "one-yes-among-abstentions-adopts[V]",
+        "only-abstentions-rejects",
+        "nobody-voted-rejects",
+    ],
+)
+def test_absolute_majority_of_votes_cast(votes, is_secret, expected):
+    assert decide(*votes, is_secret=is_secret, president_choice=Choice.yes) == expected
+
+
+@pytest.mark.parametrize(
+    "votes",
+    [(-1, 0, 0), (0, -1, 0), (0, 0, -1)],
+    ids=["negative-yes", "negative-no", "negative-abstain"],
+)
+def test_decide_rejects_negative_counts(votes):
+    with pytest.raises(RuleError, match="must not be negative"):
+        decide(*votes, is_secret=False)
