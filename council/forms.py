@@ -5,9 +5,23 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
 
+from council.labels import TITLES
 from council.models import Language, Role
+
+#: each language named in itself, as a language menu should
+LANGUAGE_NAMES = {Language.fr: "Français", Language.nl: "Nederlands", Language.de: "Deutsch",
+                  Language.en: "English"}
+
+
+def language_choices() -> list[SelectChoice]:
+    return [SelectChoice(lang.value, name) for lang, name in LANGUAGE_NAMES.items()]
+
+
+def role_choices() -> list[SelectChoice]:
+    return [SelectChoice(role.value, TITLES[role]) for role in Role]
 
 
 class LoginForm(FlaskForm):
@@ -22,7 +36,7 @@ class EmptyForm(FlaskForm):
 
 
 class LanguageForm(FlaskForm):
-    language = SelectField(_l("Language"), choices=[(lang.value, lang.value) for lang in Language])
+    language = SelectField(_l("Language"), choices=language_choices)
 
 
 class NewUserForm(FlaskForm):
@@ -30,8 +44,8 @@ class NewUserForm(FlaskForm):
     display_name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=160)])
     email = EmailField(_l("E-mail"), validators=[Optional(), Email(check_deliverability=False),
                                                  Length(max=254)])
-    role = SelectField(_l("Role"), choices=[(role.value, role.value) for role in Role])
+    role = SelectField(_l("Role"), choices=role_choices)
     member_id = SelectField(_l("Council member (councillors only)"), coerce=int, choices=[])
-    language = SelectField(_l("Language"), choices=[(lang.value, lang.value) for lang in Language])
+    language = SelectField(_l("Language"), choices=language_choices)
     password = PasswordField(_l("Initial password"), validators=[DataRequired(), Length(min=8,
                                                                                         max=256)])

@@ -9,6 +9,7 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
 
 from council import permissions
 from council.db import db
@@ -64,7 +65,8 @@ def users() -> Response | str:
         abort(403)
     form = NewUserForm()
     members = db.session.scalars(select(Member).order_by(Member.last_name)).all()
-    form.member_id.choices = [(0, "—")] + [(m.id, m.full_name) for m in members]
+    form.member_id.choices = [SelectChoice(0, "—")] + [SelectChoice(m.id, m.full_name)
+                                                       for m in members]
     if form.validate_on_submit():
         try:
             accounts.create_user(
@@ -85,8 +87,7 @@ def users() -> Response | str:
             flash(gettext("Account created."), "success")
             return redirect(url_for("main.users"))
     all_users = db.session.scalars(select(User).order_by(User.role, User.username)).all()
-    return render_template("admin/users.html", users=all_users, form=form,
-                           toggle_form=EmptyForm())
+    return render_template("admin/users.html", users=all_users, form=form)
 
 
 @bp.route("/admin/users/<int:user_id>/<any(enable, disable):action>", methods=["POST"])

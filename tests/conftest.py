@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 
 import pytest
 from cryptography.fernet import Fernet
@@ -17,22 +16,12 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
+from support import DEMO_TODAY, PASSWORDS
 
 from council import create_app
 from council.db import db, state
 from council.migrate import upgrade
 from council.models import Meeting, OrganKind, User
-
-PASSWORDS = {
-    "dg": "demo-dg",
-    "secretariat": "demo-secretariat",
-    "president": "demo-president",
-    "socialworker": "demo-socialworker",
-    "admin": "demo-admin",
-    **{f"councillor{n}": "demo-councillor" for n in range(1, 11)},
-}
-#: a fixed "today" for the demo, so that meeting dates in tests do not drift
-DEMO_TODAY = date(2026, 11, 16)
 
 
 def _test_database_url(tmp_dir: str) -> str:
@@ -102,7 +91,7 @@ def demo(session: Session) -> Demo:
     return Demo(
         csss_meeting_id=meetings[OrganKind.csss],
         council_meeting_id=meetings[OrganKind.council],
-        user_ids=dict(session.execute(select(User.username, User.id)).tuples().all()),
+        user_ids=dict(session.execute(select(User.username, User.id)).all()),
     )
 
 
@@ -115,6 +104,9 @@ class AuthActions:
             "/login", data={"username": username, "password": password or PASSWORDS[username]}
         )
         assert response.status_code == 302, f"login failed for {username}"
+
+    def use_language(self, language: str) -> None:
+        self._client.post("/language", data={"language": language})
 
     def logout(self) -> None:
         self._client.post("/logout")

@@ -26,7 +26,6 @@ from council.services import accounts
 from council.services.meetings import meeting_for, sitting_members, visible_meetings
 
 
-
 class CouncilApi(Api):
     """flask-smorest's Api without its app-wide JSON error handler: web pages keep HTML errors,
     and API errors follow the contract's ``{"error", "message"}`` shape (``council.errors``).
@@ -121,7 +120,7 @@ def get_meeting(meeting_id: int) -> dict[str, Any]:
     memberships = sitting_members(meeting)
     usernames = dict(db.session.execute(
         select(User.member_id, User.username).where(
-            User.member_id.in_([m.member_id for m in memberships]))).tuples().all())
+            User.member_id.in_([m.member_id for m in memberships]))).all())
     return {
         **_meeting_summary(meeting),
         "items": [

@@ -1,0 +1,72 @@
+"""Production safety: the app refuses to start without its keys, or in debug mode."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cryptography.fernet import Fernet
+
+from council.config import ConfigError, load_config
+
+KEY = Fernet.generate_key().decode()
+
+
+@pytest.mark.parametrize(("environ", "missing"), [
+    ({}, "SECRET_KEY and COUNCIL_DATA_KEY"),
+    ({"SECRET_KEY": "s"}, "COUNCIL_DATA_KEY"),
+    ({"COUNCIL_DATA_KEY": KEY}, "SECRET_KEY"),
+])
+def test_production_refuses_to_start_without_keys(tmp_path: Path, environ: dict[str, str],
+                                                  missing: str) -> None:
+    with pytest.raises(ConfigError) as refused:
+        load_config({"COUNCIL_ENV": "production", **environ}, tmp_path)
+    message = str(refused.value)
+    assert f"set {missing} in the environment" in message
+    assert "\n" not in message
+
+
+def test_production_refuses_debug(tmp_path: Path) -> None:
+    environ = {"COUNCIL_ENV": "production", "SECRET_KEY": "s", "COUNCIL_DATA_KEY": KEY,
+               "FLASK_DEBUG": "1"}
+    with pytest.raises(ConfigError, match="debug"):
+        load_config(environ, tmp_path)
+
+
+def test_production_turns_on_strict_settings(tmp_path: Path) -> None:
+    config = load_config({"COUNCIL_ENV": "production", "SECRET_KEY": "s",
+                          "COUNCIL_DATA_KEY": KEY}, tmp_path)
+    assert config["SESSION_COOKIE_SECURE"] is True
+    assert config["SESSION_COOKIE_HTTPONLY"] is True
+    assert config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    assert not list(tmp_path.iterdir()), "production must not generate keys on disk"
+
+
+def test_development_generates_and_keeps_its_keys(tmp_path: Path) -> None:
+    first = load_config({}, tmp_path)
+    second = load_config({}, tmp_path)
+    assert first["SECRET_KEY"] == second["SECRET_KEY"]
+    assert Fernet(first["COUNCIL_DATA_KEY"].encode())  # a usable key
+    assert first["DATABASE_URL"] == f"sqlite:///{tmp_path / 'council.db'}"
+    assert first["SESSION_COOKIE_SECURE"] is False
+
+
+def test_database_url_comes_from_the_environment(tmp_path: Path) -> None:
+    url = "postgresql+psycopg://council@localhost/council"
+    assert load_config({"DATABASE_URL": url}, tmp_path)["DATABASE_URL"] == url
+
+
+def test_refusal_is_one_line_without_traceback(tmp_path: Path) -> None:
+    """What an operator sees when starting the real app without its keys."""
+    result = subprocess.run(
+        [sys.executable, "-c", "from council import create_app; create_app()"],
+        env={"COUNCIL_ENV": "production", "PATH": "/usr/bin:/bin"},
+        capture_output=True, text=True, check=False, timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "COUNCIL_ENV=production refuses to start: set SECRET_KEY and COUNCIL_DATA_KEY "
+        "in the environment."
+    ]

@@ -1,0 +1,91 @@
+"""The demo centre exactly as ../shared/CONTRACT.md describes it."""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from support import DEMO_TODAY, PASSWORDS
+
+from council.demo import DemoRefused, build_demo
+from council.models import (
+    AgendaItem,
+    Centre,
+    ItemKind,
+    Meeting,
+    MeetingStatus,
+    OrganKind,
+    PoliticalGroup,
+    Role,
+    User,
+)
+from council.security import verify_password
+
+
+def _organ_usernames(session: Session, kind: OrganKind) -> set[str]:
+    centre = session.scalar(select(Centre))
+    organ = next(o for o in centre.organs if o.kind is kind)
+    member_ids = {m.member_id for m in organ.memberships}
+    return set(session.scalars(select(User.username).where(User.member_id.in_(member_ids))))
+
+
+def test_demo_centre(session: Session) -> None:
+    centre = session.scalar(select(Centre))
+    assert centre.region.value == "wallonia"
+    assert 25_000 <= centre.population <= 35_000
+    assert centre.municipal_seats == 27
+    assert session.scalar(select(func.count()).select_from(PoliticalGroup)) == 4
+    assert len(_organ_usernames(session, OrganKind.council)) == 11
+    assert _organ_usernames(session, OrganKind.bureau) == {"president", "councillor1",
+                                                           "councillor5"}
+    assert _organ_usernames(session, OrganKind.csss) == {"president", "councillor1",
+                                                         "councillor2", "councillor3",
+                                                         "councillor4"}
+
+
+def test_demo_accounts_and_roles(session: Session) -> None:
+    users = {u.username: u for u in session.scalars(select(User))}
+    assert set(users) == set(PASSWORDS)
+    for username, password in PASSWORDS.items():
+        assert verify_password(users[username].password_hash, password), username
+    assert users["dg"].role is Role.dg
+    assert users["secretariat"].role is Role.secretariat
+    assert users["socialworker"].role is Role.social_worker
+    assert users["admin"].role is Role.admin
+    assert users["president"].is_president
+    assert all(users[f"councillor{n}"].role is Role.councillor for n in range(1, 11))
+
+
+def test_demo_meetings(session: Session) -> None:
+    meetings = {m.organ.kind: m for m in session.scalars(select(Meeting))}
+    csss, council = meetings[OrganKind.csss], meetings[OrganKind.council]
+    assert csss.status is MeetingStatus.convened
+    aid = [item for item in csss.items if item.kind is ItemKind.individual_aid]
+    assert aid and all(item.is_closed_session and item.summary for item in aid)
+    assert csss.items[0].kind is ItemKind.minutes_approval
+    personnel = [item for item in council.items if item.kind is ItemKind.personnel]
+    assert personnel and all(item.is_secret_ballot for item in personnel)
+
+
+def test_demo_is_idempotent(app: Flask, session: Session) -> None:
+    def counts() -> tuple[int, ...]:
+        return tuple(session.scalar(select(func.count()).select_from(model))
+                     for model in (Centre, User, Meeting, AgendaItem, PoliticalGroup))
+
+    before = counts()
+    build_demo(session, today=DEMO_TODAY)
+    assert counts() == before
+
+
+def test_demo_refused_in_production(app: Flask, session: Session) -> None:
+    app.config["IS_PRODUCTION"] = True
+    try:
+        try:
+            build_demo(session, today=DEMO_TODAY)
+        except DemoRefused as refused:
+            assert "production" in str(refused)
+        else:
+            raise AssertionError("the demo ran in production")
+    finally:
+        app.config["IS_PRODUCTION"] = False
+    assert session.scalar(select(func.count()).select_from(User)) == len(PASSWORDS)

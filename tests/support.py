@@ -1,0 +1,29 @@
+"""Constants shared by the tests (importable thanks to ``pythonpath = tests``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+PASSWORDS = {
+    "dg": "demo-dg",
+    "secretariat": "demo-secretariat",
+    "president": "demo-president",
+    "socialworker": "demo-socialworker",
+    "admin": "demo-admin",
+    **{f"councillor{n}": "demo-councillor" for n in range(1, 11)},
+}
+
+#: role name → demo username; "member" sits on the demo CSSS, "non_member" does not
+ROLES: dict[str, str | None] = {
+    "anonymous": None,
+    "admin": "admin",
+    "social_worker": "socialworker",
+    "secretariat": "secretariat",
+    "dg": "dg",
+    "president": "president",
+    "member": "councillor1",
+    "non_member": "councillor5",
+}
+
+#: a fixed "today" for the demo, so that meeting dates in tests do not drift
+DEMO_TODAY = date(2026, 11, 16)
