@@ -29,6 +29,19 @@ def _instance_secret(instance_path: Path, name: str, make: Any) -> str:
     return path.read_text().strip()
 
 
+def _check_data_key(value: str) -> None:
+    """One or more comma-separated Fernet keys (the first encrypts, all decrypt)."""
+    keys = [key.strip() for key in value.split(",") if key.strip()]
+    try:
+        for key in keys:
+            Fernet(key.encode())
+    except ValueError:
+        keys = []
+    if not keys:
+        raise ConfigError("COUNCIL_DATA_KEY is not a valid Fernet key (32 url-safe base64-encoded "
+                          "bytes; several may be separated by commas).")
+
+
 def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, Any]:
     """Builds the Flask configuration; in production, refuses to start without the keys."""
     is_production = environ.get("COUNCIL_ENV", "development") == PRODUCTION
@@ -52,6 +65,7 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         data_key = data_key or _instance_secret(
             instance_path, "data.key", lambda: Fernet.generate_key().decode()
         )
+    _check_data_key(data_key)
     database_url = environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'council.db'}"
     return {
         "COUNCIL_ENV": PRODUCTION if is_production else "development",

@@ -70,3 +70,14 @@ def test_refusal_is_one_line_without_traceback(tmp_path: Path) -> None:
         "COUNCIL_ENV=production refuses to start: set SECRET_KEY and COUNCIL_DATA_KEY "
         "in the environment."
     ]
+
+
+@pytest.mark.parametrize("value", ["x", " , ", f"{KEY},not-a-key"])
+def test_invalid_data_key_is_refused(tmp_path: Path, value: str) -> None:
+    with pytest.raises(ConfigError, match="COUNCIL_DATA_KEY is not a valid Fernet key"):
+        load_config({"SECRET_KEY": "s", "COUNCIL_DATA_KEY": value}, tmp_path)
+
+
+def test_several_data_keys_are_accepted_for_rotation(tmp_path: Path) -> None:
+    value = f"{Fernet.generate_key().decode()},{KEY}"
+    assert load_config({"COUNCIL_DATA_KEY": value}, tmp_path)["COUNCIL_DATA_KEY"] == value
