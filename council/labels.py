@@ -48,7 +48,7 @@ TITLES: dict[enum.Enum, object] = {
     ItemKind.ratification: _l("Ratification of an urgent decision"),
     ItemKind.budget: _l("Budget"),
     ItemKind.budget_amendment: _l("Budget amendment"),
-    ItemKind.accounts: _l("Accounts"),
+    ItemKind.accounts: _l("Annual accounts"),
     ItemKind.policy_note: _l("General policy note"),
     ItemKind.annual_report: _l("Annual report"),
     ItemStatus.draft: _l("Draft"),

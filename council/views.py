@@ -25,7 +25,7 @@ ACCOUNT_ERRORS = {
     "username_or_password_too_short": lambda: gettext(
         "The username is required and the password needs at least 8 characters."),
     "councillor_needs_member": lambda: gettext(
-        "A councillor account must be linked to a council member, and only a councillor's."),
+        "A councillor account must be linked to a council member; other accounts cannot be."),
     "username_taken": lambda: gettext("This username is already taken."),
     "member_has_account": lambda: gettext("This council member already has an account."),
     "cannot_disable_self": lambda: gettext("You cannot disable your own account."),

@@ -43,8 +43,8 @@ def test_a_member_in_the_wrong_group_is_flagged(session: Session, client: FlaskC
     auth.login("dg")
     auth.use_language("en")
     page = client.get("/composition").get_data(as_text=True)
-    assert "4 held for 3 owed" in page
-    assert "0 held for 1 owed" in page
+    assert "4 held instead of 3" in page
+    assert "0 held instead of 1" in page
 
 
 def test_a_member_whose_mandate_ended_no_longer_counts(session: Session) -> None:
@@ -76,7 +76,7 @@ def test_composition_page_shows_groups_and_pact(client: FlaskClient, auth) -> No
     page = client.get("/composition").get_data(as_text=True)
     for name in ("PS", "MR", "Ecolo", "Les Engagés", "Isabelle Marchal"):
         assert name in page
-    assert "majority held" in page
+    assert "majority reached" in page
 
 
 def test_composition_queries_do_not_grow_with_members(session: Session, count_queries) -> None:
