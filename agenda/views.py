@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from council import permissions
 from council.db import db
-from council.services.meetings import meeting_for, sitting_members, visible_meetings
+from council.services.meetings import item_for, meeting_for, sitting_members, visible_meetings
 
 bp = Blueprint("agenda", __name__, url_prefix="/meetings")
 
@@ -31,3 +31,14 @@ def meeting(meeting_id: int) -> str:
         abort(404)
     return render_template("agenda/meeting.html", meeting=found,
                            members=sitting_members(found))
+
+
+@bp.route("/<int:meeting_id>/items/<int:item_id>")
+@login_required
+def item(meeting_id: int, item_id: int) -> str:
+    if not permissions.can_view_meetings(current_user):
+        abort(403)
+    found = item_for(db.session, current_user, item_id)
+    if found is None or found.meeting_id != meeting_id:
+        abort(404)
+    return render_template("agenda/item.html", item=found, meeting=found.meeting)

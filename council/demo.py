@@ -86,23 +86,35 @@ STAFF = (
 COUNCILLOR_PASSWORD = "demo-councillor"  # noqa: S105 (published demo password, CONTRACT.md)
 PRESIDENT_PASSWORD = "demo-president"  # noqa: S105
 
-# Individual-aid items as councillors see them: the facts, never the identity.
-CSSS_ITEMS = (
-    ("Revenu d'intégration — dossier 2026/0001",
-     "Madame A. vit seule avec ses deux enfants (4 et 13 ans). Elle a perdu son emploi et attend "
-     "une décision de l'ONEM. Son propriétaire, Monsieur B., réclame deux mois d'arriérés de "
-     "loyer. Revenus : allocations familiales ; montant demandé : 1.150,00 € par mois.",
-     "Octroi du revenu d'intégration au taux famille à charge (catégorie 3) à partir du "
-     "24 septembre 2026."),
-    ("Aide sociale — garantie locative — dossier 2026/0002",
-     "Monsieur C., 52 ans, isolé, reprend un emploi à temps partiel. Il a trouvé un logement "
-     "dont le loyer est de 640,00 € et ne peut constituer la garantie locative de 1.280,00 €.",
-     "Octroi d'une garantie locative de 1.280,00 € sous forme de lettre de garantie."),
-    ("Aide médicale urgente — dossier 2026/0003",
-     "Madame D., en séjour irrégulier, présente une attestation d'aide médicale urgente du "
-     "docteur E. pour des soins dentaires. La demande relève de l'AR du 12 décembre 1996.",
-     "Prise en charge des frais médicaux attestés, dans les limites de l'aide médicale urgente."),
-)
+DEFAULT_AID_ITEMS = 3
+
+
+def _draft_decision(proposal: str) -> str:
+    return (
+        "Vu la loi organique des CPAS du 8 juillet 1976 ;\n"
+        "Vu la loi du 26 mai 2002 concernant le droit à l'intégration sociale ;\n"
+        "Vu le rapport social de l'assistant social en charge du dossier ;\n"
+        "Considérant que la situation décrite justifie l'aide demandée ;\n"
+        f"Décide : {proposal}"
+    )
+
+
+def _aid_items(meeting: Meeting, count: int, today: date) -> list[AgendaItem]:
+    """Individual-aid items from synthetic social reports, pseudonymised as one meeting."""
+    from agenda.pseudonymise import Pseudonymiser, parse_dossier
+    from agenda.synthetic import generate_reports
+
+    reports = generate_reports(count, today=today)
+    result = Pseudonymiser(reference_date=today).pseudonymise_meeting(
+        [(report.text, parse_dossier(report.dossier)) for report in reports]
+    )
+    return [
+        AgendaItem(meeting=meeting, number=number, kind=ItemKind.individual_aid,
+                   title=report.title, summary=item.text,
+                   draft_decision=_draft_decision(report.proposal),
+                   is_closed_session=True, status=ItemStatus.ready)
+        for number, (report, item) in enumerate(zip(reports, result.items, strict=True), start=2)
+    ]
 
 
 def _wipe(session: Session) -> None:
@@ -170,10 +182,8 @@ def build_demo(session: Session, *, items: int | None = None, today: date | None
     session.add(AgendaItem(meeting=csss, number=1, kind=ItemKind.minutes_approval,
                            title="Approbation du procès-verbal de la séance précédente",
                            is_closed_session=True, status=ItemStatus.ready))
-    for number, (title, summary, decision) in enumerate(CSSS_ITEMS, start=2):
-        session.add(AgendaItem(meeting=csss, number=number, kind=ItemKind.individual_aid,
-                               title=title, summary=summary, draft_decision=decision,
-                               is_closed_session=True, status=ItemStatus.ready))
+    aid_count = DEFAULT_AID_ITEMS if items is None else items
+    session.add_all(_aid_items(csss, aid_count, today))
 
     council_day = _next_weekday(today, weekday=1, min_days=14)  # a Tuesday
     council = Meeting(organ=organs[OrganKind.council], starts_at=_local(council_day, 19),
@@ -199,5 +209,6 @@ def build_demo(session: Session, *, items: int | None = None, today: date | None
     ])
     session.commit()
     return (f"demo centre ready: {len(COUNCILLORS) + 1} council members, "
-            f"{len(STAFF) + len(COUNCILLORS) + 1} accounts, CSSS meeting on {csss_day}, "
+            f"{len(STAFF) + len(COUNCILLORS) + 1} accounts, CSSS meeting on {csss_day} with "
+            f"{aid_count} individual-aid items, "
             f"council meeting on {council_day}")

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, exists, false, func, or_, select, true
 
-from council.models import Meeting, OrganMembership, Role, User
+from council.models import AgendaItem, Meeting, OrganMembership, Role, User
 
 STAFF = frozenset({Role.dg, Role.secretariat})
 
@@ -49,6 +49,11 @@ def can_view_meeting(user: Any, meeting: Meeting) -> bool:
         membership.member_id == user.member_id and membership.is_current(meeting_day)
         for membership in meeting.organ.memberships
     )
+
+
+def can_view_item(user: Any, item: AgendaItem) -> bool:
+    """Reading an item's report and draft decision: whoever may see its meeting."""
+    return can_view_meeting(user, item.meeting)
 
 
 def can_manage_meeting(user: Any, meeting: Meeting) -> bool:

@@ -21,7 +21,7 @@ from support import DEMO_TODAY, PASSWORDS
 from council import create_app
 from council.db import db, state
 from council.migrate import upgrade
-from council.models import Meeting, OrganKind, User
+from council.models import ItemKind, Meeting, OrganKind, User
 
 
 def _test_database_url(tmp_dir: str) -> str:
@@ -82,15 +82,19 @@ def session(app: Flask) -> Iterator[Session]:
 class Demo:
     csss_meeting_id: int
     council_meeting_id: int
+    #: an individual-aid item of the CSSS meeting
+    csss_item_id: int
     user_ids: dict[str, int]
 
 
 @pytest.fixture
 def demo(session: Session) -> Demo:
-    meetings = {m.organ.kind: m.id for m in session.scalars(select(Meeting))}
+    meetings = {m.organ.kind: m for m in session.scalars(select(Meeting))}
+    csss = meetings[OrganKind.csss]
     return Demo(
-        csss_meeting_id=meetings[OrganKind.csss],
-        council_meeting_id=meetings[OrganKind.council],
+        csss_meeting_id=csss.id,
+        council_meeting_id=meetings[OrganKind.council].id,
+        csss_item_id=next(i.id for i in csss.items if i.kind is ItemKind.individual_aid),
         user_ids=dict(session.execute(select(User.username, User.id)).all()),
     )
 

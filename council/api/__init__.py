@@ -14,6 +14,7 @@ from sqlalchemy import select
 from council import permissions
 from council.api.schemas import (
     ErrorSchema,
+    ItemSchema,
     MeetingSchema,
     MeetingSummarySchema,
     TokenRequestSchema,
@@ -21,9 +22,9 @@ from council.api.schemas import (
 )
 from council.db import db
 from council.extensions import csrf
-from council.models import Meeting, User
+from council.models import AgendaItem, Meeting, User
 from council.services import accounts
-from council.services.meetings import meeting_for, sitting_members, visible_meetings
+from council.services.meetings import item_for, meeting_for, sitting_members, visible_meetings
 
 
 class CouncilApi(Api):
@@ -87,6 +88,18 @@ def issue_token(payload: dict[str, Any]) -> dict[str, Any]:
     return {"token": issued.token, "expires_at": issued.expires_at}
 
 
+def _item_summary(item: AgendaItem) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "number": item.number,
+        "title": item.title,
+        "kind": item.kind.value,
+        "closed_session": item.is_closed_session,
+        "secret_ballot": item.is_secret_ballot,
+        "status": item.status.value,
+    }
+
+
 def _require_meetings_access(user: User) -> None:
     if not permissions.can_view_meetings(user):
         abort(403, error="forbidden", message=gettext("You do not have access to meetings."))
@@ -123,18 +136,7 @@ def get_meeting(meeting_id: int) -> dict[str, Any]:
             User.member_id.in_([m.member_id for m in memberships]))).all())
     return {
         **_meeting_summary(meeting),
-        "items": [
-            {
-                "id": item.id,
-                "number": item.number,
-                "title": item.title,
-                "kind": item.kind.value,
-                "closed_session": item.is_closed_session,
-                "secret_ballot": item.is_secret_ballot,
-                "status": item.status.value,
-            }
-            for item in meeting.items
-        ],
+        "items": [_item_summary(item) for item in meeting.items],
         "members": [
             {
                 "member_id": m.member_id,
@@ -146,6 +148,27 @@ def get_meeting(meeting_id: int) -> dict[str, Any]:
             }
             for m in memberships
         ],
+    }
+
+
+@blp.route("/items/<int:item_id>", methods=["GET"])
+@blp.doc(security=BEARER)
+@blp.response(200, ItemSchema)
+@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
+@blp.alt_response(403, schema=ErrorSchema, description="Role without access to meetings")
+@blp.alt_response(404, schema=ErrorSchema, description="No such item, or not visible")
+@token_required
+def get_item(item_id: int) -> dict[str, Any]:
+    """An agenda item with its pseudonymised report and draft decision."""
+    _require_meetings_access(g.api_user)
+    item = item_for(db.session, g.api_user, item_id)
+    if item is None:
+        abort(404, error="not_found", message=gettext("No such item."))
+    return {
+        **_item_summary(item),
+        "meeting_id": item.meeting_id,
+        "report": item.summary,
+        "draft_decision": item.draft_decision,
     }
 
 

@@ -55,3 +55,10 @@ class MeetingMemberSchema(ma.Schema):
 class MeetingSchema(MeetingSummarySchema):
     items = ma.fields.List(ma.fields.Nested(ItemSummarySchema), required=True)
     members = ma.fields.List(ma.fields.Nested(MeetingMemberSchema), required=True)
+
+
+class ItemSchema(ItemSummarySchema):
+    meeting_id = ma.fields.Integer(required=True)
+    report = ma.fields.String(allow_none=True, required=True,
+                              metadata={"description": "Pseudonymised social report or note"})
+    draft_decision = ma.fields.String(allow_none=True, required=True)

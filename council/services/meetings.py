@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from council import permissions
 from council.models import AgendaItem, Meeting, MeetingStatus, Member, Organ, OrganMembership
 from council.models.base import utcnow
+from council.services import audit
 
 
 def visible_meetings(session: Session, user: Any) -> list[Meeting]:
@@ -65,3 +66,24 @@ def sitting_members(meeting: Meeting) -> list[OrganMembership]:
     day = meeting.starts_at.date()
     current = [m for m in meeting.organ.memberships if m.is_current(day)]
     return sorted(current, key=lambda m: (not m.member.is_president, m.member.last_name))
+
+
+def item_for(session: Session, user: Any, item_id: int) -> AgendaItem | None:
+    """The item if the user may read it (None otherwise, as if it did not exist). Reading a
+    closed-session item is written to the audit log."""
+    item = session.scalar(
+        select(AgendaItem)
+        .where(AgendaItem.id == item_id)
+        .options(
+            selectinload(AgendaItem.meeting)
+            .selectinload(Meeting.organ)
+            .selectinload(Organ.memberships)
+        )
+    )
+    if item is None or not permissions.can_view_item(user, item):
+        return None
+    if item.is_closed_session:
+        audit.record(session, "item_read", actor=user, object_type="agenda_item",
+                     object_id=item.id)
+        session.commit()
+    return item

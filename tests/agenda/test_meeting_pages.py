@@ -57,3 +57,20 @@ def test_meeting_page_queries_do_not_grow_with_items(client: FlaskClient, auth, 
                                title=f"Point {number}", kind=ItemKind.general))
     session.commit()
     assert queries() == before
+
+
+def test_item_page_shows_the_pseudonymised_report(client: FlaskClient, auth, demo) -> None:
+    auth.login("councillor3")
+    auth.use_language("en")
+    page = client.get(f"/meetings/{demo.csss_meeting_id}/items/{demo.csss_item_id}")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Madame A." in text
+    assert "Confidential: closed-session matter" in text
+    assert page.headers["Cache-Control"] == "no-store"
+
+
+def test_item_of_another_meeting_is_404(client: FlaskClient, auth, demo) -> None:
+    auth.login("dg")
+    response = client.get(f"/meetings/{demo.council_meeting_id}/items/{demo.csss_item_id}")
+    assert response.status_code == 404

@@ -43,6 +43,12 @@ MATRIX: dict[tuple[str, str], tuple[Builder, dict[str, Any] | None, dict[str, in
     ("agenda.meeting", "GET"): (
         lambda d: f"/meetings/{d.csss_meeting_id}", None,
         expect(200, anonymous=302, admin=403, social_worker=403, non_member=404)),
+    ("agenda.item", "GET"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}", None,
+        expect(200, anonymous=302, admin=403, social_worker=403, non_member=404)),
+    ("api.get_item", "GET"): (
+        lambda d: f"/api/v1/items/{d.csss_item_id}", None,
+        expect(200, anonymous=401, admin=403, social_worker=403, non_member=404)),
     ("api-docs.openapi_json", "GET"): (lambda d: "/api/v1/openapi.json", None, expect(200)),
     ("api.issue_token", "POST"): (lambda d: "/api/v1/token", "credentials",
                                   expect(200, anonymous=400)),

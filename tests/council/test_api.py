@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from council.models import ApiToken, User
+from council.models import ApiToken, AuditEntry, User
 from council.models.base import utcnow
 
 HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
@@ -19,6 +19,7 @@ CONTRACT_PATHS = {
     ("post", "/api/v1/token"),
     ("get", "/api/v1/meetings"),
     ("get", "/api/v1/meetings/{meeting_id}"),
+    ("get", "/api/v1/items/{item_id}"),
 }
 
 
@@ -157,3 +158,16 @@ def test_admin_token_gives_no_meeting_content(client: FlaskClient, api_token, de
 def test_user_model_has_no_plain_password(session: Session) -> None:
     user = session.scalar(select(User).where(User.username == "dg"))
     assert user.password_hash.startswith("$argon2")
+
+
+def test_item_has_pseudonymised_report_and_draft_decision(client: FlaskClient, api_token,
+                                                          demo, session: Session) -> None:
+    response = client.get(f"/api/v1/items/{demo.csss_item_id}", headers=api_token("councillor2"))
+    assert response.status_code == 200
+    item = response.json
+    assert item["meeting_id"] == demo.csss_meeting_id
+    assert "Madame A." in item["report"]
+    assert item["draft_decision"].startswith("Vu ")
+    read = session.scalars(select(AuditEntry).where(AuditEntry.action == "item_read")).all()
+    assert read[-1].object_id == demo.csss_item_id
+    assert read[-1].actor_id == demo.user_ids["councillor2"]

@@ -89,3 +89,18 @@ def test_demo_refused_in_production(app: Flask, session: Session) -> None:
     finally:
         app.config["IS_PRODUCTION"] = False
     assert session.scalar(select(func.count()).select_from(User)) == len(PASSWORDS)
+
+
+def test_demo_items_option_builds_pseudonymised_aid_items(session: Session) -> None:
+    from agenda.pseudonymise import find_leaks, parse_dossier
+    from agenda.synthetic import generate_reports
+
+    build_demo(session, items=7, today=DEMO_TODAY)
+    csss = next(m for m in session.scalars(select(Meeting)) if m.organ.kind is OrganKind.csss)
+    aid = [item for item in csss.items if item.kind is ItemKind.individual_aid]
+    assert [item.number for item in aid] == list(range(2, 9))
+    dossiers = [parse_dossier(r.dossier) for r in generate_reports(7, today=DEMO_TODAY)]
+    for item in aid:
+        assert find_leaks(item.summary, dossiers) == []
+        assert item.draft_decision.startswith("Vu la loi organique")
+    assert "Madame A." in aid[0].summary
