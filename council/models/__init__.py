@@ -13,6 +13,14 @@ from council.models.enums import (
     Sex,
 )
 from council.models.meetings import AgendaItem, Meeting
+from council.models.reports import (
+    Convocation,
+    Dossier,
+    ItemPseudonymisation,
+    MeetingPseudonymKey,
+    ReportStatus,
+    SocialReport,
+)
 from council.models.users import ApiToken, User
 
 __all__ = [
@@ -20,10 +28,14 @@ __all__ = [
     "ApiToken",
     "AuditEntry",
     "Centre",
+    "Convocation",
+    "Dossier",
     "ItemKind",
+    "ItemPseudonymisation",
     "ItemStatus",
     "Language",
     "Meeting",
+    "MeetingPseudonymKey",
     "MeetingStatus",
     "Member",
     "Organ",
@@ -31,7 +43,9 @@ __all__ = [
     "OrganMembership",
     "PoliticalGroup",
     "Region",
+    "ReportStatus",
     "Role",
     "Sex",
+    "SocialReport",
     "User",
 ]

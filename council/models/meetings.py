@@ -36,6 +36,8 @@ class Meeting(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
     #: when the convocations were sent (UTC)
     convened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: why the legal notice (jours francs) could not be given, when convened in urgency
+    urgency_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     organ: Mapped[Organ] = relationship()
     items: Mapped[list[AgendaItem]] = relationship(
