@@ -1,0 +1,1 @@
+"""Minutes (procès-verbaux), their PDF, signatures, extracts and notification letters."""
