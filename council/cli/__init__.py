@@ -8,6 +8,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
+from council.cli.pseudonymise import pseudonymise_command
 from council.cli.seats import seats_command
 from council.db import db, state
 
@@ -56,3 +57,4 @@ def register_commands(app: Flask) -> None:
 
     app.cli.add_command(audit_group)
     app.cli.add_command(seats_command)
+    app.cli.add_command(pseudonymise_command)

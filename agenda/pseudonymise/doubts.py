@@ -1,0 +1,101 @@
+"""Suspicious leftovers for the human reviewer: names the layers may have missed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from agenda.pseudonymise.lexicon import PARTICLES, first_names
+from agenda.pseudonymise.text import (
+    Token,
+    edit_distance,
+    name_parts,
+    plain_spaces,
+    sentence_start,
+    tokenize,
+)
+from agenda.pseudonymise.thirdparty import is_place, name_runs
+
+_ONE_LETTER = re.compile(
+    r"\b(?:Madame|Monsieur|Mme|Mlle|M\.|Mevrouw|Mevr\.|[Dd]e heer|Dhr\.|Frau|Herr|Dr\.?|Me)"
+    r"[ \t]+[A-Z](?![\w.])"
+    r"|\b[A-Z]\.[ \t]?(?=[A-ZÀ-Þ][a-zà-ÿ]{2,})"
+)
+
+
+@dataclass(frozen=True)
+class Doubt:
+    start: int
+    end: int
+    text: str
+    reason: str  # "first name", "capitalised", "one letter", "close to a known name"
+
+
+def find_doubts(
+    text: str,
+    *,
+    ignore: Sequence[tuple[int, int]] = (),
+    known_names: Iterable[str] = (),
+    language: str = "fr",
+) -> list[Doubt]:
+    """Leftovers that look like names in a pseudonymised ``text``; ``ignore`` holds the spans of
+    the pseudonyms themselves ("Madame A." is no doubt)."""
+    original, text = text, plain_spaces(text)
+    tokens = tokenize(text)
+    doubts = _capitalised(text, tokens, language) + _one_letter(text)
+    doubts += _near_duplicates(tokens, known_names)
+    kept = {
+        (d.start, d.end): replace(d, text=original[d.start : d.end])
+        for d in sorted(doubts, key=lambda d: d.start)
+        if not any(s < d.end and d.start < e for s, e in ignore)
+    }
+    return list(kept.values())
+
+
+def _capitalised(text: str, tokens: Sequence[Token], language: str) -> list[Doubt]:
+    doubts = []
+    for run in name_runs(text, tokens):
+        words = tokens[run.first : run.last + 1]
+        start, end = words[0].start, words[-1].end
+        if is_place(text, words) or _heading_or_acronym(text, words):
+            continue
+        if any(t.folded in first_names() for t in words):
+            reason = "first name"
+        elif len([t for t in words if t.folded not in PARTICLES]) > 1:
+            reason = "capitalised"
+        elif language != "de" and not sentence_start(text, start):
+            # German capitalises every noun: a lone capitalised word says nothing there.
+            reason = "capitalised"
+        else:
+            continue
+        doubts.append(Doubt(start, end, text[start:end], reason))
+    return doubts
+
+
+def _heading_or_acronym(text: str, words: Sequence[Token]) -> bool:
+    """An acronym ("PIIS", "SECAL") or a heading line in capitals ("PROJET INDIVIDUALISÉ")."""
+    if not all(w.text.isupper() for w in words):
+        return False
+    line_start = text.rfind("\n", 0, words[0].start) + 1
+    line_end = text.find("\n", words[-1].end)
+    line = text[line_start : None if line_end < 0 else line_end]
+    return (len(words) == 1 and len(words[0].text) <= 5) or not any(c.islower() for c in line)
+
+
+def _one_letter(text: str) -> list[Doubt]:
+    return [Doubt(m.start(), m.end(), m.group(), "one letter") for m in _ONE_LETTER.finditer(text)]
+
+
+def _near_duplicates(tokens: Sequence[Token], known_names: Iterable[str]) -> list[Doubt]:
+    parts = {p for name in known_names for p in name_parts(name) if len(p) >= 4}
+    doubts = []
+    for token in tokens:
+        if not token.is_capitalised or len(token.folded) < 4 or token.folded in parts:
+            continue
+        for part in parts:
+            limit = 2 if len(part) >= 8 else 1
+            if edit_distance(token.folded, part, limit) <= limit:
+                doubts.append(Doubt(token.start, token.end, token.text, "close to a known name"))
+                break
+    return doubts

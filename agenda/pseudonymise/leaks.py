@@ -1,0 +1,100 @@
+"""The leak guard: every known identity value of the given dossiers, in any written form.
+
+Run on a pseudonymised text before a meeting is convened; any certain hit must block the
+convocation. A hit is uncertain only when a name that is also an ordinary word appears in lower
+case ("un petit studio" for Mr Petit): the reviewer confirms those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from agenda.pseudonymise.dossier import Dossier
+from agenda.pseudonymise.lexicon import PARTICLES, common_words
+from agenda.pseudonymise.patterns import (
+    dates_in,
+    digit_runs,
+    known_number_values,
+    street_pattern,
+)
+from agenda.pseudonymise.text import fold, name_parts, plain_spaces, tokenize
+
+
+@dataclass(frozen=True)
+class Leak:
+    start: int
+    end: int
+    text: str
+    category: str  # name, niss, iban, phone, email, address, birth_date
+    reference: str  # the dossier whose value leaked
+    certain: bool = True
+
+
+def _name_forms(dossier: Dossier) -> dict[str, str]:
+    forms = {}
+    for person in dossier.persons:
+        names = (*person.first_names, person.last_name)
+        for name in (*names, *(n.replace("ß", "ss") for n in names if "ß" in n)):
+            parts = name_parts(name)
+            forms.update({p: name for p in parts if len(p) >= 3 and p not in PARTICLES})
+            if len(parts) > 1:
+                forms["".join(parts)] = name
+    return forms
+
+
+def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
+    """Every place where ``text`` still shows a value of one of ``dossiers``."""
+    original, text = text, plain_spaces(text)
+    folded = fold(text)
+    tokens = tokenize(text)
+    runs = list(digit_runs(text))
+    dates = [(s, e, d) for s, e, d, _ in dates_in(text, date.today()) if d is not None]
+    leaks: list[Leak] = []
+    for dossier in dossiers:
+        ref = dossier.reference
+        forms = _name_forms(dossier)
+        for token in tokens:
+            if token.folded in forms:
+                uncertain = token.is_lower and token.folded in common_words()
+                leaks.append(
+                    Leak(
+                        token.start,
+                        token.end,
+                        original[token.start : token.end],
+                        "name",
+                        ref,
+                        not uncertain,
+                    )
+                )
+        contacts, address = dossier.contacts, dossier.address
+        values = known_number_values(
+            [p.niss for p in dossier.persons if p.niss],
+            [contacts.iban] if contacts.iban else [],
+            [contacts.phone] if contacts.phone else [],
+        )
+        for start, end, digits in runs:
+            leaks += [
+                Leak(start, end, original[start:end], category, ref)
+                for wanted, category in values.items()
+                if wanted in digits
+            ]
+        patterns = []
+        if contacts.email:
+            patterns.append(("email", re.escape(fold(contacts.email))))
+        if address and address.street:
+            patterns.append(("address", street_pattern(address.street)))
+        for category, pattern in patterns:
+            leaks += [
+                Leak(m.start(), m.end(), original[m.start() : m.end()], category, ref)
+                for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", folded)
+            ]
+        births = {p.birth_date for p in dossier.persons if p.birth_date}
+        leaks += [
+            Leak(start, end, original[start:end], "birth_date", ref)
+            for start, end, written in dates
+            if written in births
+        ]
+    return sorted(leaks, key=lambda leak: (leak.start, leak.end))

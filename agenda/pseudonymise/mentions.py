@@ -1,0 +1,122 @@
+"""What surrounds a name: titles, initials, roles; shared by the dossier and third-party layers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from agenda.pseudonymise.lexicon import CIVIL_TITLES, ROLE_TITLES, ROLES
+from agenda.pseudonymise.text import Token
+
+# What may separate two parts of one name: "Van den", "Marie-Claire", "N'Diaye".
+_NAME_GAP = re.compile(r"[ \t]{1,2}|[ \t]?[-'’][ \t]?")
+_TITLE_GAP = re.compile(r"\.?[ \t]{1,2}")
+_ROLE_GAP = re.compile(r"[ \t]*[,:(]?[ \t]*")
+# "bij de VDAB, ", "chez Colruyt : ", "beim Arbeitgeber, ": a short complement, then the name.
+_ROLE_PHRASE_GAP = re.compile(
+    r"[ \t]+(?:bij|chez|de|du|des|van|bei|beim|von|vom|der|auprès|at|à|au|in)[ \t]"
+    r"[^.;!?\n]{1,40}?[,:][ \t]*",
+    re.IGNORECASE,
+)
+_ROLE_REACH = 6
+_LONGEST_FIRST = sorted({len(key) for key in CIVIL_TITLES}, reverse=True)
+_ROLES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+_ROLES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _key in ROLES:
+    _ROLES_BY_LAST.setdefault(_key[-1], []).append(_key)
+    _ROLES_BY_FIRST.setdefault(_key[0], []).append(_key)
+
+
+def joined(text: str, left: Token, right: Token) -> bool:
+    """True when two tokens are parts of one written name."""
+    return _NAME_GAP.fullmatch(text[left.end : right.start]) is not None
+
+
+def _matches(text: str, tokens: Sequence[Token], first: int, key: tuple[str, ...]) -> bool:
+    """tokens[first:first+len(key)] spell ``key``; a part ending in "." needs its dot."""
+    if first < 0 or first + len(key) > len(tokens):
+        return False
+    for offset, part in enumerate(key):
+        token = tokens[first + offset]
+        if token.folded != part.rstrip("."):
+            return False
+        if part.endswith(".") and text[token.end : token.end + 1] != ".":
+            return False
+        if offset and not joined(text, tokens[first + offset - 1], token):
+            return False
+    return True
+
+
+def civil_title_before(text: str, tokens: Sequence[Token], index: int) -> tuple[int, str] | None:
+    """(start of the title, sex) when "Madame", "M.", "de heer", "Herr"… precedes tokens[index]."""
+    if (
+        index == 0
+        or _TITLE_GAP.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is None
+    ):
+        return None
+    for size in _LONGEST_FIRST:
+        for key, sex in CIVIL_TITLES.items():
+            if len(key) == size and _matches(text, tokens, index - size, key):
+                return tokens[index - size].start, sex
+    return None
+
+
+def role_title_before(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """True after "Dr", "Me", "Maître", "Rechtsanwalt"…: kept, the pseudonym follows bare."""
+    if (
+        index == 0
+        or _TITLE_GAP.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is None
+    ):
+        return False
+    title = tokens[index - 1]
+    # "Me" is Maître only with its capital: "il me dit" is a pronoun.
+    return title.folded in ROLE_TITLES and title.text != "me"
+
+
+def role_before(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """True when a role noun precedes the name: "propriétaire, Roland Tilquin", "verhuurder
+    Jan Peeters", or with a short phrase between: "trajectbegeleider bij de VDAB, Sofie Wouters"."""
+    for back in range(1, _ROLE_REACH + 1):
+        role_end = index - back
+        if role_end < 0:
+            break
+        gap = text[tokens[role_end].end : tokens[index].start]
+        pattern = _ROLE_GAP if back == 1 else _ROLE_PHRASE_GAP
+        if "\n" in gap or pattern.fullmatch(gap) is None:
+            continue
+        if any(
+            _matches(text, tokens, role_end - len(key) + 1, key)
+            for key in _ROLES_BY_LAST.get(tokens[role_end].folded, ())
+        ):
+            return True
+    return False
+
+
+_ROLE_AFTER_GAP = re.compile(r"[ \t]*[,(][ \t]*(?:\w+[ \t]+)?")
+
+
+def role_after(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """True for "Roland Tilquin, son propriétaire" or "Jan Peeters (huisarts)" after the name
+    ending at tokens[index]."""
+    for first in (index + 1, index + 2):
+        if first >= len(tokens):
+            break
+        gap = text[tokens[index].end : tokens[first].start]
+        if _ROLE_AFTER_GAP.fullmatch(gap) and any(
+            _matches(text, tokens, first, key)
+            for key in _ROLES_BY_FIRST.get(tokens[first].folded, ())
+        ):
+            return True
+    return False
+
+
+def initial_before(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """True for "A. Ouedraogo": a single capital and a dot right before tokens[index]."""
+    if index == 0:
+        return False
+    token = tokens[index - 1]
+    return (
+        len(token.text) == 1
+        and token.text.isupper()
+        and re.fullmatch(r"\.-?[ \t]{0,2}", text[token.end : tokens[index].start]) is not None
+    )

@@ -1,0 +1,233 @@
+"""Layer (a): the people the dossiers name, in every written form.
+
+A name is matched part by part on folded tokens, so case, accents, hyphens and particles do not
+matter: "Mme STÉVENART Marie-Claire", "Marie Claire Stevenart", "VAN DEN BROECK", "Vandenbroeck"
+and "N'Diaye" are all found. Adjacent parts, initials, particles and a civil title make one
+mention, which gets one pseudonym.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from agenda.pseudonymise.dossier import Dossier, Person
+from agenda.pseudonymise.lexicon import PARTICLES, common_words
+from agenda.pseudonymise.mentions import civil_title_before, initial_before, joined
+from agenda.pseudonymise.spans import PersonRef, Span
+from agenda.pseudonymise.text import Token, fold, name_parts
+from agenda.pseudonymise.thirdparty import third_party_ref
+
+
+def person_ref(person: Person, reference: str | None) -> PersonRef:
+    birth = person.birth_date.isoformat() if person.birth_date else ""
+    first = ",".join(fold(name) for name in person.first_names)
+    return PersonRef(
+        key=f"dossier:{fold(person.last_name)}|{first}|{birth}",
+        display=person.full_name,
+        relation=person.relation,
+        sex=person.sex if person.sex in ("F", "M") else None,
+        birth_date=person.birth_date,
+        reference=reference,
+        tokens=tuple(name_parts(f"{person.full_name} {person.full_name.replace('ß', 'ss')}")),
+    )
+
+
+_FIRST, _SURNAME = 2, 1  # a first name tells who is meant more surely than a surname
+
+
+@dataclass(frozen=True)
+class _Form:
+    parts: tuple[str, ...]
+    kind: str  # "first" or "surname"
+    person: int  # index into KnownNames.people
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    first_token: int
+    last_token: int
+    people: dict[int, int]  # person index → score (a first name counts more than a surname)
+
+
+def _forms(name: str, kind: str) -> list[tuple[str, ...]]:
+    """Written forms of one name: all parts, glued parts, and each significant part alone."""
+    forms = _plain_forms(name_parts(name), kind)
+    if "ß" in name:  # "Keßler" is "KESSLER" in capitals
+        forms += _plain_forms(name_parts(name.replace("ß", "ss")), kind)
+    return forms
+
+
+def _plain_forms(parts: list[str], kind: str) -> list[tuple[str, ...]]:
+    significant = [p for p in parts if p not in PARTICLES and len(p) >= 2] or parts
+    forms = [tuple(parts), *((p,) for p in significant)]
+    if len(parts) > 1:
+        forms.append(("".join(parts),))
+    if kind == "surname" and len(parts) > 2:
+        # "Vanden Broeck": the particles glued together, the surname apart.
+        forms.append(("".join(parts[:-1]), parts[-1]))
+    return forms
+
+
+class KnownNames:
+    """Every person of the dossiers of one meeting; a report's own dossier is preferred."""
+
+    def __init__(self, dossiers: Sequence[Dossier]) -> None:
+        self.people: list[tuple[PersonRef, int, Person]] = []
+        # First part → written parts → the forms spelled so (one per person bearing it).
+        self._forms: dict[str, dict[tuple[str, ...], list[_Form]]] = {}
+        for dossier_index, dossier in enumerate(dossiers):
+            for person in dossier.persons:
+                index = len(self.people)
+                self.people.append((person_ref(person, dossier.reference), dossier_index, person))
+                for first_name in person.first_names:
+                    self._add(first_name, "first", index)
+                self._add(person.last_name, "surname", index)
+
+    def _add(self, name: str, kind: str, person: int) -> None:
+        for parts in _forms(name, kind):
+            by_parts = self._forms.setdefault(parts[0], {})
+            by_parts.setdefault(parts, []).append(_Form(parts, kind, person))
+
+    def find(self, text: str, tokens: Sequence[Token], dossier_index: int) -> list[Span]:
+        hits = self._hits(text, tokens, dossier_index)
+        return [self._mention(text, tokens, group) for group in _group(text, tokens, hits)]
+
+    def _hits(self, text: str, tokens: Sequence[Token], dossier_index: int) -> list[_Hit]:
+        hits: list[_Hit] = []
+        i = 0
+        while i < len(tokens):
+            size, forms = self._longest(text, tokens, i)
+            if not forms or _ordinary_word(tokens[i : i + size]):
+                i += 1
+                continue
+            hits.append(self._hit(tokens, i, size, forms, dossier_index))
+            i += size
+        return hits
+
+    def _longest(self, text: str, tokens: Sequence[Token], i: int) -> tuple[int, list[_Form]]:
+        """The longest forms spelled from tokens[i]; a German or Dutch genitive ("Sandras")
+        counts as the name."""
+        best: tuple[int, list[_Form]] = (0, [])
+        for parts, forms in self._forms.get(tokens[i].folded, {}).items():
+            size = len(parts)
+            if size >= best[0] and _spelled(text, tokens, i, parts):
+                best = (size, [*best[1], *forms] if size == best[0] else list(forms))
+        token = tokens[i]
+        if not best[1] and token.is_capitalised and token.folded.endswith("s"):
+            best = (1, list(self._forms.get(token.folded[:-1], {}).get((token.folded[:-1],), ())))
+        return best
+
+    def _hit(
+        self, tokens: Sequence[Token], i: int, size: int, forms: list[_Form], dossier_index: int
+    ) -> _Hit:
+        own = [f for f in forms if self.people[f.person][1] == dossier_index]
+        people: dict[int, int] = {}
+        for form in own or forms:
+            weight = _FIRST if form.kind == "first" else _SURNAME
+            people[form.person] = max(people.get(form.person, 0), weight)
+        return _Hit(tokens[i].start, tokens[i + size - 1].end, i, i + size - 1, people)
+
+    def _mention(self, text: str, tokens: Sequence[Token], group: list[_Hit]) -> Span:
+        first, last = group[0].first_token, group[-1].last_token
+        title = civil_title_before(text, tokens, first)
+        title_sex = title[1] if title else None
+        scores: dict[int, int] = {}
+        for hit in group:
+            for person, score in hit.people.items():
+                scores[person] = scores.get(person, 0) + score
+
+        def clash(person: int) -> bool:
+            """A civil title that cannot be this person's ("Herr" before a woman's or a child's
+            surname) means somebody else."""
+            ref = self.people[person][0]
+            return title_sex is not None and (
+                ref.relation == "child" or (ref.sex is not None and ref.sex != title_sex)
+            )
+
+        chosen = min(scores, key=lambda person: (-scores[person], clash(person), person))
+        named_by_first = any(hit.people.get(chosen) == _FIRST for hit in group)
+        if clash(chosen) and not named_by_first:
+            # "Herr Pauly" in the file of Mrs Pauly-Hick: a relative nobody listed.
+            words = tokens[first : last + 1]
+            start = title[0] if title else words[0].start
+            ref = third_party_ref(text, words)
+            return Span(start, words[-1].end, "name", "rule", person=ref, title_sex=title_sex)
+        ref, _, person = self.people[chosen]
+        first = _extend_left(text, tokens, first, person)
+        last = _extend_right(text, tokens, last, person)
+        start = tokens[first].start
+        title = civil_title_before(text, tokens, first)
+        if title is not None:
+            start, title_sex = title
+        end = tokens[last].end + (
+            1 if tokens[last].text.isupper() and len(tokens[last].text) == 1 else 0
+        )
+        return Span(start, end, "name", "dossier", person=ref, title_sex=title_sex)
+
+
+def _spelled(text: str, tokens: Sequence[Token], i: int, parts: tuple[str, ...]) -> bool:
+    if i + len(parts) > len(tokens):
+        return False
+    return all(
+        tokens[i + k].folded == part and (k == 0 or joined(text, tokens[i + k - 1], tokens[i + k]))
+        for k, part in enumerate(parts)
+    )
+
+
+def _ordinary_word(tokens: Sequence[Token]) -> bool:
+    """A name that is also a word, written in lower case ("un petit studio"), is the word."""
+    return all(t.is_lower for t in tokens) and (
+        any(t.folded in common_words() for t in tokens) or all(len(t.text) <= 2 for t in tokens)
+    )
+
+
+def _group(text: str, tokens: Sequence[Token], hits: list[_Hit]) -> list[list[_Hit]]:
+    """Adjacent hits sharing a person make one mention ("DIALLO Naïma", "Diallo, Naïma")."""
+    groups: list[list[_Hit]] = []
+    for hit in hits:
+        previous = groups[-1][-1] if groups else None
+        if previous is not None and previous.last_token + 1 == hit.first_token:
+            gap = text[previous.end : hit.start]
+            same_person = bool(set(previous.people) & set(hit.people))
+            if joined(text, tokens[previous.last_token], tokens[hit.first_token]) or (
+                same_person and gap.strip() == "," and "\n" not in gap
+            ):
+                groups[-1].append(hit)
+                continue
+        groups.append([hit])
+    return groups
+
+
+def _extend_left(text: str, tokens: Sequence[Token], first: int, person: Person) -> int:
+    """Take in the person's own particles ("Van den") and an initial ("A. Ouedraogo")."""
+    parts = name_parts(person.last_name)
+    leading = 0
+    while leading < len(parts) - 1 and parts[leading] in PARTICLES:
+        leading += 1
+    particles = {*parts[:leading], *("".join(parts[:k]) for k in range(2, leading + 1))}
+    while first > 0 and joined(text, tokens[first - 1], tokens[first]):
+        if tokens[first - 1].folded not in particles:
+            break
+        first -= 1
+    while initial_before(text, tokens, first) and civil_title_before(text, tokens, first) is None:
+        first -= 1  # "A. Ouedraogo", "M.-C. Vander-Elst"
+    return first
+
+
+def _extend_right(text: str, tokens: Sequence[Token], last: int, person: Person) -> int:
+    """Take in a trailing initial of one of the person's first names ("Diallo N.")."""
+    initials = {fold(name)[:1] for name in person.first_names}
+    following = last + 1
+    if (
+        following < len(tokens)
+        and len(tokens[following].text) == 1
+        and tokens[following].text.isupper()
+        and tokens[following].folded in initials
+        and text[tokens[last].end : tokens[following].start] == " "
+        and text[tokens[following].end : tokens[following].end + 1] == "."
+    ):
+        return following
+    return last

@@ -1,0 +1,329 @@
+"""Validated patterns: NISS/BIS, IBAN, enterprise numbers, phones, e-mails, addresses, birth dates.
+
+Numbers count only when their checksum holds, so a file number or an amount is never mistaken for
+a national register number. Dates are birth dates only by context or by matching the dossier:
+procedure dates ("le 24 septembre 2026") stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+import phonenumbers
+from stdnum import iban as stdnum_iban
+from stdnum.be import bis, nn, vat
+
+from agenda.pseudonymise.dossier import Address
+from agenda.pseudonymise.lexicon import BIRTH_CUE, MONTHS, PLACEHOLDERS
+from agenda.pseudonymise.spans import Span
+from agenda.pseudonymise.text import WORD_RE, fold
+
+# Digits with at most one separator between them: "85.12.13-356.56", "0484/20.72.30".
+_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ .\-/]?\d)*")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+_ENTERPRISE = re.compile(r"(?:\bBE ?)?(?<!\d)[01]\d{3}[. ]\d{3}[. ]\d{3}(?!\d)")
+_ENTERPRISE_CUE = re.compile(
+    r"(bce|kbo|tva|btw|entreprise|onderneming|unternehmen|mwst)[^\n]{0,25}$", re.IGNORECASE
+)
+
+_UPPER = "A-ZÀ-ÖØ-ÞŒŠŽ"
+_CAP = rf"[{_UPPER}][\w'’.-]*"
+_NUMBER = r"(?!(?:19|20)\d\d\b)\d{1,4}(?![\d,.]\d)(?:\s?(?:bis|ter|[A-Za-z])\b)?"
+_BOX_WORDS = r"bte|bt|boîte|boite|b\.|bus|box|Bus|Bfk\.?|app\.?"
+_BOX = rf"(?:\s*/\s*\w{{1,4}}|\s*,?\s*(?:{_BOX_WORDS})\s*\.?\s*\w{{1,4}}\b)"
+_TAIL = rf"\s*,?\s+{_NUMBER}{_BOX}?"
+_FR_TYPES = (
+    r"rue|avenue|av\.|chauss[ée]e|ch[ée]e|place|pl\.|boulevard|bd|bld|all[ée]e|impasse|clos"
+    r"|square|quai|chemin|route|dr[èe]ve|sentier|ruelle|cit[ée]|r[ée]sidence|voie|passage|parvis"
+    r"|rond-point|galerie|faubourg|venelle|cour|esplanade|promenade|mont[ée]e|rampe|hameau"
+)
+_FR_LINK = r"(?:de\s+la|de\s+l['’]|du|des|de|d['’]|la|le|les|aux|au)"
+_NL_SUFFIX = (
+    r"straat|laan|steenweg|plein|weg|dreef|lei|baan|kaai|markt|singel|dijk|vest|gracht|wegel"
+    r"|ring|park|hof|veld|kouter|berg|dam|poort|pad|steeg|heide|beek|akker"
+)
+_DE_SUFFIX = (
+    r"straße|strasse|str\.|weg|platz|gasse|allee|ring|damm|ufer|pfad|steig|markt|berg|hof|feld"
+    r"|bach|graben|winkel|hang"
+)
+_STREET_WORDS = (
+    r"Straat|Laan|Steenweg|Plein|Weg|Dreef|Baan|Markt|Straße|Strasse|Str\.|Platz|Gasse|Allee|Ring"
+)
+_ADDRESS = re.compile(
+    rf"""
+    (?:\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+)?
+    \b(?i:{_FR_TYPES})(?=\s)\s+(?:{_FR_LINK}\s*)?{_CAP}(?:[\s-]+(?:{_FR_LINK}\s*)?{_CAP}){{0,4}}
+    (?:{_TAIL})?
+    | \b(?:{_CAP}[\s-]+){{0,2}}[{_UPPER}][\w'’-]*?(?:{_NL_SUFFIX}|{_DE_SUFFIX})(?:\b|(?<=\.)){_TAIL}
+    | \b(?:{_CAP}\s+){{1,2}}(?:{_STREET_WORDS})(?:\b|(?<=\.)){_TAIL}
+    | \b(?:Am|An\s+der|Auf\s+dem|Zum|Zur)\s+{_CAP}{_TAIL}
+    """,
+    re.VERBOSE,
+)
+_HAS_NUMBER = re.compile(r"\d")
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_WRITTEN_DATE = re.compile(
+    rf"(?<![\d\w])(\d{{1,2}})(?:er|e|ste|de|\.)?\s+({_MONTH_NAMES})\.?\s+(\d{{4}})(?!\d)"
+)
+_BIRTH_PREPOSITIONS = {"le ": "en ", "op ": "in ", "am ": "", "on ": "in "}
+
+
+def digit_runs(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, digits) of every run of digits joined by single separators."""
+    for match in _DIGIT_RUN.finditer(text):
+        yield match.start(), match.end(), re.sub(r"\D", "", match.group())
+
+
+def _sub_span(text: str, start: int, end: int, digits: str, wanted: str) -> tuple[int, int]:
+    """Offsets in text[start:end] covering the digits digits[i:i+len(wanted)]."""
+    first = digits.index(wanted)
+    positions = [i for i in range(start, end) if text[i].isdigit()]
+    return positions[first], positions[first + len(wanted) - 1] + 1
+
+
+def find_emails(text: str, language: str) -> list[Span]:
+    label = PLACEHOLDERS[language]["email"]
+    return [Span(m.start(), m.end(), "email", "pattern", label) for m in _EMAIL.finditer(text)]
+
+
+def find_ibans(text: str, language: str) -> list[Span]:
+    spans = []
+    for match in _IBAN.finditer(text):
+        candidate = match.group()
+        # The greedy match may swallow a following word in capitals: shorten group by group.
+        while len(candidate) >= 15 and not stdnum_iban.is_valid(candidate, check_country=False):
+            candidate = re.sub(r" ?[A-Z0-9]{1,4}$", "", candidate)
+        if len(candidate) >= 15:
+            end = match.start() + len(candidate)
+            spans.append(
+                Span(match.start(), end, "iban", "pattern", PLACEHOLDERS[language]["iban"])
+            )
+    return spans
+
+
+def _is_niss(digits: str) -> bool:
+    return len(digits) == 11 and (nn.is_valid(digits) or bis.is_valid(digits))
+
+
+def find_niss(text: str, language: str) -> list[Span]:
+    label = PLACEHOLDERS[language]["niss"]
+    return [
+        Span(start, end, "niss", "pattern", label)
+        for start, end, digits in digit_runs(text)
+        if _is_niss(digits) and not text[:start].endswith("+")
+    ]
+
+
+def find_enterprise_numbers(text: str, language: str) -> list[Span]:
+    label = PLACEHOLDERS[language]["enterprise"]
+    spans = [
+        Span(m.start(), m.end(), "enterprise", "pattern", label)
+        for m in _ENTERPRISE.finditer(text)
+        if vat.is_valid(m.group())
+    ]
+    spans += [
+        Span(start, end, "enterprise", "pattern", label)
+        for start, end, digits in digit_runs(text)
+        if len(digits) == 10
+        and vat.is_valid(digits)
+        and _ENTERPRISE_CUE.search(text[max(0, start - 40) : start])
+    ]
+    return spans
+
+
+def find_phones(text: str, language: str) -> list[Span]:
+    label = PLACEHOLDERS[language]["phone"]
+    spans = []
+    for match in phonenumbers.PhoneNumberMatcher(text, "BE"):
+        start = match.start + (len(match.raw_string) - len(match.raw_string.lstrip("(")))
+        spans.append(Span(start, match.end, "phone", "pattern", label))
+    return spans
+
+
+def _phone_digits(value: str) -> str:
+    """The national significant number: "+32 486 00 43 24" and "0486 00 43 24" → "486004324"."""
+    digits = re.sub(r"\D", "", value)
+    for prefix in ("0032", "32", "0"):
+        if digits.startswith(prefix) and len(digits) - len(prefix) in (8, 9):
+            return digits[len(prefix) :]
+    return digits
+
+
+def known_number_values(
+    niss: Iterable[str], ibans: Iterable[str], phones: Iterable[str]
+) -> dict[str, str]:
+    """Digits → category ("niss", "iban", "phone") of the dossiers' numbers: they must never
+    appear, whatever the separators."""
+    values = [("niss", re.sub(r"\D", "", value)) for value in niss]
+    values += [("iban", re.sub(r"\D", "", value)) for value in ibans]
+    values += [("phone", _phone_digits(value)) for value in phones]
+    return {digits: category for category, digits in values if len(digits) >= 6}
+
+
+def find_known_numbers(text: str, wanted: dict[str, str], language: str) -> list[Span]:
+    """The dossier's NISS, IBAN and phone digits whatever the separators, checksum or not."""
+    sizes = sorted({len(digits) for digits in wanted}, reverse=True)
+    spans = []
+    for start, end, digits in digit_runs(text):
+        found = {
+            digits[i : i + size]
+            for size in sizes
+            for i in range(len(digits) - size + 1)
+            if digits[i : i + size] in wanted
+        }
+        for value in found:
+            category = wanted[value]
+            sub_start, sub_end = _sub_span(text, start, end, digits, value)
+            if category == "iban" and text[max(0, sub_start - 2) : sub_start].isalpha():
+                sub_start -= 2
+            if category == "phone":
+                sub_start, sub_end = start, end
+            label = PLACEHOLDERS[language][category]
+            spans.append(Span(sub_start, sub_end, category, "pattern", label))
+    return spans
+
+
+def street_pattern(street: str) -> str:
+    """A pattern, on folded text, for a street with its usual abbreviations ("av. Blonden",
+    "Hauptstr.")."""
+    words = [re.escape(word) for word in re.split(r"[\s-]+", fold(street).strip()) if word]
+    abbreviations = {
+        "avenue": r"(?:avenue|av\.?)",
+        "boulevard": r"(?:boulevard|bd|bld)",
+        "chaussee": r"(?:chaussee|chee)",
+        "place": r"(?:place|pl\.?)",
+    }
+    if words:
+        words[0] = abbreviations.get(words[0], words[0])
+        words[-1] = re.sub(
+            r"(straat|strasse|straße)$", r"(?:straat|strasse|straße|str\\.?)", words[-1]
+        )
+    return r"[\s-]+".join(words)
+
+
+_STREET_TYPES = frozenset(
+    {
+        *("rue", "avenue", "av", "boulevard", "bd", "bld", "chaussee", "chee", "place", "pl"),
+        *("allee", "impasse", "clos", "square", "quai", "chemin", "route", "dreve", "sentier"),
+        *("ruelle", "cite", "residence", "voie", "passage", "parvis"),
+    }
+)
+
+
+class KnownStreets:
+    """The dossiers' streets, each found by a rare word of its name so that a meeting of
+    hundreds of dossiers does not try hundreds of patterns on every report."""
+
+    def __init__(self, addresses: Iterable[Address]) -> None:
+        self._by_key: dict[str, list[str]] = {}
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        tail = rf"(?:{_TAIL})?".replace(r"[A-Za-z]", "[a-z]")
+        for address in addresses:
+            if not address.street or not fold(address.street).strip():
+                continue
+            street = fold(address.street).strip()
+            pattern = rf"(?<!\w){street_pattern(address.street)}(?!\w){tail}"
+            core = re.sub(r"^\S+\s+", "", street)
+            if address.number and core != street:
+                # The street's name without its type word, when the dossier's number follows.
+                number = re.escape(fold(address.number))
+                pattern += rf"|(?<!\w){re.escape(core)}\s*,?\s+{number}(?!\d)"
+            self._by_key.setdefault(_street_key(street), []).append(pattern)
+
+    def find(self, folded: str, words: set[str]) -> Iterator[tuple[int, int]]:
+        """(start, end) of the known streets in a folded text whose word keys are ``words``."""
+        for key in words & self._by_key.keys():
+            for pattern in self._by_key[key]:
+                # Compiled on first use: most streets of a big meeting never need it.
+                if pattern not in self._compiled:
+                    self._compiled[pattern] = re.compile(pattern)
+                for match in self._compiled[pattern].finditer(folded):
+                    yield match.start(), match.end()
+
+
+def _street_key(street: str) -> str:
+    """Five letters of the street's longest distinctive word ("Hauptstr." finds "Hauptstraße")."""
+    words = WORD_RE.findall(street)
+    return max([w for w in words if w not in _STREET_TYPES] or words, key=len)[:5]
+
+
+def find_addresses(text: str, language: str, known: KnownStreets) -> list[Span]:
+    label = PLACEHOLDERS[language]["address"]
+    spans = [
+        Span(m.start(), m.end(), "address", "pattern", label)
+        for m in _ADDRESS.finditer(text)
+        if _HAS_NUMBER.search(m.group())
+    ]
+    folded = fold(text)
+    words = {word[:5] for word in WORD_RE.findall(folded)}
+    spans += [
+        Span(start, end, "address", "dossier", label) for start, end in known.find(folded, words)
+    ]
+    return spans
+
+
+def dates_in(text: str, today: date) -> Iterator[tuple[int, int, date | None, int]]:
+    """(start, end, date or None if impossible, year) of every written date, in text order;
+    a two-digit year is the latest one not after ``today``."""
+    found = []
+    for match in _NUMERIC_DATE.finditer(text):
+        day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        found.append((match.start(), match.end(), year, month, day))
+    for match in _ISO_DATE.finditer(text):
+        year, month, day = (int(match.group(i)) for i in (1, 2, 3))
+        found.append((match.start(), match.end(), year, month, day))
+    for match in _WRITTEN_DATE.finditer(fold(text)):
+        day, year = int(match.group(1)), int(match.group(3))
+        found.append((match.start(), match.end(), year, MONTHS[match.group(2)], day))
+    for start, end, year, month, day in sorted(found):
+        year = _full_year(year, today)
+        yield start, end, _make_date(year, month, day), year
+
+
+def _make_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _full_year(year: int, today: date) -> int:
+    if year >= 100:
+        return year
+    return 2000 + year if 2000 + year <= today.year else 1900 + year
+
+
+def find_birth_dates(text: str, birth_dates: set[date], today: date) -> list[Span]:
+    """Birth dates replaced by their year; other dates (procedure dates) are left alone."""
+    lowered = text.lower()
+    spans = []
+    previous_end = 0
+    for start, end, written, year in dates_in(text, today):
+        window = lowered[max(previous_end, start - 40) : start]
+        window = re.split(r"[\d\n]", window)[-1]  # the cue must sit between this date and the last
+        previous_end = end
+        if written is not None and (written in birth_dates or _has_birth_cue(window)):
+            spans.append(_birth_span(start, end, year, window))
+    return spans
+
+
+def _has_birth_cue(window: str) -> bool:
+    # "°" (born) only right before the date: "3° de la loi du 26 mai 2002" is not a birth.
+    return window.rstrip().endswith("°") or BIRTH_CUE.search(window) is not None
+
+
+def _birth_span(start: int, end: int, year: int, window: str) -> Span:
+    """The year alone: "née le 3 mai 1992" reads "née en 1992", "Geburtsdatum: 03.05.1992"
+    reads "Geburtsdatum: 1992"."""
+    for preposition, replacement in _BIRTH_PREPOSITIONS.items():
+        if window.endswith(preposition) and _has_birth_cue(window[: -len(preposition)]):
+            return Span(
+                start - len(preposition), end, "birth_date", "pattern", f"{replacement}{year}"
+            )
+    return Span(start, end, "birth_date", "pattern", str(year))

@@ -1,0 +1,56 @@
+"""The quality bar, measured on the shared samples and on our own corpus."""
+
+from pathlib import Path
+
+import pytest
+
+from agenda.pseudonymise.evaluate import MIN_KEEP, MIN_RECALL, evaluate, main, survives
+
+HERE = Path(__file__).resolve().parent
+SAMPLES = HERE.parents[1].parent / "shared" / "samples" / "pseudonymisation"
+CORPUS = HERE / "corpus"
+
+
+def test_corpus_size_and_languages():
+    cases = [p for p in CORPUS.glob("*.ann.json")]
+    texts = [p.with_name(p.name.replace(".ann.json", ".txt")).read_text("utf-8") for p in cases]
+    assert len(cases) >= 60
+    assert sum("OCMW" in t or "Voorstel" in t or "verslag" in t.lower() for t in texts) >= 20
+
+
+@pytest.mark.parametrize("folder", [SAMPLES, CORPUS], ids=["shared samples", "corpus"])
+def test_thresholds(folder):
+    if not folder.is_dir():
+        pytest.skip(f"{folder} absent")
+    report = evaluate([folder])
+    assert report.cases >= 12
+    assert report.known_leaks == 0, report.failures
+    assert report.third_party_recall >= MIN_RECALL, report.failures
+    assert report.keep_rate >= MIN_KEEP, report.failures
+
+
+@pytest.mark.parametrize(
+    ("entry", "output", "leaked"),
+    [
+        ({"text": "Océane", "cat": "name"}, "madame OCEANE", True),
+        ({"text": "Diallo", "cat": "name"}, "Diallos", False),
+        ({"text": "85121335656", "cat": "niss", "digits": True}, "n° 85.12.13-356.56", True),
+        ({"text": "+32 486 00 43 24", "cat": "phone", "digits": True}, "32 486 00 43 24", True),
+        ({"text": None, "cat": "birth_date", "forms": ["13.12.1985"]}, "en 1985", False),
+    ],
+)
+def test_matching_rules_of_the_samples_readme(entry, output, leaked):
+    assert survives(entry, output) is leaked
+
+
+def test_command_line_exit_status(capsys, tmp_path):
+    assert main([str(CORPUS)]) == 0
+    assert "PASS" in capsys.readouterr().out
+    case = tmp_path / "x"
+    case.with_suffix(".txt").write_text("Madame Diallo vit seule.", "utf-8")
+    case.with_suffix(".json").write_text('{"reference": "1", "applicant": {"last_name": "Zz"}}')
+    (tmp_path / "x.ann.json").write_text(
+        '{"redact": [], "keep": [{"text": "Diallo", "cat": "institution"}]}', "utf-8"
+    )
+    assert main([str(tmp_path)]) == 1
+    assert "NOT KEPT\tinstitution\tDiallo" in capsys.readouterr().out
