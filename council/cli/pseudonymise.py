@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import click
 
@@ -26,29 +26,12 @@ from agenda.pseudonymise import (
     load_dossier,
     read_report,
 )
+from council.cli.errors import OneLineErrorCommand, OneLineUsageError
 
-_USAGE_STATUS = 2
 _USAGE = "give REPORT.txt --dossier DOSSIER.json, or IN_DIR OUT_DIR"
 
 
-class PseudonymiseUsageError(click.ClickException):
-    """One ``error: …`` line on stderr and exit status 2, no usage dump, no traceback."""
-
-    exit_code = _USAGE_STATUS
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True, file=file)
-
-
-class _OneLineErrorCommand(click.Command):
-    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
-        try:
-            return super().make_context(*args, **kwargs)
-        except click.UsageError as error:
-            raise PseudonymiseUsageError(error.format_message()) from None
-
-
-@click.command("pseudonymise", cls=_OneLineErrorCommand)
+@click.command("pseudonymise", cls=OneLineErrorCommand)
 @click.argument("paths", nargs=-1, metavar="REPORT.txt | IN_DIR OUT_DIR")
 @click.option("--dossier", "dossier_path", metavar="DOSSIER.json", help="Dossier of REPORT.txt.")
 @click.option(
@@ -84,12 +67,12 @@ def pseudonymise_command(
     elif len(paths) == 2 and dossier_path is None:
         _directory(pseudonymiser, Path(paths[0]), Path(paths[1]), each)
     else:
-        raise PseudonymiseUsageError(_USAGE)
+        raise OneLineUsageError(_USAGE)
 
 
 def _single(pseudonymiser: Pseudonymiser, report: Path, dossier_path: Path) -> None:
     if report.is_dir():
-        raise PseudonymiseUsageError(f"{report} is a directory; {_USAGE}")
+        raise OneLineUsageError(f"{report} is a directory; {_USAGE}")
     try:
         dossier = load_dossier(dossier_path)
         text = read_report(report)
@@ -103,11 +86,11 @@ def _single(pseudonymiser: Pseudonymiser, report: Path, dossier_path: Path) -> N
 
 def _directory(pseudonymiser: Pseudonymiser, source: Path, target: Path, each: bool) -> None:
     if not source.is_dir():
-        raise PseudonymiseUsageError(f"{source} is not a directory; {_USAGE}")
+        raise OneLineUsageError(f"{source} is not a directory; {_USAGE}")
     if target.exists() and not target.is_dir():
-        raise PseudonymiseUsageError(f"{target} exists and is not a directory")
+        raise OneLineUsageError(f"{target} exists and is not a directory")
     if target.resolve() == source.resolve():
-        raise PseudonymiseUsageError(
+        raise OneLineUsageError(
             "OUT_DIR must differ from IN_DIR (inputs would be overwritten)"
         )
     names, pairs, skipped = [], [], 0

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from typing import IO, Any
+from typing import Any
 
 import click
 
+from council.cli.errors import OneLineErrorCommand, OneLineUsageError
 from council.rules.composition import (
     Allocation,
     GroupResult,
@@ -18,29 +19,9 @@ from council.rules.composition import (
 from council.rules.errors import RuleError
 
 _GROUP_PATTERN = re.compile(r"^(?P<name>[^=]+)=(?P<seats>\d+)(?::(?P<votes>\d+))?$")
-_USAGE_STATUS = 2
 
 
-class SeatsArgumentError(click.ClickException):
-    """A bad argument: one ``error: …`` line on stderr and exit status 2, no usage dump."""
-
-    exit_code = _USAGE_STATUS
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True, file=file)
-
-
-class _OneLineErrorCommand(click.Command):
-    """Reports click's own parsing errors (unknown option, bad integer…) as one line."""
-
-    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
-        try:
-            return super().make_context(*args, **kwargs)
-        except click.UsageError as error:
-            raise SeatsArgumentError(error.format_message()) from None
-
-
-@click.command("seats", cls=_OneLineErrorCommand)
+@click.command("seats", cls=OneLineErrorCommand)
 @click.option("--size", type=int, help="Council size (number of members).")
 @click.option("--population", type=int, help="Population, to derive the council size.")
 @click.option(
@@ -67,7 +48,7 @@ def seats_command(
     try:
         report = _seats_report(size, population, region, group_specs, pact)
     except RuleError as error:
-        raise SeatsArgumentError(str(error)) from None
+        raise OneLineUsageError(str(error)) from None
     click.echo(json.dumps(report, indent=2, ensure_ascii=False))
 
 
