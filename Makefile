@@ -8,7 +8,7 @@ CATALOGS := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: install demo serve test test-postgres lint translations extract-messages eval-pseudo bench-pseudo clean
+.PHONY: install demo serve test test-postgres lint translations extract-messages eval-pseudo bench-pseudo bench-votes clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ eval-pseudo: install
 
 bench-pseudo: install
 	$(BIN)/python bench/bench_pseudo.py
+
+# Votes through the API: gunicorn (4 workers) on PostgreSQL (BENCH_DATABASE_URL, default the
+# local council_bench database, wiped), 60 councillors on 200 items; see docs/benchmarks.md.
+bench-votes: install
+	$(BIN)/python bench/bench_votes.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache translations/*/LC_MESSAGES/*.mo

@@ -10,19 +10,91 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-FIRST_NAMES_F = ("Naïma", "Sophie", "Marie-Claire", "Fatou", "Ana", "Julie", "Leïla", "Nathalie",
-                 "Aurélie", "Khadija", "Elena", "Sandrine", "Chloé", "Amina", "Valérie")
-FIRST_NAMES_M = ("Karim", "Jean-Marc", "Mamadou", "Luca", "Thierry", "Youssef", "Kevin",
-                 "Patrick", "Ibrahim", "Olivier", "Mehdi", "Sébastien", "Rachid", "Grégory")
-CHILD_NAMES = ("Sami", "Lina", "Noah", "Inès", "Adam", "Emma", "Ilyas", "Jade", "Rayan", "Léa",
-               "Yanis", "Zoé")
-SURNAMES = ("Diallo", "Lambrechts", "Van den Broeck", "El Amrani", "Dubois", "Ben Salah",
-            "N'Diaye", "Lemaire", "Kowalski", "De Smet", "Mertens", "Rossi", "Haddad",
-            "Lejeune", "Tshimanga", "Dupont", "Peeters", "Yilmaz", "Vandamme", "Gillard")
-LANDLORDS = (("Roland", "Tilquin"), ("Michel", "Verstraeten"), ("Georges", "Delhaye"),
-             ("Christiane", "Houben"), ("André", "Collignon"))
-STREETS = ("rue des Glycines", "avenue Blonden", "chaussée de Bruxelles", "rue du Moulin",
-           "place Saint-Lambert", "rue de la Station", "allée des Tilleuls")
+FIRST_NAMES_F = (
+    "Naïma",
+    "Sophie",
+    "Marie-Claire",
+    "Fatou",
+    "Ana",
+    "Julie",
+    "Leïla",
+    "Nathalie",
+    "Aurélie",
+    "Khadija",
+    "Elena",
+    "Sandrine",
+    "Chloé",
+    "Amina",
+    "Valérie",
+)
+FIRST_NAMES_M = (
+    "Karim",
+    "Jean-Marc",
+    "Mamadou",
+    "Luca",
+    "Thierry",
+    "Youssef",
+    "Kevin",
+    "Patrick",
+    "Ibrahim",
+    "Olivier",
+    "Mehdi",
+    "Sébastien",
+    "Rachid",
+    "Grégory",
+)
+CHILD_NAMES = (
+    "Sami",
+    "Lina",
+    "Noah",
+    "Inès",
+    "Adam",
+    "Emma",
+    "Ilyas",
+    "Jade",
+    "Rayan",
+    "Léa",
+    "Yanis",
+    "Zoé",
+)
+SURNAMES = (
+    "Diallo",
+    "Lambrechts",
+    "Van den Broeck",
+    "El Amrani",
+    "Dubois",
+    "Ben Salah",
+    "N'Diaye",
+    "Lemaire",
+    "Kowalski",
+    "De Smet",
+    "Mertens",
+    "Rossi",
+    "Haddad",
+    "Lejeune",
+    "Tshimanga",
+    "Dupont",
+    "Peeters",
+    "Yilmaz",
+    "Vandamme",
+    "Gillard",
+)
+LANDLORDS = (
+    ("Roland", "Tilquin"),
+    ("Michel", "Verstraeten"),
+    ("Georges", "Delhaye"),
+    ("Christiane", "Houben"),
+    ("André", "Collignon"),
+)
+STREETS = (
+    "rue des Glycines",
+    "avenue Blonden",
+    "chaussée de Bruxelles",
+    "rue du Moulin",
+    "place Saint-Lambert",
+    "rue de la Station",
+    "allée des Tilleuls",
+)
 SCENARIOS = (
     ("Revenu d'intégration", "revenu d'intégration au taux famille à charge (catégorie 3)"),
     ("Aide sociale — garantie locative", "garantie locative sous forme de lettre de garantie"),
@@ -65,8 +137,7 @@ def generate_reports(count: int, *, seed: int = 2026, today: date) -> list[Synth
         last = SURNAMES[index % len(SURNAMES)] if index < len(SURNAMES) else rng.choice(SURNAMES)
         birth = date(rng.randrange(1960, 2000), rng.randrange(1, 13), rng.randrange(1, 28))
         children = [
-            (rng.choice(CHILD_NAMES),
-             today - timedelta(days=rng.randrange(365, 17 * 365)))
+            (rng.choice(CHILD_NAMES), today - timedelta(days=rng.randrange(365, 17 * 365)))
             for _ in range(rng.randrange(0, 3))
         ]
         landlord = rng.choice(LANDLORDS)
@@ -74,8 +145,10 @@ def generate_reports(count: int, *, seed: int = 2026, today: date) -> list[Synth
         title, proposal = SCENARIOS[index % len(SCENARIOS)]
         reference = f"{today.year}/{index + 1:04d}"
         amount = f"{rng.randrange(300, 1500)},00"
-        phone = f"+32 4{rng.randrange(70, 99)} {rng.randrange(10, 99)} {rng.randrange(10, 99)} " \
-                f"{rng.randrange(10, 99)}"
+        phone = (
+            f"+32 4{rng.randrange(70, 99)} {rng.randrange(10, 99)} {rng.randrange(10, 99)} "
+            f"{rng.randrange(10, 99)}"
+        )
         email = f"{first.split('-')[0].lower()}.{last.split()[-1].lower()}{index}@example.be"
         niss = _niss(birth, 100 + index % 800)
         iban = _iban(rng)
@@ -83,8 +156,11 @@ def generate_reports(count: int, *, seed: int = 2026, today: date) -> list[Synth
         household = " ".join(
             f"{name} ({(today - born).days // 365} ans)," for name, born in children
         ).rstrip(",")
-        lives = (f"vit avec ses enfants {household}." if children else "vit seul"
-                 + ("e." if is_woman else "."))
+        lives = (
+            f"vit avec ses enfants {household}."
+            if children
+            else "vit seul" + ("e." if is_woman else ".")
+        )
         text = (
             f"RAPPORT SOCIAL — Comité spécial du service social\n\n"
             f"Dossier n° {reference}\n"
@@ -105,15 +181,36 @@ def generate_reports(count: int, *, seed: int = 2026, today: date) -> list[Synth
         dossier = {
             "reference": reference,
             "language": "fr",
-            "applicant": {"last_name": last, "first_names": [first],
-                          "birth_date": birth.isoformat(), "niss": niss,
-                          "sex": "F" if is_woman else "M"},
-            "address": {"street": street, "number": number, "postcode": "7000",
-                        "city": "Hautrival"},
-            "household": [{"last_name": last, "first_names": [name], "relation": "child",
-                           "birth_date": born.isoformat()} for name, born in children],
+            "applicant": {
+                "last_name": last,
+                "first_names": [first],
+                "birth_date": birth.isoformat(),
+                "niss": niss,
+                "sex": "F" if is_woman else "M",
+            },
+            "address": {
+                "street": street,
+                "number": number,
+                "postcode": "7000",
+                "city": "Hautrival",
+            },
+            "household": [
+                {
+                    "last_name": last,
+                    "first_names": [name],
+                    "relation": "child",
+                    "birth_date": born.isoformat(),
+                }
+                for name, born in children
+            ],
             "contacts": {"phone": phone, "email": email, "iban": iban},
         }
-        reports.append(SyntheticReport(title=f"{title} — dossier {reference}", text=text,
-                                       dossier=dossier, proposal=f"Octroi : {proposal}."))
+        reports.append(
+            SyntheticReport(
+                title=f"{title} — dossier {reference}",
+                text=text,
+                dossier=dossier,
+                proposal=f"Octroi : {proposal}.",
+            )
+        )
     return reports

@@ -17,8 +17,9 @@ bp = Blueprint("agenda", __name__, url_prefix="/meetings")
 def meetings() -> str:
     if not permissions.can_view_meetings(current_user):
         abort(403)
-    return render_template("agenda/meetings.html",
-                           meetings=visible_meetings(db.session, current_user))
+    return render_template(
+        "agenda/meetings.html", meetings=visible_meetings(db.session, current_user)
+    )
 
 
 @bp.route("/<int:meeting_id>")
@@ -29,8 +30,14 @@ def meeting(meeting_id: int) -> str:
     found = meeting_for(db.session, current_user, meeting_id)
     if found is None:
         abort(404)
-    return render_template("agenda/meeting.html", meeting=found,
-                           members=sitting_members(found))
+    staff = None
+    if permissions.can_manage_meeting(current_user, found):
+        from agenda.builder import staff_context
+
+        staff = staff_context(found)
+    return render_template(
+        "agenda/meeting.html", meeting=found, members=sitting_members(found), staff=staff
+    )
 
 
 @bp.route("/<int:meeting_id>/items/<int:item_id>")

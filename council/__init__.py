@@ -43,6 +43,15 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from agenda.views import bp as agenda_bp
 
     app.register_blueprint(agenda_bp)
+    from agenda.builder import bp as builder_bp
+
+    app.register_blueprint(builder_bp)
+    from agenda.reports_views import bp as reports_bp
+
+    app.register_blueprint(reports_bp)
+    from agenda.live import bp as live_bp
+
+    app.register_blueprint(live_bp)
     register_api(app)
     errors.register_error_handlers(app)
     register_template_helpers(app)

@@ -42,6 +42,24 @@ def _check_data_key(value: str) -> None:
                           "bytes; several may be separated by commas).")
 
 
+def _flag(value: str) -> bool:
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+TIE_RULES = ("president_decides", "rejected")
+
+
+def _tie_rule(environ: Mapping[str, str], name: str, default: str) -> str:
+    value = environ.get(name, default).strip() or default
+    if value not in TIE_RULES:
+        raise ConfigError(f"{name} must be one of {', '.join(TIE_RULES)} (got {value!r}).")
+    return value
+
+
+def _enumerate(names: list[str]) -> str:
+    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, Any]:
     """Builds the Flask configuration; in production, refuses to start without the keys."""
     is_production = environ.get("COUNCIL_ENV", "development") == PRODUCTION
@@ -49,10 +67,12 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
     data_key = environ.get("COUNCIL_DATA_KEY")
     if is_production:
         missing = [name for name, value in (("SECRET_KEY", secret_key),
-                                            ("COUNCIL_DATA_KEY", data_key)) if not value]
+                                            ("COUNCIL_DATA_KEY", data_key),
+                                            ("COUNCIL_BASE_URL", environ.get("COUNCIL_BASE_URL")))
+                   if not value]
         if missing:
             raise ConfigError(
-                f"COUNCIL_ENV=production refuses to start: set {' and '.join(missing)} "
+                f"COUNCIL_ENV=production refuses to start: set {_enumerate(missing)} "
                 "in the environment."
             )
         if environ.get("FLASK_DEBUG", "0") not in ("", "0", "false", "False"):
@@ -94,6 +114,23 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         "OPENAPI_VERSION": "3.0.3",
         "OPENAPI_URL_PREFIX": "/api/v1",
         "OPENAPI_JSON_PATH": "openapi.json",
+        # Convocations by e-mail (agenda.convocation); never any file content in them.
+        "COUNCIL_BASE_URL": environ.get("COUNCIL_BASE_URL", "http://127.0.0.1:5000"),
+        "COUNCIL_SMTP_HOST": environ.get("COUNCIL_SMTP_HOST", "localhost"),
+        "COUNCIL_SMTP_PORT": int(environ.get("COUNCIL_SMTP_PORT", "25")),
+        "COUNCIL_SMTP_USER": environ.get("COUNCIL_SMTP_USER", ""),
+        "COUNCIL_SMTP_PASSWORD": environ.get("COUNCIL_SMTP_PASSWORD", ""),
+        "COUNCIL_SMTP_STARTTLS": _flag(environ.get("COUNCIL_SMTP_STARTTLS", "0")),
+        "COUNCIL_SMTP_FROM": environ.get("COUNCIL_SMTP_FROM", "cpas@localhost"),
+        "COUNCIL_MAIL_SUPPRESS": _flag(environ.get("COUNCIL_MAIL_SUPPRESS", "0")),
+        # Without an SMTP server configured, development writes e-mails as .eml files here.
+        "COUNCIL_MAIL_OUTBOX": (
+            None if is_production or environ.get("COUNCIL_SMTP_HOST")
+            else environ.get("COUNCIL_MAIL_OUTBOX", str(instance_path / "outbox"))
+        ),
+        # Tie rules of votes (DOMAIN.md, [V]): president_decides or rejected.
+        "COUNCIL_TIE_RULE_OPEN": _tie_rule(environ, "COUNCIL_TIE_RULE_OPEN", "president_decides"),
+        "COUNCIL_TIE_RULE_SECRET": _tie_rule(environ, "COUNCIL_TIE_RULE_SECRET", "rejected"),
     }
 
 

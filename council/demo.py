@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from council.db import Base
@@ -89,32 +89,27 @@ PRESIDENT_PASSWORD = "demo-president"  # noqa: S105
 DEFAULT_AID_ITEMS = 3
 
 
-def _draft_decision(proposal: str) -> str:
-    return (
-        "Vu la loi organique des CPAS du 8 juillet 1976 ;\n"
-        "Vu la loi du 26 mai 2002 concernant le droit à l'intégration sociale ;\n"
-        "Vu le rapport social de l'assistant social en charge du dossier ;\n"
-        "Considérant que la situation décrite justifie l'aide demandée ;\n"
-        f"Décide : {proposal}"
-    )
-
-
-def _aid_items(meeting: Meeting, count: int, today: date) -> list[AgendaItem]:
-    """Individual-aid items from synthetic social reports, pseudonymised as one meeting."""
-    from agenda.pseudonymise import Pseudonymiser, parse_dossier
+def _aid_reports(session: Session, meeting: Meeting, count: int, today: date) -> None:
+    """Individual-aid items built the way the application builds them: synthetic social
+    reports submitted by the demo social worker, scheduled on the meeting (one batched
+    pseudonymisation for all of them) and approved by the DG."""
+    from agenda.services import reports as report_service
     from agenda.synthetic import generate_reports
 
-    reports = generate_reports(count, today=today)
-    result = Pseudonymiser(reference_date=today).pseudonymise_meeting(
-        [(report.text, parse_dossier(report.dossier)) for report in reports]
-    )
-    return [
-        AgendaItem(meeting=meeting, number=number, kind=ItemKind.individual_aid,
-                   title=report.title, summary=item.text,
-                   draft_decision=_draft_decision(report.proposal),
-                   is_closed_session=True, status=ItemStatus.ready)
-        for number, (report, item) in enumerate(zip(reports, result.items, strict=True), start=2)
-    ]
+    if count <= 0:
+        return
+    users = {u.username: u for u in session.scalars(
+        select(User).where(User.username.in_(("socialworker", "dg"))))}
+    synthetic = generate_reports(count, today=today)
+    submitted = report_service.submit_reports(
+        session,
+        [report_service.Submission(dossier=r.dossier, text=r.text, organ=OrganKind.csss,
+                                   source_format="txt") for r in synthetic],
+        actor=users["socialworker"])
+    items = report_service.schedule_reports(
+        session, [s.report for s in submitted], meeting, actor=users["dg"],
+        subjects=[r.title.rsplit(" — dossier ", 1)[0] for r in synthetic])
+    report_service.approve_pseudonymisations(session, meeting, items, actor=users["dg"])
 
 
 def _wipe(session: Session) -> None:
@@ -183,7 +178,6 @@ def build_demo(session: Session, *, items: int | None = None, today: date | None
                            title="Approbation du procès-verbal de la séance précédente",
                            is_closed_session=True, status=ItemStatus.ready))
     aid_count = DEFAULT_AID_ITEMS if items is None else items
-    session.add_all(_aid_items(csss, aid_count, today))
 
     council_day = _next_weekday(today, weekday=1, min_days=14)  # a Tuesday
     council = Meeting(organ=organs[OrganKind.council], starts_at=_local(council_day, 19),
@@ -208,6 +202,7 @@ def build_demo(session: Session, *, items: int | None = None, today: date | None
                                   "social à partir du 1er janvier 2027."),
     ])
     session.commit()
+    _aid_reports(session, csss, aid_count, today)
     return (f"demo centre ready: {len(COUNCILLORS) + 1} council members, "
             f"{len(STAFF) + len(COUNCILLORS) + 1} accounts, CSSS meeting on {csss_day} with "
             f"{aid_count} individual-aid items, "

@@ -12,10 +12,15 @@ from council.models import (
     Language,
     MeetingStatus,
     OrganKind,
+    PollOutcome,
+    PollStatus,
     Region,
+    ReportStatus,
     Role,
     Sex,
 )
+from council.rules.attendance import Presence
+from council.rules.majority import Choice
 
 TITLES: dict[enum.Enum, object] = {
     Region.wallonia: _l("Wallonia"),
@@ -57,6 +62,19 @@ TITLES: dict[enum.Enum, object] = {
     ItemStatus.decided: _l("Decided"),
     ItemStatus.postponed: _l("Postponed"),
     ItemStatus.withdrawn: _l("Withdrawn from the agenda"),
+    ReportStatus.submitted: _l("Received, not on an agenda yet"),
+    ReportStatus.scheduled: _l("On an agenda"),
+    ReportStatus.withdrawn: _l("Withdrawn"),
+    Presence.present: _l("present"),
+    Presence.absent: _l("absent"),
+    Presence.excused: _l("excused"),
+    Choice.yes: _l("Yes"),
+    Choice.no: _l("No"),
+    Choice.abstain: _l("Abstain"),
+    PollStatus.open: _l("Vote open"),
+    PollStatus.closed: _l("Vote closed"),
+    PollOutcome.adopted: _l("Adopted"),
+    PollOutcome.rejected: _l("Rejected"),
 }
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, exists, false, func, or_, select, true
 
-from council.models import AgendaItem, Meeting, OrganMembership, Role, User
+from council.models import AgendaItem, Meeting, MeetingStatus, OrganMembership, Role, User
 
 STAFF = frozenset({Role.dg, Role.secretariat})
 
@@ -52,12 +52,118 @@ def can_view_meeting(user: Any, meeting: Meeting) -> bool:
 
 
 def can_view_item(user: Any, item: AgendaItem) -> bool:
-    """Reading an item's report and draft decision: whoever may see its meeting."""
-    return can_view_meeting(user, item.meeting)
+    """Reading an item's report and draft decision: whoever may see its meeting; for an item
+    built from a social report, members only once its pseudonymisation is reviewed."""
+    if not can_view_meeting(user, item.meeting):
+        return False
+    if is_staff(user):
+        return True
+    if is_withdrawn_from(user, item):
+        return False
+    pseudonymisation = getattr(item, "pseudonymisation", None)
+    return pseudonymisation is None or pseudonymisation.is_reviewed
+
+
+def is_withdrawn_from(user: Any, item: AgendaItem) -> bool:
+    """Whether the user is a member who withdrew from the item (conflict of interest): they
+    may not read it nor vote on it, and know that it exists (403 rather than 404)."""
+    if not is_councillor(user):
+        return False
+    return any(w.member_id == user.member_id for w in getattr(item, "withdrawals", ()))
+
+
+def can_follow_meeting(user: Any, meeting: Meeting) -> bool:
+    """The live screen of a meeting: its members, and staff."""
+    return can_view_meeting(user, meeting)
+
+
+def can_chair(user: Any, meeting: Meeting) -> bool:
+    """The chair screen (attendance, quorum, polls): the DG, the secretariat and the president
+    when sitting on the organ."""
+    return is_staff(user) or (is_councillor(user) and user.is_president
+                              and can_view_meeting(user, meeting))
+
+
+def can_record_attendance(user: Any, meeting: Meeting) -> bool:
+    """Attendance is recorded by the DG or the secretariat."""
+    return is_staff(user)
+
+
+def can_run_vote(user: Any, meeting: Meeting) -> bool:
+    """Opening and closing polls, and recording a show of hands: the president (sitting on
+    the organ), or the DG on the president's behalf."""
+    return _role(user) is Role.dg or (is_councillor(user) and user.is_president
+                                      and can_view_meeting(user, meeting))
+
+
+def can_declare_withdrawal(user: Any, item: AgendaItem, member_id: int) -> bool:
+    """A member declares their own withdrawal from an item; the DG or the secretariat may
+    record it for them."""
+    if is_staff(user):
+        return True
+    return (is_councillor(user) and user.member_id == member_id
+            and can_view_meeting(user, item.meeting))
+
+
+def can_vote(user: Any, item: AgendaItem) -> bool:
+    """Voting from one's own screen: a member of the organ who did not withdraw from the item
+    (presence in the room is checked when the ballot is cast)."""
+    return (is_councillor(user) and can_view_meeting(user, item.meeting)
+            and not is_withdrawn_from(user, item))
+
+
+def can_submit_report(user: Any) -> bool:
+    """Social workers submit social reports (with the dossier identity)."""
+    return _role(user) is Role.social_worker
+
+
+def can_view_report(user: Any, report: Any) -> bool:
+    """A report's pseudonymised draft: staff, and the social worker who submitted it or is in
+    charge of its dossier."""
+    return is_staff(user) or (_role(user) is Role.social_worker and user.id in (
+        report.submitted_by_id, report.dossier.social_worker_id))
+
+
+def can_review_item(user: Any, item: AgendaItem) -> bool:
+    """Reviewing an item's pseudonymisation (the DG and the secretariat)."""
+    return is_staff(user)
+
+
+def can_reidentify(user: Any, report: Any) -> bool:
+    """Seeing the identity behind a report's pseudonyms: the DG, and the social worker in
+    charge of the dossier or who wrote the report; always after re-entering a password."""
+    role = _role(user)
+    if role is Role.dg:
+        return True
+    return role is Role.social_worker and user.id in (report.submitted_by_id,
+                                                      report.dossier.social_worker_id)
 
 
 def can_manage_meeting(user: Any, meeting: Meeting) -> bool:
     return is_staff(user)
+
+
+def can_create_meeting(user: Any) -> bool:
+    """The DG and the secretariat prepare meetings."""
+    return is_staff(user)
+
+
+def can_edit_agenda(user: Any, meeting: Meeting) -> bool:
+    """Adding, editing and reordering items, and editing draft decisions: staff, until the
+    meeting is closed (or cancelled)."""
+    return can_manage_meeting(user, meeting) and meeting.status not in (
+        MeetingStatus.closed, MeetingStatus.cancelled)
+
+
+def can_remove_item(user: Any, item: AgendaItem) -> bool:
+    """An item leaves the agenda only before the members are convened."""
+    return can_edit_agenda(user, item.meeting) and item.meeting.status is MeetingStatus.draft
+
+
+def can_convene(user: Any, meeting: Meeting) -> bool:
+    """Sending (or sending again) the convocations: staff, before the meeting starts."""
+    return can_manage_meeting(user, meeting) and meeting.status in (
+        MeetingStatus.draft, MeetingStatus.convened)
 
 
 def can_view_meetings(user: Any) -> bool:

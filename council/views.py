@@ -44,7 +44,11 @@ def home() -> Response | str:
             report=composition_report(db.session, date.today())
             if permissions.is_staff(current_user) else None,
         )
-    return render_template("home_social_worker.html")
+    from agenda.services.reports import reports_of
+
+    return render_template("home_social_worker.html",
+                           reports=reports_of(db.session, current_user),
+                           can_submit=permissions.can_submit_report(current_user))
 
 
 @bp.route("/composition")

@@ -131,6 +131,9 @@ def get_meeting(meeting_id: int) -> dict[str, Any]:
     if meeting is None:
         abort(404, error="not_found", message=gettext("No such meeting."))
     memberships = sitting_members(meeting)
+    from council.services.session import meeting_attendance
+
+    attendance = meeting_attendance(db.session, meeting)
     usernames = dict(db.session.execute(
         select(User.member_id, User.username).where(
             User.member_id.in_([m.member_id for m in memberships]))).all())
@@ -144,7 +147,8 @@ def get_meeting(meeting_id: int) -> dict[str, Any]:
                 "name": m.member.full_name,
                 "group": m.member.group.name if m.member.group else None,
                 "is_president": m.member.is_president,
-                "attendance": None,
+                "attendance": (attendance.get(m.member_id).value
+                               if attendance.get(m.member_id) else None),
             }
             for m in memberships
         ],
@@ -173,6 +177,11 @@ def get_item(item_id: int) -> dict[str, Any]:
 
 
 def register_api(app: Flask) -> None:
+    from council.api import (
+        reports,  # noqa: F401 (adds POST /reports to blp)
+        session,  # noqa: F401 (attendance, recusal, poll, ballot, close)
+    )
+
     api = CouncilApi(app)
     csrf.exempt(blp)  # bearer tokens, not cookies: no cross-site request can carry them
     api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})

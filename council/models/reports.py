@@ -11,7 +11,7 @@ import enum
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from council.db import Base
 from council.models.base import UTCDateTime, enum_column, utcnow
@@ -123,7 +123,9 @@ class ItemPseudonymisation(Base):
     #: when it was approved (UTC); councillors see only reviewed items
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
-    item: Mapped[AgendaItem] = relationship()
+    #: ``AgendaItem.pseudonymisation`` is the way back (None for items not from a report)
+    item: Mapped[AgendaItem] = relationship(
+        backref=backref("pseudonymisation", uselist=False, viewonly=True))
     report: Mapped[SocialReport] = relationship()
     reviewed_by: Mapped[User | None] = relationship()
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from flask_babel import gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from werkzeug.exceptions import Forbidden
 
 from council import permissions
 from council.models import AgendaItem, Meeting, MeetingStatus, Member, Organ, OrganMembership
@@ -68,9 +70,20 @@ def sitting_members(meeting: Meeting) -> list[OrganMembership]:
     return sorted(current, key=lambda m: (not m.member.is_president, m.member.last_name))
 
 
+class WithdrawnFromItem(Forbidden):
+    """A member who withdrew from an item (conflict of interest) may not read it; they know
+    it exists, so the answer is 403 rather than 404 (web page or API error alike)."""
+
+    def __init__(self) -> None:
+        message = gettext("You withdrew from this item: you may not read it or vote on it.")
+        super().__init__(description=message)
+        self.data = {"error": "withdrawn", "message": message}
+
+
 def item_for(session: Session, user: Any, item_id: int) -> AgendaItem | None:
     """The item if the user may read it (None otherwise, as if it did not exist). Reading a
-    closed-session item is written to the audit log."""
+    closed-session item is written to the audit log. A member who withdrew from the item gets
+    ``WithdrawnFromItem`` (403)."""
     item = session.scalar(
         select(AgendaItem)
         .where(AgendaItem.id == item_id)
@@ -81,6 +94,9 @@ def item_for(session: Session, user: Any, item_id: int) -> AgendaItem | None:
         )
     )
     if item is None or not permissions.can_view_item(user, item):
+        if item is not None and permissions.is_withdrawn_from(user, item) \
+                and permissions.can_view_meeting(user, item.meeting):
+            raise WithdrawnFromItem()
         return None
     if item.is_closed_session:
         audit.record(session, "item_read", actor=user, object_type="agenda_item",

@@ -21,6 +21,9 @@ def expect(default: int, **overrides: int) -> dict[str, int]:
     return statuses
 
 
+#: the demo's first social report (the schema is created afresh for each run)
+DEMO_REPORT_ID = 1
+
 # (endpoint, method) -> (path builder, request body, expected status per role)
 Builder = Callable[[Any], str]
 MATRIX: dict[tuple[str, str], tuple[Builder, dict[str, Any] | None, dict[str, int]]] = {
@@ -49,6 +52,62 @@ MATRIX: dict[tuple[str, str], tuple[Builder, dict[str, Any] | None, dict[str, in
     ("api.get_item", "GET"): (
         lambda d: f"/api/v1/items/{d.csss_item_id}", None,
         expect(200, anonymous=401, admin=403, social_worker=403, non_member=404)),
+    ("builder.new_meeting", "GET"): (lambda d: "/meetings/new", None,
+                                     expect(403, anonymous=302, dg=200, secretariat=200)),
+    ("builder.new_meeting", "POST"): (lambda d: "/meetings/new", {},
+                                      expect(403, anonymous=302, dg=200, secretariat=200)),
+    ("builder.add_item", "POST"): (lambda d: f"/meetings/{d.csss_meeting_id}/items", {},
+                                   expect(403, anonymous=302, dg=302, secretariat=302)),
+    ("builder.edit_item", "GET"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/edit", None,
+        expect(403, anonymous=302, dg=200, secretariat=200)),
+    ("builder.edit_item", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/edit", {},
+        expect(403, anonymous=302, dg=200, secretariat=200)),
+    ("builder.move_item", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/move/up", {},
+        expect(403, anonymous=302, dg=302, secretariat=302)),
+    ("builder.remove_item", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/remove", {},
+        expect(403, anonymous=302, dg=302, secretariat=302)),
+    ("builder.convene", "POST"): (lambda d: f"/meetings/{d.csss_meeting_id}/convene", {},
+                                  expect(403, anonymous=302, dg=302, secretariat=302)),
+    ("reports.new_report", "GET"): (lambda d: "/reports/new", None,
+                                    expect(403, anonymous=302, social_worker=200)),
+    ("reports.new_report", "POST"): (lambda d: "/reports/new", {},
+                                     expect(403, anonymous=302, social_worker=200)),
+    ("reports.report", "GET"): (lambda d: f"/reports/{DEMO_REPORT_ID}", None,
+                                expect(403, anonymous=302, social_worker=200, dg=200,
+                                       secretariat=200)),
+    ("reports.meeting_reports", "GET"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/reports", None,
+        expect(403, anonymous=302, dg=200, secretariat=200)),
+    ("reports.schedule", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/reports/{DEMO_REPORT_ID}/schedule", {},
+        expect(403, anonymous=302, dg=302, secretariat=302)),
+    ("reports.review", "GET"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/review", None,
+        expect(403, anonymous=302, dg=200, secretariat=200)),
+    ("reports.toggle_replacement", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/review/replacements/0",
+        {}, expect(403, anonymous=302, dg=302, secretariat=302)),
+    ("reports.add_replacement", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/review/additions", {},
+        expect(403, anonymous=302, dg=302, secretariat=302)),
+    ("reports.remove_addition", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/review/additions/0"
+                  "/remove", {}, expect(403, anonymous=302, dg=302, secretariat=302)),
+    ("reports.approve", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/review/approve", {},
+        expect(403, anonymous=302, dg=302, secretariat=302)),
+    ("reports.identity", "GET"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/identity", None,
+        expect(403, anonymous=302, dg=200, social_worker=200)),
+    ("reports.identity", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/identity", {},
+        expect(403, anonymous=302, dg=200, social_worker=200)),
+    ("api.submit_report", "POST"): (lambda d: "/api/v1/reports", None,
+                                    expect(403, anonymous=401, social_worker=400)),
     ("api-docs.openapi_json", "GET"): (lambda d: "/api/v1/openapi.json", None, expect(200)),
     ("api.issue_token", "POST"): (lambda d: "/api/v1/token", "credentials",
                                   expect(200, anonymous=400)),
@@ -57,6 +116,69 @@ MATRIX: dict[tuple[str, str], tuple[Builder, dict[str, Any] | None, dict[str, in
     ("api.get_meeting", "GET"): (
         lambda d: f"/api/v1/meetings/{d.csss_meeting_id}", None,
         expect(200, anonymous=401, admin=403, social_worker=403, non_member=404)),
+    # The meeting in session (issue 4): live screen, chair screen and their API.
+    ("live.screen", "GET"): (lambda d: f"/meetings/{d.csss_meeting_id}/live", None,
+                             expect(200, anonymous=302, admin=403, social_worker=403,
+                                    non_member=404)),
+    ("live.state", "GET"): (lambda d: f"/meetings/{d.csss_meeting_id}/live/state", None,
+                            expect(200, anonymous=302, admin=403, social_worker=403,
+                                   non_member=404)),
+    ("live.vote", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/live/items/{d.csss_item_id}/ballot",
+        {"choice": "yes"}, expect(403, anonymous=302, president=302, member=302, non_member=404)),
+    ("live.withdraw", "GET"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/live/items/{d.csss_item_id}/withdraw", None,
+        expect(403, anonymous=302, president=200, member=200, non_member=404)),
+    ("live.withdraw", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/live/items/{d.csss_item_id}/withdraw",
+        {"reason": "cousin of the applicant"},
+        expect(403, anonymous=302, president=302, member=302, non_member=404)),
+    ("live.chair", "GET"): (lambda d: f"/meetings/{d.csss_meeting_id}/chair", None,
+                            expect(403, anonymous=302, dg=200, secretariat=200, president=200,
+                                   non_member=404)),
+    ("live.chair_floor", "GET"): (lambda d: f"/meetings/{d.csss_meeting_id}/chair/floor", None,
+                                  expect(403, anonymous=302, dg=200, secretariat=200,
+                                         president=200, non_member=404)),
+    ("live.attendance", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/attendance",
+        {"member_id": "0", "status": "present"},
+        expect(403, anonymous=302, dg=302, secretariat=302, non_member=404)),
+    ("live.record_withdrawal", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/items/{d.csss_item_id}/withdrawal",
+        {"member_id": "0", "reason": "x"},
+        expect(403, anonymous=302, dg=302, secretariat=302, non_member=404)),
+    ("live.open_poll", "GET"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/items/{d.csss_item_id}/open", None,
+        expect(403, anonymous=302, dg=200, president=200, non_member=404)),
+    ("live.open_poll", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/items/{d.csss_item_id}/open", {},
+        expect(403, anonymous=302, dg=302, president=302, non_member=404)),
+    ("live.close_poll", "GET"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/items/{d.csss_item_id}/close", None,
+        expect(403, anonymous=302, dg=200, president=200, non_member=404)),
+    ("live.close_poll", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/items/{d.csss_item_id}/close", {},
+        expect(403, anonymous=302, dg=302, president=302, non_member=404)),
+    ("live.show_of_hands", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/items/{d.csss_item_id}/hands",
+        {"member_id": "0", "choice": "yes"},
+        expect(403, anonymous=302, dg=302, president=302, non_member=404)),
+    ("api.record_attendance", "POST"): (
+        lambda d: f"/api/v1/meetings/{d.csss_meeting_id}/attendance",
+        {"member_id": 0, "status": "present"},  # staff pass the check, then: unknown member
+        expect(403, anonymous=401, dg=400, secretariat=400, non_member=404)),
+    ("api.declare_recusal", "POST"): (
+        lambda d: f"/api/v1/items/{d.csss_item_id}/recusal", {"member_id": 0, "reason": "x"},
+        expect(403, anonymous=401, dg=400, secretariat=400, non_member=404)),
+    ("api.open_poll", "POST"): (  # nobody recorded present yet: no quorum
+        lambda d: f"/api/v1/items/{d.csss_item_id}/poll", {},
+        expect(403, anonymous=401, dg=409, president=409, non_member=404)),
+    ("api.cast_ballot", "POST"): (  # no vote open yet
+        lambda d: f"/api/v1/items/{d.csss_item_id}/ballot", {"choice": "yes"},
+        expect(403, anonymous=401, president=409, member=409, non_member=404)),
+    ("api.close_poll", "POST"): (
+        lambda d: f"/api/v1/items/{d.csss_item_id}/poll/close", None,
+        expect(403, anonymous=401, dg=409, president=409, non_member=404)),
 }
 
 

@@ -14,10 +14,14 @@ from council.config import ConfigError, load_config
 KEY = Fernet.generate_key().decode()
 
 
+BASE_URL = {"COUNCIL_BASE_URL": "https://cpas.example.be"}
+
+
 @pytest.mark.parametrize(("environ", "missing"), [
-    ({}, "SECRET_KEY and COUNCIL_DATA_KEY"),
-    ({"SECRET_KEY": "s"}, "COUNCIL_DATA_KEY"),
-    ({"COUNCIL_DATA_KEY": KEY}, "SECRET_KEY"),
+    ({}, "SECRET_KEY, COUNCIL_DATA_KEY and COUNCIL_BASE_URL"),
+    ({"SECRET_KEY": "s", **BASE_URL}, "COUNCIL_DATA_KEY"),
+    ({"COUNCIL_DATA_KEY": KEY, **BASE_URL}, "SECRET_KEY"),
+    ({"COUNCIL_DATA_KEY": KEY, "SECRET_KEY": "s"}, "COUNCIL_BASE_URL"),
 ])
 def test_production_refuses_to_start_without_keys(tmp_path: Path, environ: dict[str, str],
                                                   missing: str) -> None:
@@ -30,14 +34,14 @@ def test_production_refuses_to_start_without_keys(tmp_path: Path, environ: dict[
 
 def test_production_refuses_debug(tmp_path: Path) -> None:
     environ = {"COUNCIL_ENV": "production", "SECRET_KEY": "s", "COUNCIL_DATA_KEY": KEY,
-               "FLASK_DEBUG": "1"}
+               "FLASK_DEBUG": "1", **BASE_URL}
     with pytest.raises(ConfigError, match="debug"):
         load_config(environ, tmp_path)
 
 
 def test_production_turns_on_strict_settings(tmp_path: Path) -> None:
     config = load_config({"COUNCIL_ENV": "production", "SECRET_KEY": "s",
-                          "COUNCIL_DATA_KEY": KEY}, tmp_path)
+                          "COUNCIL_DATA_KEY": KEY, **BASE_URL}, tmp_path)
     assert config["SESSION_COOKIE_SECURE"] is True
     assert config["SESSION_COOKIE_HTTPONLY"] is True
     assert config["SESSION_COOKIE_SAMESITE"] == "Lax"
@@ -67,8 +71,8 @@ def test_refusal_is_one_line_without_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "COUNCIL_ENV=production refuses to start: set SECRET_KEY and COUNCIL_DATA_KEY "
-        "in the environment."
+        "COUNCIL_ENV=production refuses to start: set SECRET_KEY, COUNCIL_DATA_KEY and "
+        "COUNCIL_BASE_URL in the environment."
     ]
 
 
@@ -81,3 +85,12 @@ def test_invalid_data_key_is_refused(tmp_path: Path, value: str) -> None:
 def test_several_data_keys_are_accepted_for_rotation(tmp_path: Path) -> None:
     value = f"{Fernet.generate_key().decode()},{KEY}"
     assert load_config({"COUNCIL_DATA_KEY": value}, tmp_path)["COUNCIL_DATA_KEY"] == value
+
+
+def test_development_writes_mail_to_an_outbox_unless_smtp_is_configured(tmp_path: Path) -> None:
+    assert load_config({}, tmp_path)["COUNCIL_MAIL_OUTBOX"] == str(tmp_path / "outbox")
+    assert load_config({"COUNCIL_SMTP_HOST": "mail.example.be"}, tmp_path)[
+        "COUNCIL_MAIL_OUTBOX"] is None
+    production = {"COUNCIL_ENV": "production", "SECRET_KEY": "s", "COUNCIL_DATA_KEY": KEY,
+                  **BASE_URL}
+    assert load_config(production, tmp_path)["COUNCIL_MAIL_OUTBOX"] is None

@@ -1,0 +1,1 @@
+"""Use cases of the agenda: reports, meetings and their agendas."""

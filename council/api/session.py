@@ -1,0 +1,285 @@
+"""The meeting in session through the API (CONTRACT.md): attendance, recusal, poll, ballot and
+close. Existence stays confidential: an item or meeting the caller may not see answers 404; a
+member who withdrew from an item gets 403 on it."""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+import marshmallow as ma
+from flask import current_app, g
+from flask_babel import gettext
+from flask_smorest import abort
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from council import permissions
+from council.api import BEARER, blp, token_required
+from council.api.schemas import ErrorSchema
+from council.db import db
+from council.errors import api_error
+from council.models import AgendaItem, Meeting, Organ, User
+from council.rules.attendance import Presence
+from council.rules.majority import Choice
+from council.services import session as live
+from council.services.meetings import WithdrawnFromItem
+
+PRESENCES = [p.value for p in Presence]
+CHOICES = [c.value for c in Choice]
+
+
+class AttendanceRequestSchema(ma.Schema):
+    member_id = ma.fields.Integer(required=True, strict=True)
+    status = ma.fields.String(required=True, validate=ma.validate.OneOf(PRESENCES),
+                              metadata={"enum": PRESENCES})
+    from_item_id = ma.fields.Integer(load_default=None, allow_none=True, strict=True, metadata={
+        "description": "From this item on (an arrival or a departure); null for the whole "
+                       "meeting"})
+
+
+class AttendanceSchema(ma.Schema):
+    id = ma.fields.Integer(required=True)
+    meeting_id = ma.fields.Integer(required=True)
+    member_id = ma.fields.Integer(required=True)
+    status = ma.fields.String(required=True)
+    from_item_id = ma.fields.Integer(allow_none=True, required=True)
+    recorded_by = ma.fields.String(required=True)
+    recorded_at = ma.fields.DateTime(required=True)
+
+
+class RecusalRequestSchema(ma.Schema):
+    member_id = ma.fields.Integer(required=True, strict=True)
+    reason = ma.fields.String(required=True, validate=ma.validate.Length(min=1,
+                                                                          max=live.REASON_MAX))
+
+
+class RecusalSchema(ma.Schema):
+    item_id = ma.fields.Integer(required=True)
+    member_id = ma.fields.Integer(required=True)
+    reason = ma.fields.String(required=True)
+    declared_by = ma.fields.String(required=True)
+    declared_at = ma.fields.DateTime(required=True)
+
+
+class PollRequestSchema(ma.Schema):
+    secret = ma.fields.Boolean(load_default=None, allow_none=True, metadata={
+        "description": "Vote by secret ballot (always for personnel matters); default: the "
+                       "item's setting"})
+
+
+class PollSchema(ma.Schema):
+    item_id = ma.fields.Integer(required=True)
+    status = ma.fields.String(required=True, metadata={"enum": ["open", "closed"]})
+    secret = ma.fields.Boolean(required=True)
+    required = ma.fields.Integer(required=True, metadata={"description": "Quorum required"})
+    present = ma.fields.Integer(required=True, metadata={
+        "description": "Members counted present for the item (withdrawn members excluded)"})
+
+
+class BallotRequestSchema(ma.Schema):
+    choice = ma.fields.String(required=True, validate=ma.validate.OneOf(CHOICES),
+                              metadata={"enum": CHOICES})
+
+
+class BallotSchema(ma.Schema):
+    item_id = ma.fields.Integer(required=True)
+    recorded = ma.fields.Boolean(required=True)
+    secret = ma.fields.Boolean(required=True)
+
+
+class GroupTallySchema(ma.Schema):
+    yes = ma.fields.Integer(required=True)
+    no = ma.fields.Integer(required=True)
+    abstain = ma.fields.Integer(required=True)
+
+
+class MemberVoteSchema(ma.Schema):
+    member_id = ma.fields.Integer(required=True)
+    name = ma.fields.String(required=True)
+    group = ma.fields.String(allow_none=True, required=True)
+    choice = ma.fields.String(required=True)
+
+
+class ResultSchema(GroupTallySchema):
+    outcome = ma.fields.String(required=True, metadata={"enum": ["adopted", "rejected"]})
+    secret = ma.fields.Boolean(required=True)
+    sentence = ma.fields.String(required=True, metadata={
+        "description": "The outcome as the minutes write it, in the centre's language"})
+    by_group = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Nested(GroupTallySchema),
+                              metadata={"description": "Open votes only"})
+    votes = ma.fields.List(ma.fields.Nested(MemberVoteSchema),
+                           metadata={"description": "Open votes only: who voted how"})
+
+
+def _fail(error: live.SessionError) -> NoReturn:
+    db.session.rollback()
+    abort(error.status, error=error.code, message=error.message)
+
+
+def _meeting(meeting_id: int) -> Meeting:
+    if not permissions.can_view_meetings(g.api_user):
+        abort(403, error="forbidden", message=gettext("You do not have access to meetings."))
+    meeting = live.load_meeting(db.session, meeting_id)
+    if meeting is None or not permissions.can_view_meeting(g.api_user, meeting):
+        abort(404, error="not_found", message=gettext("No such meeting."))
+    return meeting
+
+
+def _item(item_id: int, *, withdrawn_refused: bool = True) -> AgendaItem:
+    if not permissions.can_view_meetings(g.api_user):
+        abort(403, error="forbidden", message=gettext("You do not have access to meetings."))
+    item = db.session.scalar(
+        select(AgendaItem).where(AgendaItem.id == item_id).options(
+            selectinload(AgendaItem.meeting).selectinload(Meeting.organ)
+            .selectinload(Organ.memberships)))
+    if item is None or not permissions.can_view_meeting(g.api_user, item.meeting):
+        abort(404, error="not_found", message=gettext("No such item."))
+    if withdrawn_refused and permissions.is_withdrawn_from(g.api_user, item):
+        raise WithdrawnFromItem()
+    return item
+
+
+def _name(user: User | None) -> str:
+    return user.display_name if user is not None else ""
+
+
+@blp.route("/meetings/<int:meeting_id>/attendance", methods=["POST"])
+@blp.doc(security=BEARER)
+@blp.response(201, AttendanceSchema)
+@blp.alt_response(400, schema=ErrorSchema, description="Unknown member or item, bad status")
+@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
+@blp.alt_response(403, schema=ErrorSchema, description="Not the DG or the secretariat")
+@blp.alt_response(404, schema=ErrorSchema, description="No such meeting, or not visible")
+@blp.alt_response(409, schema=ErrorSchema, description="The meeting is not in session")
+@token_required
+@blp.arguments(AttendanceRequestSchema)
+def record_attendance(payload: dict[str, Any], meeting_id: int) -> dict[str, Any]:
+    """Record a member present, absent or excused, for the whole meeting or from an item on."""
+    meeting = _meeting(meeting_id)
+    if not permissions.can_record_attendance(g.api_user, meeting):
+        abort(403, error="forbidden",
+              message=gettext("Attendance is recorded by the DG or the secretariat."))
+    try:
+        record = live.record_attendance(db.session, meeting, payload["member_id"],
+                                        Presence(payload["status"]), payload["from_item_id"],
+                                        actor=g.api_user)
+    except live.SessionError as error:
+        _fail(error)
+    return {"id": record.id, "meeting_id": meeting.id, "member_id": record.member_id,
+            "status": record.status.value, "from_item_id": record.from_item_id,
+            "recorded_by": _name(g.api_user), "recorded_at": record.recorded_at}
+
+
+@blp.route("/items/<int:item_id>/recusal", methods=["POST"])
+@blp.doc(security=BEARER)
+@blp.response(201, RecusalSchema)
+@blp.alt_response(400, schema=ErrorSchema, description="No reason, or not a member of the organ")
+@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
+@blp.alt_response(403, schema=ErrorSchema, description="Declaring for another member")
+@blp.alt_response(404, schema=ErrorSchema, description="No such item, or not visible")
+@blp.alt_response(409, schema=ErrorSchema, description="Already withdrawn, already voted, or "
+                                                       "vote closed")
+@token_required
+@blp.arguments(RecusalRequestSchema)
+def declare_recusal(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
+    """A member withdraws from an item for a conflict of interest (or staff record it)."""
+    item = _item(item_id, withdrawn_refused=False)
+    if not permissions.can_declare_withdrawal(g.api_user, item, payload["member_id"]):
+        abort(403, error="forbidden", message=gettext(
+            "A member declares their own withdrawal; the DG or the secretariat may record it."))
+    try:
+        withdrawal = live.declare_withdrawal(db.session, item, payload["member_id"],
+                                             payload["reason"], actor=g.api_user)
+    except live.SessionError as error:
+        _fail(error)
+    return {"item_id": item.id, "member_id": withdrawal.member_id, "reason": withdrawal.reason,
+            "declared_by": _name(g.api_user), "declared_at": withdrawal.declared_at}
+
+
+def _require_chair(item: AgendaItem) -> None:
+    if not permissions.can_run_vote(g.api_user, item.meeting):
+        abort(403, error="forbidden",
+              message=gettext("Votes are opened and closed by the president or the DG."))
+
+
+@blp.route("/items/<int:item_id>/poll", methods=["POST"])
+@blp.doc(security=BEARER)
+@blp.response(201, PollSchema)
+@blp.alt_response(400, schema=ErrorSchema, description="Open vote asked for a personnel matter")
+@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
+@blp.alt_response(403, schema=ErrorSchema, description="Not the president or the DG; `secret` "
+                                                       "from someone else than the DG")
+@blp.alt_response(404, schema=ErrorSchema, description="No such item, or not visible")
+@blp.alt_response(409, schema=ErrorSchema, description="No quorum (with `required` and "
+                                                       "`present`), already voted, or another "
+                                                       "vote open")
+@token_required
+@blp.arguments(PollRequestSchema)
+def open_poll(payload: dict[str, Any], item_id: int) -> Any:
+    """Open the vote on an item; refused with 409 and the figures when the quorum is not met."""
+    item = _item(item_id)
+    _require_chair(item)
+    if payload.get("secret") is not None and not permissions.is_staff(g.api_user):
+        abort(403, error="forbidden",
+              message=gettext("A secret ballot is chosen by the DG or the secretariat."))
+    try:
+        poll = live.open_poll(db.session, item, actor=g.api_user, secret=payload.get("secret"))
+    except live.SessionError as error:
+        if error.figures:
+            db.session.rollback()
+            return api_error(error.status, error.code, error.message, **error.figures)
+        _fail(error)
+    return {"item_id": item.id, "status": poll.status.value, "secret": poll.is_secret,
+            "required": poll.quorum_required, "present": poll.quorum_present}
+
+
+@blp.route("/items/<int:item_id>/ballot", methods=["POST"])
+@blp.doc(security=BEARER)
+@blp.response(201, BallotSchema)
+@blp.alt_response(400, schema=ErrorSchema, description="Unknown choice")
+@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
+@blp.alt_response(403, schema=ErrorSchema, description="Not a member, withdrawn, or not present")
+@blp.alt_response(404, schema=ErrorSchema, description="No such item, or not visible")
+@blp.alt_response(409, schema=ErrorSchema, description="Vote not open, closed, or already cast")
+@token_required
+@blp.arguments(BallotRequestSchema)
+def cast_ballot(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
+    """Vote yes, no or abstain, once (a secret ballot stores no link to the voter)."""
+    if not permissions.can_view_meetings(g.api_user):
+        abort(403, error="forbidden", message=gettext("You do not have access to meetings."))
+    access = live.ballot_access(db.session, item_id, g.api_user)  # one query: the hot path
+    if access is None or not access.visible:
+        abort(404, error="not_found", message=gettext("No such item."))
+    if access.withdrawn:
+        raise WithdrawnFromItem()
+    if not permissions.is_councillor(g.api_user):
+        abort(403, error="forbidden", message=gettext("Only the members of the organ vote."))
+    try:
+        poll = live.cast_ballot(db.session, item_id, g.api_user.member_id,
+                                Choice(payload["choice"]), actor=g.api_user)
+    except live.SessionError as error:
+        _fail(error)
+    return {"item_id": item_id, "recorded": True, "secret": poll.is_secret}
+
+
+@blp.route("/items/<int:item_id>/poll/close", methods=["POST"])
+@blp.doc(security=BEARER)
+@blp.response(200, ResultSchema)
+@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
+@blp.alt_response(403, schema=ErrorSchema, description="Not the president or the DG")
+@blp.alt_response(404, schema=ErrorSchema, description="No such item, or not visible")
+@blp.alt_response(409, schema=ErrorSchema, description="Vote not open, or already closed")
+@token_required
+def close_poll(item_id: int) -> dict[str, Any]:
+    """Close the vote: the tally, the outcome, the sentence for the minutes and, for open
+    votes, who voted how and the tally per political group."""
+    item = _item(item_id)
+    _require_chair(item)
+    language = item.meeting.organ.centre.language.value
+    try:
+        result = live.close_poll(db.session, item, actor=g.api_user,
+                                 settings=live.vote_settings(current_app.config),
+                                 language=language)
+    except live.SessionError as error:
+        _fail(error)
+    return result.as_dict()

@@ -1,0 +1,232 @@
+"""The meeting in session: attendance, withdrawals for a conflict of interest, polls and ballots.
+
+Attendance and withdrawals are append-only records of who recorded what and when. A poll is
+the vote on one item. Open votes keep one ``OpenBallot`` per member (the minutes may say who
+voted how). Secret ballots keep no link between a voter and a choice: a ``SecretParticipation``
+(poll, member) says that a member voted, a ``SecretBallot`` (poll, choice) holds a choice, in
+separate tables, with random (uuid4) keys, no timestamps and no ordering column; on SQLite they
+are ``WITHOUT ROWID`` tables, so that not even the hidden row number follows the order of
+insertion, and closing the poll rewrites its ballots in a random order (``services.session``).
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, Text, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
+
+from council.db import Base
+from council.models.base import UTCDateTime, enum_column, utcnow
+from council.models.centre import Member
+from council.models.meetings import AgendaItem, Meeting
+from council.models.users import User
+from council.rules.attendance import Presence
+from council.rules.majority import Choice
+
+__all__ = [
+    "AttendanceRecord",
+    "Choice",
+    "ItemWithdrawal",
+    "OpenBallot",
+    "Poll",
+    "PollOutcome",
+    "PollStatus",
+    "Presence",
+    "SecretBallot",
+    "SecretParticipation",
+]
+
+
+class PollStatus(enum.Enum):
+    open = "open"
+    closed = "closed"
+
+
+class PollOutcome(enum.Enum):
+    adopted = "adopted"
+    rejected = "rejected"
+
+
+class AttendanceRecord(Base):
+    """One recording of a member's attendance, for the whole meeting or from an item on.
+
+    Append-only: a later record overrides an earlier one for the items it covers
+    (``council.rules.attendance.presence_at``)."""
+
+    __tablename__ = "attendance_record"
+
+    #: primary key; records apply in this order
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: meeting
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), nullable=False, index=True)
+    #: member whose attendance is recorded
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), nullable=False, index=True)
+    #: present, absent or excused
+    status: Mapped[Presence] = mapped_column(enum_column(Presence), nullable=False)
+    #: from this item on (an arrival or a departure); none for the whole meeting
+    from_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id"), nullable=True, index=True
+    )
+    #: who recorded it (the DG or the secretariat)
+    recorded_by_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id"), nullable=False, index=True
+    )
+    #: when it was recorded (UTC)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+    meeting: Mapped[Meeting] = relationship()
+    member: Mapped[Member] = relationship()
+    from_item: Mapped[AgendaItem | None] = relationship()
+    recorded_by: Mapped[User] = relationship()
+
+
+class ItemWithdrawal(Base):
+    """A member leaves the room for one item (conflict of interest): not counted for its
+    quorum, no vote, no access to its file; the minutes record it."""
+
+    __tablename__ = "item_withdrawal"
+
+    #: primary key
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: item the member withdraws from
+    item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), nullable=False, index=True)
+    #: member who withdraws
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), nullable=False, index=True)
+    #: the reason, as the minutes give it
+    reason: Mapped[str] = mapped_column(Text, nullable=False)
+    #: who declared it (the member, the DG or the secretariat)
+    declared_by_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id"), nullable=False, index=True
+    )
+    #: when it was declared (UTC)
+    declared_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+    #: ``AgendaItem.withdrawals`` is the way back (read by ``permissions.can_view_item``)
+    item: Mapped[AgendaItem] = relationship(
+        backref=backref("withdrawals", viewonly=True, order_by="ItemWithdrawal.id"))
+    member: Mapped[Member] = relationship()
+    declared_by: Mapped[User] = relationship()
+
+    __table_args__ = (UniqueConstraint("item_id", "member_id"),)
+
+
+class Poll(Base):
+    """The vote on one item: opened by the president or the DG, closed with its tally."""
+
+    __tablename__ = "poll"
+
+    #: primary key
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: item voted on (one vote per item)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_item.id"), nullable=False, unique=True, index=True
+    )
+    #: meeting of the item (the live screens find the current poll by meeting)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), nullable=False, index=True)
+    #: secret ballot: no link between a voter and a choice is stored
+    is_secret: Mapped[bool] = mapped_column(nullable=False)
+    #: open or closed
+    status: Mapped[PollStatus] = mapped_column(
+        enum_column(PollStatus), nullable=False, default=PollStatus.open
+    )
+    #: quorum required when the poll was opened
+    quorum_required: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: members counted present for the item when the poll was opened
+    quorum_present: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: who opened it
+    opened_by_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id"), nullable=False, index=True
+    )
+    #: when it was opened (UTC)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    #: who closed it
+    closed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id"), nullable=True, index=True
+    )
+    #: when it was closed (UTC)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: votes for, once closed
+    yes_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: votes against, once closed
+    no_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: abstentions, once closed
+    abstain_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: adopted or rejected, once closed
+    outcome: Mapped[PollOutcome | None] = mapped_column(enum_column(PollOutcome), nullable=True)
+    #: whether a tie was decided by the tie rule (the president's casting vote or rejection)
+    is_decided_by_tie_rule: Mapped[bool | None] = mapped_column(nullable=True)
+
+    item: Mapped[AgendaItem] = relationship()
+    meeting: Mapped[Meeting] = relationship()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is PollStatus.open
+
+    def close(self, user: User, yes: int, no: int, abstain: int, *, adopted: bool,
+              by_tie_rule: bool) -> None:
+        self.status = PollStatus.closed
+        self.closed_by_id = user.id
+        self.closed_at = utcnow()
+        self.yes_count, self.no_count, self.abstain_count = yes, no, abstain
+        self.outcome = PollOutcome.adopted if adopted else PollOutcome.rejected
+        self.is_decided_by_tie_rule = by_tie_rule
+
+
+class OpenBallot(Base):
+    """A member's vote in an open poll (cast from their screen or by the president on a show
+    of hands). One per member and poll: a database constraint."""
+
+    __tablename__ = "open_ballot"
+
+    #: primary key
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: poll
+    poll_id: Mapped[int] = mapped_column(ForeignKey("poll.id"), nullable=False, index=True)
+    #: member who voted
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), nullable=False, index=True)
+    #: yes, no or abstain
+    choice: Mapped[Choice] = mapped_column(enum_column(Choice), nullable=False)
+    #: who recorded it (the member, or the president for a show of hands)
+    recorded_by_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id"), nullable=False, index=True
+    )
+    #: when it was cast (UTC)
+    cast_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+    member: Mapped[Member] = relationship()
+
+    __table_args__ = (UniqueConstraint("poll_id", "member_id"),)
+
+
+class SecretParticipation(Base):
+    """That a member voted in a secret poll, and nothing about how. One per member and poll."""
+
+    __tablename__ = "secret_participation"
+
+    #: random key (uuid4): says nothing about the order of votes
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    #: poll
+    poll_id: Mapped[int] = mapped_column(ForeignKey("poll.id"), nullable=False, index=True)
+    #: member who voted
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), nullable=False, index=True)
+
+    __table_args__ = (UniqueConstraint("poll_id", "member_id"), {"sqlite_with_rowid": False})
+
+
+class SecretBallot(Base):
+    """An anonymous choice in a secret poll: no member, no time, no order."""
+
+    __tablename__ = "secret_ballot"
+
+    #: random key (uuid4): says nothing about the order of votes
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    #: poll
+    poll_id: Mapped[int] = mapped_column(ForeignKey("poll.id"), nullable=False, index=True)
+    #: yes, no or abstain
+    choice: Mapped[Choice] = mapped_column(enum_column(Choice), nullable=False)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
