@@ -676,12 +676,20 @@ def review_state(session: Session, item: AgendaItem, *, actor: User) -> ReviewSt
         position = replacement.end
     if loaded.original[position:]:
         segments.append(Segment(loaded.original[position:]))
-    doubts = find_doubts(
-        item.summary or "",
-        ignore=spans,
-        known_names=[p.full_name for p in loaded.dossier.persons],
-        language=loaded.dossier.language or "fr",
-    )
+    # The municipality stays in pseudonymised text by design: it is no doubt.
+    places = {fold(place) for place in (
+        session.scalar(select(Centre.municipality)),
+        loaded.dossier.address.city if loaded.dossier.address else None,
+    ) if place}
+    doubts = [
+        doubt for doubt in find_doubts(
+            item.summary or "",
+            ignore=spans,
+            known_names=[p.full_name for p in loaded.dossier.persons],
+            language=loaded.dossier.language or "fr",
+        )
+        if fold(doubt.text) not in places
+    ]
     additions = [Addition(a["text"], a["replacement"], a["category"]) for a in loaded.added]
     leaks = [hit for hit in scan_leaks(session, item.meeting) if hit.item_id == item.id]
     audit.record(session, "item_review_read", actor=actor, object_type="agenda_item",

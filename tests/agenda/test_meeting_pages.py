@@ -74,3 +74,16 @@ def test_item_of_another_meeting_is_404(client: FlaskClient, auth, demo) -> None
     auth.login("dg")
     response = client.get(f"/meetings/{demo.council_meeting_id}/items/{demo.csss_item_id}")
     assert response.status_code == 404
+
+
+def test_meeting_page_links_to_the_live_and_chair_screens(client: FlaskClient, auth,
+                                                          demo) -> None:
+    live = f"/meetings/{demo.csss_meeting_id}/live"
+    chair = f"/meetings/{demo.csss_meeting_id}/chair"
+    auth.login("councillor1")
+    page = client.get(f"/meetings/{demo.csss_meeting_id}").get_data(as_text=True)
+    assert live in page and chair not in page
+    auth.logout()
+    auth.login("president")
+    page = client.get(f"/meetings/{demo.csss_meeting_id}").get_data(as_text=True)
+    assert live in page and chair in page
