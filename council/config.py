@@ -123,6 +123,8 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         "COUNCIL_SMTP_STARTTLS": _flag(environ.get("COUNCIL_SMTP_STARTTLS", "0")),
         "COUNCIL_SMTP_FROM": environ.get("COUNCIL_SMTP_FROM", "cpas@localhost"),
         "COUNCIL_MAIL_SUPPRESS": _flag(environ.get("COUNCIL_MAIL_SUPPRESS", "0")),
+        # The pseudonymisation service's Unix socket; empty: web workers pseudonymise inline.
+        "COUNCIL_PSEUDONYMISER_SOCKET": environ.get("COUNCIL_PSEUDONYMISER_SOCKET", ""),
         # Without an SMTP server configured, development writes e-mails as .eml files here.
         "COUNCIL_MAIL_OUTBOX": (
             None if is_production or environ.get("COUNCIL_SMTP_HOST")

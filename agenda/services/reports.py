@@ -17,10 +17,12 @@ from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from flask import current_app
 from flask_babel import gettext
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from agenda import pseudonymiser_service
 from agenda.intake import IntakeError, check_text
 from agenda.pseudonymise import (
     Dossier as ParsedDossier,
@@ -78,6 +80,10 @@ class ReportError(ValueError):
     """A use case on reports that cannot be carried out; ``str(error)`` is for the user."""
 
 
+class ServiceUnavailable(ReportError):
+    """The pseudonymisation service did not answer; nothing was stored."""
+
+
 class NotAllowed(ReportError):
     """The actor may not do this."""
 
@@ -101,7 +107,20 @@ def pseudonymise(
 
     ``as_meeting``: the items share letters, continuing ``registry``; otherwise each report is
     pseudonymised on its own (intake drafts) and no registry is returned. Inline for now; this
-    is the one function a background worker would take over."""
+    is the one function that uses the model: with ``COUNCIL_PSEUDONYMISER_SOCKET`` set, the
+    pseudonymisation service (``flask --app council pseudonymiser-service``) runs it, so that
+    web workers never load the model."""
+    socket_path = current_app.config["COUNCIL_PSEUDONYMISER_SOCKET"]
+    if socket_path:
+        try:
+            return pseudonymiser_service.request(
+                socket_path, pairs, language=_pseudonymiser_language(language),
+                reference_date=reference_date, registry=registry, as_meeting=as_meeting)
+        except pseudonymiser_service.ServiceError as error:
+            current_app.logger.error("pseudonymisation service failed: %s", error)
+            raise ServiceUnavailable(gettext(
+                "The pseudonymisation service is not available; please try again later."
+            )) from error
     pseudonymiser = Pseudonymiser(_pseudonymiser_language(language), reference_date)
     if not as_meeting:
         return pseudonymiser.pseudonymise_each(pairs), None

@@ -63,6 +63,7 @@ def social_worker_only(view: F) -> F:
 @blp.alt_response(401, schema=ErrorSchema, description="No valid token")
 @blp.alt_response(403, schema=ErrorSchema, description="Not a social worker")
 @blp.alt_response(413, schema=ErrorSchema, description="Request larger than the limit")
+@blp.alt_response(503, schema=ErrorSchema, description="Pseudonymisation service unavailable")
 @token_required
 @social_worker_only
 @blp.arguments(ReportRequestSchema)
@@ -72,6 +73,9 @@ def submit_report(payload: dict[str, Any]) -> dict[str, Any]:
                                     organ=OrganKind(payload["organ"]), source_format="api")
     try:
         submitted = reports.submit_report(db.session, submission, actor=g.api_user)
+    except reports.ServiceUnavailable as error:
+        db.session.rollback()
+        abort(503, error="service_unavailable", message=str(error))
     except (IntakeError, reports.ReportError) as error:
         db.session.rollback()
         abort(400, error="invalid_report", message=str(error))
