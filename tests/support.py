@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from council.models import Organ, OrganKind, User
+
 PASSWORDS = {
     "dg": "demo-dg",
     "secretariat": "demo-secretariat",
@@ -27,3 +32,11 @@ ROLES: dict[str, str | None] = {
 
 #: a fixed "today" for the demo, so that meeting dates in tests do not drift
 DEMO_TODAY = date(2026, 11, 16)
+
+
+def user_named(session: Session, username: str) -> User:
+    return session.scalar(select(User).where(User.username == username))
+
+
+def organ_of_kind(session: Session, kind: OrganKind) -> Organ:
+    return session.scalar(select(Organ).where(Organ.kind == kind))

@@ -9,6 +9,7 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from support import organ_of_kind, user_named
 
 from agenda.services import meetings as agenda
 from council.models import (
@@ -18,20 +19,12 @@ from council.models import (
     ItemKind,
     Meeting,
     MeetingStatus,
-    Organ,
     OrganKind,
-    User,
 )
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
-def _organ(session: Session, kind: OrganKind) -> Organ:
-    return session.scalar(select(Organ).where(Organ.kind == kind))
-
-
-def _user(session: Session, username: str) -> User:
-    return session.scalar(select(User).where(User.username == username))
 
 
 @pytest.fixture
@@ -39,9 +32,9 @@ def meeting(session: Session) -> Meeting:
     """A council meeting in preparation, far enough ahead to be convened in time."""
     starts_at = datetime.combine(date.today() + timedelta(days=30), datetime.min.time(),
                                  tzinfo=BRUSSELS).replace(hour=19)
-    return agenda.create_meeting(session, actor=_user(session, "dg"),
-                                 organ=_organ(session, OrganKind.council), starts_at=starts_at,
-                                 place="Salle du conseil")
+    return agenda.create_meeting(session, actor=user_named(session, "dg"),
+                                 organ=organ_of_kind(session, OrganKind.council),
+                                 starts_at=starts_at, place="Salle du conseil")
 
 
 def _items(session: Session, meeting: Meeting) -> list[tuple[int, ItemKind, bool]]:
@@ -54,7 +47,7 @@ def test_staff_create_a_meeting_in_belgian_time(client: FlaskClient, auth,
                                                 session: Session) -> None:
     auth.login("secretariat")
     assert client.get("/meetings/new").status_code == 200
-    organ = _organ(session, OrganKind.csss)
+    organ = organ_of_kind(session, OrganKind.csss)
     response = client.post("/meetings/new", data={
         "organ_id": organ.id, "day": "2027-01-14", "start": "18:00",
         "place": "Salle du conseil", "convocation_round": "2"})
@@ -72,7 +65,7 @@ def test_a_meeting_in_the_past_is_refused_with_a_message(client: FlaskClient, au
     auth.use_language("en")
     before = session.scalar(select(func.count(Meeting.id)))
     page = client.post("/meetings/new", data={
-        "organ_id": _organ(session, OrganKind.csss).id, "day": "2020-01-14",
+        "organ_id": organ_of_kind(session, OrganKind.csss).id, "day": "2020-01-14",
         "start": "18:00", "place": "Salle", "convocation_round": "1"}).get_data(as_text=True)
     assert "The meeting must be in the future." in page
     assert session.scalar(select(func.count(Meeting.id))) == before
@@ -117,7 +110,7 @@ def test_only_staff_see_the_builder_controls(client: FlaskClient, auth, demo) ->
 
 def test_the_draft_decision_is_edited_until_the_meeting_is_closed(
         client: FlaskClient, auth, session: Session, meeting: Meeting) -> None:
-    item = agenda.add_item(session, meeting, actor=_user(session, "dg"),
+    item = agenda.add_item(session, meeting, actor=user_named(session, "dg"),
                            kind=ItemKind.general, title="Règlement")
     auth.login("dg")
     auth.use_language("en")
@@ -171,8 +164,8 @@ def test_a_late_convocation_gets_the_latest_date_and_urgency_passes(
         client: FlaskClient, auth, session: Session) -> None:
     starts_at = datetime.combine(date.today() + timedelta(days=3), datetime.min.time(),
                                  tzinfo=BRUSSELS).replace(hour=19)
-    meeting = agenda.create_meeting(session, actor=_user(session, "dg"),
-                                    organ=_organ(session, OrganKind.bureau),
+    meeting = agenda.create_meeting(session, actor=user_named(session, "dg"),
+                                    organ=organ_of_kind(session, OrganKind.bureau),
                                     starts_at=starts_at, place="Salle")
     auth.login("dg")
     auth.use_language("en")
@@ -189,7 +182,7 @@ def test_a_late_convocation_gets_the_latest_date_and_urgency_passes(
 def test_builder_page_queries_do_not_grow_with_items(client: FlaskClient, auth,
                                                      session: Session, meeting: Meeting,
                                                      count_queries) -> None:
-    dg = _user(session, "dg")
+    dg = user_named(session, "dg")
     auth.login("dg")
 
     def queries(path: str) -> int:

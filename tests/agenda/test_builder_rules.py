@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from support import organ_of_kind, user_named
 
 from agenda.services import meetings as agenda
 from council.models import (
@@ -16,7 +17,6 @@ from council.models import (
     ItemKind,
     Meeting,
     MeetingStatus,
-    Organ,
     OrganKind,
     User,
 )
@@ -24,23 +24,17 @@ from council.models import (
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
-def _user(session: Session, username: str) -> User:
-    return session.scalar(select(User).where(User.username == username))
-
-
-def _organ(session: Session, kind: OrganKind) -> Organ:
-    return session.scalar(select(Organ).where(Organ.kind == kind))
 
 
 @pytest.fixture
 def dg(session: Session) -> User:
-    return _user(session, "dg")
+    return user_named(session, "dg")
 
 
 @pytest.fixture
 def meeting(session: Session, dg: User) -> Meeting:
     return agenda.create_meeting(
-        session, actor=dg, organ=_organ(session, OrganKind.council),
+        session, actor=dg, organ=organ_of_kind(session, OrganKind.council),
         starts_at=datetime(2027, 5, 20, 19, 0, tzinfo=BRUSSELS),
         place="Salle du conseil", convocation_round=1)
 
@@ -78,7 +72,7 @@ def test_a_new_meeting_starts_with_the_minutes_approval(session: Session, meetin
 def test_bad_meetings_are_refused(session: Session, dg: User, changes: dict,
                                   code: str) -> None:
     before = session.scalar(select(func.count(Meeting.id)))
-    arguments = {"organ": _organ(session, OrganKind.csss),
+    arguments = {"organ": organ_of_kind(session, OrganKind.csss),
                  "starts_at": datetime(2027, 1, 9, 18, 0, tzinfo=BRUSSELS),
                  "place": "Salle", "convocation_round": 1, **changes}
     with pytest.raises(agenda.AgendaError) as refused:
@@ -278,12 +272,12 @@ def test_what_staff_may_do_follows_the_meeting_status(session: Session, meeting:
     meeting.status = status
     item = meeting.items[0]
     for username in ("dg", "secretariat"):
-        user = _user(session, username)
+        user = user_named(session, username)
         assert permissions.can_edit_agenda(user, meeting) is edit
         assert permissions.can_remove_item(user, item) is remove
         assert permissions.can_convene(user, meeting) is convene
     for username in ("president", "councillor1", "socialworker", "admin"):
-        user = _user(session, username)
+        user = user_named(session, username)
         assert not permissions.can_create_meeting(user)
         assert not permissions.can_edit_agenda(user, meeting)
         assert not permissions.can_remove_item(user, item)

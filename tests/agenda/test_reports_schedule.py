@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from report_samples import DOSSIER, IDENTITY_VALUES, OTHER_DOSSIER, OTHER_TEXT, TEXT
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from support import user_named
 
 from agenda.services import reports
 from council.crypto import decrypt_json
@@ -32,10 +33,6 @@ from council.models import (
 from council.security import hash_password
 
 
-def _user(session: Session, username: str) -> User:
-    return session.scalar(select(User).where(User.username == username))
-
-
 @pytest.fixture
 def meeting(session: Session, demo: Any) -> Meeting:
     """A new, empty CSSS meeting in preparation, a week after the demo's."""
@@ -53,14 +50,14 @@ def submitted(session: Session) -> list[SocialReport]:
     results = reports.submit_reports(session, [
         reports.Submission(dossier=DOSSIER, text=TEXT),
         reports.Submission(dossier=OTHER_DOSSIER, text=OTHER_TEXT),
-    ], actor=_user(session, "socialworker"))
+    ], actor=user_named(session, "socialworker"))
     return [result.report for result in results]
 
 
 @pytest.fixture
 def items(session: Session, meeting: Meeting, submitted: list[SocialReport]) -> list[AgendaItem]:
     """The two reports scheduled one after the other (two calls, one shared registry)."""
-    dg = _user(session, "dg")
+    dg = user_named(session, "dg")
     return [reports.schedule_report(session, report, meeting, actor=dg)
             for report in submitted]
 
@@ -107,7 +104,7 @@ def test_items_are_numbered_after_existing_ones(session: Session, meeting: Meeti
     session.add(AgendaItem(meeting_id=meeting.id, number=1, kind=ItemKind.minutes_approval,
                            title="Approbation du procès-verbal"))
     session.commit()
-    items = reports.schedule_reports(session, submitted, meeting, actor=_user(session, "dg"),
+    items = reports.schedule_reports(session, submitted, meeting, actor=user_named(session, "dg"),
                                      subjects=["Revenu d'intégration", None])
     assert [item.number for item in items] == [2, 3]
     assert items[0].title == "Revenu d'intégration — dossier 2026/0900"
@@ -115,19 +112,19 @@ def test_items_are_numbered_after_existing_ones(session: Session, meeting: Meeti
 
 def test_schedule_refusals(session: Session, meeting: Meeting, items: list[AgendaItem],
                            submitted: list[SocialReport]) -> None:
-    dg = _user(session, "dg")
+    dg = user_named(session, "dg")
     with pytest.raises(reports.ReportError):  # already scheduled
         reports.schedule_report(session, submitted[0], meeting, actor=dg)
     fresh = reports.submit_report(session, reports.Submission(dossier=DOSSIER, text=TEXT),
-                                  actor=_user(session, "socialworker")).report
+                                  actor=user_named(session, "socialworker")).report
     with pytest.raises(reports.ReportError):  # the subject names the person
         reports.schedule_report(session, fresh, meeting, actor=dg,
                                 subject="Aide pour Madame Kabongo-Verhelst")
     with pytest.raises(reports.NotAllowed):
-        reports.schedule_report(session, fresh, meeting, actor=_user(session, "councillor1"))
+        reports.schedule_report(session, fresh, meeting, actor=user_named(session, "councillor1"))
     bureau_report = reports.submit_report(
         session, reports.Submission(dossier=DOSSIER, text=TEXT, organ=OrganKind.bureau),
-        actor=_user(session, "socialworker")).report
+        actor=user_named(session, "socialworker")).report
     with pytest.raises(reports.ReportError):  # for another organ
         reports.schedule_report(session, bureau_report, meeting, actor=dg)
     assert fresh.status is ReportStatus.submitted
@@ -243,7 +240,7 @@ def test_members_read_an_item_only_once_approved(client: FlaskClient, auth: Any,
     assert client.post(f"{_review_url(item)}/approve").status_code == 302
     session.refresh(item)
     assert item.pseudonymisation.is_reviewed
-    assert item.pseudonymisation.reviewed_by_id == _user(session, "dg").id
+    assert item.pseudonymisation.reviewed_by_id == user_named(session, "dg").id
     auth.logout()
     auth.login("councillor1")
     page = client.get(path)
@@ -295,7 +292,7 @@ def test_reidentification_needs_the_password_and_is_audited(
     assert "no-store" in shown.headers["Cache-Control"]
     assert "Mireille Kabongo-Verhelst" in text and "Hector Vandeputte" in text
     assert "Madame Mireille Kabongo-Verhelst, née le 12/03/1984" in text  # the original
-    user_id = _user(session, username).id
+    user_id = user_named(session, username).id
     actions = session.execute(select(AuditEntry.action, AuditEntry.actor_id,
                                      AuditEntry.object_id)
                               .where(AuditEntry.action.like("reidentification%"))
@@ -338,7 +335,7 @@ def test_unreviewed_items_block(session: Session, meeting: Meeting,
     hits = reports.check_leaks(session, meeting)
     assert [(h.item_number, h.category) for h in hits] == [(1, "not_reviewed"),
                                                            (2, "not_reviewed")]
-    reports.approve_pseudonymisations(session, meeting, items, actor=_user(session, "dg"))
+    reports.approve_pseudonymisations(session, meeting, items, actor=user_named(session, "dg"))
     assert reports.check_leaks(session, meeting) == []
 
 
@@ -374,9 +371,9 @@ def test_leak_guard_queries_do_not_grow_with_items(session: Session, meeting: Me
     extra = reports.submit_reports(session, [
         reports.Submission(dossier={**OTHER_DOSSIER, "reference": f"2026/09{n:02d}"},
                            text=OTHER_TEXT) for n in range(10, 16)],
-        actor=_user(session, "socialworker"))
+        actor=user_named(session, "socialworker"))
     reports.schedule_reports(session, [e.report for e in extra], meeting,
-                             actor=_user(session, "dg"))
+                             actor=user_named(session, "dg"))
     for number in range(20, 30):
         session.add(AgendaItem(meeting_id=meeting.id, number=number, kind=ItemKind.general,
                                title=f"Point {number}", summary="Rien à signaler."))
