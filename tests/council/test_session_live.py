@@ -48,6 +48,8 @@ def test_withdrawn_member_gets_403_on_the_item_page_and_api(client: FlaskClient,
     auth.login("councillor1")
     auth.use_language("en")
     assert client.get(item_url).status_code == 200
+    live_url = f"/meetings/{demo.csss_meeting_id}/live"
+    assert f'href="{item_url}"' in client.get(live_url).get_data(as_text=True)
     response = client.post(f"/meetings/{demo.csss_meeting_id}/live/items/{demo.csss_item_id}"
                            "/withdraw", data={"reason": "my cousin's file"})
     assert response.status_code == 302
@@ -64,8 +66,9 @@ def test_withdrawn_member_gets_403_on_the_item_page_and_api(client: FlaskClient,
     assert client.get(f"/api/v1/items/{demo.csss_item_id}",
                       headers=api_token("dg")).status_code == 200
     # the live screen says so
-    page = client.get(f"/meetings/{demo.csss_meeting_id}/live").get_data(as_text=True)
+    page = client.get(live_url).get_data(as_text=True)
     assert "withdrawn" in page
+    assert f'href="{item_url}"' not in page  # no link to an item the member left
 
 
 def test_recusal_through_the_api_for_oneself_or_by_staff(client, api_token, demo,
