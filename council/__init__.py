@@ -26,6 +26,12 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(overrides or {})
     if app.config["IS_PRODUCTION"]:
         app.debug = False
+    if app.config["COUNCIL_TRUSTED_PROXIES"]:
+        # Behind N reverse proxies, remote_addr (login throttling) is the client's address.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        proxies = app.config["COUNCIL_TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies)  # type: ignore[method-assign]
 
     db.init_app(app)
     csrf.init_app(app)

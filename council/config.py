@@ -56,6 +56,20 @@ def _tie_rule(environ: Mapping[str, str], name: str, default: str) -> str:
     return value
 
 
+def _count(environ: Mapping[str, str], name: str, default: int) -> int:
+    value = environ.get(name, "").strip() or str(default)
+    if not value.isdigit():
+        raise ConfigError(f"{name} must be a whole number (got {value!r}).")
+    return int(value)
+
+
+def _positive(environ: Mapping[str, str], name: str, default: int) -> int:
+    value = _count(environ, name, default)
+    if value < 1:
+        raise ConfigError(f"{name} must be at least 1 (got {value}).")
+    return value
+
+
 def _enumerate(names: list[str]) -> str:
     return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
 
@@ -101,6 +115,15 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         "PERMANENT_SESSION_LIFETIME": timedelta(
             minutes=int(environ.get("COUNCIL_IDLE_MINUTES", "30"))
         ),
+        # Login throttling (council.rules.throttle), web and API alike: failures per account and
+        # per client address within the window.
+        "COUNCIL_LOGIN_MAX_FAILURES": _positive(environ, "COUNCIL_LOGIN_MAX_FAILURES", 5),
+        "COUNCIL_LOGIN_MAX_FAILURES_PER_ADDRESS": _positive(
+            environ, "COUNCIL_LOGIN_MAX_FAILURES_PER_ADDRESS", 20),
+        "COUNCIL_LOGIN_WINDOW_MINUTES": _positive(environ, "COUNCIL_LOGIN_WINDOW_MINUTES", 15),
+        # Reverse proxies in front of the app whose X-Forwarded-For is trusted (ProxyFix x_for);
+        # 0: none, the client address is the peer of the socket.
+        "COUNCIL_TRUSTED_PROXIES": _count(environ, "COUNCIL_TRUSTED_PROXIES", 0),
         "API_TOKEN_LIFETIME": timedelta(hours=int(environ.get("COUNCIL_TOKEN_HOURS", "12"))),
         "BABEL_DEFAULT_LOCALE": "fr",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",

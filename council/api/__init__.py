@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Flask, current_app, g, request
+from flask import Flask, Response, current_app, g, request
 from flask_babel import gettext
 from flask_smorest import Api, Blueprint, abort
 from sqlalchemy import select
@@ -21,6 +21,7 @@ from council.api.schemas import (
     TokenSchema,
 )
 from council.db import db
+from council.errors import api_error
 from council.extensions import csrf
 from council.models import AgendaItem, Meeting, User
 from council.services import accounts
@@ -77,10 +78,19 @@ def _meeting_summary(meeting: Meeting) -> dict[str, Any]:
 @blp.arguments(TokenRequestSchema)
 @blp.response(200, TokenSchema)
 @blp.alt_response(401, schema=ErrorSchema, description="Unknown user or wrong password")
-def issue_token(payload: dict[str, Any]) -> dict[str, Any]:
+@blp.alt_response(429, schema=ErrorSchema, description="Too many failed attempts for this "
+                  "account or address; wait for the Retry-After header's seconds")
+def issue_token(payload: dict[str, Any]) -> dict[str, Any] | Response:
     """Exchange a username and password for a bearer token."""
-    user = accounts.authenticate(db.session, payload["username"], payload["password"],
-                                 source="api")
+    try:
+        user = accounts.authenticate(db.session, payload["username"], payload["password"],
+                                     source="api", address=request.remote_addr or "")
+    except accounts.LoginThrottled as throttled:
+        response, status = api_error(429, "too_many_attempts",
+                                     gettext("Too many attempts; please wait a moment."))
+        response.status_code = status
+        response.headers["Retry-After"] = str(throttled.retry_after)
+        return response
     if user is None:
         abort(401, error="invalid_credentials",
               message=gettext("Unknown username or wrong password."))

@@ -31,7 +31,7 @@ from council.models.session import (
     SecretBallot,
     SecretParticipation,
 )
-from council.models.users import ApiToken, User
+from council.models.users import ApiToken, LoginAttempt, User
 
 __all__ = [
     "AgendaItem",
@@ -46,6 +46,7 @@ __all__ = [
     "ItemStatus",
     "ItemWithdrawal",
     "Language",
+    "LoginAttempt",
     "Meeting",
     "MeetingPseudonymKey",
     "MeetingStatus",

@@ -78,3 +78,23 @@ class ApiToken(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     user: Mapped[User] = relationship()
+
+
+class LoginAttempt(Base):
+    """A failed login, kept for throttling (council.rules.throttle) for one window, then purged.
+
+    A success clears ``username`` on its account's rows: the account's counter restarts while
+    the address keeps counting the failures.
+    """
+
+    __tablename__ = "login_attempt"
+
+    #: primary key
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the username tried, normalised (whether or not such an account exists); None once the
+    #: account has logged in successfully since
+    username: Mapped[str | None] = mapped_column(String(80), nullable=True, index=True)
+    #: the client address (request.remote_addr, behind ProxyFix when configured)
+    address: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    #: when the attempt failed (UTC)
+    failed_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, index=True)

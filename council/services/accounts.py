@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from flask import current_app
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from council.models import ApiToken, Language, Member, Role, User
+from council.models import ApiToken, Language, LoginAttempt, Member, Role, User
 from council.models.base import utcnow
+from council.rules.throttle import Limit, login_decision
 from council.security import hash_password, token_digest, verify_password
 from council.services import audit
 
@@ -23,15 +27,73 @@ def normalise_username(username: str) -> str:
     return username.strip().lower()
 
 
-def authenticate(session: Session, username: str, password: str, *, source: str) -> User | None:
-    """Checks credentials, records the attempt in the audit log and commits."""
-    user = session.scalar(select(User).where(User.username == normalise_username(username)))
+class LoginThrottled(AccountError):
+    """Too many recent failures for the account or the address: the attempt is not checked.
+    Says nothing about whether the account exists."""
+
+    def __init__(self, retry_at: datetime, now: datetime) -> None:
+        super().__init__("too_many_attempts")
+        self.retry_at = retry_at
+        #: whole seconds to wait, at least 1 (the Retry-After header)
+        self.retry_after = max(1, math.ceil((retry_at - now).total_seconds()))
+
+
+#: old rows deleted per failed login, so that one request never does unbounded work
+PURGE_BATCH = 100
+
+
+def _login_limits() -> tuple[Limit, Limit]:
+    config = current_app.config
+    window = timedelta(minutes=config["COUNCIL_LOGIN_WINDOW_MINUTES"])
+    return (Limit(config["COUNCIL_LOGIN_MAX_FAILURES"], window),
+            Limit(config["COUNCIL_LOGIN_MAX_FAILURES_PER_ADDRESS"], window))
+
+
+def _recent_failures(session: Session, column: Any, value: str, limit: Limit,
+                     now: datetime) -> list[datetime]:
+    """The newest failures within the window, no more than the rule needs."""
+    return list(session.scalars(
+        select(LoginAttempt.failed_at)
+        .where(column == value, LoginAttempt.failed_at > now - limit.window)
+        .order_by(LoginAttempt.failed_at.desc())
+        .limit(limit.max_failures)))
+
+
+def _record_failure(session: Session, username: str, address: str, now: datetime,
+                    window: timedelta) -> None:
+    session.add(LoginAttempt(username=username, address=address, failed_at=now))
+    expired = (select(LoginAttempt.id).where(LoginAttempt.failed_at <= now - window)
+               .order_by(LoginAttempt.id).limit(PURGE_BATCH))
+    session.execute(delete(LoginAttempt).where(LoginAttempt.id.in_(expired))
+                    .execution_options(synchronize_session=False))
+
+
+def authenticate(session: Session, username: str, password: str, *, source: str,
+                 address: str) -> User | None:
+    """Checks credentials, unless the account or the client address has failed too often
+    recently (``LoginThrottled``, settings ``COUNCIL_LOGIN_*``); records the attempt in the
+    audit log and commits. A success restarts the account's count, not the address's."""
+    now = utcnow()
+    username = normalise_username(username)
+    account_limit, address_limit = _login_limits()
+    decision = login_decision(
+        _recent_failures(session, LoginAttempt.username, username, account_limit, now),
+        _recent_failures(session, LoginAttempt.address, address, address_limit, now),
+        account_limit=account_limit, address_limit=address_limit, now=now)
+    user = session.scalar(select(User).where(User.username == username))
+    if not decision.allowed:
+        audit.record(session, "login_throttled", actor=user, source=source)
+        session.commit()
+        raise LoginThrottled(decision.retry_at or now, now)
     valid = verify_password(user.password_hash if user else None, password)
     if user is None or not valid or not user.is_enabled:
+        _record_failure(session, username, address, now, account_limit.window)
         audit.record(session, "login_failed", actor=user, source=source)
         session.commit()
         return None
-    user.last_login_at = utcnow()
+    session.execute(update(LoginAttempt).where(LoginAttempt.username == username)
+                    .values(username=None).execution_options(synchronize_session=False))
+    user.last_login_at = now
     audit.record(session, "login", actor=user, source=source)
     session.commit()
     return user

@@ -113,3 +113,69 @@ def test_browser_language_is_used_before_any_choice(client: FlaskClient) -> None
 
 def test_french_is_the_default_language(client: FlaskClient) -> None:
     assert 'lang="fr"' in client.get("/login").get_data(as_text=True)
+
+
+def _shift_session_stamp(client: FlaskClient, key: str, minutes: int) -> None:
+    with client.session_transaction() as stored:
+        stored[key] -= minutes * 60
+
+
+def test_session_ends_after_the_idle_time(client: FlaskClient, auth, app: Flask) -> None:
+    auth.login("dg")
+    assert app.permanent_session_lifetime.total_seconds() == 30 * 60
+    _shift_session_stamp(client, "last_seen", 31)
+    response = client.get("/composition", headers={"Accept-Language": "en"})
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login?next=/composition")
+    page = client.get(response.headers["Location"], headers={"Accept-Language": "en"})
+    assert "Your session ended after a period of inactivity" in page.get_data(as_text=True)
+    assert client.get("/").status_code == 302  # logged out for good
+    with client.session_transaction() as stored:
+        assert "_user_id" not in stored
+
+
+def test_each_request_restarts_the_idle_time(client: FlaskClient, auth) -> None:
+    auth.login("dg")
+    for _ in range(3):  # 3 × 20 minutes of activity, never 30 idle
+        _shift_session_stamp(client, "last_seen", 20)
+        _shift_session_stamp(client, "authenticated_at", 20)
+        assert client.get("/").status_code == 200
+    with client.session_transaction() as stored:
+        assert stored.permanent
+    response = client.get("/")
+    assert "Expires=" in response.headers["Set-Cookie"]  # the cookie's lifetime restarts too
+
+
+def test_session_without_last_seen_stamp_is_ended(client: FlaskClient, auth) -> None:
+    auth.login("dg")
+    with client.session_transaction() as stored:
+        del stored["last_seen"]
+    assert client.get("/").status_code == 302
+
+
+def test_recently_authenticated_follows_the_password_not_the_activity(client: FlaskClient,
+                                                                      auth) -> None:
+    from council.auth import mark_authenticated, recently_authenticated
+
+    auth.login("dg")
+    client.get("/")  # the client keeps the last request's context
+    assert recently_authenticated(5)
+    _shift_session_stamp(client, "authenticated_at", 6)
+    client.get("/")  # activity does not count as giving the password
+    assert not recently_authenticated(5)
+    assert recently_authenticated(10)
+    mark_authenticated()
+    assert recently_authenticated(5)
+    auth.logout()
+    client.get("/login")
+    assert not recently_authenticated(60)
+
+
+def test_idle_web_session_does_not_redirect_api_calls(client: FlaskClient, auth,
+                                                      api_token) -> None:
+    headers = api_token("dg")
+    auth.login("dg")
+    _shift_session_stamp(client, "last_seen", 31)
+    assert client.get("/api/v1/meetings", headers=headers).status_code == 200
+    with client.session_transaction() as stored:
+        assert "_user_id" not in stored and "_flashes" not in stored

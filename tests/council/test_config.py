@@ -94,3 +94,24 @@ def test_development_writes_mail_to_an_outbox_unless_smtp_is_configured(tmp_path
     production = {"COUNCIL_ENV": "production", "SECRET_KEY": "s", "COUNCIL_DATA_KEY": KEY,
                   **BASE_URL}
     assert load_config(production, tmp_path)["COUNCIL_MAIL_OUTBOX"] is None
+
+
+def test_login_throttling_settings_have_defaults(tmp_path: Path) -> None:
+    config = load_config({}, tmp_path)
+    assert (config["COUNCIL_LOGIN_MAX_FAILURES"], config["COUNCIL_LOGIN_MAX_FAILURES_PER_ADDRESS"],
+            config["COUNCIL_LOGIN_WINDOW_MINUTES"], config["COUNCIL_TRUSTED_PROXIES"]) == (
+        5, 20, 15, 0)
+    config = load_config({"COUNCIL_LOGIN_MAX_FAILURES": "3", "COUNCIL_TRUSTED_PROXIES": "1"},
+                         tmp_path)
+    assert (config["COUNCIL_LOGIN_MAX_FAILURES"], config["COUNCIL_TRUSTED_PROXIES"]) == (3, 1)
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("COUNCIL_LOGIN_MAX_FAILURES", "0"),
+    ("COUNCIL_LOGIN_WINDOW_MINUTES", "-5"),
+    ("COUNCIL_LOGIN_MAX_FAILURES_PER_ADDRESS", "many"),
+    ("COUNCIL_TRUSTED_PROXIES", "yes"),
+])
+def test_invalid_throttling_settings_are_refused(tmp_path: Path, name: str, value: str) -> None:
+    with pytest.raises(ConfigError, match=name):
+        load_config({name: value}, tmp_path)
