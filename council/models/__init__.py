@@ -1,6 +1,6 @@
 """All models, importable from one place (Alembic's env.py needs them registered)."""
 
-from council.models.audit import AuditEntry
+from council.models.audit import AuditEntry, AuditHead
 from council.models.centre import Centre, Member, Organ, OrganMembership, PoliticalGroup
 from council.models.enums import (
     ItemKind,
@@ -38,6 +38,7 @@ __all__ = [
     "ApiToken",
     "AttendanceRecord",
     "AuditEntry",
+    "AuditHead",
     "Centre",
     "Convocation",
     "Dossier",

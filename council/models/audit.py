@@ -36,3 +36,17 @@ class AuditEntry(Base):
     previous_hash: Mapped[str] = mapped_column(String(64), nullable=False)
     #: SHA-256 over the previous hash and this entry's canonical form
     entry_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+
+
+class AuditHead(Base):
+    """The chain's last link, kept in a row of its own: removing entries from the end of the
+    log leaves the head pointing past them, so ``audit verify`` sees it."""
+
+    __tablename__ = "audit_head"
+
+    #: always 1: there is one head
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: id of the last entry appended
+    last_entry_id: Mapped[int] = mapped_column(nullable=False)
+    #: hash of the last entry appended
+    last_hash: Mapped[str] = mapped_column(String(64), nullable=False)

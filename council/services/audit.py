@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from council.models import AuditEntry, User
+from council.models import AuditEntry, AuditHead, User
 from council.models.base import utcnow
 
 
@@ -31,6 +31,9 @@ def _canonical(entry: AuditEntry) -> bytes:
 
 def _hash(previous_hash: str, entry: AuditEntry) -> str:
     return hashlib.sha256(previous_hash.encode() + b"\n" + _canonical(entry)).hexdigest()
+
+
+HEAD_ID = 1
 
 
 def _lock_chain(session: Session) -> None:
@@ -66,6 +69,9 @@ def record(
     )
     entry.entry_hash = _hash(entry.previous_hash, entry)
     session.add(entry)
+    head = session.get(AuditHead, HEAD_ID) or AuditHead(id=HEAD_ID)
+    head.last_entry_id, head.last_hash = entry.id, entry.entry_hash
+    session.add(head)
     session.flush()
     return entry
 
@@ -89,4 +95,11 @@ def verify_chain(session: Session) -> ChainBreak | None:
             return ChainBreak(entry.id, "content altered")
         previous_hash = entry.entry_hash
         expected_id += 1
+    head = session.get(AuditHead, HEAD_ID)
+    last_id = expected_id - 1
+    if head is None:
+        return ChainBreak(1, "the chain's head is missing") if last_id else None
+    if head.last_entry_id != last_id or head.last_hash != previous_hash:
+        return ChainBreak(min(head.last_entry_id, last_id + 1),
+                          "entries missing at the end of the log (the head points past them)")
     return None

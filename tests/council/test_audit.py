@@ -6,10 +6,10 @@ import itertools
 
 import pytest
 from flask import Flask
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from council.models import AuditEntry, User
+from council.models import AuditEntry, AuditHead, User
 from council.services import audit
 
 
@@ -42,6 +42,24 @@ def test_deleted_entry_is_detected(chain: list[AuditEntry], session: Session) ->
     session.commit()
     broken = audit.verify_chain(session)
     assert broken is not None and broken.entry_id == chain[-3].id
+
+
+@pytest.mark.parametrize("removed", [1, 2])
+def test_entries_removed_from_the_end_are_detected(chain: list[AuditEntry], session: Session,
+                                                   removed: int) -> None:
+    for entry in chain[-removed:]:
+        session.delete(entry)
+    session.commit()
+    broken = audit.verify_chain(session)
+    assert broken is not None and broken.entry_id == chain[-removed].id
+    assert "end of the log" in broken.reason
+
+
+def test_a_missing_head_is_detected(chain: list[AuditEntry], session: Session) -> None:
+    session.execute(delete(AuditHead))
+    session.commit()
+    broken = audit.verify_chain(session)
+    assert broken is not None and "head" in broken.reason
 
 
 def test_swapped_entries_are_detected(chain: list[AuditEntry], session: Session) -> None:
