@@ -110,7 +110,8 @@ def _item_summary(item: AgendaItem) -> dict[str, Any]:
     }
 
 
-def _require_meetings_access(user: User) -> None:
+def require_meetings_access(user: User) -> None:
+    """403 for roles without a meetings page (the IT administrator, social workers)."""
     if not permissions.can_view_meetings(user):
         abort(403, error="forbidden", message=gettext("You do not have access to meetings."))
 
@@ -123,7 +124,7 @@ def _require_meetings_access(user: User) -> None:
 @token_required
 def list_meetings() -> list[dict[str, Any]]:
     """Meetings the caller may see, newest first."""
-    _require_meetings_access(g.api_user)
+    require_meetings_access(g.api_user)
     return [_meeting_summary(m) for m in visible_meetings(db.session, g.api_user)]
 
 
@@ -136,7 +137,7 @@ def list_meetings() -> list[dict[str, Any]]:
 @token_required
 def get_meeting(meeting_id: int) -> dict[str, Any]:
     """A meeting with its agenda items and the members sitting on its organ."""
-    _require_meetings_access(g.api_user)
+    require_meetings_access(g.api_user)
     meeting = meeting_for(db.session, g.api_user, meeting_id)
     if meeting is None:
         abort(404, error="not_found", message=gettext("No such meeting."))
@@ -174,7 +175,7 @@ def get_meeting(meeting_id: int) -> dict[str, Any]:
 @token_required
 def get_item(item_id: int) -> dict[str, Any]:
     """An agenda item with its pseudonymised report and draft decision."""
-    _require_meetings_access(g.api_user)
+    require_meetings_access(g.api_user)
     item = item_for(db.session, g.api_user, item_id)
     if item is None:
         abort(404, error="not_found", message=gettext("No such item."))

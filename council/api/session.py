@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from council import permissions
-from council.api import BEARER, blp, token_required
+from council.api import BEARER, blp, require_meetings_access, token_required
 from council.api.schemas import ErrorSchema
 from council.db import db
 from council.errors import api_error
@@ -117,8 +117,7 @@ def _fail(error: live.SessionError) -> NoReturn:
 
 
 def _meeting(meeting_id: int) -> Meeting:
-    if not permissions.can_view_meetings(g.api_user):
-        abort(403, error="forbidden", message=gettext("You do not have access to meetings."))
+    require_meetings_access(g.api_user)
     meeting = live.load_meeting(db.session, meeting_id)
     if meeting is None or not permissions.can_view_meeting(g.api_user, meeting):
         abort(404, error="not_found", message=gettext("No such meeting."))
@@ -126,8 +125,7 @@ def _meeting(meeting_id: int) -> Meeting:
 
 
 def _item(item_id: int, *, withdrawn_refused: bool = True) -> AgendaItem:
-    if not permissions.can_view_meetings(g.api_user):
-        abort(403, error="forbidden", message=gettext("You do not have access to meetings."))
+    require_meetings_access(g.api_user)
     item = db.session.scalar(
         select(AgendaItem).where(AgendaItem.id == item_id).options(
             selectinload(AgendaItem.meeting).selectinload(Meeting.organ)
@@ -245,8 +243,7 @@ def open_poll(payload: dict[str, Any], item_id: int) -> Any:
 @blp.arguments(BallotRequestSchema)
 def cast_ballot(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
     """Vote yes, no or abstain, once (a secret ballot stores no link to the voter)."""
-    if not permissions.can_view_meetings(g.api_user):
-        abort(403, error="forbidden", message=gettext("You do not have access to meetings."))
+    require_meetings_access(g.api_user)
     access = live.ballot_access(db.session, item_id, g.api_user)  # one query: the hot path
     if access is None or not access.visible:
         abort(404, error="not_found", message=gettext("No such item."))
