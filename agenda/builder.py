@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date, gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -20,11 +21,13 @@ from wtforms.validators import DataRequired, Length, Optional
 from agenda import convocation
 from agenda.reports_views import CATEGORIES as LEAK_CATEGORIES
 from agenda.services import meetings as agenda
+from agenda.services.reports import ReportError, unscheduled_reports
 from council import permissions
 from council.db import db
 from council.labels import TITLES
 from council.models import AgendaItem, ItemKind, Meeting, Organ
-from council.services.meetings import item_for, meeting_for
+from council.services import jobs
+from council.services.meetings import item_for, meeting_for, sitting_members
 
 bp = Blueprint("builder", __name__, url_prefix="/meetings")
 
@@ -275,11 +278,24 @@ def move_item(meeting_id: int, item_id: int, direction: str) -> Response:
     return _back(meeting)
 
 
-@bp.route("/<int:meeting_id>/items/<int:item_id>/remove", methods=["POST"])
+@bp.route("/<int:meeting_id>/items/<int:item_id>/remove", methods=["GET", "POST"])
 @login_required
-def remove_item(meeting_id: int, item_id: int) -> Response:
+def remove_item(meeting_id: int, item_id: int) -> Response | str:
+    """GET asks for confirmation (the item and its draft decision are deleted); POST removes."""
     meeting = _meeting(meeting_id)
     item = _item(meeting, item_id)
+    if request.method == "GET":
+        if not permissions.can_remove_item(current_user, item):
+            flash(AGENDA_ERRORS["remove_after_convocation"](), "error")
+            return _back(meeting)
+        return render_template(
+            "agenda/confirm.html", meeting=meeting, form=FlaskForm(formdata=None),
+            title=gettext("Remove item %(number)d", number=item.number), subject=item.title,
+            warning=gettext("The item, its draft decision and the review of its "
+                            "pseudonymisation are deleted; a report it came from goes back to "
+                            "the reports waiting for the organ."),
+            action=url_for("builder.remove_item", meeting_id=meeting.id, item_id=item.id),
+            confirm=gettext("Confirm: remove the item"))
     if FlaskForm().validate_on_submit():
         try:
             agenda.remove_item(db.session, item, actor=current_user)
@@ -290,10 +306,19 @@ def remove_item(meeting_id: int, item_id: int) -> Response:
     return _back(meeting)
 
 
-@bp.route("/<int:meeting_id>/convene", methods=["POST"])
+@bp.route("/<int:meeting_id>/convene", methods=["GET", "POST"])
 @login_required
-def convene(meeting_id: int) -> Response:
+def convene(meeting_id: int) -> Response | str:
+    """GET asks for confirmation (sending cannot be undone); POST sends the convocations."""
     meeting = _meeting(meeting_id)
+    if request.method == "GET":
+        if not permissions.can_convene(current_user, meeting):
+            flash(CONVOCATION_ERRORS["not_convenable"](), "error")
+            return _back(meeting)
+        return render_template(
+            "agenda/convene_confirm.html", meeting=meeting, members=sitting_members(meeting),
+            state=convocation.convocation_state(db.session, meeting),
+            form=ConveneForm(formdata=None, prefix="convene"))
     form = ConveneForm(prefix="convene")
     if not form.validate_on_submit():
         _form_errors(form)
@@ -317,12 +342,38 @@ def convene(meeting_id: int) -> Response:
     return _back(meeting)
 
 
+@bp.route("/<int:meeting_id>/reports/schedule-all", methods=["POST"])
+@login_required
+def schedule_waiting_reports(meeting_id: int) -> Response:
+    """Starts putting every waiting report on the agenda in the background (each report is
+    pseudonymised, which takes seconds): the progress page follows it."""
+    meeting = _meeting(meeting_id)
+    if not permissions.can_schedule_reports_in_background(current_user, meeting):
+        abort(403)
+    if not FlaskForm().validate_on_submit():
+        return _back(meeting)
+    if not unscheduled_reports(db.session, meeting):
+        flash(gettext("No report is waiting for this organ."), "info")
+        return _back(meeting)
+    job = jobs.start_job(
+        db.session,
+        kind="schedule_reports",
+        actor=current_user,
+        work=partial(agenda.schedule_waiting_reports, meeting_id=meeting.id),
+        result_url=url_for("agenda.meeting", meeting_id=meeting.id),
+        object_type="meeting",
+        object_id=meeting.id,
+        safe_errors=(ReportError,),
+    )
+    return redirect(url_for("jobs.show", job_id=job.id))
+
+
 def staff_context(meeting: Meeting) -> dict[str, Any]:
     """What the meeting page adds for staff: the forms and the convocation state."""
     return {
         "item_form": ItemForm(formdata=None),
-        "convene_form": ConveneForm(formdata=None, prefix="convene"),
         "action_form": FlaskForm(formdata=None),
         "convocation": convocation.convocation_state(db.session, meeting),
         "leak_categories": LEAK_CATEGORIES,  # the review page's labels, shared
+        "waiting_reports": len(unscheduled_reports(db.session, meeting)),
     }

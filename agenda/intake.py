@@ -3,8 +3,10 @@ with a text layer. Every refusal is an ``IntakeError`` with a message for the us
 
 Limits: ``MAX_FILE_BYTES`` per uploaded file; the text itself must fit the pseudonymiser's
 ``MAX_REPORT_BYTES``; a .docx or .odt (zip archives) is refused before parsing when its members
-would unpack to more than ``MAX_UNPACKED_BYTES`` (zip bombs). Text files are read as UTF-8, then
-as Windows-1252 only when that decodes cleanly and looks like text.
+would unpack to more than ``MAX_UNPACKED_BYTES`` (zip bombs), and its members are inflated in
+bounded chunks up to their stated sizes only (an understated size cannot inflate more). Text
+files are read as UTF-8, then as Windows-1252 only when that decodes cleanly and looks like
+text.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import io
 import logging
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import PurePath
 
@@ -134,10 +137,32 @@ def _archive(data: bytes, kind: str) -> zipfile.ZipFile:
     return archive
 
 
+def _unpacked(archive: zipfile.ZipFile, kind: str) -> bytes:
+    """The archive again, its members read in bounded chunks and stored uncompressed: a member
+    whose zip directory understates its size is cut at the stated size (then fails its CRC or
+    the parser) instead of being inflated whole in memory by the document reader."""
+    output = io.BytesIO()
+    try:
+        with zipfile.ZipFile(output, "w", zipfile.ZIP_STORED) as copy:
+            for info in archive.infolist():
+                if info.is_dir():
+                    continue
+                with archive.open(info) as member, copy.open(info.filename, "w") as target:
+                    while chunk := member.read(64 * 1024):
+                        target.write(chunk)
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError,
+            NotImplementedError):
+        raise IntakeError(
+            gettext("This file cannot be read as a %(kind)s document.", kind=kind.upper())
+        ) from None
+    return output.getvalue()
+
+
 def _read_docx(data: bytes) -> str:
     archive = _archive(data, "docx")
     if "word/document.xml" not in archive.namelist():
         raise IntakeError(gettext("This file cannot be read as a %(kind)s document.", kind="DOCX"))
+    data = _unpacked(archive, "docx")
     import docx
 
     try:
@@ -157,6 +182,7 @@ def _read_odt(data: bytes) -> str:
     archive = _archive(data, "odt")
     if "content.xml" not in archive.namelist():
         raise IntakeError(gettext("This file cannot be read as a %(kind)s document.", kind="ODT"))
+    data = _unpacked(archive, "odt")
     from odf import teletype
     from odf.opendocument import load
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -14,13 +14,14 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
-from wtforms import DateField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from agenda.intake import MAX_FILE_BYTES, IntakeError, read_upload
 from agenda.services import reports
 from council import permissions
+from council.auth import reauthentication_form
 from council.db import db
 from council.forms import EmptyForm
 from council.labels import TITLES
@@ -69,14 +70,6 @@ class AddReplacementForm(FlaskForm):
         _l("Word or name to replace"), validators=[Optional(), Length(max=reports.MAX_ADDED_CHARS)]
     )
     category = SelectField(_l("It is"), choices=category_choices, default="name")
-
-
-class PasswordForm(FlaskForm):
-    password = PasswordField(
-        _l("Your password"),
-        validators=[Optional(), Length(max=256)],
-        render_kw={"autocomplete": "current-password"},
-    )
 
 
 # --- intake ---------------------------------------------------------------------------------
@@ -372,13 +365,14 @@ def identity(meeting_id: int, item_id: int) -> Response | str:
         abort(403 if not _may_ever_reidentify() else 404)
     if not permissions.can_reidentify(current_user, found):
         abort(403)
-    form = PasswordForm()
+    form = reauthentication_form(current_user)
     shown = None
     error = None
     if form.validate_on_submit():
         try:
             shown = reports.reidentify(
-                db.session, item, actor=current_user, password=form.password.data or ""
+                db.session, item, actor=current_user, password=form.password.data or "",
+                otp=form.otp.data if "otp" in form else None, address=request.remote_addr or "",
             )
         except reports.WrongPassword as wrong:
             error = str(wrong)

@@ -19,9 +19,7 @@ import argparse
 import http.client
 import json
 import os
-import platform
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -32,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.fernet import Fernet
+from docs_figures import machine, write_section
 from sqlalchemy import func, select, text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,25 +165,6 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def _machine() -> str:
-    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
-    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
-    pages, page_size = os.sysconf("SC_PHYS_PAGES"), os.sysconf("SC_PAGE_SIZE")
-    return (f"{os.cpu_count()} CPU(s) (nproc), {model.group(1).strip() if model else 'CPU?'}, "
-            f"{pages * page_size / 2**30:.1f} GiB RAM, {platform.system()} {platform.release()}")
-
-
-def _write_docs(lines: list[str]) -> None:
-    document = DOCS.read_text("utf-8") if DOCS.exists() else "# Benchmarks\n"
-    block = "\n".join([SECTION, "", *lines]) + "\n"
-    found = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if found.search(document):
-        document = found.sub(lambda _: block + "\n", document).rstrip("\n") + "\n"
-    else:
-        document = document.rstrip("\n") + "\n\n" + block
-    DOCS.write_text(document, "utf-8")
-
-
 def _phase(args: argparse.Namespace, url: str, name: str, think_ms: float,
            max_seconds: float) -> tuple[list[str], bool]:
     """One run on a fresh floor; returns its lines for the docs and whether it kept every
@@ -246,7 +226,7 @@ def main() -> int:
     os.environ.pop("COUNCIL_ENV", None)
     lines = [
         f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
-        f"- machine: {_machine()}",
+        f"- machine: {machine()}",
         f"- server: gunicorn {args.workers} sync workers on {HOST}, PostgreSQL on the same "
         "machine; the client threads (one per councillor, a new connection per ballot) run "
         "there too",
@@ -261,7 +241,7 @@ def main() -> int:
         saturation, _ok = _phase(args, url, "saturation", 0.0, args.saturation_seconds)
     paced, ok = _phase(args, url, "paced", args.think_ms, args.max_seconds)
     if not args.no_write:
-        _write_docs(lines + saturation + paced)
+        write_section(DOCS, SECTION, lines + saturation + paced, "# Benchmarks")
     return 0 if ok else 1
 
 

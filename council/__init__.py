@@ -22,6 +22,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         static_folder=str(ROOT / "static"),
         instance_path=str(ROOT / "instance"),
     )
+    from council.converters import DatabaseIdConverter
+
+    app.url_map.converters["int"] = DatabaseIdConverter
     app.config.update(from_environment(Path(app.instance_path)))
     app.config.update(overrides or {})
     if app.config["IS_PRODUCTION"]:
@@ -58,9 +61,39 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     from agenda.live import bp as live_bp
 
     app.register_blueprint(live_bp)
+    from council.job_views import bp as jobs_bp
+
+    app.register_blueprint(jobs_bp)
+    from minutes.notifications_views import bp as notifications_bp
+
+    app.register_blueprint(notifications_bp)
+    from council.audit_views import bp as audit_bp
+
+    app.register_blueprint(audit_bp)
+    from council.settings_views import bp as settings_bp
+
+    app.register_blueprint(settings_bp)
+    from council.secrecy_views import bp as secrecy_bp
+
+    app.register_blueprint(secrecy_bp)
+    from minutes.signatures_views import bp as signatures_bp
+
+    app.register_blueprint(signatures_bp)
+    from minutes.views import bp as minutes_bp
+
+    app.register_blueprint(minutes_bp)
     register_api(app)
     errors.register_error_handlers(app)
     register_template_helpers(app)
+    from minutes.pdf import register_pdf_helpers
+
+    register_pdf_helpers(app)
+    from council.pictures import register_chart_helpers
+
+    register_chart_helpers(app)
     register_security_headers(app)
+    from council.input_guard import register_input_guard
+
+    register_input_guard(app)
     register_commands(app)
     return app

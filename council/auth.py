@@ -1,4 +1,5 @@
-"""Login, logout and the language switch."""
+"""Login (password, then the one-time code for accounts with two-factor authentication), logout,
+two-factor enrolment, re-authentication before sensitive actions, and the language switch."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
+    abort,
     current_app,
     flash,
     redirect,
@@ -17,15 +19,23 @@ from flask import (
 )
 from flask_babel import gettext
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.orm import joinedload
 from werkzeug.wrappers import Response
 
+from council import permissions
 from council.db import db
 from council.errors import API_PREFIX
 from council.extensions import login_manager
-from council.forms import EmptyForm, LanguageForm, LoginForm
+from council.forms import (
+    EmptyForm,
+    LanguageForm,
+    LoginForm,
+    OneTimeCodeForm,
+    ReauthenticationForm,
+)
 from council.models import Language, User
 from council.models.base import utcnow
-from council.services import accounts
+from council.services import accounts, two_factor
 
 bp = Blueprint("auth", __name__)
 
@@ -35,7 +45,9 @@ login_manager.session_protection = "strong"
 
 @login_manager.user_loader
 def _load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    # the member row comes along: the menu asks whether a councillor presides on every page
+    return (db.session.get(User, int(user_id), options=[joinedload(User.member)])
+            if user_id.isdigit() else None)
 
 
 @login_manager.unauthorized_handler
@@ -53,6 +65,49 @@ def _safe_next(target: str | None) -> str:
     return url_for("main.home")
 
 
+#: session keys: when the password was last given, and when the user was last active (UTC
+#: seconds since the epoch)
+AUTHENTICATED_AT = "authenticated_at"
+LAST_SEEN = "last_seen"
+#: session keys between the password and the one-time code: whose password was right, since
+#: when, and where to go afterwards (nobody is logged in yet)
+PENDING_USER = "pending_user_id"
+PENDING_SINCE = "pending_since"
+PENDING_NEXT = "pending_next"
+#: session key: the user must enrol in two-factor authentication before anything else
+MUST_ENROL = "must_enrol"
+#: minutes to type the one-time code after the password
+PENDING_MINUTES = 5
+#: minutes after the password during which enrolling needs no password again
+ENROL_AFTER_PASSWORD_MINUTES = 10
+#: what a user who must enrol may still reach
+ENROLMENT_ENDPOINTS = frozenset({"auth.enrol", "auth.logout", "auth.set_language", "static"})
+
+
+def _epoch(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
+def _too_many_attempts(template: str, throttled: accounts.LoginThrottled,
+                       **context: object) -> Response:
+    flash(gettext("Too many attempts; please wait a moment."), "error")
+    return Response(render_template(template, **context), status=429,
+                    headers={"Retry-After": str(throttled.retry_after)})
+
+
+def _start_session(user: User, target: str | None) -> Response:
+    """Logs the user in on a fresh session (no fixation) after every factor was given."""
+    session.clear()
+    login_user(user)
+    session.permanent = True  # the cookie's lifetime restarts with each request
+    session[AUTHENTICATED_AT] = session[LAST_SEEN] = _epoch(utcnow())
+    if two_factor.is_required(user) and not two_factor.is_enrolled(db.session, user):
+        session[MUST_ENROL] = True
+        flash(gettext("Your account needs two-factor authentication: set it up now."), "info")
+        return redirect(url_for("auth.enrol"))
+    return redirect(_safe_next(target))
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> Response | str:
     if current_user.is_authenticated:
@@ -60,31 +115,64 @@ def login() -> Response | str:
     form = LoginForm()
     if form.validate_on_submit():
         try:
-            user = accounts.authenticate(db.session, form.username.data, form.password.data,
-                                         source="web", address=request.remote_addr or "")
+            user = accounts.check_password(db.session, form.username.data, form.password.data,
+                                           source="web", address=request.remote_addr or "")
         except accounts.LoginThrottled as throttled:
-            flash(gettext("Too many attempts; please wait a moment."), "error")
-            return Response(render_template("auth/login.html", form=form), status=429,
-                            headers={"Retry-After": str(throttled.retry_after)})
-        if user is not None:
+            return _too_many_attempts("auth/login.html", throttled, form=form)
+        if user is not None and two_factor.is_enrolled(db.session, user):
+            language = session.get("language")
             session.clear()
-            login_user(user)
-            session.permanent = True  # the cookie's lifetime restarts with each request
-            now = _epoch(utcnow())
-            session[AUTHENTICATED_AT] = session[LAST_SEEN] = now
-            return redirect(_safe_next(request.args.get("next")))
+            if language:  # the code page stays in the language chosen on the login page
+                session["language"] = language
+            session[PENDING_USER] = user.id
+            session[PENDING_SINCE] = _epoch(utcnow())
+            session[PENDING_NEXT] = request.args.get("next")
+            return redirect(url_for("auth.second_factor"))
+        if user is not None:
+            accounts.complete_login(db.session, user, source="web")
+            return _start_session(user, request.args.get("next"))
         flash(gettext("Unknown username or wrong password."), "error")
     return render_template("auth/login.html", form=form)
 
 
-#: session keys: when the password was last given, and when the user was last active (UTC
-#: seconds since the epoch)
-AUTHENTICATED_AT = "authenticated_at"
-LAST_SEEN = "last_seen"
+def _pending_user() -> User | None:
+    """The user whose password was right within the last minutes, waiting for their code (and
+    still enrolled: an administrator may have reset their authenticator meanwhile)."""
+    user_id, since = session.get(PENDING_USER), session.get(PENDING_SINCE)
+    if not isinstance(user_id, int) or not isinstance(since, int):
+        return None
+    if not 0 <= _epoch(utcnow()) - since <= PENDING_MINUTES * 60:
+        return None
+    user = db.session.get(User, user_id)
+    if user is None or not user.is_enabled or not two_factor.is_enrolled(db.session, user):
+        return None
+    return user
 
 
-def _epoch(moment: datetime) -> int:
-    return int(moment.timestamp())
+@bp.route("/login/code", methods=["GET", "POST"])
+def second_factor() -> Response | str:
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    user = _pending_user()
+    if user is None:
+        for key in (PENDING_USER, PENDING_SINCE, PENDING_NEXT):
+            session.pop(key, None)
+        flash(gettext("Please log in."), "info")
+        return redirect(url_for("auth.login"))
+    form = OneTimeCodeForm()
+    if form.validate_on_submit():
+        try:
+            accepted = two_factor.complete_login_with_code(
+                db.session, user, form.code.data, source="web", address=request.remote_addr or "")
+        except accounts.LoginThrottled as throttled:
+            return _too_many_attempts("auth/second_factor.html", throttled, form=form)
+        except two_factor.TwoFactorError:  # reset by an administrator a moment ago
+            return redirect(url_for("auth.login"))
+        if accepted:
+            return _start_session(user, session.get(PENDING_NEXT))
+        flash(gettext("This code is not valid. Codes change every 30 seconds and each one works "
+                      "only once."), "error")
+    return render_template("auth/second_factor.html", form=form)
 
 
 @bp.before_app_request
@@ -111,13 +199,20 @@ def _end_idle_sessions() -> Response | None:
     return None
 
 
-def recently_authenticated(max_age_minutes: int) -> bool:
-    """Whether the current user gave their password within the last ``max_age_minutes``.
+@bp.before_app_request
+def _hold_until_enrolled() -> Response | None:
+    """A user who must use two-factor authentication and has not enrolled yet reaches nothing
+    but the enrolment page (and logging out) with this session."""
+    if not session.get(MUST_ENROL) or request.endpoint in ENROLMENT_ENDPOINTS:
+        return None
+    if request.path.startswith(API_PREFIX):
+        return None  # bearer tokens: POST /api/v1/token refuses such accounts
+    return redirect(url_for("auth.enrol"))
 
-    For sensitive actions (signing, re-identification) on top of the idle timeout: when it is
-    False, ask for the password again (``accounts.authenticate`` and then
-    ``mark_authenticated()``) before going on. Not wired to any route yet.
-    """
+
+def recently_authenticated(max_age_minutes: int) -> bool:
+    """Whether the current user gave their password within the last ``max_age_minutes`` (at
+    login or through ``confirm_identity``); activity does not count."""
     stamp = session.get(AUTHENTICATED_AT)
     if not current_user.is_authenticated or not isinstance(stamp, int):
         return False
@@ -127,6 +222,117 @@ def recently_authenticated(max_age_minutes: int) -> bool:
 def mark_authenticated() -> None:
     """Records that the current user has just given their password again."""
     session[AUTHENTICATED_AT] = _epoch(utcnow())
+
+
+# --- re-authentication (for other blueprints: signing, re-identification) ---------------------
+
+
+def reauthentication_form(user: User) -> ReauthenticationForm:
+    """The form asking ``user`` for their password, and for a one-time code when they have an
+    authenticator (otherwise the field is dropped: templates test ``form.otp``)."""
+    form = ReauthenticationForm()
+    if not two_factor.is_enrolled(db.session, user):
+        del form.otp
+    return form
+
+
+def confirm_identity(form: ReauthenticationForm, *, purpose: str) -> bool:
+    """Whether the current user re-authenticated with ``form`` (already validated); ``purpose``
+    (e.g. "sign_minutes") goes to the audit log with a failure. Raises
+    ``accounts.LoginThrottled`` after too many failures (show "Too many attempts")."""
+    confirmed = two_factor.confirm_identity(
+        db.session, current_user, password=form.password.data or "",
+        code=form.otp.data if "otp" in form else None,
+        address=request.remote_addr or "", purpose=purpose)
+    if confirmed:
+        mark_authenticated()
+    return confirmed
+
+
+def reauthentication_failed_message() -> str:
+    return gettext("Wrong password or code.")
+
+
+# --- two-factor enrolment and recovery codes --------------------------------------------------
+
+
+def _require_two_factor_access() -> None:
+    if not permissions.can_manage_own_two_factor(current_user):
+        abort(403)
+
+
+@bp.route("/account/two-factor")
+@login_required
+def two_factor_status() -> str:
+    _require_two_factor_access()
+    return render_template("auth/two_factor.html",
+                           status=two_factor.status(db.session, current_user),
+                           form=reauthentication_form(current_user))
+
+
+@bp.route("/account/two-factor/enrol", methods=["GET", "POST"])
+@login_required
+def enrol() -> Response | str:
+    """Asks the password again unless it was given in the last minutes (a borrowed session must
+    not tie the account to someone else's phone), then shows the secret and checks a first
+    code; on success shows the recovery codes once."""
+    _require_two_factor_access()
+    if two_factor.is_enrolled(db.session, current_user):
+        session.pop(MUST_ENROL, None)
+        flash(gettext("Two-factor authentication is already on for your account."), "info")
+        return redirect(url_for("auth.two_factor_status"))
+    if not recently_authenticated(ENROL_AFTER_PASSWORD_MINUTES):
+        return _reauthenticate_before_enrolment()
+    form = OneTimeCodeForm()
+    if form.validate_on_submit():
+        try:
+            codes = two_factor.confirm_enrolment(db.session, current_user, form.code.data)
+        except two_factor.TwoFactorError:
+            form.code.errors = [gettext("This code is not valid. Check that your phone's clock "
+                                        "is right and type the code shown now.")]
+        else:
+            session.pop(MUST_ENROL, None)
+            flash(gettext("Two-factor authentication is on."), "success")
+            return render_template("auth/recovery_codes.html", codes=codes)
+    return render_template("auth/enrol.html", form=form,
+                           enrolment=two_factor.begin_enrolment(db.session, current_user))
+
+
+def _reauthenticate_before_enrolment() -> Response | str:
+    form = reauthentication_form(current_user)
+    if form.validate_on_submit():
+        try:
+            if confirm_identity(form, purpose="two_factor_enrolment"):
+                return redirect(url_for("auth.enrol"))
+        except accounts.LoginThrottled as throttled:
+            return _too_many_attempts("auth/enrol_password.html", throttled, form=form)
+        flash(reauthentication_failed_message(), "error")
+    return render_template("auth/enrol_password.html", form=form)
+
+
+@bp.route("/account/two-factor/recovery-codes", methods=["POST"])
+@login_required
+def recovery_codes() -> Response | str:
+    """New recovery codes, after re-authentication; the old ones stop working."""
+    _require_two_factor_access()
+    if not two_factor.is_enrolled(db.session, current_user):
+        return redirect(url_for("auth.enrol"))
+    form = reauthentication_form(current_user)
+    if form.validate_on_submit():
+        try:
+            confirmed = confirm_identity(form, purpose="recovery_codes")
+        except accounts.LoginThrottled as throttled:
+            return _too_many_attempts("auth/two_factor.html", throttled, form=form,
+                                      status=two_factor.status(db.session, current_user))
+        if confirmed:
+            codes = two_factor.regenerate_recovery_codes(db.session, current_user)
+            flash(gettext("New recovery codes: the old ones no longer work."), "success")
+            return render_template("auth/recovery_codes.html", codes=codes)
+    flash(reauthentication_failed_message(), "error")
+    return redirect(url_for("auth.two_factor_status"))
+
+
+# --- logout and language ----------------------------------------------------------------------
 
 
 @bp.route("/logout", methods=["POST"])

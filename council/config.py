@@ -46,6 +46,16 @@ def _flag(value: str) -> bool:
     return value.strip().lower() in ("1", "true", "yes", "on")
 
 
+def _switch(environ: Mapping[str, str], name: str, *, default: bool) -> bool:
+    """An on/off setting; a misspelt value is refused rather than read as off."""
+    value = environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value not in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+        raise ConfigError(f"{name} must be on or off (1/0, true/false, yes/no; got {value!r}).")
+    return _flag(value)
+
+
 TIE_RULES = ("president_decides", "rejected")
 
 
@@ -121,6 +131,13 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         "COUNCIL_LOGIN_MAX_FAILURES_PER_ADDRESS": _positive(
             environ, "COUNCIL_LOGIN_MAX_FAILURES_PER_ADDRESS", 20),
         "COUNCIL_LOGIN_WINDOW_MINUTES": _positive(environ, "COUNCIL_LOGIN_WINDOW_MINUTES", 15),
+        # Two-factor authentication (council.services.two_factor) compulsory for the DG, the
+        # secretariat and councillors: on by default in production only.
+        "COUNCIL_REQUIRE_2FA": _switch(environ, "COUNCIL_REQUIRE_2FA", default=is_production),
+        # Minutes (minutes.content): list who voted how for open votes (DOMAIN: "may"); secret
+        # ballots only ever give counts.
+        "COUNCIL_MINUTES_NAME_VOTERS": _switch(environ, "COUNCIL_MINUTES_NAME_VOTERS",
+                                               default=True),
         # Reverse proxies in front of the app whose X-Forwarded-For is trusted (ProxyFix x_for);
         # 0: none, the client address is the peer of the socket.
         "COUNCIL_TRUSTED_PROXIES": _count(environ, "COUNCIL_TRUSTED_PROXIES", 0),

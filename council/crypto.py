@@ -17,9 +17,13 @@ class DecryptionError(RuntimeError):
     """Stored data cannot be read with the configured keys."""
 
 
+def configured_keys(config_value: str) -> list[str]:
+    """The keys of a ``COUNCIL_DATA_KEY`` value, the encrypting one first."""
+    return [key.strip() for key in config_value.split(",") if key.strip()]
+
+
 def _keyring(config_value: str) -> MultiFernet:
-    keys = [key.strip() for key in config_value.split(",") if key.strip()]
-    return MultiFernet([Fernet(key.encode()) for key in keys])
+    return MultiFernet([Fernet(key.encode()) for key in configured_keys(config_value)])
 
 
 def keyring() -> MultiFernet:

@@ -14,6 +14,7 @@ from flask import current_app
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from council.crypto import encrypt_bytes
 from council.db import Base
 from council.models import (
     AgendaItem,
@@ -31,6 +32,7 @@ from council.models import (
     Region,
     Role,
     Sex,
+    SignerCertificate,
     User,
 )
 from council.security import hash_password
@@ -89,27 +91,101 @@ PRESIDENT_PASSWORD = "demo-president"  # noqa: S105
 DEFAULT_AID_ITEMS = 3
 
 
-def _aid_reports(session: Session, meeting: Meeting, count: int, today: date) -> None:
+#: individual-aid items of the past CSSS meeting whose minutes await approval
+PAST_AID_ITEMS = 3
+
+
+def _aid_reports(session: Session, plan: list[tuple[Meeting, int]], today: date) -> None:
     """Individual-aid items built the way the application builds them: synthetic social
-    reports submitted by the demo social worker, scheduled on the meeting (one batched
-    pseudonymisation for all of them) and approved by the DG."""
+    reports submitted by the demo social worker, scheduled on each meeting of ``plan``
+    (meeting, number of items; one batched pseudonymisation per meeting) and approved by the
+    DG. One batch of reports for all, so that file references stay unique."""
     from agenda.services import reports as report_service
     from agenda.synthetic import generate_reports
 
-    if count <= 0:
+    total = sum(count for _, count in plan)
+    if total <= 0:
         return
     users = {u.username: u for u in session.scalars(
         select(User).where(User.username.in_(("socialworker", "dg"))))}
-    synthetic = generate_reports(count, today=today)
+    synthetic = generate_reports(total, today=today)
     submitted = report_service.submit_reports(
         session,
         [report_service.Submission(dossier=r.dossier, text=r.text, organ=OrganKind.csss,
                                    source_format="txt") for r in synthetic],
         actor=users["socialworker"])
-    items = report_service.schedule_reports(
-        session, [s.report for s in submitted], meeting, actor=users["dg"],
-        subjects=[r.title.rsplit(" — dossier ", 1)[0] for r in synthetic])
-    report_service.approve_pseudonymisations(session, meeting, items, actor=users["dg"])
+    start = 0
+    for meeting, count in plan:
+        batch = slice(start, start + count)
+        start += count
+        if count <= 0:
+            continue
+        items = report_service.schedule_reports(
+            session, [s.report for s in submitted[batch]], meeting, actor=users["dg"],
+            subjects=[r.title.rsplit(" — dossier ", 1)[0] for r in synthetic[batch]])
+        report_service.approve_pseudonymisations(session, meeting, items, actor=users["dg"])
+
+
+def _past_csss_meeting(session: Session, current: Meeting, aid_count: int, today: date) -> None:
+    """The CSSS meeting two weeks before ``current``: held, closed, its minutes drafted (the
+    current meeting's first item approves them) and its decisions waiting to be notified.
+    Its items come from social reports, after ``current``'s own (``aid_count``)."""
+    from minutes.scenario import add_past_meeting_with_minutes
+
+    staff = {u.username: u for u in session.scalars(
+        select(User).where(User.username.in_(("secretariat", "dg"))))}
+    add_past_meeting_with_minutes(
+        session, current, recorder=staff["secretariat"], drafter=staff["secretariat"],
+        add_aid_items=lambda past: _aid_reports(
+            session, [(current, aid_count), (past, PAST_AID_ITEMS)], today))
+
+
+#: passphrases of the demo signers' PKCS#12 certificates (published, like the demo passwords)
+SIGNING_PASSPHRASES = {"president": "demo-sign-president", "dg": "demo-sign-dg"}
+
+
+def _signing_certificates(session: Session, today: date) -> None:
+    """A demo certification authority, trusted by the centre, and a signing certificate
+    uploaded for the president and the DG, so that the demo's minutes can be signed."""
+    from minutes.pki import issue_signer, make_ca
+    from minutes.services.certificates import add_trust_anchor, read_uploaded
+
+    start = datetime.combine(min(today, date.today()) - timedelta(days=30), time(),
+                             tzinfo=BRUSSELS)
+    # valid for three years from the later of the demo's "today" and the real one
+    end = datetime.combine(max(today, date.today()) + timedelta(days=3 * 365), time(),
+                           tzinfo=BRUSSELS)
+    authority = make_ca("CPAS de Hautrival — autorité de démonstration", valid_from=start,
+                        valid_until=end + timedelta(days=365))
+    add_trust_anchor(session, "Demo CA (not for real signatures)", authority.certificate_pem)
+    for user in session.scalars(select(User).where(User.username.in_(SIGNING_PASSPHRASES))):
+        passphrase = SIGNING_PASSPHRASES[user.username]
+        bundle = issue_signer(authority, common_name=user.display_name, email=user.email,
+                              valid_from=start, valid_until=end, passphrase=passphrase)
+        info = read_uploaded(bundle, passphrase, now=start + timedelta(days=30), language="fr")
+        session.add(SignerCertificate(
+            user_id=user.id, pkcs12_encrypted=encrypt_bytes(bundle), subject=info.subject,
+            issuer=info.issuer, fingerprint_sha256=info.fingerprint_sha256,
+            not_before=info.not_before, not_after=info.not_after))
+    session.commit()
+
+
+def _secrecy_request(session: Session, today: date) -> None:
+    """A prosecutor's request received by the demo social worker and referred to the DG, still
+    pending (registered the way the application registers it)."""
+    from council.models import Dossier, RequesterKind, SecrecyBasis
+    from council.services import secrecy
+
+    dossier = session.scalar(select(Dossier).order_by(Dossier.id).limit(1))
+    if dossier is None:
+        return
+    social_worker = session.scalar(select(User).where(User.username == "socialworker"))
+    secrecy.register_request(session, secrecy.RequestInput(
+        dossier_reference=dossier.reference, requester_kind=RequesterKind.prosecutor,
+        requester_name="Parquet du procureur du Roi de Liège",
+        requester_reference="LI.12.L5.000123/26", basis=SecrecyBasis.prosecutor_request,
+        requested="Adresses connues, domicile et aides octroyées ou refusées (art. 46bis/1 CIC).",
+        received_on=min(today, date.today()) - timedelta(days=3)), actor=social_worker)
 
 
 def _wipe(session: Session) -> None:
@@ -132,7 +208,12 @@ def build_demo(session: Session, *, items: int | None = None, today: date | None
     today = today or date.today()
     _wipe(session)
     centre = Centre(name="CPAS de Hautrival", municipality="Hautrival", region=Region.wallonia,
-                    language=Language.fr, population=30_412, municipal_seats=27)
+                    language=Language.fr, population=30_412, municipal_seats=27,
+                    postal_address="Rue de l'Hôtel de Ville 1, 5999 Hautrival",
+                    phone="+32 81 00 00 00",
+                    # demo values: a real centre enters its competent court and its address
+                    labour_court_name="Tribunal du travail de Liège, division Namur",
+                    labour_court_address="Place du Palais de Justice 1, 5000 Namur")
     session.add(centre)
     groups = {
         name: PoliticalGroup(centre=centre, name=name, municipal_seats=seats,
@@ -202,7 +283,9 @@ def build_demo(session: Session, *, items: int | None = None, today: date | None
                                   "social à partir du 1er janvier 2027."),
     ])
     session.commit()
-    _aid_reports(session, csss, aid_count, today)
+    _signing_certificates(session, today)
+    _past_csss_meeting(session, csss, aid_count, today)
+    _secrecy_request(session, today)
     return (f"demo centre ready: {len(COUNCILLORS) + 1} council members, "
             f"{len(STAFF) + len(COUNCILLORS) + 1} accounts, CSSS meeting on {csss_day} with "
             f"{aid_count} individual-aid items, "

@@ -49,3 +49,28 @@ class NewUserForm(FlaskForm):
     language = SelectField(_l("Language"), choices=language_choices)
     password = PasswordField(_l("Initial password"), validators=[DataRequired(), Length(min=8,
                                                                                         max=256)])
+
+
+# --- two-factor authentication and re-authentication (issue 6) --------------------------------
+
+
+def _one_time_code_field(presence: DataRequired | Optional) -> StringField:
+    return StringField(_l("Code from your authenticator app, or a recovery code"),
+                       validators=[presence, Length(max=32)],
+                       render_kw={"autocomplete": "one-time-code", "autocapitalize": "none",
+                                  "spellcheck": "false"})
+
+
+class OneTimeCodeForm(FlaskForm):
+    code = _one_time_code_field(DataRequired())
+
+
+class ReauthenticationForm(FlaskForm):
+    """The password again, and a one-time code for accounts with two-factor authentication,
+    before a sensitive action. Build it with ``council.auth.reauthentication_form(user)``, which
+    drops the code field for accounts without an authenticator, and check it with
+    ``council.auth.confirm_identity(form, purpose=...)``."""
+
+    password = PasswordField(_l("Your password"), validators=[Optional(), Length(max=256)],
+                             render_kw={"autocomplete": "current-password"})
+    otp = _one_time_code_field(Optional())

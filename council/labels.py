@@ -7,20 +7,30 @@ import enum
 from flask_babel import lazy_gettext as _l
 
 from council.models import (
+    DocumentKind,
     ItemKind,
     ItemStatus,
     Language,
     MeetingStatus,
+    MinutesPart,
+    MinutesStatus,
+    NotificationMethod,
     OrganKind,
+    PaymentFrequency,
     PollOutcome,
     PollStatus,
     Region,
     ReportStatus,
+    RequesterKind,
+    RequestStatus,
     Role,
+    SecrecyBasis,
     Sex,
+    SignatureCapacity,
 )
 from council.rules.attendance import Presence
 from council.rules.majority import Choice
+from council.rules.secrecy import DisclosureField
 
 TITLES: dict[enum.Enum, object] = {
     Region.wallonia: _l("Wallonia"),
@@ -75,6 +85,40 @@ TITLES: dict[enum.Enum, object] = {
     PollStatus.closed: _l("Vote closed"),
     PollOutcome.adopted: _l("Adopted"),
     PollOutcome.rejected: _l("Rejected"),
+    MinutesPart.public: _l("Public session"),
+    MinutesPart.closed: _l("Closed session"),
+    MinutesStatus.draft: _l("Draft minutes"),
+    MinutesStatus.approved: _l("Approved, awaiting signatures"),
+    MinutesStatus.signed: _l("Signed"),
+    DocumentKind.minutes: _l("Minutes"),
+    DocumentKind.extract: _l("Extract from the register of deliberations"),
+    DocumentKind.secrecy_letter: _l("Disclosure letter"),
+    SignatureCapacity.president: _l("President"),
+    SignatureCapacity.director_general: _l("Director-general"),
+    PaymentFrequency.once: _l("once"),
+    PaymentFrequency.weekly: _l("every week"),
+    PaymentFrequency.monthly: _l("every month"),
+    PaymentFrequency.quarterly: _l("every quarter"),
+    NotificationMethod.registered_mail: _l("Registered letter"),
+    NotificationMethod.against_receipt: _l("Handed over against receipt"),
+    # Secrecy register (issue 8)
+    RequesterKind.prosecutor: _l("Public prosecutor"),
+    RequesterKind.police: _l("Police"),
+    RequesterKind.institution: _l("Another institution"),
+    RequesterKind.person_concerned: _l("The person concerned"),
+    SecrecyBasis.prosecutor_request: _l(
+        "Prosecutor's request for administrative information (CIC art. 46bis/1)"),
+    SecrecyBasis.necessity: _l("State of necessity"),
+    SecrecyBasis.consent: _l("Consent of the person"),
+    SecrecyBasis.other: _l("Another legal basis"),
+    RequestStatus.pending: _l("Pending"),
+    RequestStatus.refused: _l("Refused"),
+    RequestStatus.partial: _l("Partial disclosure"),
+    RequestStatus.full: _l("Full disclosure"),
+    DisclosureField.identity: _l("Identity data"),
+    DisclosureField.addresses: _l("Known addresses and domicile"),
+    DisclosureField.application_data: _l("Data given in an application"),
+    DisclosureField.aid_decisions: _l("Aid granted or refused, with dates"),
 }
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, exists, false, func, or_, select, true
 
 from council.models import AgendaItem, Meeting, MeetingStatus, OrganMembership, Role, User
+from council.models.minutes import Extract, SignatureCapacity
 
 STAFF = frozenset({Role.dg, Role.secretariat})
 
@@ -186,3 +187,207 @@ def visible_meetings_clause(user: Any) -> ColumnElement[bool]:
             or_(OrganMembership.end_on.is_(None), OrganMembership.end_on >= meeting_day),
         )
     )
+
+
+# --- two-factor authentication (issue 6) ------------------------------------------------------
+
+
+def can_manage_own_two_factor(user: Any) -> bool:
+    """Every account may set up its own authenticator and recovery codes."""
+    return _role(user) is not None
+
+
+def can_reset_two_factor(user: Any, account: User) -> bool:
+    """The IT administrator removes someone's authenticator (lost phone); not their own, so
+    that a borrowed administrator session cannot drop the administrator's second factor."""
+    return can_manage_accounts(user) and account.id != user.id
+
+
+# --- Signatures and extracts (issue 5) -------------------------------------------------------
+
+
+def _presides(user: Any, meeting: Meeting | None) -> bool:
+    """The president signs for the organs they sit on (the council president presides every
+    committee); a document about no meeting (a letter) has no president."""
+    return (meeting is not None and is_councillor(user) and user.is_president
+            and can_view_meeting(user, meeting))
+
+
+def can_hold_certificate(user: Any) -> bool:
+    """Who uploads a signing certificate: the DG and the president, the two signers."""
+    return _role(user) is Role.dg or (is_councillor(user) and user.is_president)
+
+
+def signing_capacity(user: Any, meeting: Meeting | None) -> SignatureCapacity | None:
+    """In which capacity the user signs a document about ``meeting``, or None: the DG as
+    director-general, the president of an organ they sit on as president."""
+    if _role(user) is Role.dg:
+        return SignatureCapacity.director_general
+    if _presides(user, meeting):
+        return SignatureCapacity.president
+    return None
+
+
+def can_follow_signatures(user: Any, meeting: Meeting | None) -> bool:
+    """A document's signature page and signature check: staff, and the president who signs.
+    Without a meeting (a letter lifting professional secrecy): the DG only."""
+    if meeting is None:
+        return _role(user) is Role.dg
+    return is_staff(user) or _presides(user, meeting)
+
+
+def _is_files_social_worker(user: Any, item: AgendaItem) -> bool:
+    pseudonymisation = getattr(item, "pseudonymisation", None)
+    return (_role(user) is Role.social_worker and pseudonymisation is not None
+            and pseudonymisation.report.dossier.social_worker_id == user.id)
+
+
+def can_view_extracts(user: Any, item: AgendaItem) -> bool:
+    """An item's extracts: staff, the president who signs them (unless withdrawn from the
+    item), and the social worker in charge of the item's dossier, who notifies the decision."""
+    return (is_staff(user) or (_presides(user, item.meeting) and not is_withdrawn_from(user, item))
+            or _is_files_social_worker(user, item))
+
+
+def can_make_extract(user: Any, item: AgendaItem) -> bool:
+    """The DG and the secretariat issue pseudonymised extracts."""
+    return is_staff(user)
+
+
+def can_make_identified_extract(user: Any, item: AgendaItem) -> bool:
+    """An extract naming the applicant: the DG and the social worker in charge of the dossier
+    (after re-entering a password, audited as a re-identification)."""
+    return _role(user) is Role.dg or _is_files_social_worker(user, item)
+
+
+def can_read_extract(user: Any, extract: Extract) -> bool:
+    """Downloading an extract; an identified one only for who may make one. The president
+    signs an identified extract without reading it: its text is the pseudonymised one's."""
+    if extract.is_identified:
+        return can_make_identified_extract(user, extract.item)
+    return can_view_extracts(user, extract.item)
+
+
+# --- Background jobs (issue 7) ---------------------------------------------------------------
+
+
+def can_view_job(user: Any, job: Any) -> bool:
+    """A job's progress and result link: who started it, and the DG, who answers for the
+    work done in the centre's name."""
+    return _role(user) is not None and (user.id == job.created_by_id or _role(user) is Role.dg)
+
+
+def can_schedule_reports_in_background(user: Any, meeting: Meeting) -> bool:
+    """Putting every waiting report on a meeting's agenda in one go (each is pseudonymised):
+    the DG, before the meeting starts (as for one report at a time)."""
+    return _role(user) is Role.dg and meeting.status in (MeetingStatus.draft,
+                                                          MeetingStatus.convened)
+
+
+# --- Notification letters (issue 5) ----------------------------------------------------------
+
+
+def is_dg(user: Any) -> bool:
+    return _role(user) is Role.dg
+
+
+def can_view_notifications(user: Any) -> bool:
+    """The decisions awaiting notification: the DG (all) and social workers (their files)."""
+    return _role(user) in (Role.dg, Role.social_worker)
+
+
+def can_notify(user: Any, dossier: Any) -> bool:
+    """Setting a decision's terms and making, reading or sending its letter, which names the
+    applicant: the DG and the social worker in charge of the dossier."""
+    role = _role(user)
+    return role is Role.dg or (role is Role.social_worker
+                               and dossier.social_worker_id == user.id)
+
+
+# --- Secrecy register (issue 8) --------------------------------------------------------------
+# Secrecy is held by the institution: only the DG decides. A social worker who received a
+# request refers it and follows what they referred; every other role sees the yearly counts only.
+
+
+def can_view_secrecy_register(user: Any) -> bool:
+    """The register page: the DG (every request) and social workers (those they referred)."""
+    return _role(user) in (Role.dg, Role.social_worker)
+
+
+def can_register_secrecy_request(user: Any) -> bool:
+    """Recording a request on arrival: the DG, or a social worker referring it to the DG."""
+    return _role(user) in (Role.dg, Role.social_worker)
+
+
+def can_view_secrecy_request(user: Any, request: Any) -> bool:
+    """One request, what it asks and its outcome: the DG, and the social worker who referred it."""
+    role = _role(user)
+    return role is Role.dg or (role is Role.social_worker and request.referred_by_id == user.id)
+
+
+def can_decide_secrecy_request(user: Any, request: Any) -> bool:
+    """Refusing or lifting secrecy, and signing the letter: the DG alone."""
+    return _role(user) is Role.dg
+
+
+def visible_secrecy_requests_clause(user: Any) -> ColumnElement[bool]:
+    """SQL condition on ``SecrecyRequest`` equivalent to ``can_view_secrecy_request``."""
+    from council.models.secrecy import SecrecyRequest
+
+    role = _role(user)
+    if role is Role.dg:
+        return true()
+    if role is Role.social_worker:
+        return SecrecyRequest.referred_by_id == user.id
+    return false()
+
+
+def can_view_secrecy_counts(user: Any) -> bool:
+    """The yearly counts by basis and outcome (no identity): every signed-in role."""
+    return _role(user) is not None
+
+
+def can_manage_consents(user: Any, dossier: Any) -> bool:
+    """Recording and revoking a person's consents: the DG and the dossier's social worker."""
+    role = _role(user)
+    return role is Role.dg or (role is Role.social_worker
+                               and dossier.social_worker_id == user.id)
+
+
+def can_report_secrecy_to_council(user: Any) -> bool:
+    """Putting the yearly counts on a council meeting's agenda: the DG."""
+    return _role(user) is Role.dg
+
+
+# --- Audit log (issue 6) ----------------------------------------------------------------------
+
+
+def can_read_audit_log(user: Any) -> bool:
+    """The DG answers for the centre's secrecy: the audit view is theirs. The IT admin keeps
+    the accounts, not the record of who read which file."""
+    return _role(user) is Role.dg
+
+
+# --- Minutes (issue 5) ------------------------------------------------------------------------
+
+
+def can_view_minutes(user: Any, meeting: Meeting) -> bool:
+    """A meeting's minutes, draft or signed, and their copies: the DG, the secretariat and the
+    members of its organ (who approve them at the next meeting); never the IT administrator
+    nor social workers."""
+    return can_view_meeting(user, meeting)
+
+
+def can_edit_minutes(user: Any, meeting: Meeting) -> bool:
+    """Drafting the minutes, and correcting them after approval: the DG and the secretariat."""
+    return is_staff(user)
+
+
+def can_approve_minutes(user: Any, meeting: Meeting) -> bool:
+    """Recording that a later meeting approved the minutes: the DG and the secretariat."""
+    return is_staff(user)
+
+
+def can_edit_centre_details(user: Any) -> bool:
+    """The address, telephone and labour court printed on letters: the DG."""
+    return _role(user) is Role.dg

@@ -12,10 +12,12 @@ from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
 from council import permissions
+from council.charts import TimelineEntry
 from council.db import db
 from council.forms import EmptyForm, NewUserForm
 from council.models import Language, Member, Role, User
-from council.services import accounts
+from council.pictures import dg_timeline, notification_entries, seating
+from council.services import accounts, two_factor
 from council.services.composition import composition_report
 from council.services.meetings import upcoming_meetings
 
@@ -38,17 +40,30 @@ def home() -> Response | str:
     if permissions.can_manage_accounts(current_user):
         return redirect(url_for("main.users"))
     if permissions.can_view_meetings(current_user):
+        meetings = upcoming_meetings(db.session, current_user)
+        is_staff = permissions.is_staff(current_user)
         return render_template(
             "home.html",
-            meetings=upcoming_meetings(db.session, current_user),
-            report=composition_report(db.session, date.today())
-            if permissions.is_staff(current_user) else None,
+            meetings=meetings,
+            report=composition_report(db.session, date.today()) if is_staff else None,
+            timeline=dg_timeline(meetings, date.today(), _awaiting_notification())
+            if is_staff else None,
         )
     from agenda.services.reports import reports_of
 
     return render_template("home_social_worker.html",
                            reports=reports_of(db.session, current_user),
                            can_submit=permissions.can_submit_report(current_user))
+
+
+def _awaiting_notification() -> list[TimelineEntry]:
+    """The decisions the user must see notified, for the home timeline (the DG's)."""
+    if not permissions.can_view_notifications(current_user):
+        return []
+    from minutes.services.notifications import awaiting_notification
+
+    return notification_entries(awaiting_notification(db.session, actor=current_user,
+                                                      today=date.today()))
 
 
 @bp.route("/composition")
@@ -59,7 +74,7 @@ def composition() -> str:
     report = composition_report(db.session, date.today())
     if report is None:
         abort(404)
-    return render_template("composition.html", report=report)
+    return render_template("composition.html", report=report, seating=seating(report))
 
 
 @bp.route("/admin/users", methods=["GET", "POST"])
@@ -91,7 +106,8 @@ def users() -> Response | str:
             flash(gettext("Account created."), "success")
             return redirect(url_for("main.users"))
     all_users = db.session.scalars(select(User).order_by(User.role, User.username)).all()
-    return render_template("admin/users.html", users=all_users, form=form)
+    return render_template("admin/users.html", users=all_users, form=form,
+                           two_factor_ids=two_factor.enrolled_user_ids(db.session))
 
 
 @bp.route("/admin/users/<int:user_id>/<any(enable, disable):action>", methods=["POST"])
@@ -111,4 +127,22 @@ def toggle_user(user_id: int, action: str) -> Response:
             flash(ACCOUNT_ERRORS[str(error)](), "error")
         else:
             flash(gettext("Account updated."), "success")
+    return redirect(url_for("main.users"))
+
+
+@bp.route("/admin/users/<int:user_id>/two-factor/reset", methods=["POST"])
+@login_required
+def reset_two_factor(user_id: int) -> Response:
+    """Removes a user's authenticator and recovery codes (lost phone); audited."""
+    if not permissions.can_manage_accounts(current_user):
+        abort(403)
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    if not permissions.can_reset_two_factor(current_user, user):
+        abort(403)
+    if EmptyForm().validate_on_submit():
+        two_factor.reset(db.session, actor=current_user, user=user)
+        flash(gettext("Two-factor authentication of %(name)s was reset.",
+                      name=user.display_name), "success")
     return redirect(url_for("main.users"))

@@ -21,7 +21,7 @@ from support import DEMO_TODAY, PASSWORDS
 from council import create_app
 from council.db import db, state
 from council.migrate import upgrade
-from council.models import ItemKind, Meeting, OrganKind, User
+from council.models import AgendaItem, ItemKind, Meeting, MeetingStatus, OrganKind, User
 
 
 def _test_database_url(tmp_dir: str) -> str:
@@ -86,17 +86,26 @@ class Demo:
     #: an individual-aid item of the CSSS meeting
     csss_item_id: int
     user_ids: dict[str, int]
+    #: a decided individual-aid item of the demo's past (held, closed) CSSS meeting
+    decided_item_id: int
 
 
 @pytest.fixture
 def demo(session: Session) -> Demo:
-    meetings = {m.organ.kind: m for m in session.scalars(select(Meeting))}
+    # the meetings ahead (the demo's past CSSS meeting is closed)
+    meetings = {m.organ.kind: m for m in session.scalars(
+        select(Meeting).where(Meeting.status == MeetingStatus.convened))}
     csss = meetings[OrganKind.csss]
     return Demo(
         csss_meeting_id=csss.id,
         council_meeting_id=meetings[OrganKind.council].id,
         csss_item_id=next(i.id for i in csss.items if i.kind is ItemKind.individual_aid),
         user_ids=dict(session.execute(select(User.username, User.id)).all()),
+        decided_item_id=session.scalar(
+            select(AgendaItem.id).join(Meeting)
+            .where(Meeting.status == MeetingStatus.closed,
+                   AgendaItem.kind == ItemKind.individual_aid)
+            .order_by(AgendaItem.number).limit(1)),
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,6 +31,19 @@ ROLES: dict[str, str | None] = {
     "member": "councillor1",
     "non_member": "councillor5",
 }
+
+#: (endpoint, method) -> (path builder taking the ``demo`` fixture, request body, status per role);
+#: the access matrix (tests/council/test_access_matrix.py) joins the tables of every area
+Routes = dict[tuple[str, str], tuple[Callable[[Any], str], dict[str, Any] | str | None,
+                                     dict[str, int]]]
+
+
+def expect(default: int, **overrides: int) -> dict[str, int]:
+    """Expected statuses: ``default`` for every role but those named."""
+    statuses = dict.fromkeys(ROLES, default)
+    statuses.update(overrides)
+    return statuses
+
 
 #: a fixed "today" for the demo, so that meeting dates in tests do not drift
 DEMO_TODAY = date(2026, 11, 16)

@@ -19,7 +19,7 @@ file), only kinds, flags and numbers.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask_babel import force_locale, gettext
 from sqlalchemy import delete, select
@@ -37,6 +37,9 @@ from council.models import (
 )
 from council.models.base import utcnow
 from council.services import audit
+
+if TYPE_CHECKING:
+    from council.services.jobs import JobRun
 
 #: kinds the builder adds by hand (individual aid comes from social reports; the minutes
 #: approval is added with the meeting)
@@ -383,3 +386,21 @@ def remove_item(session: Session, item: AgendaItem, *, actor: Any) -> None:
 def meeting_reports(session: Session, item: AgendaItem) -> list[SocialReport]:
     """The social reports scheduled on an item (at most one)."""
     return list(session.scalars(select(SocialReport).where(SocialReport.item_id == item.id)))
+
+
+def schedule_waiting_reports(run: JobRun, meeting_id: int) -> str | None:
+    """Background work (``council.services.jobs``): every report waiting for the meeting's
+    organ goes on its agenda, oldest first, one step (one commit) per report. Each is
+    pseudonymised with the meeting's pseudonym registry, so a person keeps their letter
+    across the items; the leak guard still checks the whole agenda before convening."""
+    from agenda.services import reports
+
+    meeting = run.session.get(Meeting, meeting_id)
+    if meeting is None:
+        return None
+    waiting = reports.unscheduled_reports(run.session, meeting)
+    run.set_total(len(waiting))
+    for report in waiting:
+        reports.schedule_report(run.session, report, meeting, actor=run.actor)
+        run.advance()
+    return None

@@ -59,8 +59,8 @@ from council.models import (
     User,
 )
 from council.models.base import utcnow
-from council.security import verify_password
-from council.services import audit
+from council.services import audit, two_factor
+from council.services.accounts import LoginThrottled
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 #: dossiers received or updated within this period are looked for in every item before convening
@@ -868,13 +868,20 @@ def report_of_item(session: Session, item: AgendaItem) -> SocialReport | None:
     )
 
 
-def reidentify(session: Session, item: AgendaItem, *, actor: User, password: str) -> Identity:
-    """The identity behind an item, after the user re-enters their password; every attempt,
+def reidentify(session: Session, item: AgendaItem, *, actor: User, password: str,
+               otp: str | None = None, address: str = "") -> Identity:
+    """The identity behind an item, after the user re-authenticates (password, and a one-time
+    code when they have two-factor authentication; throttled like a login); every attempt,
     granted or failed, is written to the audit log."""
     report = report_of_item(session, item)
     if report is None or not permissions.can_reidentify(actor, report):
         raise NotAllowed(gettext("You may not see the identity behind this item."))
-    if not verify_password(actor.password_hash, password or ""):
+    try:
+        confirmed = two_factor.confirm_identity(session, actor, password=password, code=otp,
+                                                address=address, purpose="reidentification")
+    except LoginThrottled as throttled:
+        raise WrongPassword(gettext("Too many attempts; please wait a moment.")) from throttled
+    if not confirmed:
         audit.record(
             session,
             "reidentification_failed",
@@ -883,7 +890,7 @@ def reidentify(session: Session, item: AgendaItem, *, actor: User, password: str
             object_id=item.id,
         )
         session.commit()
-        raise WrongPassword(gettext("Wrong password: the identity stays hidden."))
+        raise WrongPassword(gettext("Wrong password or code: the identity stays hidden."))
     loaded = _load(session, item)
     key = dict(loaded.key)
     for added in loaded.added:

@@ -24,7 +24,7 @@ from council.db import db
 from council.errors import api_error
 from council.extensions import csrf
 from council.models import AgendaItem, Meeting, User
-from council.services import accounts
+from council.services import accounts, two_factor
 from council.services.meetings import item_for, meeting_for, sitting_members, visible_meetings
 
 
@@ -77,23 +77,35 @@ def _meeting_summary(meeting: Meeting) -> dict[str, Any]:
 @blp.route("/token", methods=["POST"])
 @blp.arguments(TokenRequestSchema)
 @blp.response(200, TokenSchema)
-@blp.alt_response(401, schema=ErrorSchema, description="Unknown user or wrong password")
+@blp.alt_response(401, schema=ErrorSchema, description="Unknown user, wrong password or wrong "
+                  "one-time code (`invalid_credentials`); `otp_required`: the account has "
+                  "two-factor authentication and `otp` is missing; `enrolment_required`: the "
+                  "account must first set up two-factor authentication on the web")
 @blp.alt_response(429, schema=ErrorSchema, description="Too many failed attempts for this "
                   "account or address; wait for the Retry-After header's seconds")
 def issue_token(payload: dict[str, Any]) -> dict[str, Any] | Response:
-    """Exchange a username and password for a bearer token."""
+    """Exchange a username, password and (with two-factor authentication) a one-time code or a
+    recovery code for a bearer token."""
     try:
-        user = accounts.authenticate(db.session, payload["username"], payload["password"],
-                                     source="api", address=request.remote_addr or "")
+        user = two_factor.log_in(db.session, payload["username"], payload["password"],
+                                 payload.get("otp"), source="api",
+                                 address=request.remote_addr or "")
     except accounts.LoginThrottled as throttled:
         response, status = api_error(429, "too_many_attempts",
                                      gettext("Too many attempts; please wait a moment."))
         response.status_code = status
         response.headers["Retry-After"] = str(throttled.retry_after)
         return response
+    except two_factor.CodeRequired:
+        abort(401, error="otp_required",
+              message=gettext("This account needs a one-time code (otp) as well."))
+    except two_factor.EnrolmentRequired:
+        abort(401, error="enrolment_required",
+              message=gettext("This account must first set up two-factor authentication on "
+                              "the web."))
     if user is None:
         abort(401, error="invalid_credentials",
-              message=gettext("Unknown username or wrong password."))
+              message=gettext("Unknown username, wrong password or wrong one-time code."))
     issued = accounts.issue_token(db.session, user, current_app.config["API_TOKEN_LIFETIME"])
     return {"token": issued.token, "expires_at": issued.expires_at}
 
@@ -189,7 +201,9 @@ def get_item(item_id: int) -> dict[str, Any]:
 
 def register_api(app: Flask) -> None:
     from council.api import (
+        minutes,  # noqa: F401 (GET /meetings/{id}/minutes.pdf)
         reports,  # noqa: F401 (adds POST /reports to blp)
+        secrecy,  # noqa: F401 (POST /secrecy/requests/{id}/decision)
         session,  # noqa: F401 (attendance, recusal, poll, ballot, close)
     )
 

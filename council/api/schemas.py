@@ -14,7 +14,9 @@ class TokenRequestSchema(ma.Schema):
     username = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=80))
     password = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=256))
     otp = ma.fields.String(load_default=None, allow_none=True,
-                           metadata={"description": "One-time code, when two-factor is on"})
+                           validate=ma.validate.Length(max=32),
+                           metadata={"description": "One-time code (or a recovery code), for "
+                                                    "accounts with two-factor authentication"})
 
 
 class TokenSchema(ma.Schema):

@@ -76,6 +76,13 @@ class PollSchema(ma.Schema):
         "description": "Members counted present for the item (withdrawn members excluded)"})
 
 
+class NoQuorumErrorSchema(ErrorSchema):
+    """An error; when the quorum is not met (``no_quorum``), with its figures."""
+
+    required = ma.fields.Integer(metadata={"description": "Quorum required (no_quorum)"})
+    present = ma.fields.Integer(metadata={"description": "Members counted present (no_quorum)"})
+
+
 class BallotRequestSchema(ma.Schema):
     choice = ma.fields.String(required=True, validate=ma.validate.OneOf(CHOICES),
                               metadata={"enum": CHOICES})
@@ -208,9 +215,9 @@ def _require_chair(item: AgendaItem) -> None:
 @blp.alt_response(403, schema=ErrorSchema, description="Not the president or the DG; `secret` "
                                                        "from someone else than the DG")
 @blp.alt_response(404, schema=ErrorSchema, description="No such item, or not visible")
-@blp.alt_response(409, schema=ErrorSchema, description="No quorum (with `required` and "
-                                                       "`present`), already voted, or another "
-                                                       "vote open")
+@blp.alt_response(409, schema=NoQuorumErrorSchema, description="No quorum (with `required` "
+                                                               "and `present`), already voted, "
+                                                               "or another vote open")
 @token_required
 @blp.arguments(PollRequestSchema)
 def open_poll(payload: dict[str, Any], item_id: int) -> Any:

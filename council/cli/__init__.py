@@ -9,7 +9,9 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
+from council.cli.backup import backup_command, restore_command
 from council.cli.errors import OneLineUsageError
+from council.cli.keys import rotate_keys_command
 from council.cli.pseudonymise import pseudonymise_command
 from council.cli.seats import seats_command
 from council.db import db, state
@@ -73,3 +75,6 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(audit_group)
     app.cli.add_command(seats_command)
     app.cli.add_command(pseudonymise_command)
+    app.cli.add_command(rotate_keys_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)

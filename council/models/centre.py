@@ -31,6 +31,14 @@ class Centre(Base):
     population: Mapped[int] = mapped_column(Integer, nullable=False)
     #: total seats of the municipal council, the base of the proportional allocation
     municipal_seats: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: the centre's postal address, on its letters
+    postal_address: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    #: telephone number given on letters for questions
+    phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    #: the competent tribunal du travail (labour court) for appeals, on decision letters
+    labour_court_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    #: the labour court's address, where an appeal is lodged
+    labour_court_address: Mapped[str | None] = mapped_column(String(300), nullable=True)
 
     groups: Mapped[list[PoliticalGroup]] = relationship(
         back_populates="centre", order_by="PoliticalGroup.position"

@@ -68,35 +68,60 @@ def _record_failure(session: Session, username: str, address: str, now: datetime
                     .execution_options(synchronize_session=False))
 
 
-def authenticate(session: Session, username: str, password: str, *, source: str,
-                 address: str) -> User | None:
-    """Checks credentials, unless the account or the client address has failed too often
-    recently (``LoginThrottled``, settings ``COUNCIL_LOGIN_*``); records the attempt in the
-    audit log and commits. A success restarts the account's count, not the address's."""
+def check_not_throttled(session: Session, username: str, address: str, *, user: User | None,
+                        source: str) -> None:
+    """Raises ``LoginThrottled`` (audited, committed) when the account or the client address has
+    failed too often recently (settings ``COUNCIL_LOGIN_*``)."""
     now = utcnow()
-    username = normalise_username(username)
     account_limit, address_limit = _login_limits()
     decision = login_decision(
         _recent_failures(session, LoginAttempt.username, username, account_limit, now),
         _recent_failures(session, LoginAttempt.address, address, address_limit, now),
         account_limit=account_limit, address_limit=address_limit, now=now)
-    user = session.scalar(select(User).where(User.username == username))
     if not decision.allowed:
         audit.record(session, "login_throttled", actor=user, source=source)
         session.commit()
         raise LoginThrottled(decision.retry_at or now, now)
+
+
+def record_failed_attempt(session: Session, username: str, address: str) -> None:
+    """Counts a failure (wrong password or wrong one-time code) against the account and the
+    address; the caller audits and commits."""
+    account_limit, _address_limit = _login_limits()
+    _record_failure(session, username, address, utcnow(), account_limit.window)
+
+
+def check_password(session: Session, username: str, password: str, *, source: str,
+                   address: str) -> User | None:
+    """The first factor: the account if the password is right, unless throttled
+    (``LoginThrottled``). A failure is counted, audited and committed; a success changes
+    nothing yet, so that a correct password alone never resets the failure count of an account
+    that also needs its one-time code (``complete_login`` does)."""
+    username = normalise_username(username)
+    user = session.scalar(select(User).where(User.username == username))
+    check_not_throttled(session, username, address, user=user, source=source)
     valid = verify_password(user.password_hash if user else None, password)
     if user is None or not valid or not user.is_enabled:
-        _record_failure(session, username, address, now, account_limit.window)
+        record_failed_attempt(session, username, address)
         audit.record(session, "login_failed", actor=user, source=source)
         session.commit()
         return None
+    return user
+
+
+def clear_account_failures(session: Session, username: str) -> None:
+    """The account proved itself: its failure count restarts (the address keeps counting)."""
     session.execute(update(LoginAttempt).where(LoginAttempt.username == username)
                     .values(username=None).execution_options(synchronize_session=False))
-    user.last_login_at = now
+
+
+def complete_login(session: Session, user: User, *, source: str) -> None:
+    """Every factor is given: restarts the account's failure count (not the address's), records
+    the login in the audit log and commits."""
+    clear_account_failures(session, user.username)
+    user.last_login_at = utcnow()
     audit.record(session, "login", actor=user, source=source)
     session.commit()
-    return user
 
 
 @dataclass(frozen=True)

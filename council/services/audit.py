@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import and_, or_, select, text
 from sqlalchemy.orm import Session
 
 from council.models import AuditEntry, AuditHead, User
@@ -103,3 +103,51 @@ def verify_chain(session: Session) -> ChainBreak | None:
         return ChainBreak(min(head.last_entry_id, last_id + 1),
                           "entries missing at the end of the log (the head points past them)")
     return None
+
+
+# --- reading the log (the DG's audit view) ----------------------------------------------------
+
+PAGE_SIZE = 100
+
+
+@dataclass(frozen=True)
+class LogFilter:
+    """Entries about one agenda item (as the object, or named in the details) and/or by one
+    user; ``before_id`` pages back through the log, newest first."""
+
+    item_id: int | None = None
+    actor_id: int | None = None
+    before_id: int | None = None
+
+
+@dataclass(frozen=True)
+class LogPage:
+    entries: list[tuple[AuditEntry, str | None]]  # with the actor's display name
+    older_than: int | None  # ``before_id`` of the next page, none on the last one
+
+
+def read_log(session: Session, filters: LogFilter) -> LogPage:
+    """One page of the log, newest first, in one query."""
+    query = (select(AuditEntry, User.display_name)
+             .outerjoin(User, User.id == AuditEntry.actor_id)
+             .order_by(AuditEntry.id.desc())
+             .limit(PAGE_SIZE + 1))
+    if filters.item_id is not None:
+        query = query.where(or_(
+            and_(AuditEntry.object_type == "agenda_item",
+                 AuditEntry.object_id == filters.item_id),
+            AuditEntry.details["item_id"].as_integer() == filters.item_id))
+    if filters.actor_id is not None:
+        query = query.where(AuditEntry.actor_id == filters.actor_id)
+    if filters.before_id is not None:
+        query = query.where(AuditEntry.id < filters.before_id)
+    rows = [(entry, name) for entry, name in session.execute(query)]
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    return LogPage(entries=rows, older_than=rows[-1][0].id if more else None)
+
+
+def actors(session: Session) -> list[tuple[int, str]]:
+    """Every account, for the filter menu (the log keeps ids of disabled accounts too)."""
+    return [(row.id, row.display_name) for row in session.execute(
+        select(User.id, User.display_name).order_by(User.display_name))]

@@ -6,27 +6,20 @@ fail, so that no page or API path escapes review.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
+from access_minutes import ROUTES as MINUTES_ROUTES
+from access_secrecy import ROUTES as SECRECY_ROUTES
+from access_security import ROUTES as SECURITY_ROUTES
 from flask import Flask
 from flask.testing import FlaskClient
-from support import PASSWORDS, ROLES
-
-
-def expect(default: int, **overrides: int) -> dict[str, int]:
-    statuses = dict.fromkeys(ROLES, default)
-    statuses.update(overrides)
-    return statuses
-
+from support import PASSWORDS, ROLES, Routes, expect
 
 #: the demo's first social report (the schema is created afresh for each run)
 DEMO_REPORT_ID = 1
 
-# (endpoint, method) -> (path builder, request body, expected status per role)
-Builder = Callable[[Any], str]
-MATRIX: dict[tuple[str, str], tuple[Builder, dict[str, Any] | None, dict[str, int]]] = {
+CORE_ROUTES: Routes = {
     ("static", "GET"): (lambda d: "/static/council.css", None, expect(200)),
     ("auth.login", "GET"): (lambda d: "/login", None, expect(302, anonymous=200)),
     ("auth.login", "POST"): (lambda d: "/login", {"username": "x", "password": "y"},
@@ -180,6 +173,8 @@ MATRIX: dict[tuple[str, str], tuple[Builder, dict[str, Any] | None, dict[str, in
         lambda d: f"/api/v1/items/{d.csss_item_id}/poll/close", None,
         expect(403, anonymous=401, dg=409, president=409, non_member=404)),
 }
+
+MATRIX: Routes = {**CORE_ROUTES, **MINUTES_ROUTES, **SECRECY_ROUTES, **SECURITY_ROUTES}
 
 
 def test_every_route_is_listed(app: Flask) -> None:

@@ -12,8 +12,11 @@ from council.models import (
     AgendaItem,
     Centre,
     ItemKind,
+    ItemStatus,
     Meeting,
     MeetingStatus,
+    Minutes,
+    MinutesStatus,
     OrganKind,
     PoliticalGroup,
     Role,
@@ -57,9 +60,9 @@ def test_demo_accounts_and_roles(session: Session) -> None:
 
 
 def test_demo_meetings(session: Session) -> None:
-    meetings = {m.organ.kind: m for m in session.scalars(select(Meeting))}
+    meetings = {m.organ.kind: m for m in session.scalars(
+        select(Meeting).where(Meeting.status == MeetingStatus.convened))}
     csss, council = meetings[OrganKind.csss], meetings[OrganKind.council]
-    assert csss.status is MeetingStatus.convened
     aid = [item for item in csss.items if item.kind is ItemKind.individual_aid]
     assert aid and all(item.is_closed_session and item.summary for item in aid)
     assert csss.items[0].kind is ItemKind.minutes_approval
@@ -104,3 +107,18 @@ def test_demo_items_option_builds_pseudonymised_aid_items(session: Session) -> N
         assert find_leaks(item.summary, dossiers) == []
         assert item.draft_decision.startswith("Vu la loi organique")
     assert "Madame A." in aid[0].summary
+
+
+def test_demo_has_a_held_csss_meeting_with_draft_minutes_and_decisions_to_notify(
+        session: Session) -> None:
+    from minutes.services.notifications import awaiting_notification
+
+    past = session.scalars(select(Meeting).where(Meeting.status == MeetingStatus.closed)).one()
+    assert past.organ.kind is OrganKind.csss
+    minutes = session.scalars(select(Minutes).where(Minutes.meeting_id == past.id)).one()
+    assert minutes.status is MinutesStatus.draft and minutes.revisions
+    decided = [item for item in past.items if item.kind is ItemKind.individual_aid]
+    assert len(decided) == 3 and all(item.status is ItemStatus.decided for item in decided)
+    dg = session.scalar(select(User).where(User.username == "dg"))
+    pending = awaiting_notification(session, actor=dg, today=past.starts_at.date())
+    assert {p.decision.item.id for p in pending} == {item.id for item in decided}

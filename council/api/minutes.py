@@ -1,0 +1,45 @@
+"""The minutes through the API (CONTRACT.md): ``GET /meetings/{id}/minutes.pdf``, the current
+closed-session minutes as a copy watermarked for the caller. Existence stays confidential: a
+meeting the caller may not see answers 404, as do minutes not started yet."""
+
+from __future__ import annotations
+
+from flask import g
+from flask_babel import gettext
+from flask_smorest import abort
+from werkzeug.wrappers import Response
+
+from council import permissions
+from council.api import BEARER, blp, require_meetings_access, token_required
+from council.api.schemas import ErrorSchema
+from council.db import db
+from council.services.meetings import meeting_for
+from minutes.loading import minutes_of
+from minutes.services import minutes as minutes_service
+from minutes.views import pdf_response
+
+
+@blp.route("/meetings/<int:meeting_id>/minutes.pdf", methods=["GET"])
+@blp.doc(security=BEARER, responses={"200": {
+    "description": "The minutes as PDF: the approved (or signed) document once approved, "
+                   "else the latest draft; each copy watermarked with the caller's name and "
+                   "the time, and audited",
+    "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}})
+@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
+@blp.alt_response(403, schema=ErrorSchema, description="Role without access to meetings")
+@blp.alt_response(404, schema=ErrorSchema,
+                  description="No such meeting, not visible, or no minutes yet")
+@token_required
+def get_minutes_pdf(meeting_id: int) -> Response:
+    """The minutes of a meeting (closed session) as PDF, for its members, the DG and the
+    secretariat."""
+    require_meetings_access(g.api_user)
+    meeting = meeting_for(db.session, g.api_user, meeting_id)
+    if meeting is None or not permissions.can_view_minutes(g.api_user, meeting):
+        abort(404, error="not_found", message=gettext("No such meeting."))
+    minutes = minutes_of(db.session, meeting.id)
+    if minutes is None:
+        abort(404, error="no_minutes", message=gettext("The minutes of this meeting have not "
+                                                       "been started yet."))
+    return pdf_response(minutes_service.minutes_copy(db.session, minutes, actor=g.api_user),
+                        f"minutes-{meeting.id}.pdf")

@@ -1,0 +1,82 @@
+"""``POST /api/v1/secrecy/requests/{id}/decision``: the DG decides on a request to lift
+professional secrecy (the same service as the web page: the same rule refuses any field the basis
+does not allow, social reports and the like included)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from flask import g, request
+from flask_babel import gettext
+from flask_smorest import abort
+
+from council import permissions
+from council.api import BEARER, blp, token_required
+from council.api.schemas import ErrorSchema
+from council.db import db
+from council.models import RequestStatus, SecrecyRequest
+from council.services import secrecy
+
+DECISIONS = [RequestStatus.refused.value, RequestStatus.partial.value, RequestStatus.full.value]
+
+
+class SecrecyDecisionSchema(ma.Schema):
+    outcome = ma.fields.String(required=True, validate=ma.validate.OneOf(DECISIONS))
+    reasons = ma.fields.String(required=True, validate=ma.validate.Length(
+        min=1, max=secrecy.MAX_REASONS), metadata={"description": "The written reasons"})
+    fields = ma.fields.List(ma.fields.String(validate=ma.validate.Length(max=40)),
+                            load_default=list, validate=ma.validate.Length(max=20), metadata={
+        "description": "For a partial disclosure: identity, addresses, application_data, "
+                       "aid_decisions, as far as the basis allows"})
+    consent_id = ma.fields.Integer(load_default=None, allow_none=True, metadata={
+        "description": "For a disclosure on consent: the consent relied on"})
+    passphrase = ma.fields.String(load_default="", validate=ma.validate.Length(max=256),
+                                  metadata={"description": "The signing certificate's passphrase"})
+    password = ma.fields.String(load_default="", validate=ma.validate.Length(max=256),
+                                metadata={"description": "The DG's password again (disclosures)"})
+    otp = ma.fields.String(load_default=None, allow_none=True,
+                           validate=ma.validate.Length(max=32))
+
+
+class SecrecyDecisionResultSchema(ma.Schema):
+    id = ma.fields.Integer(required=True)
+    status = ma.fields.String(required=True, metadata={"enum": DECISIONS})
+    fields = ma.fields.List(ma.fields.String(), required=True, metadata={
+        "description": "The fields disclosed (empty for a refusal)"})
+
+
+@blp.route("/secrecy/requests/<int:request_id>/decision", methods=["POST"])
+@blp.doc(security=BEARER)
+@blp.response(200, SecrecyDecisionResultSchema)
+@blp.alt_response(400, schema=ErrorSchema, description="Reasons missing, a field the basis "
+                  "does not allow, no standing consent, or the signature refused")
+@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
+@blp.alt_response(403, schema=ErrorSchema, description="Not the director-general")
+@blp.alt_response(404, schema=ErrorSchema, description="No such request")
+@token_required
+@blp.arguments(SecrecyDecisionSchema)
+def decide_secrecy_request(payload: dict[str, Any], request_id: int) -> dict[str, Any]:
+    """Refuse, or disclose (partly or fully) in a letter signed by the DG."""
+    user = g.api_user
+    found = db.session.get(SecrecyRequest, request_id)
+    # a social worker learns nothing of requests they did not refer (404); other roles, and
+    # the social worker who referred this one, are simply not the DG (403)
+    if permissions.can_view_secrecy_register(user) and (
+            found is None or not permissions.can_view_secrecy_request(user, found)):
+        abort(404, error="not_found", message=gettext("No such request."))
+    if found is None or not permissions.can_decide_secrecy_request(user, found):
+        abort(403, error="forbidden", message=gettext(
+            "Only the director-general decides on lifting professional secrecy."))
+    decision = secrecy.DecisionInput(
+        status=RequestStatus(payload["outcome"]), reasons=payload["reasons"],
+        fields=payload["fields"], consent_id=payload["consent_id"],
+        passphrase=payload["passphrase"], password=payload["password"], otp=payload["otp"],
+        address=request.remote_addr or "")
+    try:
+        secrecy.decide(db.session, found, decision, actor=user)
+    except secrecy.SecrecyError as error:
+        db.session.rollback()
+        abort(400, error="secrecy_refused", message=str(error))
+    return {"id": found.id, "status": found.status.value,
+            "fields": found.disclosure.fields if found.disclosure else []}

@@ -1,0 +1,42 @@
+"""A background job's progress page, and the fragment it polls every second (HTMX)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from council import permissions
+from council.db import db
+from council.models import Job
+from council.services.jobs import KINDS, current_job
+
+bp = Blueprint("jobs", __name__, url_prefix="/jobs")
+
+
+@bp.before_request
+def _expired_session_on_fragments() -> Response | None:
+    """A polled fragment whose login expired sends the browser to the login page."""
+    if request.headers.get("HX-Request") and not current_user.is_authenticated:
+        return Response(status=204, headers={"HX-Redirect": url_for("auth.login")})
+    return None
+
+
+def _job(job_id: int) -> Job:
+    job = current_job(db.session, job_id)
+    # someone else's job does not exist, as far as the user can tell
+    if job is None or not permissions.can_view_job(current_user, job):
+        abort(404)
+    return job
+
+
+@bp.route("/<int:job_id>")
+@login_required
+def show(job_id: int) -> str:
+    job = _job(job_id)
+    return render_template("jobs/show.html", job=job, title=KINDS.get(job.kind, job.kind))
+
+
+@bp.route("/<int:job_id>/progress")
+@login_required
+def progress(job_id: int) -> str:
+    return render_template("jobs/_progress.html", job=_job(job_id))

@@ -1,0 +1,136 @@
+"""Reading everything a procès-verbal needs in a constant number of SQL queries, whatever the
+number of items and members: the meeting with its organ, centre, members and items, the floor
+(attendance, withdrawals, polls), the open ballots of the whole meeting in one query, the DG.
+
+Only pseudonymised agenda data is read here: never a dossier or an identity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from council.models import (
+    AgendaItem,
+    Meeting,
+    Minutes,
+    MinutesPart,
+    MinutesRevision,
+    OpenBallot,
+    Poll,
+    PollOutcome,
+    PollStatus,
+    Role,
+    User,
+)
+from council.rules.majority import Choice, Outcome
+from council.services import session as live
+from minutes.content import ItemFacts, MeetingFacts, Person, Vote
+
+
+@dataclass(frozen=True)
+class MinutesSource:
+    """A meeting's recorded facts for one part, with the texts of one revision."""
+
+    meeting: Meeting
+    language: str
+    facts: MeetingFacts
+
+
+def load_minutes(session: Session, minutes_id: int) -> Minutes | None:
+    """The minutes with their revisions (and who saved them) and current document."""
+    return session.scalar(
+        select(Minutes).where(Minutes.id == minutes_id).options(
+            selectinload(Minutes.revisions).selectinload(MinutesRevision.created_by),
+            selectinload(Minutes.document)))
+
+
+def minutes_of(session: Session, meeting_id: int,
+               part: MinutesPart = MinutesPart.closed) -> Minutes | None:
+    minutes_id = session.scalar(select(Minutes.id).where(Minutes.meeting_id == meeting_id,
+                                                         Minutes.part == part))
+    return None if minutes_id is None else load_minutes(session, minutes_id)
+
+
+def items_of_part(meeting: Meeting, part: MinutesPart) -> list[AgendaItem]:
+    """The closed-session minutes hold the closed-session items only, and the other way round."""
+    closed = part is MinutesPart.closed
+    return [item for item in meeting.items if item.is_closed_session is closed]
+
+
+def initial_content(items: list[AgendaItem]) -> dict[str, Any]:
+    """A first revision: each item's deliberation starts as its draft decision."""
+    return {"introduction": "", "closing": "",
+            "items": {str(item.id): item.draft_decision or "" for item in items}}
+
+
+def _outcome(poll: Poll) -> Outcome:
+    """The tally as stored when the poll was closed."""
+    yes, no, abstain = poll.yes_count or 0, poll.no_count or 0, poll.abstain_count or 0
+    return Outcome(adopted=poll.outcome is PollOutcome.adopted, yes=yes, no=no, abstain=abstain,
+                   cast=yes + no, majority_needed=(yes + no) // 2 + 1,
+                   decided_by_tie_rule=bool(poll.is_decided_by_tie_rule))
+
+
+def _open_ballots(session: Session, meeting_id: int) -> dict[int, list[tuple[int, Choice]]]:
+    """poll id → (member id, choice) for every open vote of the meeting, in one query."""
+    ballots: dict[int, list[tuple[int, Choice]]] = {}
+    rows = session.execute(
+        select(OpenBallot.poll_id, OpenBallot.member_id, OpenBallot.choice)
+        .join(Poll, OpenBallot.poll_id == Poll.id)
+        .where(Poll.meeting_id == meeting_id, Poll.is_secret.is_(False))
+        .order_by(OpenBallot.id))
+    for poll_id, member_id, choice in rows:
+        ballots.setdefault(poll_id, []).append((member_id, choice))
+    return ballots
+
+
+def _director_general(session: Session) -> str | None:
+    return session.scalar(select(User.display_name).where(
+        User.role == Role.dg, User.is_enabled.is_(True)).order_by(User.id).limit(1))
+
+
+def load_source(session: Session, minutes: Minutes,
+                revision: MinutesRevision | None) -> MinutesSource:
+    """The facts of the minutes' part of the meeting, with the texts of ``revision`` (the
+    items' draft decisions when there is none yet)."""
+    meeting = live.load_meeting(session, minutes.meeting_id)
+    assert meeting is not None  # noqa: S101 (a foreign key: the meeting exists)
+    floor = live.load_floor(session, meeting)
+    items = items_of_part(meeting, minutes.part)
+    content = revision.content if revision is not None else initial_content(items)
+    texts = content.get("items", {})
+    ballots = _open_ballots(session, meeting.id)
+
+    def vote(item: AgendaItem) -> Vote | None:
+        poll = floor.polls.get(item.id)
+        if poll is None or poll.status is not PollStatus.closed:
+            return None
+        return Vote(outcome=_outcome(poll), is_secret=poll.is_secret,
+                    ballots=() if poll.is_secret else tuple(ballots.get(poll.id, ())))
+
+    facts = MeetingFacts(
+        organ=meeting.organ.name,
+        starts_at=meeting.starts_at,
+        place=meeting.place,
+        is_closed_part=minutes.part is MinutesPart.closed,
+        members=tuple(Person(id=m.member.id, name=m.member.full_name, sex=m.member.sex.value,
+                             is_president=m.member.is_president) for m in floor.members),
+        director_general=_director_general(session),
+        records=tuple(floor.records),
+        items=tuple(
+            ItemFacts(id=item.id, number=item.number, title=item.title, kind=item.kind.value,
+                      status=item.status.value,
+                      text=texts.get(str(item.id), item.draft_decision or ""),
+                      vote=vote(item),
+                      withdrawals=tuple((w.member_id, w.reason)
+                                        for w in floor.withdrawals.get(item.id, ())))
+            for item in items),
+        introduction=content.get("introduction", ""),
+        closing=content.get("closing", ""),
+    )
+    return MinutesSource(meeting=meeting, language=meeting.organ.centre.language.value,
+                         facts=facts)

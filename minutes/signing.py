@@ -1,0 +1,312 @@
+"""PAdES signatures of the minutes and extracts, made and checked with pyHanko.
+
+A signer's PKCS#12 bundle (key and certificate, uploaded once) and its passphrase (asked at each
+signature) make a PAdES baseline signature (ETSI.CAdES.detached) added as an incremental update,
+so that the president and the directeur général sign one after the other and both signatures
+stay valid. There is no time-stamping authority: the signing time is the one the signer claims.
+
+Every failure a signer can cause raises a ``SigningError`` whose ``str()`` is a translated
+message for them; the input is never changed (bytes in, new bytes out).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from io import BytesIO
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import pem
+from asn1crypto import pkcs12 as asn1_pkcs12
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+from flask_babel import lazy_gettext as _l
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers
+from pyhanko.sign.general import SigningError as PyHankoSigningError
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+PDFSIG_TIMEOUT_SECONDS = 30
+
+
+class SigningError(Exception):
+    """A signature that cannot be made; ``str(error)`` tells the signer why, in their language."""
+
+    message = _l("The document could not be signed.")
+
+    def __init__(self, **values: str) -> None:
+        super().__init__(str(self.message))
+        self.values = values
+
+    def __str__(self) -> str:
+        # evaluated when shown, so in the language of whoever reads it
+        return str(self.message) % self.values if self.values else str(self.message)
+
+
+class WrongPassphrase(SigningError):
+    message = _l("The password of the certificate is wrong.")
+
+
+class CertificateExpired(SigningError):
+    message = _l("This certificate expired on %(date)s: upload a valid certificate.")
+
+
+class CertificateNotYetValid(SigningError):
+    message = _l("This certificate is only valid from %(date)s.")
+
+
+class InvalidCertificate(SigningError):
+    message = _l(
+        "This file is not a signing certificate: a PKCS#12 file (.p12 or .pfx) with the "
+        "private key and a certificate allowed to sign is expected."
+    )
+
+
+class UnreadableDocument(SigningError):
+    message = _l("The document is not a readable PDF file, or one of its signatures is damaged.")
+
+
+class FieldAlreadySigned(SigningError):
+    message = _l("This document already carries the signature %(field)s.")
+
+
+@dataclass(frozen=True)
+class CertificateInfo:
+    subject: str  #: RFC 4514 form, e.g. "CN=Anne Dubois,C=BE"
+    common_name: str
+    issuer: str
+    serial: str  #: hexadecimal
+    not_before: datetime  #: aware, UTC
+    not_after: datetime  #: aware, UTC
+    fingerprint_sha256: str  #: hexadecimal, lower case
+
+
+@dataclass(frozen=True)
+class _SigningMaterial:
+    key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
+    certificate: x509.Certificate
+    chain: list[x509.Certificate]
+
+
+def _looks_like_pkcs12(data: bytes) -> bool:
+    """Whether ``data`` is a PKCS#12 structure, readable without the passphrase."""
+    try:
+        pfx = asn1_pkcs12.Pfx.load(data, strict=True)
+        return pfx["version"].native == "v3" and pfx["auth_safe"]["content_type"].native in (
+            "data", "signed_data"
+        )
+    except (ValueError, TypeError, KeyError, OverflowError):
+        return False
+
+
+def _allows_signing(certificate: x509.Certificate) -> bool:
+    try:
+        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return True  # no restriction declared
+    return usage.digital_signature or usage.content_commitment
+
+
+def _load(pkcs12_data: bytes, passphrase: str) -> _SigningMaterial:
+    if not _looks_like_pkcs12(pkcs12_data):
+        raise InvalidCertificate
+    try:
+        key, certificate, chain = pkcs12.load_key_and_certificates(
+            pkcs12_data, passphrase.encode() or None
+        )
+    except ValueError:
+        # the structure is sound (checked above), so the password did not open it
+        raise WrongPassphrase from None
+    if certificate is None or not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+        raise InvalidCertificate
+    if key.public_key() != certificate.public_key() or not _allows_signing(certificate):
+        raise InvalidCertificate
+    return _SigningMaterial(key=key, certificate=certificate, chain=list(chain))
+
+
+def _info(certificate: x509.Certificate) -> CertificateInfo:
+    names = certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return CertificateInfo(
+        subject=certificate.subject.rfc4514_string(),
+        common_name=str(names[0].value) if names else "",
+        issuer=certificate.issuer.rfc4514_string(),
+        serial=format(certificate.serial_number, "x"),
+        not_before=certificate.not_valid_before_utc,
+        not_after=certificate.not_valid_after_utc,
+        fingerprint_sha256=certificate.fingerprint(hashes.SHA256()).hex(),
+    )
+
+
+def read_certificate(pkcs12_data: bytes, passphrase: str) -> CertificateInfo:
+    """What an uploaded PKCS#12 bundle holds; raises WrongPassphrase or InvalidCertificate."""
+    return _info(_load(pkcs12_data, passphrase).certificate)
+
+
+def _check_period(info: CertificateInfo, now: datetime) -> None:
+    if now < info.not_before:
+        raise CertificateNotYetValid(date=info.not_before.date().isoformat())
+    if now > info.not_after:
+        raise CertificateExpired(date=info.not_after.date().isoformat())
+
+
+def _to_asn1(certificate: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
+
+
+def _pyhanko_signer(material: _SigningMaterial) -> signers.SimpleSigner:
+    key_der = material.key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    return signers.SimpleSigner(
+        signing_cert=_to_asn1(material.certificate),
+        signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
+        cert_registry=SimpleCertificateStore.from_certs(
+            [_to_asn1(certificate) for certificate in material.chain]
+        ),
+    )
+
+
+def _writer(pdf: bytes) -> IncrementalPdfFileWriter:
+    try:
+        return IncrementalPdfFileWriter(BytesIO(pdf))
+    except (PdfError, ValueError, KeyError, IndexError, TypeError):
+        raise UnreadableDocument from None
+
+
+def sign_pdf(
+    pdf: bytes,
+    *,
+    pkcs12: bytes,
+    passphrase: str,
+    field_name: str,
+    reason: str,
+    location: str,
+    now: datetime | None = None,
+) -> bytes:
+    """``pdf`` with one more PAdES signature, in a new invisible field ``field_name``.
+
+    The certificate must be valid at ``now`` (default: the current time); this is checked before
+    anything is signed.
+    """
+    material = _load(pkcs12, passphrase)
+    _check_period(_info(material.certificate), now or datetime.now(UTC))
+    writer = _writer(pdf)
+    signed_fields = fields.enumerate_sig_fields(writer, filled_status=True)
+    if any(name == field_name for name, _, _ in signed_fields):
+        raise FieldAlreadySigned(field=field_name)
+    metadata = signers.PdfSignatureMetadata(
+        field_name=field_name,
+        reason=reason,
+        location=location,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+    )
+    output = BytesIO()
+    try:
+        signers.sign_pdf(writer, metadata, signer=_pyhanko_signer(material), output=output)
+    except PyHankoSigningError as error:
+        raise SigningError from error
+    except (PdfError, KeyError, IndexError, TypeError) as error:
+        raise UnreadableDocument from error
+    return output.getvalue()
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    field_name: str
+    signer_common_name: str
+    signed_at: datetime | None  #: as claimed by the signer (no time-stamp authority)
+    intact: bool  #: the signed bytes are unchanged
+    valid: bool  #: the cryptographic signature matches the signer's certificate
+    trusted: bool  #: the certificate chains up to one of the given roots
+    #: what was changed after this signature, as pyHanko classifies it: "none", "lta_updates",
+    #: "form_filling" (e.g. a later signature), "annotations", "other" (suspicious)
+    modification_level: str
+    covers_whole_document: bool  #: no later revision at all
+
+
+def _trust_roots(trust_roots_pem: list[bytes]) -> list[asn1_x509.Certificate]:
+    roots = []
+    for data in trust_roots_pem:
+        for _, _, der in pem.unarmor(data, multiple=True):
+            roots.append(asn1_x509.Certificate.load(der))
+    return roots
+
+
+def check_signatures(pdf: bytes, *, trust_roots_pem: list[bytes]) -> list[SignatureCheck]:
+    """Every signature of ``pdf``, in signing order, checked against ``trust_roots_pem`` only
+    (no network: no certificate, CRL or OCSP fetching)."""
+    roots = _trust_roots(trust_roots_pem)
+    try:
+        reader = PdfFileReader(BytesIO(pdf))
+        embedded = reader.embedded_signatures
+    except (PdfError, ValueError, KeyError, IndexError, TypeError):
+        raise UnreadableDocument from None
+    checks = []
+    for signature in embedded:
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)
+        try:
+            status = validate_pdf_signature(signature, context)
+        except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError):
+            # a signature dictionary too damaged to evaluate is reported, not raised
+            checks.append(_unverifiable(signature.field_name))
+            continue
+        level = status.modification_level
+        checks.append(SignatureCheck(
+            field_name=signature.field_name,
+            signer_common_name=_common_name(status.signing_cert),
+            signed_at=status.signer_reported_dt,
+            intact=status.intact,
+            valid=status.valid,
+            trusted=status.trusted,
+            # no level means the difference analysis itself failed: as bad as it gets
+            modification_level=level.name.lower() if level is not None else "other",
+            covers_whole_document=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
+        ))
+    return checks
+
+
+def _unverifiable(field_name: str) -> SignatureCheck:
+    return SignatureCheck(
+        field_name=field_name, signer_common_name="", signed_at=None, intact=False, valid=False,
+        trusted=False, modification_level="other", covers_whole_document=False,
+    )
+
+
+def _common_name(certificate: asn1_x509.Certificate) -> str:
+    return str(certificate.subject.native.get("common_name", ""))
+
+
+def pdfsig_report(pdf: bytes) -> str:
+    """What poppler's ``pdfsig`` says about ``pdf``'s signatures: a second, independent
+    implementation (NSS) for the tests and the administrator's check page."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as copy:
+        copy.write(pdf)
+        copy.flush()
+        try:
+            completed = subprocess.run(  # noqa: S603 - fixed program, no shell, our own file
+                ["pdfsig", copy.name],  # noqa: S607 - poppler-utils is a system dependency
+                capture_output=True,
+                text=True,
+                timeout=PDFSIG_TIMEOUT_SECONDS,
+                check=False,
+            )
+        except FileNotFoundError:
+            return "pdfsig is not installed (poppler-utils)."
+        except subprocess.TimeoutExpired:
+            return f"pdfsig gave no answer within {PDFSIG_TIMEOUT_SECONDS} seconds."
+    return (completed.stdout + completed.stderr).replace(copy.name, "document.pdf")

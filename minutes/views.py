@@ -1,0 +1,243 @@
+"""The minutes on the web: their page (status, revisions, approval), the draft editor (and the
+correction of approved minutes, with its reason), a revision's changes and the watermarked PDF.
+
+Existence stays confidential: a meeting the user may not see answers 404; roles without a
+meetings page (the IT administrator, social workers) get 403.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response
+
+from council import permissions
+from council.db import db
+from council.forms import EmptyForm
+from council.models import AgendaItem, Meeting, Minutes, MinutesStatus
+from council.services import jobs
+from council.services.meetings import meeting_for
+from minutes.loading import items_of_part, minutes_of
+from minutes.services import minutes as service
+
+bp = Blueprint("minutes", __name__, url_prefix="/meetings/<int:meeting_id>")
+#: minutes with more items are approved in a background job: rendering them takes seconds
+BACKGROUND_ITEMS = 100
+
+
+def _meeting(meeting_id: int) -> Meeting:
+    if not permissions.can_view_meetings(current_user):
+        abort(403)
+    meeting = meeting_for(db.session, current_user, meeting_id)
+    if meeting is None or not permissions.can_view_minutes(current_user, meeting):
+        abort(404)
+    return meeting
+
+
+def _minutes(meeting: Meeting) -> Minutes:
+    found = minutes_of(db.session, meeting.id)
+    if found is None:
+        abort(404)
+    return found
+
+
+def _in_background(kind: str, meeting: Meeting, minutes: Minutes, work: jobs.Work) -> Response:
+    """Long minutes are rendered by a background job; its page shows the progress and, on a
+    refusal, the reason."""
+    job = jobs.start_job(db.session, kind=kind, actor=current_user, work=work,
+                         result_url=url_for("minutes.overview", meeting_id=meeting.id),
+                         object_type="minutes", object_id=minutes.id,
+                         safe_errors=(service.MinutesError,))
+    return redirect(url_for("jobs.show", job_id=job.id))
+
+
+def _refused(error: service.MinutesError) -> None:
+    db.session.rollback()
+    flash(error.message, "error")
+
+
+@bp.route("/minutes")
+@login_required
+def overview(meeting_id: int) -> str:
+    meeting = _meeting(meeting_id)
+    minutes = minutes_of(db.session, meeting.id)
+    approvers = (service.approving_meetings(db.session, minutes)
+                 if minutes is not None and minutes.status is MinutesStatus.draft
+                 and permissions.can_approve_minutes(current_user, meeting) else [])
+    return render_template("minutes/overview.html", meeting=meeting, minutes=minutes,
+                           approvers=approvers, form=EmptyForm())
+
+
+@bp.route("/minutes/start", methods=["POST"])
+@login_required
+def start(meeting_id: int) -> Response:
+    meeting = _meeting(meeting_id)
+    if not permissions.can_edit_minutes(current_user, meeting):
+        abort(403)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        service.start_draft(db.session, meeting, actor=current_user)
+    except service.MinutesError as error:
+        _refused(error)
+        return redirect(url_for("minutes.overview", meeting_id=meeting.id))
+    return redirect(url_for("minutes.edit", meeting_id=meeting.id))
+
+
+@bp.route("/minutes/edit", methods=["GET", "POST"])
+@login_required
+def edit(meeting_id: int) -> str | Response:
+    """The draft editor; once approved, the same texts are changed only by a correction, whose
+    reason is required (``service.revise_after_signature``)."""
+    meeting = _meeting(meeting_id)
+    if not permissions.can_edit_minutes(current_user, meeting):
+        abort(403)
+    minutes = _minutes(meeting)
+    items = items_of_part(meeting, minutes.part)
+    form = EmptyForm()
+    is_correction = minutes.status is not MinutesStatus.draft
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        fields = {"introduction": request.form.get("introduction"),
+                  "closing": request.form.get("closing"),
+                  "texts": {item.id: request.form[f"item-{item.id}"] for item in items
+                            if f"item-{item.id}" in request.form}}
+        if is_correction and len(items) > BACKGROUND_ITEMS:
+            return _in_background("minutes_correction", meeting, minutes, partial(
+                service.correct_in_background, minutes_id=minutes.id,
+                note=request.form.get("note"), **fields))
+        try:
+            if is_correction:
+                service.revise_after_signature(db.session, minutes, actor=current_user,
+                                               note=request.form.get("note"), **fields)
+                flash(gettext("The correction is saved; the new document awaits both "
+                              "signatures."), "success")
+            else:
+                service.save_revision(db.session, minutes, actor=current_user,
+                                      note=request.form.get("note"), **fields)
+                flash(gettext("The draft is saved as a new revision."), "success")
+        except service.MinutesError as error:
+            _refused(error)
+            # the editor again, with what was typed, so that nothing typed is lost
+            return _editor(meeting, minutes, items, form, typed=fields,
+                           note=request.form.get("note", "")), 400  # type: ignore[return-value]
+        return redirect(url_for("minutes.overview", meeting_id=meeting.id))
+    return _editor(meeting, minutes, items, form)
+
+
+def _editor(meeting: Meeting, minutes: Minutes, items: list[AgendaItem], form: EmptyForm, *,
+            typed: dict[str, Any] | None = None, note: str = "") -> str:
+    """The editor showing the latest revision's texts, overridden by those just typed."""
+    content = minutes.latest_revision.content if minutes.latest_revision else {}
+    typed = typed or {}
+    texts = {item.id: content.get("items", {}).get(str(item.id), "") for item in items}
+    texts.update(typed.get("texts", {}))
+    introduction = typed.get("introduction")
+    closing = typed.get("closing")
+    return render_template(
+        "minutes/edit.html", meeting=meeting, minutes=minutes, items=items, texts=texts,
+        form=form, note=note, is_correction=minutes.status is not MinutesStatus.draft,
+        introduction=content.get("introduction", "") if introduction is None else introduction,
+        closing=content.get("closing", "") if closing is None else closing)
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    lines: list[str]
+
+
+def _changes(meeting: Meeting, minutes: Minutes, number: int) -> list[Change]:
+    """What a revision changed from the one before, text by text (unified diff lines)."""
+    by_number = {r.number: r for r in minutes.revisions}
+    current = by_number[number].content
+    previous = by_number[number - 1].content if number > 1 else {}
+    texts = [(gettext("Introduction"), "introduction", None),
+             *((gettext("Item %(number)d", number=item.number), "items", str(item.id))
+               for item in items_of_part(meeting, minutes.part)),
+             (gettext("Closing"), "closing", None)]
+    changes = []
+    for label, key, item_key in texts:
+        def read(content: dict, key: str = key, item_key: str | None = item_key) -> str:
+            value = content.get(key, {} if item_key else "")
+            return (value.get(item_key, "") if item_key else value) or ""
+        before, after = read(previous), read(current)
+        if before != after:
+            diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="",
+                                        n=1)
+            changes.append(Change(label, [line for line in diff
+                                          if not line.startswith(("---", "+++"))]))
+    return changes
+
+
+@bp.route("/minutes/revisions/<int:number>")
+@login_required
+def revision(meeting_id: int, number: int) -> str:
+    meeting = _meeting(meeting_id)
+    if not permissions.can_edit_minutes(current_user, meeting):
+        abort(403)
+    minutes = _minutes(meeting)
+    found = next((r for r in minutes.revisions if r.number == number), None)
+    if found is None:
+        abort(404)
+    return render_template("minutes/revision.html", meeting=meeting, minutes=minutes,
+                           revision=found, changes=_changes(meeting, minutes, number))
+
+
+@bp.route("/minutes/approve", methods=["POST"])
+@login_required
+def approve(meeting_id: int) -> Response:
+    meeting = _meeting(meeting_id)
+    if not permissions.can_approve_minutes(current_user, meeting):
+        abort(403)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    minutes = _minutes(meeting)
+    at_meeting_id = request.form.get("at_meeting_id", type=int)
+    if at_meeting_id and len(items_of_part(meeting, minutes.part)) > BACKGROUND_ITEMS:
+        return _in_background("minutes_approval", meeting, minutes, partial(
+            service.approve_in_background, minutes_id=minutes.id, at_meeting_id=at_meeting_id))
+    at_meeting = db.session.get(Meeting, at_meeting_id) if at_meeting_id else None
+    try:
+        service.approve(db.session, minutes, at_meeting, actor=current_user)
+    except service.MinutesError as error:
+        _refused(error)
+    else:
+        flash(gettext("The minutes are approved; they now await the signatures of the "
+                      "president and the director-general."), "success")
+    return redirect(url_for("minutes.overview", meeting_id=meeting.id))
+
+
+@bp.route("/minutes.pdf")
+@login_required
+def download(meeting_id: int) -> Response:
+    """The current minutes as a copy for the reader: the document under signature (or signed)
+    once approved, else the latest draft; watermarked, audited, never cached."""
+    meeting = _meeting(meeting_id)
+    minutes = _minutes(meeting)
+    pdf = service.minutes_copy(db.session, minutes, actor=current_user)
+    return pdf_response(pdf, f"minutes-{meeting.id}.pdf")
+
+
+def pdf_response(pdf: bytes, filename: str) -> Response:
+    response = make_response(pdf)
+    response.mimetype = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response

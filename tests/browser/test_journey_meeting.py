@@ -1,0 +1,173 @@
+"""Journey 2: the demo CSSS meeting in session. Councillors follow it on a tablet and on a
+phone, read their items, one declares a conflict of interest; the secretariat records the
+attendance, the president opens and closes the votes from the chair screen, and the results
+reach every screen without a reload (HTMX polling).
+
+One councillor votes with the keyboard alone."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from council.demo import COUNCILLORS, PRESIDENT
+
+NAMES = {person.username: f"{person.first_name} {person.last_name}"
+         for person in (PRESIDENT, *COUNCILLORS)}
+CSSS = ("president", "councillor1", "councillor2", "councillor3", "councillor4")
+CONFLICT_REASON = "Le demandeur est mon voisin direct."
+#: the most Tab presses the keyboard voter needs to reach the ballot from the top of the page
+MAX_TABS = 60
+
+
+def _csss_meeting_url(page: Page) -> str:
+    """The demo CSSS meeting, found as its members find it: in their list of meetings."""
+    page.goto("/meetings/")
+    row = page.locator("main tr", has_text="Comité spécial du service social")
+    href = row.locator("a[href*='/meetings/']").first.get_attribute("href")
+    assert href, "the CSSS meeting is not listed"
+    return href
+
+
+def _open_live_screen(page: Page, pages, meeting_url: str) -> None:
+    page.goto(f"{meeting_url}/live")
+    pages.check(page)
+    # a reload would wipe this: the tests read it back to prove the screen updated in place
+    page.evaluate("window.__sameDocument = true")
+
+
+def _same_document(page: Page) -> bool:
+    return page.evaluate("window.__sameDocument === true")
+
+
+def _chair_item(page: Page, meeting_url: str, number: int) -> None:
+    page.goto(f"{meeting_url}/chair")
+    link = page.locator(".live-agenda a").nth(number - 1)
+    href = link.get_attribute("href") or ""
+    link.click()
+    page.wait_for_url(lambda url: url.endswith(href))
+
+
+def _open_vote(page: Page, pages, meeting_url: str, number: int) -> None:
+    _chair_item(page, meeting_url, number)
+    page.locator("a[href$='/open']").click()
+    page.wait_for_url("**/open")
+    pages.check(page)
+    page.locator("#confirm").click()
+    expect(page.locator(".flash-success")).to_be_visible()
+    pages.check(page)
+
+
+def _close_vote(page: Page, pages) -> None:
+    page.locator("a[href$='/close']").click()
+    page.wait_for_url("**/close")
+    pages.check(page)
+    page.locator("#confirm").click()
+    expect(page.locator(".chair-floor .result")).to_be_visible()
+
+
+def _show_of_hands(page: Page, username: str, choice: str) -> None:
+    """The president records the vote of a member who raised a hand."""
+    row = page.locator("table.floor-members tbody tr", has_text=NAMES[username])
+    row.locator(f"button[value={choice}]").click()
+    expect(page.locator("table.floor-members tbody tr", has_text=NAMES[username])
+           .locator(".badge.ok")).to_be_visible()
+
+
+def _vote_with_keyboard(page: Page, choice: str) -> None:
+    """Tabs from the top of the page to the ballot button and presses it."""
+    target = page.locator(f"#vote-{choice}")
+    expect(target).to_be_visible()
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if target.evaluate("button => button === document.activeElement"):
+            break
+    else:
+        raise AssertionError(f"Tab never reached #vote-{choice}")
+    outline = target.evaluate("button => getComputedStyle(button).outlineStyle")
+    assert outline not in ("", "none"), "the focused ballot button shows no focus ring"
+    page.keyboard.press("Enter")
+
+
+def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
+    tablet = new_context("tablet").new_page()
+    pages.log_in(tablet, "councillor1")
+    meeting_url = _csss_meeting_url(tablet)
+    pages.check(tablet)
+    phone = new_context("phone").new_page()
+    pages.log_in(phone, "councillor2")
+    pages.check(phone)
+
+    # they read their items before the meeting
+    for page in (tablet, phone):
+        page.goto(meeting_url)
+        pages.check(page)
+        page.locator("ol.agenda a").nth(1).click()
+        expect(page.locator("main h1")).to_contain_text("2.")
+        expect(page.locator(".report-text").first).to_be_visible()
+        pages.check(page)
+
+    secretariat = new_context().new_page()
+    pages.log_in(secretariat, "secretariat")
+    pages.record_presence(secretariat, meeting_url, len(CSSS))
+    expect(secretariat.locator(".quorum-met")).to_be_visible()
+
+    _open_live_screen(tablet, pages, meeting_url)
+    _open_live_screen(phone, pages, meeting_url)
+
+    # councillor2 has a conflict of interest on item 3 and leaves the room for it
+    phone.locator(".live-agenda li").nth(2).locator("a[href$='/withdraw']").tap()
+    phone.wait_for_url("**/withdraw")
+    pages.check(phone)
+    phone.locator("#reason").fill(CONFLICT_REASON)
+    phone.locator("main form button[type=submit]").tap()
+    expect(phone.locator(".flash-success")).to_be_visible()
+    third = phone.locator(".live-agenda li").nth(2)
+    expect(third.locator(".badge.warning")).to_be_visible()
+    expect(third.locator("a")).to_have_count(0)  # no way back to the file
+    phone.evaluate("window.__sameDocument = true")
+
+    chair = new_context().new_page()
+    pages.log_in(chair, "president")
+    _open_vote(chair, pages, meeting_url, 2)
+
+    # the ballot appears on the councillors' screens by itself
+    expect(tablet.locator("#vote-yes")).to_be_visible()
+    pages.check(tablet, "live_tablet")
+    _vote_with_keyboard(tablet, "yes")
+    expect(tablet.locator(".vote-done")).to_be_visible()
+    expect(phone.locator("#vote-no")).to_be_visible()
+    pages.check(phone, "live_phone")
+    phone.locator("#vote-no").tap()
+    expect(phone.locator(".vote-done")).to_be_visible()
+
+    chair.reload()
+    for username, choice in (("president", "yes"), ("councillor3", "yes"),
+                             ("councillor4", "abstain")):
+        _show_of_hands(chair, username, choice)
+    pages.check(chair)
+    _close_vote(chair, pages)
+    pages.check(chair, "chair_result")
+
+    for page in (tablet, phone):
+        result = page.locator("#live-state .result")
+        expect(result).to_be_visible(timeout=15_000)
+        expect(result.locator(".result-counts")).to_contain_text("3")
+        assert _same_document(page), "the screen reloaded instead of updating in place"
+        pages.check(page)
+
+    # item 3: the withdrawn member is told so and gets no ballot
+    _open_vote(chair, pages, meeting_url, 3)
+    expect(tablet.locator("#vote-yes")).to_be_visible()
+    expect(phone.locator("#live-state .notice")).to_contain_text("retiré")
+    expect(phone.locator("#vote-yes")).to_have_count(0)
+    pages.check(phone)
+    tablet.locator("#vote-yes").tap()
+    expect(tablet.locator(".vote-done")).to_be_visible()
+    chair.reload()
+    _close_vote(chair, pages)
+    expect(tablet.locator("#live-state .result")).to_be_visible(timeout=15_000)
+    assert _same_document(tablet) and _same_document(phone)
+    # the withdrawal and its reason are on the record of the chair screen
+    expect(chair.locator(".chair-floor")).to_contain_text(
+        f"{NAMES['councillor2']}: {CONFLICT_REASON}")

@@ -1,0 +1,162 @@
+"""The procès-verbal's content from recorded facts (minutes.content), as tables."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from council.rules.attendance import AttendanceRecord, Presence
+from council.rules.majority import Choice, decide
+from minutes.content import ItemFacts, MeetingFacts, Person, Vote, build, paragraphs
+
+PRESIDENT = Person(1, "Isabelle Marchal", "F", is_president=True)
+KARIM = Person(2, "Karim Bensaïd", "M")
+SOPHIE = Person(3, "Sophie Lambert", "F")
+THOMAS = Person(4, "Thomas Verhaegen", "M")
+NADIA = Person(5, "Nadia Colin", "F")
+MEMBERS = (PRESIDENT, KARIM, SOPHIE, THOMAS, NADIA)
+
+OPEN_VOTE = Vote(outcome=decide(3, 1, 0, is_secret=False), is_secret=False,
+                 ballots=((1, Choice.yes), (2, Choice.yes), (3, Choice.yes), (4, Choice.no)))
+SECRET_VOTE = Vote(outcome=decide(2, 1, 1, is_secret=True), is_secret=True)
+
+
+def _facts(**changes: object) -> MeetingFacts:
+    values: dict[str, object] = {
+        "organ": "Comité spécial du service social",
+        "starts_at": datetime(2026, 11, 26, 17, 0, tzinfo=UTC),  # 18:00 in Brussels
+        "place": "Salle du conseil",
+        "is_closed_part": True,
+        "members": MEMBERS,
+        "director_general": "Anne Dumont",
+        "records": (
+            AttendanceRecord(1, Presence.present), AttendanceRecord(2, Presence.present),
+            AttendanceRecord(3, Presence.present), AttendanceRecord(4, Presence.absent),
+            AttendanceRecord(5, Presence.excused),
+            AttendanceRecord(4, Presence.present, 3),  # arrives at item 3
+            AttendanceRecord(2, Presence.absent, 4),  # leaves before item 4
+        ),
+        "items": (
+            ItemFacts(10, 1, "Approbation du procès-verbal", "minutes_approval", "decided", ""),
+            ItemFacts(11, 2, "Aide financière — Madame A.", "individual_aid", "decided",
+                      "Vu la loi organique du 8 juillet 1976 ;\n\nDécide : d'accorder l'aide.",
+                      vote=OPEN_VOTE, withdrawals=((3, "lien de parenté"),)),
+            ItemFacts(12, 3, "Désignation — candidat B.", "personnel", "decided", "Décide.",
+                      vote=SECRET_VOTE),
+            ItemFacts(13, 4, "Aide urgente — Monsieur C.", "individual_aid", "postponed", ""),
+        ),
+    }
+    values.update(changes)
+    return MeetingFacts(**values)  # type: ignore[arg-type]
+
+
+def test_header_attendance_and_the_dg_in_french() -> None:
+    pv = build(_facts(), language="fr")
+    assert pv.title == "Procès-verbal de la séance à huis clos"
+    assert pv.held_on == "Séance du jeudi 26 novembre 2026 à 18 h 00"
+    assert pv.attendance == (
+        ("Présents", "Isabelle Marchal (président), Karim Bensaïd, Sophie Lambert"),
+        ("Excusés", "Nadia Colin"),
+        ("Absents", "Thomas Verhaegen"),
+        ("Directeur général", "Anne Dumont"),
+    )
+    assert pv.running_header == ("Comité spécial du service social — 26 novembre 2026 — "
+                                 "Séance à huis clos — Confidentiel")
+
+
+@pytest.mark.parametrize(("number", "events"), [
+    (1, ()),
+    (2, ("Mme Sophie Lambert quitte la séance pour ce point (lien de parenté) et ne prend pas "
+         "part au vote.",)),
+    (3, ("M. Thomas Verhaegen entre en séance.",)),
+    (4, ("M. Karim Bensaïd quitte la séance.",)),
+])
+def test_arrivals_departures_and_withdrawals_before_each_item(number: int,
+                                                              events: tuple[str, ...]) -> None:
+    pv = build(_facts(), language="fr")
+    assert next(s for s in pv.items if s.number == number).events == events
+
+
+@pytest.mark.parametrize(("language", "number", "outcome", "voters"), [
+    ("fr", 1, "Aucune observation n'ayant été formulée, le procès-verbal de la séance "
+              "précédente est approuvé.", ()),
+    ("fr", 2, "Adopté par 3 voix contre 1.",
+     ("Ont voté pour : Isabelle Marchal (président), Karim Bensaïd, Sophie Lambert.",
+      "Ont voté contre : Thomas Verhaegen.")),
+    ("fr", 3, "Adopté au scrutin secret, par 2 voix contre 1 et 1 abstention.", ()),
+    ("fr", 4, "Le point est reporté.", ()),
+    ("nl", 2, "Aangenomen met 3 stemmen voor en 1 tegen.",
+     ("Stemden voor: Isabelle Marchal (voorzitter), Karim Bensaïd, Sophie Lambert.",
+      "Stemden tegen: Thomas Verhaegen.")),
+    ("de", 3, "Angenommen in geheimer Abstimmung, mit 2 Stimmen gegen 1 bei 1 Enthaltung.", ()),
+    ("de", 4, "Der Punkt wird vertagt.", ()),
+])
+def test_vote_sentences_and_voters(language: str, number: int, outcome: str,
+                                   voters: tuple[str, ...]) -> None:
+    section = next(s for s in build(_facts(), language=language).items if s.number == number)
+    assert section.outcome == outcome
+    assert section.voters == voters
+
+
+def test_voters_are_not_named_when_the_setting_says_so() -> None:
+    pv = build(_facts(), language="fr", name_voters=False)
+    assert all(section.voters == () for section in pv.items)
+    assert pv.items[1].outcome == "Adopté par 3 voix contre 1."
+
+
+def test_a_secret_ballot_never_names_voters_even_if_ballots_were_given() -> None:
+    leaky = Vote(outcome=SECRET_VOTE.outcome, is_secret=True, ballots=((1, Choice.yes),))
+    item = ItemFacts(12, 3, "Désignation", "personnel", "decided", "", vote=leaky)
+    pv = build(_facts(items=(item,)), language="fr")
+    assert pv.items[0].voters == ()
+
+
+@pytest.mark.parametrize(("language", "title", "withdrawal"), [
+    ("nl", "Notulen van de besloten zitting",
+     "Mevrouw Sophie Lambert verlaat de zitting voor dit punt (lien de parenté) en neemt niet "
+     "deel aan de stemming."),
+    ("de", "Protokoll der nichtöffentlichen Sitzung",
+     "Frau Sophie Lambert verlässt die Sitzung für diesen Punkt (lien de parenté) und nimmt "
+     "nicht an der Abstimmung teil."),
+])
+def test_other_languages(language: str, title: str, withdrawal: str) -> None:
+    pv = build(_facts(), language=language)
+    assert pv.title == title
+    assert pv.items[1].events == (withdrawal,)
+
+
+def test_deliberation_paragraphs_and_the_public_part() -> None:
+    pv = build(_facts(is_closed_part=False, introduction="  Ouverture.\n", closing=""),
+               language="fr")
+    assert pv.items[1].paragraphs == ("Vu la loi organique du 8 juillet 1976 ;",
+                                      "Décide : d'accorder l'aide.")
+    assert pv.title == "Procès-verbal de la séance publique"
+    assert pv.introduction == ("Ouverture.",) and pv.closing == ()
+    assert "Confidentiel" not in pv.running_header
+
+
+def test_an_item_without_a_recorded_vote_says_so_and_nobody_is_listed_as_none() -> None:
+    item = ItemFacts(20, 1, "Point", "general", "ready", "Texte")
+    pv = build(_facts(items=(item,), records=()), language="fr")
+    assert pv.items[0].outcome == "Aucun vote n'a été enregistré sur ce point."
+    assert pv.attendance[0] == ("Présents", "néant")
+    assert pv.attendance[2][1].startswith("Isabelle Marchal")  # nothing recorded: absent
+
+
+def test_records_of_members_no_longer_sitting_are_ignored() -> None:
+    stray = AttendanceRecord(99, Presence.present)
+    pv = build(_facts(records=(*_facts().records, stray)), language="fr")
+    assert "99" not in pv.attendance[0][1]
+
+
+def test_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match="language"):
+        build(_facts(), language="it")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", ()), ("a\n\n  b  \r\n", ("a", "b")), ("<script>x</script>", ("<script>x</script>",)),
+])
+def test_paragraphs(text: str, expected: tuple[str, ...]) -> None:
+    assert paragraphs(text) == expected
