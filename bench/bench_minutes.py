@@ -29,6 +29,8 @@ DOCS = ROOT / "docs" / "benchmarks.md"
 SECTION = "## Minutes (make bench-minutes)"
 TARGET_SECONDS = 15.0
 TARGET_GROWTH = 5.5
+#: renders per size; the fastest counts
+RENDERS = 3
 
 
 def _measure(items: int) -> dict[str, float | int]:
@@ -38,7 +40,7 @@ def _measure(items: int) -> dict[str, float | int]:
     from council.db import db, state
     from council.demo import build_demo
     from council.migrate import upgrade
-    from council.models import Meeting, Organ, OrganKind, User
+    from council.models import Meeting, MeetingStatus, Organ, OrganKind, User
     from minutes.scenario import hold_meeting
     from minutes.services import minutes as service
     from minutes.services.documents import page_count
@@ -52,8 +54,8 @@ def _measure(items: int) -> dict[str, float | int]:
             started = time.perf_counter()
             build_demo(session, items=items, today=date(2026, 11, 16))
             demo_seconds = time.perf_counter() - started
-            meeting = session.scalar(select(Meeting).join(Organ)
-                                     .where(Organ.kind == OrganKind.csss))
+            meeting = session.scalar(select(Meeting).join(Organ).where(
+                Organ.kind == OrganKind.csss, Meeting.status == MeetingStatus.convened))
             users = {u.username: u for u in session.scalars(select(User))}
             hold_meeting(session, meeting, recorder=users["secretariat"], secret_every=4)
             minutes = service.start_draft(session, meeting, actor=users["dg"])
@@ -66,13 +68,18 @@ def _measure(items: int) -> dict[str, float | int]:
                 nonlocal queries
                 queries += 1
 
-            event.listen(engine, "before_cursor_execute", count)
             load_before = os.getloadavg()[0]
-            started, cpu_started = time.perf_counter(), time.process_time()
-            pdf = service.render_minutes_pdf(session, minutes_id)
-            seconds = time.perf_counter() - started
-            cpu_seconds = time.process_time() - cpu_started
-            event.remove(engine, "before_cursor_execute", count)
+            # the best of a few renders: a shared machine only ever adds time
+            seconds = cpu_seconds = float("inf")
+            for _ in range(RENDERS):
+                session.expunge_all()
+                queries = 0
+                event.listen(engine, "before_cursor_execute", count)
+                started, cpu_started = time.perf_counter(), time.process_time()
+                pdf = service.render_minutes_pdf(session, minutes_id)
+                seconds = min(seconds, time.perf_counter() - started)
+                cpu_seconds = min(cpu_seconds, time.process_time() - cpu_started)
+                event.remove(engine, "before_cursor_execute", count)
             db.session.remove()
         engine.dispose()
     return {"items": items, "seconds": seconds, "cpu_seconds": cpu_seconds,
@@ -129,7 +136,7 @@ def main() -> int:
         "- what: `render_minutes_pdf` of the demo CSSS meeting (`flask --app council demo "
         "--items N`), held with attendance, an arrival, a departure, a withdrawal and a closed "
         "poll on every item (every fourth secret): loading, content, HTML, WeasyPrint PDF/A-3b; "
-        "SQLite scratch database",
+        f"SQLite scratch database; the fastest of {RENDERS} renders per size",
         *(f"- {r['items']} items: {r['cpu_seconds']:.1f} s CPU ({r['seconds']:.1f} s wall, "
           f"load average {r['load']:.1f}), {r['pages']} pages, {r['bytes'] / 1024:.0f} KiB, "
           f"{r['queries']} SQL queries (demo built in {r['demo_seconds']:.0f} s, not timed)"

@@ -90,10 +90,12 @@ def main() -> int:
     crash_cells = "; ".join(f"{backend}: {survived}/{cycles} cycles, {acked} acknowledged "
                             f"ballots, lost {lost}, duplicated {duplicated}"
                             for backend, survived, cycles, acked, lost, duplicated in crashes)
+    database = ("PostgreSQL (crash test and restores: SQLite too)"
+                if os.environ.get("COUNCIL_TEST_DATABASE_URL") else "SQLite")
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}, Python "
         f"{platform.python_version()}, database "
-        f"{'PostgreSQL and SQLite' if os.environ.get('COUNCIL_TEST_DATABASE_URL') else 'SQLite'}"
+        f"{database}"
         "; all rerun by `make security-figures` (each line also by its own target).",
         "",
         "| figure | value | command |",

@@ -33,6 +33,7 @@ from council.models import (
     RequestStatus,
     SecrecyBasis,
     SecrecyRequest,
+    SocialReport,
     User,
 )
 from council.services import secrecy
@@ -258,3 +259,13 @@ def test_yearly_report_needs_a_council_meeting_in_preparation(session: Session,
     with pytest.raises(secrecy.NotAllowed):
         secrecy.add_yearly_report(session, convened, 2026,
                                   actor=user_named(session, "secretariat"))
+
+
+def test_social_worker_refers_from_the_report_page_with_the_dossier_filled_in(
+        client, auth, session):
+    report = session.scalar(select(SocialReport).order_by(SocialReport.id).limit(1))
+    auth.login("socialworker")
+    page = client.get(f"/reports/{report.id}").get_data(as_text=True)
+    assert "/secrecy/new?dossier=" in page  # first click
+    form = client.get(f"/secrecy/new?dossier={report.dossier.reference}").get_data(as_text=True)
+    assert f'value="{report.dossier.reference}"' in form  # the second click sends it
