@@ -19,9 +19,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Debian packages the tests use: pdfsig (poppler-utils) checks PDF signatures; the browser tests
+# Debian packages the tests use: pdfsig (poppler-utils) checks PDF signatures, against the
+# centre's trusted roots put in an NSS database by certutil (libnss3-tools); the browser tests
 # drive Debian's Chromium. Installed with apt when missing (as root), otherwise named.
-TEST_PACKAGES := poppler-utils
+TEST_PACKAGES := poppler-utils libnss3-tools
 BROWSER_PACKAGES := chromium
 define require_packages
 	@missing=""; for package in $(1); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
+from pathlib import Path
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import pem
@@ -291,15 +293,41 @@ def _common_name(certificate: asn1_x509.Certificate) -> str:
     return str(certificate.subject.native.get("common_name", ""))
 
 
-def pdfsig_report(pdf: bytes) -> str:
+def _nss_database(directory: Path, trust_roots_pem: Sequence[bytes]) -> str | None:
+    """An NSS database in ``directory`` trusting ``trust_roots_pem`` for signatures, for
+    pdfsig; None when NSS's ``certutil`` (libnss3-tools) is missing or refuses a root."""
+    directory.mkdir()
+    database = f"sql:{directory}"
+    commands = [["certutil", "-N", "-d", database, "--empty-password"]]
+    for index, root_pem in enumerate(trust_roots_pem):
+        root = directory / f"root-{index}.pem"
+        root.write_bytes(root_pem)
+        # C in every field: a trusted issuer for TLS, e-mail and object signing (pdfsig)
+        commands.append(["certutil", "-A", "-d", database, "-n", f"root-{index}",
+                         "-t", "C,C,C", "-i", str(root)])
+    try:
+        for command in commands:
+            subprocess.run(command, capture_output=True, check=True,  # noqa: S603
+                           timeout=PDFSIG_TIMEOUT_SECONDS)
+    except (FileNotFoundError, subprocess.CalledProcessError, subprocess.TimeoutExpired):
+        return None
+    return database
+
+
+def pdfsig_report(pdf: bytes, *, trust_roots_pem: Sequence[bytes] = ()) -> str:
     """What poppler's ``pdfsig`` says about ``pdf``'s signatures: a second, independent
-    implementation (NSS) for the tests and the administrator's check page."""
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as copy:
-        copy.write(pdf)
-        copy.flush()
+    implementation (NSS) for the tests and the administrator's check page. With
+    ``trust_roots_pem`` (the centre's trust anchors), pdfsig also judges the signers'
+    certificates against them."""
+    with tempfile.TemporaryDirectory() as scratch:
+        directory = Path(scratch)
+        copy = directory / "document.pdf"
+        copy.write_bytes(pdf)
+        database = _nss_database(directory / "nss", trust_roots_pem) if trust_roots_pem else None
+        options = ["-nssdir", database] if database else []
         try:
             completed = subprocess.run(  # noqa: S603 - fixed program, no shell, our own file
-                ["pdfsig", copy.name],  # noqa: S607 - poppler-utils is a system dependency
+                ["pdfsig", *options, str(copy)],  # noqa: S607 - poppler-utils is a system dependency
                 capture_output=True,
                 text=True,
                 timeout=PDFSIG_TIMEOUT_SECONDS,
@@ -309,4 +337,4 @@ def pdfsig_report(pdf: bytes) -> str:
             return "pdfsig is not installed (poppler-utils)."
         except subprocess.TimeoutExpired:
             return f"pdfsig gave no answer within {PDFSIG_TIMEOUT_SECONDS} seconds."
-    return (completed.stdout + completed.stderr).replace(copy.name, "document.pdf")
+    return (completed.stdout + completed.stderr).replace(str(copy), "document.pdf")

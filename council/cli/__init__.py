@@ -14,6 +14,7 @@ from council.cli.errors import OneLineUsageError
 from council.cli.keys import rotate_keys_command
 from council.cli.pseudonymise import pseudonymise_command
 from council.cli.seats import seats_command
+from council.cli.trust import trust_ca_command
 from council.db import db, state
 
 
@@ -78,3 +79,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(rotate_keys_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    app.cli.add_command(trust_ca_command)

@@ -303,9 +303,10 @@ def check_document(session: Session, context: DocumentContext, *, actor: User) -
         raise NotAllowed(gettext("You may not check this document."))
     document = context.document
     pdf = decrypt_bytes(document.pdf_encrypted)
-    checks = signing.check_signatures(pdf, trust_roots_pem=trusted_roots(session))
+    roots = trusted_roots(session)
+    checks = signing.check_signatures(pdf, trust_roots_pem=roots)
     audit.record(session, "document_checked", actor=actor, object_type="signed_document",
                  object_id=document.id)
     session.commit()
-    return CheckReport(signatures=checks, pdfsig=signing.pdfsig_report(pdf),
+    return CheckReport(signatures=checks, pdfsig=signing.pdfsig_report(pdf, trust_roots_pem=roots),
                        matches_fingerprint=sha256_hex(pdf) == document.sha256)

@@ -89,6 +89,7 @@ def test_president_then_dg_seal_the_minutes_and_both_signatures_validate(
         ("Signature_director_general", True, True, True),
     ]
     assert report.pdfsig.count("Signature is Valid.") == 2
+    assert report.pdfsig.count("Certificate is Trusted.") == 2  # through the demo CA
 
     actions = list(session.scalars(select(AuditEntry.action).where(
         AuditEntry.object_type == "signed_document", AuditEntry.object_id == document_id)))

@@ -137,6 +137,15 @@ def test_pdfsig_finds_both_signatures_valid(signed_twice: bytes) -> None:
     assert "Signer Certificate Common Name: Anne Président" in report
     assert "Signer Certificate Common Name: Bernard Directeur" in report
     assert report.startswith("Digital Signature Info of: document.pdf")  # not the temp file
+    # without the centre's roots, NSS does not know the issuer
+    assert report.count("Certificate Validation: Certificate issuer isn't Trusted.") == 2
+
+
+def test_pdfsig_trusts_the_signers_through_the_centres_roots(signed_twice: bytes,
+                                                             ca: Authority) -> None:
+    report = pdfsig_report(signed_twice, trust_roots_pem=[ca.certificate_pem])
+    assert report.count("Signature Validation: Signature is Valid.") == 2
+    assert report.count("Certificate Validation: Certificate is Trusted.") == 2
 
 
 def test_signed_pdf_is_still_declared_pdf_a_3b(signed_twice: bytes) -> None:
