@@ -23,6 +23,7 @@ from agenda.reports_views import CATEGORIES as LEAK_CATEGORIES
 from agenda.services import meetings as agenda
 from agenda.services.reports import ReportError, unscheduled_reports
 from council import permissions
+from council.clock import CENTRE_TIMEZONE
 from council.db import db
 from council.labels import TITLES
 from council.models import AgendaItem, ItemKind, Meeting, Organ
@@ -174,7 +175,7 @@ def new_meeting() -> Response | str:
     organs = db.session.scalars(select(Organ).order_by(Organ.id)).all()
     form.organ_id.choices = [SelectChoice(organ.id, organ.name) for organ in organs]
     if form.validate_on_submit():
-        starts_at = datetime.combine(form.day.data, form.start.data, tzinfo=convocation.BRUSSELS)
+        starts_at = datetime.combine(form.day.data, form.start.data, tzinfo=CENTRE_TIMEZONE)
         try:
             meeting = agenda.create_meeting(
                 db.session,

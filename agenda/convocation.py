@@ -20,13 +20,12 @@ import smtplib
 import ssl
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import icalendar
 from flask import current_app
@@ -34,13 +33,13 @@ from flask_babel import force_locale, format_date, format_time, gettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from council.clock import CENTRE_TIMEZONE, centre_today
 from council.models import Convocation, Meeting, MeetingStatus, Member, User
 from council.models.base import utcnow
 from council.rules.deadlines import check_convocation, latest_sending_date, required_clear_days
 from council.services import audit
 from council.services.meetings import sitting_members
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 #: length given to the calendar event
 MEETING_LENGTH = timedelta(hours=2)
 CONVENABLE = (MeetingStatus.draft, MeetingStatus.convened)
@@ -76,7 +75,7 @@ class ConvocationState:
 
 def meeting_day(meeting: Meeting) -> date:
     """The meeting's calendar day in Belgium (jours francs count Belgian days)."""
-    return meeting.starts_at.astimezone(BRUSSELS).date()
+    return meeting.starts_at.astimezone(CENTRE_TIMEZONE).date()
 
 
 def legal_deadline(meeting: Meeting) -> Deadline:
@@ -244,7 +243,7 @@ def convene(
     """
     if meeting.status not in CONVENABLE:
         raise ConvocationError("not_convenable")
-    sent_on = sent_on or datetime.now(BRUSSELS).date()
+    sent_on = sent_on or centre_today()
     day = meeting_day(meeting)
     if sent_on > day:
         raise ConvocationError("meeting_past")

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from flask import current_app
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from council.clock import CENTRE_TIMEZONE
 from council.crypto import encrypt_bytes
 from council.db import Base
 from council.models import (
@@ -37,7 +37,6 @@ from council.models import (
 )
 from council.security import hash_password
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 MANDATE_START = date(2025, 1, 1)
 
 
@@ -151,10 +150,10 @@ def _signing_certificates(session: Session, today: date) -> None:
     from minutes.services.certificates import add_trust_anchor, read_uploaded
 
     start = datetime.combine(min(today, date.today()) - timedelta(days=30), time(),
-                             tzinfo=BRUSSELS)
+                             tzinfo=CENTRE_TIMEZONE)
     # valid for three years from the later of the demo's "today" and the real one
     end = datetime.combine(max(today, date.today()) + timedelta(days=3 * 365), time(),
-                           tzinfo=BRUSSELS)
+                           tzinfo=CENTRE_TIMEZONE)
     authority = make_ca("CPAS de Hautrival — autorité de démonstration", valid_from=start,
                         valid_until=end + timedelta(days=365))
     add_trust_anchor(session, "Demo CA (not for real signatures)", authority.certificate_pem)
@@ -194,7 +193,7 @@ def _wipe(session: Session) -> None:
 
 
 def _local(day: date, hour: int) -> datetime:
-    return datetime.combine(day, time(hour), tzinfo=BRUSSELS)
+    return datetime.combine(day, time(hour), tzinfo=CENTRE_TIMEZONE)
 
 
 def _next_weekday(after: date, weekday: int, min_days: int) -> date:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import Flask, url_for
 from flask_babel import gettext
@@ -26,11 +25,11 @@ from council.charts import (
     stacked_bars,
     timeline,
 )
+from council.clock import CENTRE_TIMEZONE
 from council.models import Meeting, MeetingStatus
 from council.rules.deadlines import latest_sending_date
 from council.services.composition import CompositionReport
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 #: the shortest legal notice (5 jours francs): a draft meeting past it can no longer be
 #: convened in time, whatever its agenda (DOMAIN.md, "Meetings")
 SHORTEST_NOTICE_DAYS = 5
@@ -71,7 +70,7 @@ def meeting_entries(meetings: Iterable[Meeting], today: date) -> list[TimelineEn
     has passed is overdue (it can only be convened in urgency)."""
     entries = []
     for meeting in meetings:
-        day = meeting.starts_at.astimezone(BRUSSELS).date()
+        day = meeting.starts_at.astimezone(CENTRE_TIMEZONE).date()
         entries.append(TimelineEntry(
             day=day,
             label=meeting.organ.name,

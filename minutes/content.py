@@ -13,15 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from babel import dates as babel_dates
 
+from council.clock import CENTRE_TIMEZONE
 from council.rules.attendance import AttendanceRecord, Presence, presence_at
 from council.rules.majority import Choice, Outcome
 from minutes.wording import outcome_sentence
 
-CENTRE_TIMEZONE = ZoneInfo("Europe/Brussels")
 BABEL_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE", "en": "en_GB"}
 LANGUAGES = tuple(BABEL_LOCALES)
 

@@ -4,9 +4,6 @@ social worker only: a letter names the applicant."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -24,18 +21,15 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from council import permissions
+from council.clock import centre_today
 from council.db import db
 from council.labels import TITLES
 from council.models import NotificationMethod, PaymentFrequency
 from minutes.services import notifications
 from minutes.services.notifications import NotAllowed, NotificationError, TermsInput
+from minutes.views import pdf_response
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
-BRUSSELS = ZoneInfo("Europe/Brussels")
-
-
-def _today() -> date:
-    return datetime.now(BRUSSELS).date()
 
 
 def frequency_choices() -> list[SelectChoice]:
@@ -86,7 +80,7 @@ def _require_dashboard() -> None:
 def dashboard() -> str:
     _require_dashboard()
     pending = notifications.awaiting_notification(db.session, actor=current_user,
-                                                  today=_today())
+                                                  today=centre_today())
     return render_template("notifications/dashboard.html", pending=pending)
 
 
@@ -105,11 +99,11 @@ def _decision_page(decision: notifications.Decision, terms_form: TermsForm,
         decision=decision,
         terms_form=terms_form,
         generate_form=GenerateForm(),
-        sending_form=SendingForm(data={"sent_on": _today()}),
+        sending_form=SendingForm(data={"sent_on": centre_today()}),
         letters=notifications.letters_of(db.session, decision),
         missing=notifications.missing_for_letter(db.session, decision),
         due=notifications.notification_due(decision.decided_on,
-                                           max(_today(), decision.decided_on)),
+                                           max(centre_today(), decision.decided_on)),
     )
     return page, status
 
@@ -177,11 +171,7 @@ def letter(notification_id: int) -> Response:
         pdf = notifications.download_letter(db.session, notification_id, actor=current_user)
     except NotAllowed:
         abort(404)
-    response = Response(pdf, mimetype="application/pdf")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="notification-{notification_id}.pdf"')
-    response.headers["Cache-Control"] = "no-store, max-age=0"
-    return response
+    return pdf_response(pdf, f"notification-{notification_id}.pdf")
 
 
 @bp.post("/letters/<int:notification_id>/sent")

@@ -23,7 +23,6 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
-from zoneinfo import ZoneInfo
 
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
@@ -36,6 +35,8 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from council.clock import CENTRE_TIMEZONE
 
 STATIC_FOLDER = Path(__file__).resolve().parent.parent / "static"
 #: Relative URLs in PDF templates resolve against this prefix, which the fetcher maps onto
@@ -50,7 +51,6 @@ MAX_DATA_IMAGE_BYTES = 256 * 1024
 #: Babel locale of each language a PDF can be written in: Belgian conventions for the three
 #: national languages, British English for reading copies.
 BABEL_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE", "en": "en_GB"}
-CENTRE_TIMEZONE = ZoneInfo("Europe/Brussels")
 #: "5 mars 2026 à 18:30": the wording between date and time differs per language
 _DATETIME_PATTERNS = {
     "fr": "d MMMM y 'à' HH:mm",

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import gettext
@@ -41,6 +40,7 @@ from agenda.pseudonymise import (
 from agenda.pseudonymise.text import fold, tokenize
 from agenda.pseudonymise.thirdparty import third_party_ref
 from council import permissions
+from council.clock import CENTRE_TIMEZONE
 from council.crypto import decrypt_bytes, decrypt_json, encrypt_bytes, encrypt_json
 from council.models import (
     AgendaItem,
@@ -62,7 +62,6 @@ from council.models.base import utcnow
 from council.services import audit, two_factor
 from council.services.accounts import LoginThrottled
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 #: dossiers received or updated within this period are looked for in every item before convening
 LEAK_LOOKBACK = timedelta(days=365)
 PSEUDONYMISER_LANGUAGES = ("fr", "nl", "de")
@@ -425,7 +424,7 @@ def schedule_reports(
     items_out, registry = pseudonymise(
         list(zip(originals, parsed, strict=True)),
         language=language,
-        reference_date=meeting.starts_at.astimezone(BRUSSELS).date(),
+        reference_date=meeting.starts_at.astimezone(CENTRE_TIMEZONE).date(),
         registry=registry,
     )
     assert registry is not None  # noqa: S101 (as_meeting always returns one)
@@ -493,7 +492,7 @@ def _store_items(
     for number, (report, result, title) in enumerate(
         zip(reports, items_out, titles, strict=True), start=last + 1
     ):
-        report_day = report.submitted_at.astimezone(BRUSSELS).date()
+        report_day = report.submitted_at.astimezone(CENTRE_TIMEZONE).date()
         item = AgendaItem(
             meeting=meeting,
             number=number,

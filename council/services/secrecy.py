@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask_babel import force_locale, gettext
 from sqlalchemy import delete, func, select
@@ -24,6 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from agenda.services import meetings as agenda
 from council import permissions
+from council.clock import CENTRE_TIMEZONE
 from council.crypto import decrypt_bytes, decrypt_json, encrypt_bytes, encrypt_json
 from council.labels import title
 from council.models import (
@@ -59,7 +59,6 @@ from minutes.pdf import format_date, render_pdf_template
 from minutes.services.documents import confidential_notice, download_copy, new_document
 from minutes.services.signatures import SignatureRefused, sign_document
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 MAX_NAME = 200
 MAX_REFERENCE = 100
 MAX_BASIS_REFERENCE = 300
@@ -101,11 +100,11 @@ def _clean(value: str | None, limit: int) -> str | None:
 
 
 def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=BRUSSELS)
+    return datetime.combine(day, time(0), tzinfo=CENTRE_TIMEZONE)
 
 
 def _today() -> date:
-    return utcnow().astimezone(BRUSSELS).date()
+    return utcnow().astimezone(CENTRE_TIMEZONE).date()
 
 
 def register_request(session: Session, data: RequestInput, *, actor: User) -> SecrecyRequest:
@@ -177,7 +176,7 @@ def register_of(session: Session, user: User) -> list[RegisterRow]:
         .order_by(SecrecyRequest.id)
     ).all()
     today = _today()
-    rows = [RegisterRow(r, (today - r.received_at.astimezone(BRUSSELS).date()).days)
+    rows = [RegisterRow(r, (today - r.received_at.astimezone(CENTRE_TIMEZONE).date()).days)
             for r in requests]
     pending = sorted((row for row in rows if row.request.is_pending),
                      key=lambda row: (row.request.received_at, row.request.id))
@@ -383,7 +382,7 @@ def _aid_decisions(session: Session, dossier: Dossier) -> list[dict[str, Any]]:
         latest[item.id] = (item, outcome, terms)  # the last closed poll of an item decides
     return [
         {
-            "date": item.meeting.starts_at.astimezone(BRUSSELS).date().isoformat(),
+            "date": item.meeting.starts_at.astimezone(CENTRE_TIMEZONE).date().isoformat(),
             "granted": terms.is_granted if terms is not None else outcome is PollOutcome.adopted,
             "aid": terms.aid_label if terms is not None else None,
             "organ": item.meeting.organ.kind.value,
@@ -401,7 +400,8 @@ def _application_data(session: Session, dossier: Dossier,
         .order_by(SocialReport.submitted_at)).all()
     contacts = identity.get("contacts") or {}
     return {
-        "applications": [moment.astimezone(BRUSSELS).date().isoformat() for moment in received],
+        "applications": [moment.astimezone(CENTRE_TIMEZONE).date().isoformat()
+                         for moment in received],
         **{key: contacts[key] for key in ("phone", "email", "iban") if contacts.get(key)},
     }
 
@@ -490,7 +490,7 @@ def _signed_letter(session: Session, request: SecrecyRequest,
     pdf = render_pdf_template(
         "pdf/secrecy_letter.html", language=language, centre=centre, request=request,
         entries=letter_entries(fields, values, language=language), signer=actor,
-        today=_today(), received_on=request.received_at.astimezone(BRUSSELS).date(),
+        today=_today(), received_on=request.received_at.astimezone(CENTRE_TIMEZONE).date(),
         confidential_notice=confidential_notice(language))
     document = new_document(pdf, kind=DocumentKind.secrecy_letter, language=language,
                             actor=actor,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
 
 from flask_babel import gettext
 from sqlalchemy import Select, exists, select
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session, joinedload
 from agenda.pseudonymise.dossier import Dossier as DossierIdentity
 from agenda.pseudonymise.dossier import parse_dossier
 from council import permissions
+from council.clock import CENTRE_TIMEZONE, centre_today
 from council.crypto import decrypt_bytes, decrypt_json, encrypt_bytes
 from council.labels import TITLES
 from council.models import (
@@ -46,7 +46,6 @@ from council.rules.notification import (
 from council.services import audit
 from minutes.pdf import render_pdf_template
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 #: languages a letter can be written in (the applicant's; DOMAIN.md: fr, nl, de)
 LETTER_LANGUAGES = (Language.fr, Language.nl, Language.de)
 
@@ -96,7 +95,7 @@ class PendingDecision:
 
 
 def decided_on(meeting: Meeting) -> date:
-    return meeting.starts_at.astimezone(BRUSSELS).date()
+    return meeting.starts_at.astimezone(CENTRE_TIMEZONE).date()
 
 
 DecisionRows = Select[tuple[AgendaItem, SocialReport, AidTerms]]
@@ -245,7 +244,7 @@ def generate_letter(session: Session, item_id: int, *, actor: User,
         organ_title=TITLES[decision.item.meeting.organ.kind],
         identity=identity,
         social_worker=decision.dossier.social_worker,
-        written_on=today or datetime.now(BRUSSELS).date(),
+        written_on=today or centre_today(),
         frequency_title=(TITLES[decision.terms.frequency]
                          if decision.terms and decision.terms.frequency else None),
     )
@@ -291,11 +290,11 @@ def record_sending(session: Session, notification_id: int, *, actor: User,
     decided = decided_on(letter.item.meeting)
     if sent_on < decided:
         raise NotificationError(gettext("A letter cannot be sent before the decision."))
-    if sent_on > datetime.now(BRUSSELS).date():
+    if sent_on > centre_today():
         raise NotificationError(gettext("The sending date cannot be in the future."))
     if method is NotificationMethod.registered_mail and not (postal_reference or "").strip():
         raise NotificationError(gettext("Give the registered letter's number."))
-    sent_at = datetime.combine(sent_on, time(12), BRUSSELS).astimezone(UTC)
+    sent_at = datetime.combine(sent_on, time(12), CENTRE_TIMEZONE).astimezone(UTC)
     letter.record_sending(actor, method, (postal_reference or "").strip() or None, sent_at)
     audit.record(session, "notification_sent", actor=actor, object_type="notification",
                  object_id=letter.id, method=method.value)
