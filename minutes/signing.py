@@ -11,6 +11,7 @@ message for them; the input is never changed (bytes in, new bytes out).
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -293,9 +294,19 @@ def _common_name(certificate: asn1_x509.Certificate) -> str:
     return str(certificate.subject.native.get("common_name", ""))
 
 
-def _nss_database(directory: Path, trust_roots_pem: Sequence[bytes]) -> str | None:
+class ToolMissing(Exception):
+    """A program the independent check needs is not installed; ``package`` is its Debian
+    package."""
+
+    def __init__(self, package: str) -> None:
+        super().__init__(package)
+        self.package = package
+
+
+def _nss_database(directory: Path, trust_roots_pem: Sequence[bytes]) -> str:
     """An NSS database in ``directory`` trusting ``trust_roots_pem`` for signatures, for
-    pdfsig; None when NSS's ``certutil`` (libnss3-tools) is missing or refuses a root."""
+    pdfsig. Raises ToolMissing without NSS's ``certutil``; CalledProcessError when it refuses
+    a root."""
     directory.mkdir()
     database = f"sql:{directory}"
     commands = [["certutil", "-N", "-d", database, "--empty-password"]]
@@ -309,32 +320,83 @@ def _nss_database(directory: Path, trust_roots_pem: Sequence[bytes]) -> str | No
         for command in commands:
             subprocess.run(command, capture_output=True, check=True,  # noqa: S603
                            timeout=PDFSIG_TIMEOUT_SECONDS)
-    except (FileNotFoundError, subprocess.CalledProcessError, subprocess.TimeoutExpired):
-        return None
+    except FileNotFoundError as missing:
+        raise ToolMissing("libnss3-tools") from missing
     return database
 
 
-def pdfsig_report(pdf: bytes, *, trust_roots_pem: Sequence[bytes] = ()) -> str:
-    """What poppler's ``pdfsig`` says about ``pdf``'s signatures: a second, independent
-    implementation (NSS) for the tests and the administrator's check page. With
-    ``trust_roots_pem`` (the centre's trust anchors), pdfsig also judges the signers'
-    certificates against them."""
+@dataclass(frozen=True)
+class IndependentCheck:
+    """poppler's pdfsig (NSS), a second implementation beside pyHanko, on a PDF's signatures."""
+
+    #: what pdfsig printed, as it printed it; empty when it could not run
+    output: str
+    #: the fields whose signer's certificate pdfsig found trusted through the given roots
+    trusted_fields: frozenset[str]
+    #: Debian packages whose absence kept the check from judging trust, in install order
+    missing_packages: tuple[str, ...] = ()
+    #: pdfsig gave no answer in time
+    timed_out: bool = False
+
+    @property
+    def judged_trust(self) -> bool:
+        """Whether pdfsig ran against the centre's roots, so that its trust verdict counts."""
+        return not self.missing_packages and not self.timed_out
+
+
+PDFSIG_SIGNATURE = re.compile(r"^Signature #\d+:$", re.MULTILINE)
+PDFSIG_FIELD = re.compile(r"^\s*- Signature Field Name: (?P<name>.*)$", re.MULTILINE)
+PDFSIG_TRUSTED = "Certificate Validation: Certificate is Trusted."
+
+
+def _trusted_fields(output: str) -> frozenset[str]:
+    trusted = set()
+    for block in PDFSIG_SIGNATURE.split(output)[1:]:
+        field = PDFSIG_FIELD.search(block)
+        if field is not None and PDFSIG_TRUSTED in block:
+            trusted.add(field["name"].strip())
+    return frozenset(trusted)
+
+
+def independent_check(pdf: bytes, *, trust_roots_pem: Sequence[bytes]) -> IndependentCheck:
+    """Runs pdfsig on ``pdf`` with an NSS database that trusts ``trust_roots_pem`` (the centre's
+    trust anchors) and nothing else (with none, pdfsig's own default). Never raises for a
+    missing tool: the result says what is missing, so that a page can say trust was not
+    verified rather than imply it was."""
+    missing: list[str] = []
     with tempfile.TemporaryDirectory() as scratch:
         directory = Path(scratch)
         copy = directory / "document.pdf"
         copy.write_bytes(pdf)
-        database = _nss_database(directory / "nss", trust_roots_pem) if trust_roots_pem else None
-        options = ["-nssdir", database] if database else []
+        options: list[str] = []
+        try:
+            if trust_roots_pem:
+                options = ["-nssdir", _nss_database(directory / "nss", trust_roots_pem)]
+        except ToolMissing as tool:
+            missing.append(tool.package)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+            pass  # a root NSS refuses: pdfsig then trusts nothing, and says so
         try:
             completed = subprocess.run(  # noqa: S603 - fixed program, no shell, our own file
                 ["pdfsig", *options, str(copy)],  # noqa: S607 - poppler-utils is a system dependency
-                capture_output=True,
-                text=True,
-                timeout=PDFSIG_TIMEOUT_SECONDS,
-                check=False,
-            )
+                capture_output=True, text=True, timeout=PDFSIG_TIMEOUT_SECONDS, check=False)
         except FileNotFoundError:
-            return "pdfsig is not installed (poppler-utils)."
+            return IndependentCheck(output="", trusted_fields=frozenset(),
+                                    missing_packages=("poppler-utils", *missing))
         except subprocess.TimeoutExpired:
-            return f"pdfsig gave no answer within {PDFSIG_TIMEOUT_SECONDS} seconds."
-    return (completed.stdout + completed.stderr).replace(str(copy), "document.pdf")
+            return IndependentCheck(output="", trusted_fields=frozenset(), timed_out=True,
+                                    missing_packages=tuple(missing))
+    output = (completed.stdout + completed.stderr).replace(str(copy), "document.pdf")
+    return IndependentCheck(output=output, missing_packages=tuple(missing),
+                            trusted_fields=frozenset() if missing else _trusted_fields(output))
+
+
+def pdfsig_report(pdf: bytes, *, trust_roots_pem: Sequence[bytes] = ()) -> str:
+    """What pdfsig says about ``pdf``'s signatures, as text (tests, scripts); with
+    ``trust_roots_pem`` it also judges the signers' certificates against them."""
+    check = independent_check(pdf, trust_roots_pem=trust_roots_pem)
+    if "poppler-utils" in check.missing_packages:
+        return "pdfsig is not installed (poppler-utils)."
+    if check.timed_out:
+        return f"pdfsig gave no answer within {PDFSIG_TIMEOUT_SECONDS} seconds."
+    return check.output

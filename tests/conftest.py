@@ -1,5 +1,5 @@
 """Fixtures: one application and schema per run (with the demo centre), a rolled-back
-transaction per test, a client, and helpers to log in as each role.
+transaction per test, a client, and helpers to log in as each role; one clock for all.
 
 Set COUNCIL_TEST_DATABASE_URL to run against PostgreSQL (``.ci/run`` does).
 """
@@ -9,19 +9,52 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+import time_machine
 from cryptography.fernet import Fernet
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
-from support import DEMO_TODAY, PASSWORDS
+from support import DEMO_TODAY, PASSWORDS, TEST_START
 
 from council import create_app
 from council.db import db, state
 from council.migrate import upgrade
 from council.models import AgendaItem, ItemKind, Meeting, MeetingStatus, OrganKind, User
+
+CLOCK = pytest.StashKey[time_machine.travel]()
+BROWSER_JOURNEYS = Path(__file__).resolve().parent / "browser"
+
+
+def _runs_browser_journeys(config: pytest.Config) -> bool:
+    return any(Path(str(argument).split("::")[0]).resolve().is_relative_to(BROWSER_JOURNEYS)
+               for argument in config.args)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The clock: the suite runs from TEST_START, whatever the machine's date, so that no test
+    passes today and fails next month. Started here rather than in a fixture so that module
+    constants computed at import (certificate periods, "today") read the same clock. It ticks:
+    durations and timeouts still pass. A test that needs another instant travels from there
+    (``time_machine.travel`` or the ``time_machine`` fixture).
+
+    The browser journeys (tests/browser) keep the real clock: Chromium judges cookie expiry by
+    the machine's clock, which no Python patch reaches, so they build their demo from the real
+    today instead and compare nothing with a fixed date."""
+    if _runs_browser_journeys(config):
+        return
+    traveller = time_machine.travel(TEST_START, tick=True)
+    traveller.start()
+    config.stash[CLOCK] = traveller
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    traveller = config.stash.get(CLOCK, None)
+    if traveller is not None:
+        traveller.stop()
 
 
 def _test_database_url(tmp_dir: str) -> str:

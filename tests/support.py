@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from council.clock import CENTRE_TIMEZONE
 from council.models import Organ, OrganKind, User
 
 PASSWORDS = {
@@ -47,6 +48,9 @@ def expect(default: int, **overrides: int) -> dict[str, int]:
 
 #: a fixed "today" for the demo, so that meeting dates in tests do not drift
 DEMO_TODAY = date(2026, 11, 16)
+#: the instant the suite starts at (tests/conftest.py: the clock), a Monday morning in Belgium:
+#: every "now" and "today" in the code and the tests is read from the same frozen clock
+TEST_START = datetime.combine(DEMO_TODAY, time(9, 0), tzinfo=CENTRE_TIMEZONE)
 
 
 def user_named(session: Session, username: str) -> User:

@@ -43,8 +43,9 @@ def register_commands(app: Flask) -> None:
         from council.demo import build_demo
         from council.migrate import upgrade
 
+        click.echo("building the database schema")
         upgrade(state().engine)
-        summary = build_demo(db.session, items=items)
+        summary = build_demo(db.session, items=items, progress=click.echo)
         click.echo(summary)
 
     @app.cli.command("pseudonymiser-service")

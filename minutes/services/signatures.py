@@ -10,6 +10,7 @@ signed, and the last required signature seals the document.
 
 from __future__ import annotations
 
+import enum
 import hashlib
 from dataclasses import dataclass
 
@@ -281,18 +282,51 @@ def awaiting_signature(session: Session, *, actor: User) -> list[DocumentContext
     return waiting
 
 
+class Trust(enum.Enum):
+    """Whether a signer's certificate is trusted, as both implementations judge it."""
+
+    #: pyHanko and pdfsig both trust it through the centre's roots
+    confirmed = "confirmed"
+    #: pyHanko does not trust it, or pdfsig ran and does not
+    refused = "refused"
+    #: pyHanko trusts it, but pdfsig could not judge it (a tool is missing, or no answer)
+    unverified = "unverified"
+
+
 @dataclass(frozen=True)
 class CheckReport:
     signatures: list[signing.SignatureCheck]
     #: pdfsig's own account of the signatures (poppler), shown as it is
-    pdfsig: str
+    independent: signing.IndependentCheck
     #: whether the stored PDF still matches its stored SHA-256
     matches_fingerprint: bool
 
     @property
-    def all_good(self) -> bool:
+    def pdfsig(self) -> str:
+        return self.independent.output
+
+    def trust(self, check: signing.SignatureCheck) -> Trust:
+        """Trusted only when both implementations say so: never "yes" beside a pdfsig that
+        said otherwise or could not say."""
+        if not check.trusted:
+            return Trust.refused
+        if not self.independent.judged_trust:
+            return Trust.unverified
+        return (Trust.confirmed if check.field_name in self.independent.trusted_fields
+                else Trust.refused)
+
+    def _all(self, *accepted: Trust) -> bool:
         return self.matches_fingerprint and bool(self.signatures) and all(
-            s.intact and s.valid and s.trusted for s in self.signatures)
+            s.intact and s.valid and self.trust(s) in accepted for s in self.signatures)
+
+    @property
+    def all_good(self) -> bool:
+        return self._all(Trust.confirmed)
+
+    @property
+    def good_but_unverified(self) -> bool:
+        """Intact and valid, trusted by pyHanko, but pdfsig could not confirm the trust."""
+        return not self.all_good and self._all(Trust.confirmed, Trust.unverified)
 
 
 def check_document(session: Session, context: DocumentContext, *, actor: User) -> CheckReport:
@@ -308,5 +342,6 @@ def check_document(session: Session, context: DocumentContext, *, actor: User) -
     audit.record(session, "document_checked", actor=actor, object_type="signed_document",
                  object_id=document.id)
     session.commit()
-    return CheckReport(signatures=checks, pdfsig=signing.pdfsig_report(pdf, trust_roots_pem=roots),
+    return CheckReport(signatures=checks,
+                       independent=signing.independent_check(pdf, trust_roots_pem=roots),
                        matches_fingerprint=sha256_hex(pdf) == document.sha256)

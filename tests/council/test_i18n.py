@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from gettext import GNUTranslations
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,30 @@ def test_catalog_is_complete(language: str, extracted: Catalog) -> None:
         wanted = set(PLACEHOLDER.findall(_ids(message)[-1]))
         for string in strings:
             assert set(PLACEHOLDER.findall(string)) <= wanted | {"%(num)d"}, message.id
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_compiled_catalog_matches_its_source(language: str) -> None:
+    """The .mo files are committed, so that an install without a build step (pip install,
+    flask commands, gunicorn) serves every language; each must say what its .po says."""
+    folder = ROOT / "translations" / language / "LC_MESSAGES"
+    with (folder / "messages.mo").open("rb") as handle:
+        compiled = GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+    source = _catalog(folder / "messages.po")
+    expected: dict[object, str] = {}
+    for message in source:
+        if not message.id or message.fuzzy:
+            continue
+        if isinstance(message.id, tuple):
+            for index, string in enumerate(message.string):
+                expected[(message.id[0], index)] = string
+        else:
+            expected[message.id] = message.string
+    header = compiled.pop("")
+    differing = sorted(str(key) for key in expected.keys() | compiled.keys()
+                       if expected.get(key) != compiled.get(key))
+    assert differing == [], "run `make translations` and commit the .mo files"
+    assert f"Language: {language}" in header
 
 
 def test_english_catalog_is_the_source_text() -> None:

@@ -268,3 +268,72 @@ def test_a_signer_with_an_authenticator_gives_a_fresh_code(
                     otp="000000")
     signature = _sign(session, minutes.document_id, "president", otp=totp.at(clock.now))
     assert signature.capacity is PRESIDENT
+
+
+def _only_programs(monkeypatch: pytest.MonkeyPatch, tmp_path: Any, *names: str) -> None:
+    """PATH holds only ``names`` (from this machine), as on a server lacking the others."""
+    import shutil
+
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    for name in names:
+        (folder / name).symlink_to(shutil.which(name))
+    monkeypatch.setenv("PATH", str(folder))
+
+
+@pytest.fixture
+def sealed(session: Session, minutes: Minutes) -> int:
+    _sign(session, minutes.document_id, "president")
+    _sign(session, minutes.document_id, "dg")
+    return minutes.document_id
+
+
+def _check(session: Session, document_id: int) -> signatures.CheckReport:
+    return signatures.check_document(session, signatures.load_context(session, document_id),
+                                     actor=user_named(session, "dg"))
+
+
+def test_trust_is_confirmed_only_when_pdfsig_agrees(session: Session, sealed: int) -> None:
+    report = _check(session, sealed)
+    assert report.independent.judged_trust
+    assert report.independent.trusted_fields == {"Signature_president",
+                                                 "Signature_director_general"}
+    assert [report.trust(c) for c in report.signatures] == [signatures.Trust.confirmed] * 2
+
+
+@pytest.mark.parametrize(("programs", "missing"), [
+    (("pdfsig",), ("libnss3-tools",)),
+    ((), ("poppler-utils", "libnss3-tools")),
+])
+def test_without_the_tools_trust_is_not_verified_and_the_page_says_what_to_install(
+        session: Session, sealed: int, client: FlaskClient, auth: Any, tmp_path: Any,
+        monkeypatch: pytest.MonkeyPatch, programs: tuple[str, ...],
+        missing: tuple[str, ...]) -> None:
+    _only_programs(monkeypatch, tmp_path, *programs)
+    report = _check(session, sealed)
+    assert report.independent.missing_packages == missing
+    assert [c.trusted for c in report.signatures] == [True, True]  # pyHanko's own verdict
+    assert [report.trust(c) for c in report.signatures] == [signatures.Trust.unverified] * 2
+    assert not report.all_good and report.good_but_unverified
+
+    auth.login("dg")
+    auth.use_language("en")
+    page = client.get(f"/documents/{sealed}/check").get_data(as_text=True)
+    assert page.count("<td>not verified</td>") == 2  # the Trusted column, never "yes"
+    assert "Every signature is intact, valid and from a trusted authority." not in page
+    assert "trust in the signers could not be verified independently" in page
+    assert f"sudo apt-get install {' '.join(missing)}" in page
+    if programs:  # pdfsig ran without the centre's roots: its doubt stays beside "not verified"
+        assert "Certificate issuer isn&#39;t Trusted" in page
+
+
+def test_pdfsig_refusing_a_signer_trusted_by_pyhanko_is_a_failure(
+        session: Session, sealed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from minutes import signing
+
+    monkeypatch.setattr(signing, "_trusted_fields", lambda _output: frozenset(
+        {"Signature_president"}))
+    report = _check(session, sealed)
+    assert [report.trust(c) for c in report.signatures] == [
+        signatures.Trust.confirmed, signatures.Trust.refused]
+    assert not report.all_good and not report.good_but_unverified
