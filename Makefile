@@ -81,8 +81,8 @@ translations: $(COMPILED)
 
 # Developers: refresh the template and the four catalogs after changing user-facing strings.
 extract-messages: $(STAMP)
-	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
-	$(BIN)/pybabel update --no-fuzzy-matching -i translations/messages.pot -d translations
+	$(BIN)/pybabel extract --no-location --sort-output --width=100 -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
+	$(BIN)/pybabel update --no-fuzzy-matching --width=100 -i translations/messages.pot -d translations
 
 # One line per step, so that nobody waits minutes in silence.
 demo: install translations system-deps

@@ -10,9 +10,11 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import time_machine
 from flask import Flask
 from sqlalchemy import Engine, event, text
 
@@ -22,6 +24,9 @@ from council.migrate import upgrade
 
 #: gunicorn's application factory reads the schema from this variable (see ``wsgi_app``)
 SCHEMA_VARIABLE = "COUNCIL_SCRATCH_SCHEMA"
+#: and the suite's clock from this one (an ISO instant), so that a server process judges token
+#: lifetimes and dates on the same clock as the test that started it
+CLOCK_VARIABLE = "COUNCIL_TEST_CLOCK"
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("COUNCIL_TEST_DATABASE_URL") else [])
 
 
@@ -77,7 +82,18 @@ def scratch_app(backend: str, directory: Path, name: str = "scratch") -> Iterato
             state(app).engine.dispose()
 
 
+def server_environment(url: str, schema: str | None) -> dict[str, str]:
+    """The environment of a server process on this database and on the suite's clock (now)."""
+    environment = {**os.environ, "DATABASE_URL": url, SCHEMA_VARIABLE: schema or "",
+                   CLOCK_VARIABLE: datetime.now(UTC).isoformat()}
+    environment.pop("COUNCIL_ENV", None)
+    return environment
+
+
 def wsgi_app() -> Flask:
     """For ``gunicorn 'scratch_database:wsgi_app()'``: the application of DATABASE_URL, in the
-    schema named by COUNCIL_SCRATCH_SCHEMA when set."""
+    schema named by COUNCIL_SCRATCH_SCHEMA when set, its clock running from
+    COUNCIL_TEST_CLOCK."""
+    if os.environ.get(CLOCK_VARIABLE):
+        time_machine.travel(datetime.fromisoformat(os.environ[CLOCK_VARIABLE]), tick=True).start()
     return app_for(os.environ["DATABASE_URL"], os.environ.get(SCHEMA_VARIABLE) or None)

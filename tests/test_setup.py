@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import subprocess
 import sys
 import threading
@@ -52,27 +51,26 @@ def test_apt_install_waits_for_the_package_managers_lock_and_says_so(tmp_path: P
     held = tmp_path / "lock-frontend"
     held.write_text("")
     released_at: list[float] = []
-    with held.open("r+") as handle:
-        # an fcntl lock, the kind apt and dpkg take, from another process: a child python
-        holder = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-c", "import fcntl, sys, time\n"
-             f"h = open({str(held)!r}, 'r+'); fcntl.lockf(h, fcntl.LOCK_EX); print('held')\n"
-             "sys.stdout.flush(); time.sleep(2)"], stdout=subprocess.PIPE, text=True)
+    # an fcntl lock, the kind apt and dpkg take, held by another process for two seconds
+    holding = ("import fcntl, sys, time\n"
+               f"handle = open({str(held)!r}, 'r+'); fcntl.lockf(handle, fcntl.LOCK_EX)\n"
+               "print('held', flush=True); time.sleep(2)")
+    with subprocess.Popen([sys.executable, "-c", holding],  # noqa: S603
+                          stdout=subprocess.PIPE, text=True) as holder:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
 
-        def release() -> None:
+        def note_release() -> None:
             holder.wait()
             released_at.append(time.monotonic())
 
-        waiter = threading.Thread(target=release)
-        waiter.start()
+        watcher = threading.Thread(target=note_release)
+        watcher.start()
         result = subprocess.run(  # noqa: S603
             [str(APT_INSTALL), "surely-not-an-installed-package"], capture_output=True,
             text=True, check=False, timeout=60,
             env={"PATH": "/usr/bin:/bin", "APT_LOCKS": str(held), "APT_GET": "true"})
         finished_at = time.monotonic()
-        waiter.join()
-        fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free again
+        watcher.join()
     assert result.returncode == 0, result.stderr
     assert "installing Debian packages: surely-not-an-installed-package" in result.stdout
     assert f"waiting for the system package manager: {sys.executable}" in result.stdout

@@ -13,9 +13,10 @@ from sqlalchemy import create_engine, inspect
 
 
 def _flask(*args: str, database: Path) -> subprocess.CompletedProcess[str]:
-    """Runs the real ``flask --app council`` entry point in a clean environment."""
+    """Runs the real ``flask --app council`` entry point in a clean environment, showing every
+    warning (``-W default``: deprecations included) as a user's terminal would."""
     return subprocess.run(  # noqa: S603 (fixed arguments)
-        [sys.executable, "-m", "flask", "--app", "council", *args],
+        [sys.executable, "-W", "default", "-m", "flask", "--app", "council", *args],
         capture_output=True, text=True, check=False, timeout=120,
         env={"PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{database}",
              "SECRET_KEY": "k", "COUNCIL_DATA_KEY": Fernet.generate_key().decode()},
@@ -27,6 +28,7 @@ def test_init_db_creates_then_upgrades_the_schema(tmp_path: Path) -> None:
     for _ in range(2):  # a second run finds nothing to do
         result = _flask("init-db", database=database)
         assert result.returncode == 0, result.stderr
+        assert result.stderr == ""  # no warning, from us or a dependency
     engine = create_engine(f"sqlite:///{database}")
     tables = set(inspect(engine).get_table_names())
     engine.dispose()

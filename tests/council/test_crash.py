@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from scratch_database import BACKENDS, SCHEMA_VARIABLE, app_for, scratch_database
+from scratch_database import BACKENDS, app_for, scratch_database, server_environment
 from sqlalchemy import select
 
 from council.db import db, state
@@ -57,8 +57,7 @@ class Server:
 
     def __init__(self, url: str, schema: str | None, log: Path) -> None:
         self.port = _free_port()
-        self.environment = {**os.environ, "DATABASE_URL": url, SCHEMA_VARIABLE: schema or ""}
-        self.environment.pop("COUNCIL_ENV", None)
+        self.database = (url, schema)
         self.log = log
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -68,7 +67,8 @@ class Server:
             self.process = subprocess.Popen(  # noqa: S603 (fixed arguments)
                 [gunicorn, "-w", "2", "-b", f"{HOST}:{self.port}", "--pythonpath", str(TESTS),
                  "--log-level", "warning", "scratch_database:wsgi_app()"],
-                env=self.environment, stdout=log, stderr=log, start_new_session=True)
+                env=server_environment(*self.database), stdout=log, stderr=log,
+                start_new_session=True)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             assert self.process.poll() is None, self.log.read_text()
