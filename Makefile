@@ -22,7 +22,7 @@ step = @echo "== $(1)"
 # The installers and setuptools come first from their own lock, then every package with
 # --no-deps and --require-hashes (an unlocked dependency is an error, not a download) and
 # without build isolation (an sdist is built with the locked setuptools, not the newest one).
-$(STAMP): pyproject.toml $(LOCK) $(BUILD_LOCK)
+$(STAMP): pyproject.toml setup.py $(LOCK) $(BUILD_LOCK)
 	$(call step,Python environment in $(VENV) at the versions of $(LOCK))
 	@if [ -d $(VENV) ] && [[ " $? " == *".lock "* ]]; then echo "   the lock changed: rebuilding $(VENV)"; rm -rf $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

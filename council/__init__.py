@@ -11,16 +11,15 @@ from council.config import from_environment
 from council.db import db
 from council.extensions import babel, csrf, login_manager
 from council.i18n import select_locale
-
-ROOT = Path(__file__).resolve().parent.parent
+from council.resources import CHECKOUT, resource_folder
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
-        template_folder=str(ROOT / "templates"),
-        static_folder=str(ROOT / "static"),
-        instance_path=str(ROOT / "instance"),
+        template_folder=str(resource_folder("templates")),
+        static_folder=str(resource_folder("static")),
+        instance_path=str(CHECKOUT / "instance"),
     )
     from council.converters import DatabaseIdConverter
 

@@ -11,6 +11,8 @@ from typing import Any
 
 from cryptography.fernet import Fernet
 
+from council.resources import resource_folder
+
 LANGUAGES = ("fr", "nl", "de", "en")
 PRODUCTION = "production"
 
@@ -144,8 +146,7 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         "API_TOKEN_LIFETIME": timedelta(hours=int(environ.get("COUNCIL_TOKEN_HOURS", "12"))),
         "BABEL_DEFAULT_LOCALE": "fr",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
-        "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).resolve().parent.parent
-                                             / "translations"),
+        "BABEL_TRANSLATION_DIRECTORIES": str(resource_folder("translations")),
         "LANGUAGES": LANGUAGES,
         "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": None,

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from io import BytesIO
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -37,8 +36,9 @@ from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from council.clock import CENTRE_TIMEZONE
+from council.resources import resource_folder
 
-STATIC_FOLDER = Path(__file__).resolve().parent.parent / "static"
+STATIC_FOLDER = resource_folder("static")
 #: Relative URLs in PDF templates resolve against this prefix, which the fetcher maps onto
 #: ``static/``. The ``.invalid`` domain is reserved (RFC 2606) and the fetcher never opens a
 #: connection: it only reads files.

@@ -5,7 +5,6 @@ messages by kind."""
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +14,6 @@ from sqlalchemy.orm import Session
 from support import user_named
 
 from agenda.services import meetings as agenda
-from council import ROOT
 from council.models import (
     AgendaItem,
     Convocation,
@@ -26,6 +24,7 @@ from council.models import (
     ReportStatus,
     SocialReport,
 )
+from council.resources import resource_folder
 
 PRINT_LINK = '<link rel="stylesheet" media="print" href="/static/print.css">'
 
@@ -181,7 +180,7 @@ def test_removing_an_item_asks_for_confirmation_first(client: FlaskClient, auth:
 
 
 def test_each_flash_category_has_its_own_look() -> None:
-    css = Path(ROOT, "static", "council.css").read_text()
+    css = (resource_folder("static") / "council.css").read_text()
     for category in ("success", "error", "info", "warning"):
         assert f".flash-{category}" in css
         assert f".flash-{category}::before" in css  # a mark, so the kind reads without colour
