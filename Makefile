@@ -57,10 +57,10 @@ lock:
 
 # Debian packages the tests and the demo use: pdfsig (poppler-utils) checks PDF signatures,
 # against the centre's trusted roots put in an NSS database by certutil (libnss3-tools);
-# WeasyPrint subsets fonts with HarfBuzz (libharfbuzz-subset0); the browser tests drive Debian's
-# Chromium. tools/apt-install installs the missing ones as root (waiting for apt's lock when
+# WeasyPrint subsets fonts with HarfBuzz (libharfbuzz-subset0); the tests run pdfsig on their
+# own clock with faketime (tests/conftest.py); the browser tests drive Debian's Chromium. tools/apt-install installs the missing ones as root (waiting for apt's lock when
 # another install holds it) and names them otherwise.
-TEST_PACKAGES := poppler-utils libnss3-tools libharfbuzz-subset0
+TEST_PACKAGES := poppler-utils libnss3-tools libharfbuzz-subset0 faketime
 BROWSER_PACKAGES := chromium
 
 system-deps:

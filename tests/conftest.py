@@ -7,8 +7,11 @@ Set COUNCIL_TEST_DATABASE_URL to run against PostgreSQL (``.ci/run`` does).
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,12 +29,17 @@ from council.migrate import upgrade
 from council.models import AgendaItem, ItemKind, Meeting, MeetingStatus, OrganKind, User
 
 CLOCK = pytest.StashKey[time_machine.travel]()
+CLOCKED_FOLDER = pytest.StashKey[Path]()
 BROWSER_JOURNEYS = Path(__file__).resolve().parent / "browser"
 
 
 def _runs_browser_journeys(config: pytest.Config) -> bool:
     return any(Path(str(argument).split("::")[0]).resolve().is_relative_to(BROWSER_JOURNEYS)
                for argument in config.args)
+
+
+#: programs the code runs that judge dates by the machine's clock (pdfsig: certificate periods)
+CLOCKED_PROGRAMS = ("pdfsig",)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -46,15 +54,40 @@ def pytest_configure(config: pytest.Config) -> None:
     today instead and compare nothing with a fixed date."""
     if _runs_browser_journeys(config):
         return
+    offset = TEST_START - datetime.now(UTC)
     traveller = time_machine.travel(TEST_START, tick=True)
     traveller.start()
     config.stash[CLOCK] = traveller
+    config.stash[CLOCKED_FOLDER] = _programs_on_the_suite_clock(offset)
+
+
+def _programs_on_the_suite_clock(offset: timedelta) -> Path:
+    """Wrappers, first on PATH, that run each of CLOCKED_PROGRAMS under libfaketime shifted
+    by ``offset``: both clocks tick, so the shift keeps them together for the whole run."""
+    faketime = shutil.which("faketime")
+    if faketime is None:
+        raise pytest.UsageError("the tests run pdfsig on their own clock through faketime: "
+                                "apt-get install faketime (`make test` does)")
+    folder = Path(tempfile.mkdtemp(prefix="council-clock-"))
+    for program in CLOCKED_PROGRAMS:
+        real = shutil.which(program)
+        if real is None:
+            continue  # it stays missing, as the code expects to find it on a bare server
+        wrapper = folder / program
+        wrapper.write_text(f'#!/bin/sh\nexec {faketime} -f "{offset.total_seconds():+.0f}" '
+                           f'{real} "$@"\n')
+        wrapper.chmod(0o755)
+    os.environ["PATH"] = f"{folder}{os.pathsep}{os.environ.get('PATH', '')}"
+    return folder
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     traveller = config.stash.get(CLOCK, None)
     if traveller is not None:
         traveller.stop()
+    folder = config.stash.get(CLOCKED_FOLDER, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _test_database_url(tmp_dir: str) -> str:

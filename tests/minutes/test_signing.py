@@ -148,6 +148,17 @@ def test_pdfsig_trusts_the_signers_through_the_centres_roots(signed_twice: bytes
     assert report.count("Certificate Validation: Certificate is Trusted.") == 2
 
 
+def test_pdfsig_judges_certificate_periods_on_the_suites_clock(
+        minutes_pdf: bytes, ca: Authority) -> None:
+    """A certificate valid only these three days of the suite's clock: pdfsig, a program of
+    its own, runs on that clock too (tests/conftest.py), not on the machine's, which may be
+    weeks or years later."""
+    short = _signer(ca, "Claire Brève", starts=timedelta(days=-1), ends=timedelta(days=2))
+    report = pdfsig_report(_sign(minutes_pdf, short, "president"),
+                           trust_roots_pem=[ca.certificate_pem])
+    assert "Certificate Validation: Certificate is Trusted." in report
+
+
 def test_signed_pdf_is_still_declared_pdf_a_3b(signed_twice: bytes) -> None:
     xmp = PdfFileReader(BytesIO(signed_twice)).root["/Metadata"].data.decode()
     assert re.search(r'pdfaid:part(="|>)3', xmp)
