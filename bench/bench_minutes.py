@@ -41,9 +41,9 @@ def _measure(items: int) -> dict[str, float | int]:
     from council.demo import build_demo
     from council.migrate import upgrade
     from council.models import Meeting, MeetingStatus, Organ, OrganKind, User
+    from minutes import service
+    from minutes.documents import page_count
     from minutes.scenario import hold_meeting
-    from minutes.services import minutes as service
-    from minutes.services.documents import page_count
 
     with tempfile.TemporaryDirectory() as scratch:
         app = create_app({"DATABASE_URL": f"sqlite:///{scratch}/bench.db"})

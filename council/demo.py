@@ -14,12 +14,15 @@ from flask import current_app
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from agenda import reports as report_service
+from agenda.reports.synthetic import generate_reports
 from council.clock import CENTRE_TIMEZONE, centre_today
 from council.crypto import encrypt_bytes
 from council.db import Base
 from council.models import (
     AgendaItem,
     Centre,
+    Dossier,
     ItemKind,
     ItemStatus,
     Language,
@@ -31,12 +34,18 @@ from council.models import (
     OrganMembership,
     PoliticalGroup,
     Region,
+    RequesterKind,
     Role,
+    SecrecyBasis,
     Sex,
     SignerCertificate,
     User,
 )
 from council.security import hash_password
+from minutes import secrecy
+from minutes.scenario import add_past_meeting_with_minutes
+from minutes.signatures.certificates import add_trust_anchor, read_uploaded
+from minutes.signatures.pki import issue_signer, make_ca
 
 MANDATE_START = date(2025, 1, 1)
 
@@ -100,9 +109,6 @@ def _aid_reports(session: Session, plan: list[tuple[Meeting, int]], today: date)
     reports submitted by the demo social worker, scheduled on each meeting of ``plan``
     (meeting, number of items; one batched pseudonymisation per meeting) and approved by the
     DG. One batch of reports for all, so that file references stay unique."""
-    from agenda.services import reports as report_service
-    from agenda.synthetic import generate_reports
-
     total = sum(count for _, count in plan)
     if total <= 0:
         return
@@ -130,8 +136,6 @@ def _past_csss_meeting(session: Session, current: Meeting, aid_count: int, today
     """The CSSS meeting two weeks before ``current``: held, closed, its minutes drafted (the
     current meeting's first item approves them) and its decisions waiting to be notified.
     Its items come from social reports, after ``current``'s own (``aid_count``)."""
-    from minutes.scenario import add_past_meeting_with_minutes
-
     staff = {u.username: u for u in session.scalars(
         select(User).where(User.username.in_(("secretariat", "dg"))))}
     add_past_meeting_with_minutes(
@@ -147,9 +151,6 @@ SIGNING_PASSPHRASES = {"president": "demo-sign-president", "dg": "demo-sign-dg"}
 def _signing_certificates(session: Session, today: date) -> None:
     """A demo certification authority, trusted by the centre, and a signing certificate
     uploaded for the president and the DG, so that the demo's minutes can be signed."""
-    from minutes.pki import issue_signer, make_ca
-    from minutes.services.certificates import add_trust_anchor, read_uploaded
-
     start = datetime.combine(min(today, centre_today()) - timedelta(days=30), time(),
                              tzinfo=CENTRE_TIMEZONE)
     # valid for three years from the later of the demo's "today" and the real one
@@ -173,9 +174,6 @@ def _signing_certificates(session: Session, today: date) -> None:
 def _secrecy_request(session: Session, today: date) -> None:
     """A prosecutor's request received by the demo social worker and referred to the DG, still
     pending (registered the way the application registers it)."""
-    from council.models import Dossier, RequesterKind, SecrecyBasis
-    from council.services import secrecy
-
     dossier = session.scalar(select(Dossier).order_by(Dossier.id).limit(1))
     if dossier is None:
         return

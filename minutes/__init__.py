@@ -1,4 +1,6 @@
-"""Minutes (procès-verbaux), their PDF, signatures, extracts and notification letters."""
+"""The minutes: the procès-verbal and its PDF, signatures (``signatures``), extracts, notification
+letters (``notifications``) and the secrecy register (``secrecy``). Imports ``agenda`` and the
+kernel (``council``); see docs/architecture.md."""
 
 import warnings
 
@@ -12,3 +14,7 @@ from cryptography.utils import CryptographyDeprecationWarning
 warnings.filterwarnings("ignore", message="DSA is deprecated",
                         category=CryptographyDeprecationWarning,
                         module=r"pyhanko\.sign\.signers\.pdf_cms")
+
+from minutes.web import init_app  # noqa: E402 (after the filter: the pages import pyHanko)
+
+__all__ = ["init_app"]

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from agenda.pseudonymise import parse_dossier
-from agenda.services.reports import report_of_item
+from agenda.reports import report_of_item
 from council import permissions
 from council.crypto import decrypt_json
 from council.models import (
@@ -31,15 +31,15 @@ from council.models import (
 )
 from council.services import audit
 from minutes import content
-from minutes.loading import load_source, minutes_of
-from minutes.pdf import render_pdf_template
-from minutes.services.documents import (
+from minutes.documents import (
     PRESIDENT_AND_DG,
     confidential_notice,
     download_copy,
     new_document,
 )
-from minutes.services.signatures import SignatureRefused, confirm_signer
+from minutes.loading import load_source, minutes_of
+from minutes.pdf import render_pdf_template
+from minutes.signatures.service import SignatureRefused, confirm_signer
 
 
 class ExtractError(Exception):

@@ -18,6 +18,7 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy.orm import Session
 
+from agenda.sitting import sitting
 from council.models import (
     AgendaItem,
     AttendanceRecord,
@@ -39,7 +40,7 @@ from council.rules import attendance as attendance_rules
 from council.rules.attendance import Presence
 from council.rules.majority import Choice, decide
 from council.rules.quorum import quorum_required
-from council.services.session import sitting
+from minutes.service import start_draft
 
 WITHDRAWAL_REASON = "lien de parenté avec la personne concernée"
 
@@ -165,8 +166,6 @@ def add_past_meeting_with_minutes(
     minutes-approval item is the one that approves them. Its individual-aid items are
     ``PAST_ITEMS``, or whatever ``add_aid_items`` puts on the meeting while it is a draft
     (the demo schedules social reports, so that its decisions have letters to send)."""
-    from minutes.services.minutes import start_draft
-
     past = Meeting(organ_id=current.organ_id, starts_at=current.starts_at - timedelta(days=14),
                    place=current.place, status=MeetingStatus.draft)
     session.add(past)

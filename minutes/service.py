@@ -48,15 +48,15 @@ from council.models import (
 from council.services import audit
 from council.services.jobs import JobRun
 from minutes import content as minutes_content
-from minutes.loading import initial_content, items_of_part, load_minutes, load_source
-from minutes.pdf import render_pdf_template
-from minutes.services.documents import (
+from minutes.documents import (
     PRESIDENT_AND_DG,
     confidential_notice,
     download_copy,
     downloader_mark,
     new_document,
 )
+from minutes.loading import initial_content, items_of_part, load_minutes, load_source
+from minutes.pdf import render_pdf_template
 
 #: a meeting whose minutes may be drafted: it has been held
 HELD = (MeetingStatus.in_progress, MeetingStatus.closed)

@@ -25,9 +25,9 @@ from council.models import (
     SignedDocument,
 )
 from council.rules.attendance import Presence
+from minutes.documents import PRESIDENT_AND_DG, new_document
 from minutes.pdf import render_pdf
-from minutes.pki import Authority, issue_signer, make_ca
-from minutes.services.documents import PRESIDENT_AND_DG, new_document
+from minutes.signatures.pki import Authority, issue_signer, make_ca
 
 #: the demo's signing passphrases (council.demo)
 PASSPHRASES = {"president": "demo-sign-president", "dg": "demo-sign-dg"}

@@ -18,17 +18,17 @@ from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
-from agenda import convocation
-from agenda.reports_views import CATEGORIES as LEAK_CATEGORIES
-from agenda.services import meetings as agenda
-from agenda.services.reports import ReportError, unscheduled_reports
+from agenda.meetings import convocation
+from agenda.meetings import service as agenda
+from agenda.meetings.queries import item_for, meeting_for, sitting_members
+from agenda.reports import ReportError, unscheduled_reports
+from agenda.reports.views import CATEGORIES as LEAK_CATEGORIES
 from council import permissions
 from council.clock import CENTRE_TIMEZONE
 from council.db import db
 from council.labels import TITLES
 from council.models import AgendaItem, ItemKind, Meeting, Organ
 from council.services import jobs
-from council.services.meetings import item_for, meeting_for, sitting_members
 
 bp = Blueprint("builder", __name__, url_prefix="/meetings")
 
@@ -77,7 +77,6 @@ CONVOCATION_ERRORS: dict[str, Callable[..., str]] = {
         "The leak guard found identities in the agenda: correct the items listed on this page "
         "before convening."
     ),
-    "leak_guard_missing": lambda: gettext("The leak guard is not available: convening is blocked."),
     "no_members": lambda: gettext("Nobody sits on this organ on the meeting day."),
     "mail_failed": lambda: gettext(
         "The e-mails could not be sent (mail server unreachable or refusing): nothing was "

@@ -33,12 +33,13 @@ from flask_babel import force_locale, format_date, format_time, gettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from agenda.meetings.queries import sitting_members
+from agenda.reports import LeakHit, check_leaks
 from council.clock import CENTRE_TIMEZONE, centre_today
 from council.models import Convocation, Meeting, MeetingStatus, Member, User
 from council.models.base import utcnow
 from council.rules.deadlines import check_convocation, latest_sending_date, required_clear_days
 from council.services import audit
-from council.services.meetings import sitting_members
 
 #: length given to the calendar event
 MEETING_LENGTH = timedelta(hours=2)
@@ -70,7 +71,7 @@ class ConvocationState:
     #: every convocation sent, newest first, with its member
     sent: list[Convocation]
     #: the leak guard's hits (empty: nothing found); None when the guard is not available
-    leaks: list[Any] | None
+    leaks: list[LeakHit] | None
 
 
 def meeting_day(meeting: Meeting) -> date:
@@ -84,19 +85,6 @@ def legal_deadline(meeting: Meeting) -> Deadline:
     return Deadline(days, latest_sending_date(meeting_day(meeting), days))
 
 
-def leak_hits(session: Session, meeting: Meeting) -> list[Any]:
-    """The leak guard's hits for the meeting (``agenda.services.reports.check_leaks``).
-
-    Raises ``ConvocationError("leak_guard_missing")`` when the guard is not installed: without
-    it, nobody can say that the agenda is safe to send, so convening is refused.
-    """
-    try:
-        from agenda.services.reports import check_leaks
-    except ImportError as missing:
-        raise ConvocationError("leak_guard_missing") from missing
-    return list(check_leaks(session, meeting))
-
-
 def convocation_state(session: Session, meeting: Meeting) -> ConvocationState:
     sent = list(
         session.scalars(
@@ -106,12 +94,7 @@ def convocation_state(session: Session, meeting: Meeting) -> ConvocationState:
             .order_by(Convocation.sent_at.desc(), Convocation.id)
         )
     )
-    leaks: list[Any] | None = None
-    if meeting.status in CONVENABLE:
-        try:
-            leaks = leak_hits(session, meeting)
-        except ConvocationError:
-            leaks = None
+    leaks = check_leaks(session, meeting) if meeting.status in CONVENABLE else None
     return ConvocationState(deadline=legal_deadline(meeting), sent=sent, leaks=leaks)
 
 
@@ -254,7 +237,7 @@ def convene(
         raise ConvocationError(
             "late", latest=check.latest_sending_date, clear_days=deadline.clear_days
         )
-    hits = leak_hits(session, meeting)
+    hits = check_leaks(session, meeting)
     if hits:
         raise ConvocationError("leaks", hits=hits)
     memberships = sitting_members(meeting)

@@ -25,6 +25,7 @@ from flask_babel import force_locale, gettext
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from agenda import reports
 from council.models import (
     AgendaItem,
     ItemKind,
@@ -61,7 +62,6 @@ EDITABLE = (MeetingStatus.draft, MeetingStatus.convened, MeetingStatus.in_progre
 
 class AgendaError(Exception):
     """A refused change. ``code`` names the rule; ``params`` fill the message."""
-
     def __init__(self, code: str, **params: Any) -> None:
         super().__init__(code)
         self.code = code
@@ -393,8 +393,6 @@ def schedule_waiting_reports(run: JobRun, meeting_id: int) -> str | None:
     organ goes on its agenda, oldest first, one step (one commit) per report. Each is
     pseudonymised with the meeting's pseudonym registry, so a person keeps their letter
     across the items; the leak guard still checks the whole agenda before convening."""
-    from agenda.services import reports
-
     meeting = run.session.get(Meeting, meeting_id)
     if meeting is None:
         return None

@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template
 from flask_login import current_user, login_required
 
+from agenda.meetings.builder import staff_context
+from agenda.meetings.queries import item_for, meeting_for, sitting_members, visible_meetings
 from council import permissions
 from council.db import db
-from council.services.meetings import item_for, meeting_for, sitting_members, visible_meetings
 
 bp = Blueprint("agenda", __name__, url_prefix="/meetings")
 
@@ -32,8 +33,6 @@ def meeting(meeting_id: int) -> str:
         abort(404)
     staff = None
     if permissions.can_manage_meeting(current_user, found):
-        from agenda.builder import staff_context
-
         staff = staff_context(found)
     return render_template(
         "agenda/meeting.html", meeting=found, members=sitting_members(found), staff=staff

@@ -19,7 +19,11 @@ import zlib
 from collections.abc import Callable
 from pathlib import PurePath
 
+import docx
 from flask_babel import gettext
+from odf import teletype
+from odf.opendocument import load as load_odf
+from pdfminer.high_level import extract_text
 
 from agenda.pseudonymise import MAX_REPORT_BYTES, ReportError, decode_report
 
@@ -163,7 +167,6 @@ def _read_docx(data: bytes) -> str:
     if "word/document.xml" not in archive.namelist():
         raise IntakeError(gettext("This file cannot be read as a %(kind)s document.", kind="DOCX"))
     data = _unpacked(archive, "docx")
-    import docx
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -183,11 +186,9 @@ def _read_odt(data: bytes) -> str:
     if "content.xml" not in archive.namelist():
         raise IntakeError(gettext("This file cannot be read as a %(kind)s document.", kind="ODT"))
     data = _unpacked(archive, "odt")
-    from odf import teletype
-    from odf.opendocument import load
 
     try:
-        document = load(io.BytesIO(data))
+        document = load_odf(io.BytesIO(data))
         # headings and paragraphs in document order
         return "\n".join(teletype.extractText(block) for block in _odt_blocks(document.text))
     except Exception:  # odfpy raises many kinds on damaged files
@@ -210,7 +211,6 @@ def _odt_blocks(node: object) -> list[object]:
 def _read_pdf(data: bytes) -> str:
     if not data.startswith(_PDF_MAGIC):
         raise IntakeError(gettext("This file cannot be read as a %(kind)s document.", kind="PDF"))
-    from pdfminer.high_level import extract_text
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:

@@ -18,8 +18,8 @@ from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
-from agenda.intake import MAX_FILE_BYTES, IntakeError, read_upload
-from agenda.services import reports
+from agenda import reports
+from agenda.reports.files import MAX_FILE_BYTES, IntakeError, read_upload
 from council import permissions
 from council.auth import reauthentication_form
 from council.db import db

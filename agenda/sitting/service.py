@@ -1,4 +1,5 @@
-"""The meeting in session: attendance, withdrawals, quorum, polls and ballots (issue 4).
+"""The meeting in session, its writes: attendance, withdrawals, polls and ballots (issue 4); the
+reads (the floor, the quorum for an item) are in ``agenda.sitting.floor``.
 
 Every use case takes the session first and the acting user as ``actor=``, checks the state,
 writes and commits once; a refused action raises a ``SessionError`` (``InvalidInput`` → 400,
@@ -16,14 +17,16 @@ import random
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import gettext
-from sqlalchemy import exists, func, insert, select
+from sqlalchemy import exists, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from agenda.sitting.floor import attendance_records, has_voted, is_withdrawn, quorum_for, sitting
+from agenda.sitting.wording import outcome_sentence
 from council import permissions
 from council.models import (
     AgendaItem,
@@ -35,7 +38,6 @@ from council.models import (
     MeetingStatus,
     Member,
     OpenBallot,
-    Organ,
     OrganMembership,
     Poll,
     PollOutcome,
@@ -46,11 +48,9 @@ from council.models import (
 )
 from council.models.base import utcnow
 from council.rules import attendance as attendance_rules
-from council.rules.attendance import Presence, RoomForItem
+from council.rules.attendance import Presence
 from council.rules.majority import Choice, Outcome, TieRule, VoteSettings, decide
-from council.rules.quorum import QuorumCheck, check_quorum
 from council.services import audit
-from minutes.wording import outcome_sentence
 
 IN_SESSION = (MeetingStatus.convened, MeetingStatus.in_progress)
 NOT_VOTABLE = (ItemStatus.decided, ItemStatus.postponed, ItemStatus.withdrawn)
@@ -88,159 +88,6 @@ def vote_settings(config: Mapping[str, Any]) -> VoteSettings:
     """The tie rules from the configuration (``COUNCIL_TIE_RULE_OPEN``/``_SECRET``)."""
     return VoteSettings(open_tie_rule=TieRule(config["COUNCIL_TIE_RULE_OPEN"]),
                         secret_tie_rule=TieRule(config["COUNCIL_TIE_RULE_SECRET"]))
-
-
-# --- Reading the floor of a meeting ------------------------------------------------------
-
-
-@dataclass
-class Floor:
-    """Everything the live screens show about a meeting, read in a fixed number of queries."""
-
-    meeting: Meeting
-    #: memberships of the organ current on the meeting's day, the president first
-    members: list[OrganMembership]
-    records: list[attendance_rules.AttendanceRecord]
-    withdrawals: dict[int, list[ItemWithdrawal]]
-    polls: dict[int, Poll]
-    ballots_in: dict[int, int] = field(default_factory=dict)
-
-    @property
-    def member_ids(self) -> list[int]:
-        return [m.member_id for m in self.members]
-
-    def presence(self, item: AgendaItem) -> dict[int, Presence | None]:
-        return attendance_rules.presence_at(self.records, item.number, self.member_ids)
-
-    def withdrawn(self, item: AgendaItem) -> frozenset[int]:
-        return frozenset(w.member_id for w in self.withdrawals.get(item.id, ()))
-
-    def room(self, item: AgendaItem) -> RoomForItem:
-        return attendance_rules.room_for_item(self.records, item.number, self.member_ids,
-                                              self.withdrawn(item))
-
-    def quorum(self, item: AgendaItem) -> QuorumCheck:
-        return quorum_for(self.meeting, len(self.members), self.room(item))
-
-    @property
-    def current_item(self) -> AgendaItem | None:
-        """The item whose poll is open, else the item of the poll opened last, else none."""
-        if not self.polls:
-            return None
-        open_polls = [p for p in self.polls.values() if p.is_open]
-        poll = open_polls[0] if open_polls else max(self.polls.values(), key=lambda p: p.id)
-        return next(i for i in self.meeting.items if i.id == poll.item_id)
-
-    def item(self, item_id: int | None) -> AgendaItem | None:
-        return next((i for i in self.meeting.items if i.id == item_id), None)
-
-
-def quorum_for(meeting: Meeting, in_office: int, room: RoomForItem) -> QuorumCheck:
-    return check_quorum(in_office, len(room.in_room), len(room.withdrawn),
-                        meeting.convocation_round)
-
-
-def sitting(meeting: Meeting) -> list[OrganMembership]:
-    day = meeting.starts_at.date()
-    current = [m for m in meeting.organ.memberships if m.is_current(day)]
-    return sorted(current, key=lambda m: (not m.member.is_president, m.member.last_name))
-
-
-def _records(session: Session, meeting_id: int,
-             member_id: int | None = None) -> list[attendance_rules.AttendanceRecord]:
-    query = (select(AttendanceRecord.member_id, AttendanceRecord.status, AgendaItem.number)
-             .outerjoin(AgendaItem, AttendanceRecord.from_item_id == AgendaItem.id)
-             .where(AttendanceRecord.meeting_id == meeting_id)
-             .order_by(AttendanceRecord.id))
-    if member_id is not None:
-        query = query.where(AttendanceRecord.member_id == member_id)
-    return [attendance_rules.AttendanceRecord(m, status, number)
-            for m, status, number in session.execute(query)]
-
-
-def load_meeting(session: Session, meeting_id: int) -> Meeting | None:
-    return session.scalar(
-        select(Meeting).where(Meeting.id == meeting_id).options(
-            selectinload(Meeting.items),
-            selectinload(Meeting.organ).selectinload(Organ.centre),
-            selectinload(Meeting.organ).selectinload(Organ.memberships)
-            .selectinload(OrganMembership.member).selectinload(Member.group),
-        ))
-
-
-def load_floor(session: Session, meeting: Meeting) -> Floor:
-    """The floor of a meeting loaded with ``load_meeting``: a constant number of queries
-    whatever the number of members and items."""
-    withdrawals: dict[int, list[ItemWithdrawal]] = {}
-    for withdrawal in session.scalars(
-            select(ItemWithdrawal).join(AgendaItem)
-            .where(AgendaItem.meeting_id == meeting.id).order_by(ItemWithdrawal.id)):
-        withdrawals.setdefault(withdrawal.item_id, []).append(withdrawal)
-    polls = {p.item_id: p for p in session.scalars(select(Poll).where(
-        Poll.meeting_id == meeting.id))}
-    floor = Floor(meeting=meeting, members=sitting(meeting),
-                  records=_records(session, meeting.id), withdrawals=withdrawals, polls=polls)
-    current = floor.current_item
-    if current is not None:
-        poll = polls[current.id]
-        floor.ballots_in[poll.id] = ballots_in(session, poll)
-    return floor
-
-
-def ballots_in(session: Session, poll: Poll) -> int:
-    """How many members have voted (never how, for a secret ballot)."""
-    table = SecretParticipation if poll.is_secret else OpenBallot
-    return session.scalar(select(func.count()).select_from(table)
-                          .where(table.poll_id == poll.id)) or 0
-
-
-def has_voted(session: Session, poll: Poll, member_id: int) -> bool:
-    table = SecretParticipation if poll.is_secret else OpenBallot
-    return session.scalar(select(table.id).where(table.poll_id == poll.id,
-                                                 table.member_id == member_id)) is not None
-
-
-def open_voters(session: Session, poll: Poll) -> set[int]:
-    """Members who voted in an open poll (for the chair's show of hands)."""
-    return set(session.scalars(select(OpenBallot.member_id).where(OpenBallot.poll_id == poll.id)))
-
-
-def own_choice(session: Session, poll: Poll, member_id: int) -> Choice | None:
-    """A member's own choice in an open poll (a secret choice is never known)."""
-    if poll.is_secret:
-        return None
-    return session.scalar(select(OpenBallot.choice).where(OpenBallot.poll_id == poll.id,
-                                                          OpenBallot.member_id == member_id))
-
-
-def is_withdrawn(session: Session, item_id: int, member_id: int) -> bool:
-    return session.scalar(select(ItemWithdrawal.id).where(
-        ItemWithdrawal.item_id == item_id, ItemWithdrawal.member_id == member_id)) is not None
-
-
-def withdrawals_of(session: Session, meeting_id: int) -> list[ItemWithdrawal]:
-    """The withdrawals of a meeting, for the minutes: who, from which item, why, when."""
-    return list(session.scalars(
-        select(ItemWithdrawal).join(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
-        .options(selectinload(ItemWithdrawal.member), selectinload(ItemWithdrawal.declared_by))
-        .order_by(AgendaItem.number, ItemWithdrawal.id)))
-
-
-def attendance_of(session: Session, meeting_id: int) -> list[AttendanceRecord]:
-    """The attendance records of a meeting in the order they were made."""
-    return list(session.scalars(
-        select(AttendanceRecord).where(AttendanceRecord.meeting_id == meeting_id)
-        .order_by(AttendanceRecord.id)))
-
-
-def meeting_attendance(session: Session, meeting: Meeting) -> dict[int, Presence | None]:
-    """Each sitting member's attendance for the meeting as a whole (records without an item),
-    the latest one winning; None until recorded."""
-    result: dict[int, Presence | None] = {m.member_id: None for m in sitting(meeting)}
-    for record in _records(session, meeting.id):
-        if record.from_item_number is None and record.member_id in result:
-            result[record.member_id] = record.presence
-    return result
 
 
 # --- Attendance and withdrawals -----------------------------------------------------------
@@ -338,7 +185,7 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
                        gettext("Another vote of this meeting is still open: close it first."))
     members = sitting(meeting)
     room = attendance_rules.room_for_item(
-        _records(session, meeting.id), item.number, [m.member_id for m in members],
+        attendance_records(session, meeting.id), item.number, [m.member_id for m in members],
         [w.member_id for w in session.scalars(
             select(ItemWithdrawal).where(ItemWithdrawal.item_id == item.id))])
     quorum = quorum_for(meeting, len(members), room)
@@ -435,7 +282,7 @@ def cast_ballot(session: Session, item_id: int, member_id: int, choice: Choice, 
             raise NotAllowed("withdrawn", gettext("This member withdrew from this item and "
                                                   "may not vote on it."))
         presence = attendance_rules.presence_at(
-            _records(session, poll.meeting_id, member_id), number, [member_id])
+            attendance_records(session, poll.meeting_id, member_id), number, [member_id])
         if presence[member_id] is not Presence.present:
             raise NotAllowed("not_present", gettext(
                 "Only the members present in the room for this item vote on it."))

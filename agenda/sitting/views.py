@@ -26,12 +26,12 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
+from agenda import sitting as live
 from council import permissions
 from council.db import db
 from council.models import AgendaItem, ItemKind, Meeting
 from council.rules.attendance import Presence
 from council.rules.majority import Choice
-from council.services import session as live
 
 bp = Blueprint("live", __name__, url_prefix="/meetings")
 

@@ -25,8 +25,8 @@ from council.clock import centre_today
 from council.db import db
 from council.labels import TITLES
 from council.models import NotificationMethod, PaymentFrequency
-from minutes.services import notifications
-from minutes.services.notifications import NotAllowed, NotificationError, TermsInput
+from minutes.notifications import service as notifications
+from minutes.notifications.service import NotAllowed, NotificationError, TermsInput
 from minutes.views import pdf_response
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")

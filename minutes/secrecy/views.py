@@ -1,5 +1,5 @@
 """Pages of the register of requests to lift professional secrecy (thin views over
-``council.services.secrecy``): the register, referring a request, the DG's decision and letter,
+``minutes.secrecy``): the register, referring a request, the DG's decision and letter,
 consents, and the yearly counts."""
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from agenda.builder import AGENDA_ERRORS
-from agenda.services.meetings import AgendaError
+from agenda.meetings.builder import AGENDA_ERRORS
+from agenda.meetings.service import AgendaError
 from council import auth, permissions
 from council.db import db
 from council.forms import EmptyForm
@@ -40,7 +40,7 @@ from council.models import (
     SecrecyRequest,
 )
 from council.rules.secrecy import DisclosureField
-from council.services import secrecy as service
+from minutes import secrecy as service
 from minutes.views import pdf_response
 
 bp = Blueprint("secrecy", __name__, url_prefix="/secrecy")

@@ -21,8 +21,8 @@ from council.crypto import encrypt_bytes
 from council.models import SignerCertificate, TrustAnchor, User
 from council.models.base import utcnow
 from council.services import audit
-from minutes import signing
 from minutes.pdf import format_date
+from minutes.signatures import signing
 
 #: a signer's PKCS#12 file is a few kilobytes; anything larger is not one
 MAX_PKCS12_BYTES = 64 * 1024

@@ -1,9 +1,10 @@
 """A throwaway certificate authority for the demo and the tests.
 
-It issues PKCS#12 bundles that ``minutes.signing`` accepts, so that the demo centre's president and
-directeur général can sign minutes without a real qualified certificate. Nothing here is meant to
-be trusted outside the demo and the test suite: the keys live in memory, there is no revocation,
-and the CA is whatever the caller makes. Real signers upload certificates from a real provider.
+It issues PKCS#12 bundles that ``minutes.signatures.signing`` accepts, so that the demo centre's
+president and directeur général can sign minutes without a real qualified certificate. Nothing
+here is meant to be trusted outside the demo and the test suite: the keys live in memory, there
+is no revocation, and the CA is whatever the caller makes. Real signers upload certificates from
+a real provider.
 """
 
 from __future__ import annotations

@@ -38,9 +38,9 @@ from council.models import (
 from council.models.base import utcnow
 from council.services import audit, two_factor
 from council.services.accounts import LoginThrottled
-from minutes import signing
-from minutes.services.certificates import CertificateError, active_certificate, check_validity
-from minutes.services.certificates import trust_roots as trusted_roots
+from minutes.signatures import signing
+from minutes.signatures.certificates import CertificateError, active_certificate, check_validity
+from minutes.signatures.certificates import trust_roots as trusted_roots
 
 
 class SignatureRefused(Exception):

@@ -30,8 +30,10 @@ from council.db import db
 from council.forms import EmptyForm, ReauthenticationForm
 from council.models import AgendaItem
 from council.services import two_factor
-from minutes.services import certificates, extracts, signatures
-from minutes.services.documents import download_copy
+from minutes import extracts
+from minutes.documents import download_copy
+from minutes.signatures import certificates
+from minutes.signatures import service as signatures
 
 bp = Blueprint("signatures", __name__)
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from support import organ_of_kind, user_named
 
-from agenda.services import meetings as agenda
+from agenda.meetings import service as agenda
 from council.models import (
     AgendaItem,
     AuditEntry,

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from agenda import convocation
+from agenda.meetings import convocation
 from council.models import (
     AgendaItem,
     AuditEntry,

@@ -19,7 +19,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from agenda import convocation
+from agenda.meetings import convocation
 from council.crypto import encrypt_bytes, encrypt_json
 from council.models import (
     AgendaItem,

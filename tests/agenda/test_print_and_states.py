@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from support import user_named
 
-from agenda.services import meetings as agenda
+from agenda.meetings import service as agenda
 from council import ROOT
 from council.models import (
     AgendaItem,

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from support import user_named
 
-from agenda.services import reports
+from agenda import reports
 from council.crypto import decrypt_json
 from council.models import (
     AgendaItem,

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from agenda.services.reports import draft_decision, extract_proposal
+from agenda.reports import draft_decision, extract_proposal
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from support import PASSWORDS
 
-from agenda.services.reports import report_of_item
+from agenda.reports import report_of_item
 from council.crypto import decrypt_json
 from council.demo import SIGNING_PASSPHRASES
 from council.models import AgendaItem, Meeting, OrganKind, User

@@ -37,9 +37,9 @@ from council.models import (
     SecrecyRequest,
     SocialReport,
 )
-from council.services import secrecy
-from minutes.services.certificates import trust_roots
-from minutes.signing import check_signatures
+from minutes import secrecy
+from minutes.signatures.certificates import trust_roots
+from minutes.signatures.signing import check_signatures
 
 ALL_FIELDS = ["identity", "addresses", "application_data", "aid_decisions"]
 

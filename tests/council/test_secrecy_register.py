@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from support import organ_of_kind, user_named
 
-from agenda.services.meetings import create_meeting
+from agenda.meetings.service import create_meeting
 from council.crypto import decrypt_bytes
 from council.models import (
     AuditEntry,
@@ -36,7 +36,7 @@ from council.models import (
     SocialReport,
     User,
 )
-from council.services import secrecy
+from minutes import secrecy
 
 
 def test_social_worker_refers_a_request_in_two_clicks(session: Session, client: FlaskClient,

@@ -12,9 +12,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from agenda import sitting as live
 from council.models import AgendaItem, ItemKind, Member, OrganMembership, Sex, User
 from council.rules.attendance import Presence
-from council.services import session as live
 
 CSSS = ("president", "councillor1", "councillor2", "councillor3", "councillor4")
 

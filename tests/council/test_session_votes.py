@@ -11,6 +11,7 @@ from sqlalchemy import Integer, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from agenda import sitting as live
 from council.models import (
     AgendaItem,
     ItemWithdrawal,
@@ -24,7 +25,6 @@ from council.models import (
 from council.models.base import UTCDateTime
 from council.rules.attendance import Presence
 from council.rules.majority import Choice, TieRule, VoteSettings
-from council.services import session as live
 
 CSSS = ("president", "councillor1", "councillor2", "councillor3", "councillor4")
 

@@ -18,8 +18,8 @@ from council.models import (
     MeetingStatus,
     Minutes,
 )
+from minutes import service as minutes_service
 from minutes.scenario import HeldMeeting, hold_meeting
-from minutes.services import minutes as minutes_service
 
 
 @dataclass

@@ -18,7 +18,7 @@ from support import user_named
 
 from council.crypto import decrypt_bytes
 from council.models import AuditEntry, SignerCertificate
-from minutes.services import certificates
+from minutes.signatures import certificates
 
 
 @pytest.fixture(autouse=True)

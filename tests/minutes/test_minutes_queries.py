@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 from support import user_named
 
 from council.models import AgendaItem, ItemKind, ItemStatus, Meeting, MeetingStatus
+from minutes import service
 from minutes.scenario import hold_meeting
-from minutes.services import minutes as service
 
 
 def _held_meeting_with(session: Session, demo, items: int, days: int) -> Meeting:

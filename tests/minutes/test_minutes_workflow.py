@@ -21,7 +21,7 @@ from council.models import (
     MinutesStatus,
     SignedDocument,
 )
-from minutes.services import minutes as service
+from minutes import service
 
 
 def _counts(session: Session) -> tuple[int, ...]:

@@ -32,8 +32,8 @@ from council.models import (
     User,
 )
 from council.security import hash_password
-from minutes.services import notifications
-from minutes.services.notifications import NotAllowed, NotificationError, TermsInput
+from minutes.notifications import service as notifications
+from minutes.notifications.service import NotAllowed, NotificationError, TermsInput
 
 MONTHLY_RI = TermsInput(
     is_granted=True,

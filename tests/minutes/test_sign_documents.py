@@ -35,8 +35,9 @@ from council.models import (
 )
 from council.models.base import utcnow
 from council.services import two_factor
-from minutes.services import certificates, signatures
-from minutes.services.signatures import SignatureRefused, sign_document
+from minutes.signatures import certificates
+from minutes.signatures import service as signatures
+from minutes.signatures.service import SignatureRefused, sign_document
 
 PRESIDENT = SignatureCapacity.president
 DG = SignatureCapacity.director_general
@@ -329,8 +330,7 @@ def test_without_the_tools_trust_is_not_verified_and_the_page_says_what_to_insta
 
 def test_pdfsig_refusing_a_signer_trusted_by_pyhanko_is_a_failure(
         session: Session, sealed: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    from minutes import signing
-
+    from minutes.signatures import signing
     monkeypatch.setattr(signing, "_trusted_fields", lambda _output: frozenset(
         {"Signature_president"}))
     report = _check(session, sealed)

@@ -15,8 +15,8 @@ from flask_babel import force_locale
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from minutes.pdf import render_pdf, stamp_copy
-from minutes.pki import Authority, issue_signer, make_ca
-from minutes.signing import (
+from minutes.signatures.pki import Authority, issue_signer, make_ca
+from minutes.signatures.signing import (
     CertificateExpired,
     CertificateNotYetValid,
     FieldAlreadySigned,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from agenda.sitting.wording import outcome_sentence
 from council.rules.majority import Choice, decide
-from minutes.wording import outcome_sentence
 
 
 @pytest.mark.parametrize(
