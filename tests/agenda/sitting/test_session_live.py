@@ -1,5 +1,5 @@
-"""The live screens (agenda/live.py): the councillor's screen, the chair screen, withdrawals
-closing the item to the member, and the cost of the polled fragments."""
+"""The live screens (agenda/sitting/views.py): the councillor's screen, the chair screen,
+withdrawals closing the item to the member, and the cost of the polled fragments."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Attendance, withdrawals, quorum and votes through the services, and what the database
-stores (council/services/session.py, council/models/session.py)."""
+stores (agenda/sitting/, council/models/session.py)."""
 
 from __future__ import annotations
 
