@@ -45,8 +45,6 @@ from council.models import (
 from council.models.base import utcnow
 from council.services import audit
 
-# --- intake ---------------------------------------------------------------------------------------
-
 MAX_REFERENCE_CHARS = 40  # Dossier.reference
 
 

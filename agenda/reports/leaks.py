@@ -23,8 +23,6 @@ from council.models import (
 )
 from council.models.base import utcnow
 
-# --- the leak guard ---------------------------------------------------------------------------
-
 #: dossiers received or updated within this period are looked for in every item before convening
 LEAK_LOOKBACK = timedelta(days=365)
 _MASK = "[•••]"

@@ -20,8 +20,6 @@ from council.models import (
 from council.services import audit, two_factor
 from council.services.accounts import LoginThrottled
 
-# --- re-identification ----------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class Identity:

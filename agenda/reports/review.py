@@ -40,8 +40,6 @@ from council.models import (
 )
 from council.services import audit
 
-# --- review ---------------------------------------------------------------------------------------
-
 MAX_ADDED_CHARS = 120
 
 

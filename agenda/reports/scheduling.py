@@ -40,8 +40,6 @@ from council.models import (
 from council.models.base import utcnow
 from council.services import audit
 
-# --- scheduling on a meeting ----------------------------------------------------------------------
-
 SUBJECT = {
     "fr": "Aide sociale individuelle",
     "nl": "Individuele maatschappelijke hulp",

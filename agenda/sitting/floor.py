@@ -25,8 +25,6 @@ from council.rules.attendance import Presence, RoomForItem
 from council.rules.majority import Choice
 from council.rules.quorum import QuorumCheck, check_quorum
 
-# --- Reading the floor of a meeting ------------------------------------------------------
-
 
 @dataclass
 class Floor:

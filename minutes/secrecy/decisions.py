@@ -48,8 +48,6 @@ from minutes.pdf import format_date, render_pdf_template
 from minutes.secrecy.register import MAX_REASONS, NotAllowed, SecrecyError, consents_of, local_today
 from minutes.signatures.service import SignatureRefused, sign_document
 
-# --- the decision and the disclosure --------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class DecisionInput:

@@ -27,8 +27,6 @@ from council.models import (
 from council.services import audit
 from minutes.secrecy.register import NotAllowed, SecrecyError, local_midnight
 
-# --- yearly counts and the report to the council --------------------------------------------
-
 
 @dataclass(frozen=True)
 class YearlyCounts:
