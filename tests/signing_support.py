@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from support import user_named
 
 from council.crypto import decrypt_bytes
+from council.demo.pki import Authority, issue_signer, make_ca
 from council.models import (
     AgendaItem,
     AttendanceRecord,
@@ -27,7 +28,6 @@ from council.models import (
 from council.rules.attendance import Presence
 from minutes.documents import PRESIDENT_AND_DG, new_document
 from minutes.pdf import render_pdf
-from minutes.signatures.pki import Authority, issue_signer, make_ca
 
 #: the demo's signing passphrases (council.demo)
 PASSPHRASES = {"president": "demo-sign-president", "dg": "demo-sign-dg"}

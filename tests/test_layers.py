@@ -7,8 +7,8 @@ showing the architecture:
 - an import inside a function says why, in a comment on its line or on the line above (an
   import placed there to dodge an import cycle is a layering problem to solve instead).
 
-The composition root (the application factory, the API, the CLI, the demo, the home page) is
-the only part of ``council/`` that may import the features.
+The composition root (the application factory, the API, the CLI, the demo and its data, the
+home page) is the only part of ``council/`` that may import the features.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ COMPOSITION_ROOT = (
     "council/factory.py",
     "council/api/",
     "council/cli/",
-    "council/demo.py",
+    "council/demo/",
     "council/views.py",
 )
 

@@ -96,7 +96,7 @@ def test_demo_refused_in_production(app: Flask, session: Session) -> None:
 
 def test_demo_items_option_builds_pseudonymised_aid_items(session: Session) -> None:
     from agenda.pseudonymise import find_leaks, parse_dossier
-    from agenda.reports.synthetic import generate_reports
+    from council.demo.synthetic import generate_reports
 
     build_demo(session, items=7, today=DEMO_TODAY)
     csss = next(m for m in session.scalars(select(Meeting)) if m.organ.kind is OrganKind.csss)

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.orm import Session
 from support import user_named
 
+from council.demo.scenario import HeldMeeting, hold_meeting
 from council.models import (
     AgendaItem,
     ItemKind,
@@ -19,7 +20,6 @@ from council.models import (
     Minutes,
 )
 from minutes import service as minutes_service
-from minutes.scenario import HeldMeeting, hold_meeting
 
 
 @dataclass

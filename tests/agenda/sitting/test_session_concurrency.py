@@ -20,9 +20,9 @@ from sqlalchemy import event, func, select, text
 
 from council import create_app
 from council.db import db, state
+from council.demo.rehearsal import build_floor
 from council.migrate import upgrade
 from council.models import OpenBallot, SecretBallot, SecretParticipation
-from council.services.rehearsal import build_floor
 
 VOTERS = 15
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("COUNCIL_TEST_DATABASE_URL") else [])

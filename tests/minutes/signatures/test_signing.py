@@ -14,8 +14,8 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from flask_babel import force_locale
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from council.demo.pki import Authority, issue_signer, make_ca
 from minutes.pdf import render_pdf, stamp_copy
-from minutes.signatures.pki import Authority, issue_signer, make_ca
 from minutes.signatures.signing import (
     CertificateExpired,
     CertificateNotYetValid,

@@ -2,6 +2,11 @@
 
 Its accounts exist only through ``flask --app council demo``; the command refuses to run in
 production, and it wipes and rebuilds the demo data each time (idempotent).
+
+Demo-only code gathers here, in the composition root (it uses every feature): synthetic social
+reports (``synthetic``), a throwaway certification authority (``pki``), a held meeting with its
+draft minutes (``scenario``) and the rehearsal floor of the load and concurrency tests
+(``rehearsal``).
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from agenda import reports as report_service
-from agenda.reports.synthetic import generate_reports
 from council.clock import CENTRE_TIMEZONE, centre_today
 from council.crypto import encrypt_bytes
 from council.db import Base
+from council.demo.pki import issue_signer, make_ca
+from council.demo.scenario import add_past_meeting_with_minutes
+from council.demo.synthetic import generate_reports
 from council.models import (
     AgendaItem,
     Centre,
@@ -43,9 +50,7 @@ from council.models import (
 )
 from council.security import hash_password
 from minutes import secrecy
-from minutes.scenario import add_past_meeting_with_minutes
 from minutes.signatures.certificates import add_trust_anchor, read_uploaded
-from minutes.signatures.pki import issue_signer, make_ca
 
 MANDATE_START = date(2025, 1, 1)
 
