@@ -26,7 +26,6 @@ PACKAGES = ("council", "agenda", "minutes")
 FEATURES = ("agenda", "minutes")
 #: modules of council/ allowed to import the features (paths relative to the repository)
 COMPOSITION_ROOT = (
-    "council/__init__.py",
     "council/factory.py",
     "council/api/",
     "council/cli/",
