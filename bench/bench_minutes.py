@@ -4,7 +4,7 @@
 For each size, in a scratch SQLite database of its own: builds the demo as
 `flask --app council demo --items N` does, records the meeting as held (attendance, an arrival,
 a departure, a withdrawal, a closed poll on every item, every fourth by secret ballot:
-minutes.scenario) and closes it, starts the draft minutes, then times
+council.demo.scenario) and closes it, starts the draft minutes, then times
 ``render_minutes_pdf`` (loading, content, HTML, WeasyPrint PDF/A-3b) and counts its SQL
 queries and pages. Writes the figures into docs/benchmarks.md under
 "## Minutes (make bench-minutes)". Exit status 1 when 500 items take more than 15 s, when the
@@ -39,11 +39,11 @@ def _measure(items: int) -> dict[str, float | int]:
     from council import create_app
     from council.db import db, state
     from council.demo import build_demo
+    from council.demo.scenario import hold_meeting
     from council.migrate import upgrade
     from council.models import Meeting, MeetingStatus, Organ, OrganKind, User
-    from minutes.scenario import hold_meeting
-    from minutes.services import minutes as service
-    from minutes.services.documents import page_count
+    from minutes import service
+    from minutes.documents import page_count
 
     with tempfile.TemporaryDirectory() as scratch:
         app = create_app({"DATABASE_URL": f"sqlite:///{scratch}/bench.db"})

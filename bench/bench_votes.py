@@ -1,6 +1,6 @@
 """`make bench-votes`: councillors voting through the API under gunicorn on PostgreSQL.
 
-Builds a rehearsal floor (council.services.rehearsal: an organ of 60 members, all present, a
+Builds a rehearsal floor (council.demo.rehearsal: an organ of 60 members, all present, a
 meeting of 200 items whose votes are open, every fourth by secret ballot) in its own database
 (BENCH_DATABASE_URL, default the local `council_bench`; its schema is wiped), starts gunicorn
 with 4 workers on the loopback, and lets 60 client threads (one per councillor) vote on every
@@ -59,8 +59,8 @@ def _arguments() -> argparse.Namespace:
 def _prepare(url: str, members: int, items: int) -> dict:
     from council import create_app
     from council.db import db, state
+    from council.demo.rehearsal import build_floor
     from council.migrate import upgrade
-    from council.services.rehearsal import build_floor
 
     app = create_app({"DATABASE_URL": url})
     engine = state(app).engine

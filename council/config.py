@@ -155,7 +155,7 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         "OPENAPI_VERSION": "3.0.3",
         "OPENAPI_URL_PREFIX": "/api/v1",
         "OPENAPI_JSON_PATH": "openapi.json",
-        # Convocations by e-mail (agenda.convocation); never any file content in them.
+        # Convocations by e-mail (agenda.meetings.convocation); never any file content in them.
         "COUNCIL_BASE_URL": environ.get("COUNCIL_BASE_URL", "http://127.0.0.1:5000"),
         "COUNCIL_SMTP_HOST": environ.get("COUNCIL_SMTP_HOST", "localhost"),
         "COUNCIL_SMTP_PORT": int(environ.get("COUNCIL_SMTP_PORT", "25")),

@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, exists, false, func, or_, select, true
 
 from council.models import AgendaItem, Meeting, MeetingStatus, OrganMembership, Role, User
 from council.models.minutes import Extract, SignatureCapacity
+from council.models.secrecy import SecrecyRequest
 
 STAFF = frozenset({Role.dg, Role.secretariat})
 
@@ -332,8 +333,6 @@ def can_decide_secrecy_request(user: Any, request: Any) -> bool:
 
 def visible_secrecy_requests_clause(user: Any) -> ColumnElement[bool]:
     """SQL condition on ``SecrecyRequest`` equivalent to ``can_view_secrecy_request``."""
-    from council.models.secrecy import SecrecyRequest
-
     role = _role(user)
     if role is Role.dg:
         return true()

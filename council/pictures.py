@@ -83,7 +83,7 @@ def meeting_entries(meetings: Iterable[Meeting], today: date) -> list[TimelineEn
 
 
 def notification_entries(pending: Iterable[Any]) -> list[TimelineEntry]:
-    """Decisions awaiting notification (``minutes.services.notifications.PendingDecision``)
+    """Decisions awaiting notification (``minutes.notifications.service.PendingDecision``)
     at their legal deadline (8 days, LO art. 62bis); overdue once it has passed."""
     return [TimelineEntry(
         day=entry.due.deadline,

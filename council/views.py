@@ -11,6 +11,8 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
+from agenda.meetings.queries import upcoming_meetings
+from agenda.reports import reports_of
 from council import permissions
 from council.charts import TimelineEntry
 from council.db import db
@@ -19,7 +21,7 @@ from council.models import Language, Member, Role, User
 from council.pictures import dg_timeline, notification_entries, seating
 from council.services import accounts, two_factor
 from council.services.composition import composition_report
-from council.services.meetings import upcoming_meetings
+from minutes.notifications.service import awaiting_notification
 
 bp = Blueprint("main", __name__)
 
@@ -49,7 +51,6 @@ def home() -> Response | str:
             timeline=dg_timeline(meetings, date.today(), _awaiting_notification())
             if is_staff else None,
         )
-    from agenda.services.reports import reports_of
 
     return render_template("home_social_worker.html",
                            reports=reports_of(db.session, current_user),
@@ -60,7 +61,6 @@ def _awaiting_notification() -> list[TimelineEntry]:
     """The decisions the user must see notified, for the home timeline (the DG's)."""
     if not permissions.can_view_notifications(current_user):
         return []
-    from minutes.services.notifications import awaiting_notification
 
     return notification_entries(awaiting_notification(db.session, actor=current_user,
                                                       today=date.today()))

@@ -1,4 +1,6 @@
-"""Minutes (procès-verbaux), their PDF, signatures, extracts and notification letters."""
+"""The minutes: the procès-verbal and its PDF, signatures (``signatures``), extracts, notification
+letters (``notifications``) and the secrecy register (``secrecy``). Imports ``agenda`` and the
+kernel (``council``); see docs/architecture.md."""
 
 import warnings
 
@@ -15,3 +17,7 @@ with warnings.catch_warnings():
                             category=CryptographyDeprecationWarning,
                             module=r"pyhanko\.sign\.signers\.pdf_cms")
     import pyhanko.sign.signers.pdf_cms  # noqa: F401
+
+from minutes.web import init_app
+
+__all__ = ["init_app"]

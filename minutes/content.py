@@ -16,10 +16,10 @@ from datetime import datetime
 
 from babel import dates as babel_dates
 
+from agenda.sitting.wording import outcome_sentence
 from council.clock import CENTRE_TIMEZONE
 from council.rules.attendance import AttendanceRecord, Presence, presence_at
 from council.rules.majority import Choice, Outcome
-from minutes.wording import outcome_sentence
 
 BABEL_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE", "en": "en_GB"}
 LANGUAGES = tuple(BABEL_LOCALES)

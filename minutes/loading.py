@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from agenda import sitting as live
 from council.models import (
     AgendaItem,
     Meeting,
@@ -27,7 +28,6 @@ from council.models import (
     User,
 )
 from council.rules.majority import Choice, Outcome
-from council.services import session as live
 from minutes.content import ItemFacts, MeetingFacts, Person, Vote
 
 

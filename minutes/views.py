@@ -26,14 +26,14 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from agenda.meetings.queries import meeting_for
 from council import permissions
 from council.db import db
 from council.forms import EmptyForm
 from council.models import AgendaItem, Meeting, Minutes, MinutesStatus
 from council.services import jobs
-from council.services.meetings import meeting_for
+from minutes import service
 from minutes.loading import items_of_part, minutes_of
-from minutes.services import minutes as service
 
 bp = Blueprint("minutes", __name__, url_prefix="/meetings/<int:meeting_id>")
 #: minutes with more items are approved in a background job: rendering them takes seconds

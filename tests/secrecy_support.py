@@ -22,7 +22,7 @@ from council.models import (
     SignedDocument,
     SocialReport,
 )
-from council.services import secrecy
+from minutes import secrecy
 
 #: the demo DG's certificate passphrase and password (council.demo, support.PASSWORDS)
 DG_PASSPHRASE = "demo-sign-dg"

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from support import user_named
 
 from council.crypto import decrypt_bytes
+from council.demo.pki import Authority, issue_signer, make_ca
 from council.models import (
     AgendaItem,
     AttendanceRecord,
@@ -25,9 +26,8 @@ from council.models import (
     SignedDocument,
 )
 from council.rules.attendance import Presence
+from minutes.documents import PRESIDENT_AND_DG, new_document
 from minutes.pdf import render_pdf
-from minutes.pki import Authority, issue_signer, make_ca
-from minutes.services.documents import PRESIDENT_AND_DG, new_document
 
 #: the demo's signing passphrases (council.demo)
 PASSPHRASES = {"president": "demo-sign-president", "dg": "demo-sign-dg"}

@@ -27,6 +27,8 @@ def load_model() -> Language:
     global _model
     with _lock:
         if _model is None:
+            # here, not at the top: the French model (0.5 GB) loads only where it is used (the
+            # pseudonymisation service, or the first report of a process without one)
             import spacy
 
             _model = spacy.load(MODEL_NAME, exclude=_UNUSED)

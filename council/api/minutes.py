@@ -9,13 +9,13 @@ from flask_babel import gettext
 from flask_smorest import abort
 from werkzeug.wrappers import Response
 
+from agenda.meetings.queries import meeting_for
 from council import permissions
-from council.api import BEARER, blp, require_meetings_access, token_required
+from council.api.base import BEARER, blp, require_meetings_access, token_required
 from council.api.schemas import ErrorSchema
 from council.db import db
-from council.services.meetings import meeting_for
+from minutes import service as minutes_service
 from minutes.loading import minutes_of
-from minutes.services import minutes as minutes_service
 from minutes.views import pdf_response
 
 

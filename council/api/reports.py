@@ -11,10 +11,10 @@ from flask import g
 from flask_babel import gettext
 from flask_smorest import abort
 
-from agenda.intake import IntakeError
-from agenda.services import reports
+from agenda import reports
+from agenda.reports.files import IntakeError
 from council import permissions
-from council.api import BEARER, blp, token_required
+from council.api.base import BEARER, blp, token_required
 from council.api.schemas import ErrorSchema
 from council.db import db
 from council.models import OrganKind

@@ -12,11 +12,11 @@ from flask_babel import gettext
 from flask_smorest import abort
 
 from council import permissions
-from council.api import BEARER, blp, token_required
+from council.api.base import BEARER, blp, token_required
 from council.api.schemas import ErrorSchema
 from council.db import db
 from council.models import RequestStatus, SecrecyRequest
-from council.services import secrecy
+from minutes import secrecy
 
 DECISIONS = [RequestStatus.refused.value, RequestStatus.partial.value, RequestStatus.full.value]
 

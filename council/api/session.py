@@ -13,16 +13,16 @@ from flask_smorest import abort
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from agenda import sitting as live
+from agenda.meetings.queries import WithdrawnFromItem
 from council import permissions
-from council.api import BEARER, blp, require_meetings_access, token_required
+from council.api.base import BEARER, blp, require_meetings_access, token_required
 from council.api.schemas import ErrorSchema
 from council.db import db
 from council.errors import api_error
 from council.models import AgendaItem, Meeting, Organ, User
 from council.rules.attendance import Presence
 from council.rules.majority import Choice
-from council.services import session as live
-from council.services.meetings import WithdrawnFromItem
 
 PRESENCES = [p.value for p in Presence]
 CHOICES = [c.value for c in Choice]

@@ -9,6 +9,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
+from agenda.pseudonymise.service import serve
 from council.cli.backup import backup_command, restore_command
 from council.cli.errors import OneLineUsageError
 from council.cli.keys import rotate_keys_command
@@ -16,14 +17,15 @@ from council.cli.pseudonymise import pseudonymise_command
 from council.cli.seats import seats_command
 from council.cli.trust import trust_ca_command
 from council.db import db, state
+from council.demo import build_demo
+from council.migrate import revision, upgrade
+from council.services.audit import verify_chain
 
 
 def register_commands(app: Flask) -> None:
     @app.cli.command("init-db")
     def init_db() -> None:
         """Create or upgrade the schema (Alembic migrations)."""
-        from council.migrate import upgrade
-
         upgrade(state().engine)
         click.echo("database schema is up to date")
 
@@ -31,8 +33,6 @@ def register_commands(app: Flask) -> None:
     @click.argument("message")
     def make_migration(message: str) -> None:
         """Write a new migration from the models (developers)."""
-        from council.migrate import revision
-
         revision(state().engine, message)
 
     @app.cli.command("demo")
@@ -40,9 +40,6 @@ def register_commands(app: Flask) -> None:
                   help="Number of pseudonymised individual-aid items on the demo CSSS meeting.")
     def demo(items: int | None) -> None:
         """(Re)create the demo centre, its accounts and meetings."""
-        from council.demo import build_demo
-        from council.migrate import upgrade
-
         click.echo("building the database schema")
         upgrade(state().engine)
         summary = build_demo(db.session, items=items, progress=click.echo)
@@ -53,8 +50,6 @@ def register_commands(app: Flask) -> None:
                   default=None, help="Unix socket (default: COUNCIL_PSEUDONYMISER_SOCKET).")
     def pseudonymiser_service(socket_path: Path | None) -> None:
         """Serve pseudonymisation to the web workers (loads the French model once)."""
-        from agenda.pseudonymiser_service import serve
-
         target = socket_path or Path(app.config["COUNCIL_PSEUDONYMISER_SOCKET"] or "")
         if not str(target) or str(target) == ".":
             raise OneLineUsageError("give --socket PATH or set COUNCIL_PSEUDONYMISER_SOCKET")
@@ -66,8 +61,6 @@ def register_commands(app: Flask) -> None:
     @audit_group.command("verify")
     def audit_verify() -> None:
         """Check the audit log's hash chain."""
-        from council.services.audit import verify_chain
-
         broken = verify_chain(db.session)
         if broken is not None:
             click.echo(f"audit chain broken at entry {broken.entry_id}: {broken.reason}", err=True)

@@ -15,7 +15,7 @@ from council.cli.errors import OneLineErrorCommand, OneLineUsageError
 from council.db import db
 from council.models import TrustAnchor
 from council.services import audit
-from minutes.services.certificates import add_trust_anchor
+from minutes.signatures.certificates import add_trust_anchor
 
 MAX_PEM_BYTES = 64 * 1024
 

@@ -6,7 +6,7 @@ voted how). Secret ballots keep no link between a voter and a choice: a ``Secret
 (poll, member) says that a member voted, a ``SecretBallot`` (poll, choice) holds a choice, in
 separate tables, with random (uuid4) keys, no timestamps and no ordering column; on SQLite they
 are ``WITHOUT ROWID`` tables, so that not even the hidden row number follows the order of
-insertion, and closing the poll rewrites its ballots in a random order (``services.session``).
+insertion, and closing the poll rewrites its ballots in a random order (``agenda.sitting.service``).
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from agenda.pseudonymise import Pseudonymiser, parse_dossier
+from agenda.pseudonymise.service import ServiceError, request
 from agenda.pseudonymise.wire import dossier_to_dict
-from agenda.pseudonymiser_service import ServiceError, request
 from council.models import Dossier
 
 SHARED_SAMPLE = Path(__file__).resolve().parents[3] / "shared/samples/pseudonymisation"
@@ -86,7 +86,7 @@ def test_web_workers_use_the_service_and_never_the_model(
     def no_model_here(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the web process ran the pseudonymiser")
 
-    monkeypatch.setattr("agenda.services.reports.Pseudonymiser", no_model_here)
+    monkeypatch.setattr("agenda.reports.common.Pseudonymiser", no_model_here)
     monkeypatch.setitem(app.config, "COUNCIL_PSEUDONYMISER_SOCKET", service)
     response = client.post("/api/v1/reports", headers=api_token("socialworker"),
                            json={"dossier": DOSSIER, "text": TEXT, "organ": "csss"})

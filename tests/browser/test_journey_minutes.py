@@ -15,11 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from support import PASSWORDS
 
-from agenda.services.reports import report_of_item
+from agenda.reports import report_of_item
 from council.crypto import decrypt_json
 from council.demo import SIGNING_PASSPHRASES
+from council.demo.scenario import hold_meeting
 from council.models import AgendaItem, Meeting, OrganKind, User
-from minutes.scenario import hold_meeting
 
 CSSS = "Comité spécial du service social"
 CLOSING = "La séance est levée à 20 h 15."

@@ -19,7 +19,7 @@ from report_samples import DOSSIER, docx_bytes
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from agenda.intake import IntakeError, read_upload
+from agenda.reports.files import IntakeError, read_upload
 from council.models import (
     AgendaItem,
     LoginAttempt,

@@ -15,6 +15,7 @@ from markupsafe import escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from agenda import sitting as live
 from council.charts import (
     NEUTRAL,
     SeatGroup,
@@ -29,7 +30,6 @@ from council.models import AgendaItem, Meeting, MeetingStatus, User
 from council.models.base import utcnow
 from council.rules.attendance import Presence
 from council.rules.majority import Choice, VoteSettings
-from council.services import session as live
 from council.services.composition import composition_report
 
 # --- hemicycle geometry -------------------------------------------------------------------

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from council.demo.pki import make_ca
 from council.models import AuditEntry, TrustAnchor
-from minutes.pki import make_ca
 
 NOW = datetime.now(UTC)
 
@@ -45,7 +45,7 @@ def test_refuses_what_is_not_a_ca_certificate(app, session, tmp_path):
 def test_refuses_a_signers_own_certificate(app, session, tmp_path):
     from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
 
-    from minutes.pki import issue_signer
+    from council.demo.pki import issue_signer
 
     authority = make_ca("Root", valid_from=NOW - timedelta(days=1),
                         valid_until=NOW + timedelta(days=365))

@@ -31,10 +31,10 @@ from scratch_database import BACKENDS, app_for, scratch_database, server_environ
 from sqlalchemy import select
 
 from council.db import db, state
+from council.demo.rehearsal import RehearsalFloor, build_floor
 from council.migrate import upgrade
 from council.models import OpenBallot as OpenBallotRow
 from council.models import Poll, SecretBallot, SecretParticipation
-from council.services.rehearsal import RehearsalFloor, build_floor
 
 HOST = "127.0.0.1"
 TESTS = Path(__file__).resolve().parents[1]

@@ -96,7 +96,7 @@ def test_demo_refused_in_production(app: Flask, session: Session) -> None:
 
 def test_demo_items_option_builds_pseudonymised_aid_items(session: Session) -> None:
     from agenda.pseudonymise import find_leaks, parse_dossier
-    from agenda.synthetic import generate_reports
+    from council.demo.synthetic import generate_reports
 
     build_demo(session, items=7, today=DEMO_TODAY)
     csss = next(m for m in session.scalars(select(Meeting)) if m.organ.kind is OrganKind.csss)
@@ -111,7 +111,7 @@ def test_demo_items_option_builds_pseudonymised_aid_items(session: Session) -> N
 
 def test_demo_has_a_held_csss_meeting_with_draft_minutes_and_decisions_to_notify(
         session: Session) -> None:
-    from minutes.services.notifications import awaiting_notification
+    from minutes.notifications.service import awaiting_notification
 
     past = session.scalars(select(Meeting).where(Meeting.status == MeetingStatus.closed)).one()
     assert past.organ.kind is OrganKind.csss

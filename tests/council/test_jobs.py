@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from support import user_named
 
-from agenda.services import reports
+from agenda import reports
 from council import create_app
 from council.db import db, state
 from council.migrate import upgrade

@@ -9,9 +9,9 @@ from flask_login import AnonymousUserMixin
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from agenda.meetings.queries import visible_meetings
 from council import permissions
 from council.models import Meeting, OrganKind, OrganMembership, User
-from council.services.meetings import visible_meetings
 
 
 def test_object_check_and_sql_filter_agree_for_every_user(session: Session) -> None:

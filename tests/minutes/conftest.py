@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.orm import Session
 from support import user_named
 
+from council.demo.scenario import HeldMeeting, hold_meeting
 from council.models import (
     AgendaItem,
     ItemKind,
@@ -18,8 +19,7 @@ from council.models import (
     MeetingStatus,
     Minutes,
 )
-from minutes.scenario import HeldMeeting, hold_meeting
-from minutes.services import minutes as minutes_service
+from minutes import service as minutes_service
 
 
 @dataclass

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from support import PASSWORDS, user_named
 
 from agenda.pseudonymise import parse_dossier
-from agenda.services.reports import report_of_item
+from agenda.reports import report_of_item
 from council.crypto import decrypt_json
 from council.models import (
     AgendaItem,
@@ -27,7 +27,8 @@ from council.models import (
     SignatureCapacity,
     SignedDocument,
 )
-from minutes.services import extracts, signatures
+from minutes import extracts
+from minutes.signatures import service as signatures
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from support import user_named
 
 from council import crypto
 from council.models import AuditEntry
-from minutes.services import minutes as service
+from minutes import service
 
 
 def _url(held) -> str:

@@ -7,9 +7,9 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 from support import user_named
 
+from council.demo.scenario import hold_meeting
 from council.models import AgendaItem, ItemKind, ItemStatus, Meeting, MeetingStatus
-from minutes.scenario import hold_meeting
-from minutes.services import minutes as service
+from minutes import service
 
 
 def _held_meeting_with(session: Session, demo, items: int, days: int) -> Meeting:

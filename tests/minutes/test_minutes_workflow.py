@@ -21,7 +21,7 @@ from council.models import (
     MinutesStatus,
     SignedDocument,
 )
-from minutes.services import minutes as service
+from minutes import service
 
 
 def _counts(session: Session) -> tuple[int, ...]:
@@ -190,9 +190,9 @@ def test_a_draft_is_not_corrected(session: Session, draft: Minutes) -> None:
 
 
 def test_the_demo_past_meeting_is_approved_by_the_current_one(session: Session, demo) -> None:
+    from council.demo.scenario import add_past_meeting_with_minutes
     from council.models import ItemWithdrawal, Meeting
     from minutes.loading import minutes_of
-    from minutes.scenario import add_past_meeting_with_minutes
 
     current = session.get(Meeting, demo.csss_meeting_id)
     past = add_past_meeting_with_minutes(session, current,

@@ -1,0 +1,404 @@
+"""Building a meeting's agenda: one function per use case, each one commit, each audited.
+
+Rules kept here (DOMAIN.md, "Meetings"):
+
+- a new meeting starts with the recurring item "approval of the minutes of the previous
+  meeting", which stays first;
+- matters concerning persons (individual aid, personnel) are always dealt with behind closed
+  doors, and personnel matters are always voted by secret ballot;
+- public items come before closed-session items; numbers stay contiguous from 1;
+- an item added once the members are convened must be urgent, and an urgent item needs its
+  reason (written into the draft decision, where the deliberation must motivate it);
+- the agenda changes until the meeting is closed; an item leaves it only before convocation.
+
+Refusals raise :class:`AgendaError` before anything is stored; the view rolls back and shows
+the message for its ``code``. Audit entries never carry titles or texts (titles can hint at a
+file), only kinds, flags and numbers.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from flask_babel import force_locale, gettext
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from agenda import reports
+from council.models import (
+    AgendaItem,
+    ItemKind,
+    ItemPseudonymisation,
+    Meeting,
+    MeetingStatus,
+    Organ,
+    ReportStatus,
+    SocialReport,
+)
+from council.models.base import utcnow
+from council.services import audit
+
+if TYPE_CHECKING:
+    from council.services.jobs import JobRun
+
+#: kinds the builder adds by hand (individual aid comes from social reports; the minutes
+#: approval is added with the meeting)
+ADDABLE_KINDS = (
+    ItemKind.general,
+    ItemKind.personnel,
+    ItemKind.ratification,
+    ItemKind.budget,
+    ItemKind.budget_amendment,
+    ItemKind.accounts,
+    ItemKind.policy_note,
+    ItemKind.annual_report,
+)
+TITLE_MAX = 300
+PLACE_MAX = 200
+CONVOCATION_ROUNDS = (1, 2, 3)
+EDITABLE = (MeetingStatus.draft, MeetingStatus.convened, MeetingStatus.in_progress)
+
+
+class AgendaError(Exception):
+    """A refused change. ``code`` names the rule; ``params`` fill the message."""
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def _centre_locale(meeting: Meeting) -> str:
+    return meeting.organ.centre.language.value
+
+
+def _draft_skeleton(reason: str | None) -> str:
+    """Vu / Considérant (with the urgency, if any) / Décide, in the current locale."""
+    return "\n".join((
+        gettext("Having regard to the organic law of 8 July 1976 on public centres for social "
+                "welfare;"),
+        gettext("Whereas …;"),
+        *([_urgency_clause(reason)] if reason is not None else []),
+        gettext("Decides:"),
+        "",
+    ))
+
+
+def _urgency_clause(reason: str) -> str:
+    return gettext("Whereas the matter is urgent: %(reason)s;", reason=reason)
+
+
+def _require_editable(meeting: Meeting) -> None:
+    if meeting.status not in EDITABLE:
+        raise AgendaError("meeting_not_editable")
+
+
+def _clean_title(title: str | None) -> str:
+    cleaned = " ".join((title or "").split())
+    if not cleaned or len(cleaned) > TITLE_MAX:
+        raise AgendaError("title_required", max=TITLE_MAX)
+    return cleaned
+
+
+def _session_flags(
+    kind: ItemKind, *, is_closed_session: bool, is_secret_ballot: bool
+) -> tuple[bool, bool]:
+    """(closed session, secret ballot) after the rules: persons → closed; personnel → secret."""
+    if kind.is_about_persons and not is_closed_session:
+        raise AgendaError("persons_closed_session")
+    return is_closed_session, is_secret_ballot or kind is ItemKind.personnel
+
+
+def _urgency(is_urgent: bool, reason: str | None) -> str | None:
+    cleaned = (reason or "").strip()
+    if is_urgent and not cleaned:
+        raise AgendaError("urgency_reason_required")
+    return cleaned if is_urgent else None
+
+
+def _order_key(item: AgendaItem) -> tuple[bool, bool]:
+    """Minutes approval first, then public items, then closed-session items."""
+    return (item.kind is not ItemKind.minutes_approval, item.is_closed_session)
+
+
+def _renumber(session: Session, ordered: list[AgendaItem]) -> None:
+    """Numbers 1..n in this order. Two flushes, so that the (meeting, number) uniqueness holds
+    at every intermediate step on every backend."""
+    changed = [
+        (item, number) for number, item in enumerate(ordered, start=1) if item.number != number
+    ]
+    if not changed:
+        return
+    for item, _number in changed:
+        item.number = -item.number
+    session.flush()
+    for item, number in changed:
+        item.number = number
+    session.flush()
+
+
+def _normalise(session: Session, meeting: Meeting) -> None:
+    """Moves items to where the rules want them, keeping their relative order otherwise."""
+    _renumber(session, sorted(meeting.items, key=lambda item: (*_order_key(item), item.number)))
+
+
+def create_meeting(
+    session: Session,
+    *,
+    actor: Any,
+    organ: Organ | None,
+    starts_at: datetime,
+    place: str | None,
+    convocation_round: int = 1,
+) -> Meeting:
+    """A meeting in preparation, with its first item: the approval of the previous minutes.
+
+    ``starts_at`` must be timezone-aware (the form enters Europe/Brussels local time); it is
+    stored in UTC.
+    """
+    if organ is None:
+        raise AgendaError("organ_required")
+    if starts_at.tzinfo is None:
+        raise AgendaError("date_required")
+    if starts_at <= utcnow():
+        raise AgendaError("meeting_in_past")
+    cleaned_place = " ".join((place or "").split())
+    if not cleaned_place or len(cleaned_place) > PLACE_MAX:
+        raise AgendaError("place_required", max=PLACE_MAX)
+    if convocation_round not in CONVOCATION_ROUNDS:
+        raise AgendaError("convocation_round")
+    meeting = Meeting(
+        organ=organ,
+        starts_at=starts_at,
+        place=cleaned_place,
+        convocation_round=convocation_round,
+        status=MeetingStatus.draft,
+    )
+    session.add(meeting)
+    with force_locale(organ.centre.language.value):
+        title = gettext("Approval of the minutes of the previous meeting")
+    session.add(
+        AgendaItem(
+            meeting=meeting,
+            number=1,
+            kind=ItemKind.minutes_approval,
+            title=title,
+            is_closed_session=True,
+            is_secret_ballot=False,
+        )
+    )
+    session.flush()
+    audit.record(
+        session,
+        "meeting_created",
+        actor=actor,
+        object_type="meeting",
+        object_id=meeting.id,
+        organ_id=organ.id,
+        starts_at=starts_at.isoformat(),
+        convocation_round=convocation_round,
+    )
+    session.commit()
+    return meeting
+
+
+def add_item(
+    session: Session,
+    meeting: Meeting,
+    *,
+    actor: Any,
+    kind: ItemKind,
+    title: str | None,
+    is_closed_session: bool = True,
+    is_secret_ballot: bool = False,
+    is_urgent: bool = False,
+    urgency_reason: str | None = None,
+) -> AgendaItem:
+    """Adds an item where the rules put it (public items before closed-session ones), with a
+    draft decision skeleton (Vu / Considérant / Décide) in the centre's language."""
+    _require_editable(meeting)
+    if kind not in ADDABLE_KINDS:
+        raise AgendaError("kind_not_addable")
+    cleaned_title = _clean_title(title)
+    closed, secret = _session_flags(
+        kind, is_closed_session=is_closed_session, is_secret_ballot=is_secret_ballot
+    )
+    reason = _urgency(is_urgent, urgency_reason)
+    if meeting.status is not MeetingStatus.draft and reason is None:
+        raise AgendaError("late_item_must_be_urgent")
+    with force_locale(_centre_locale(meeting)):
+        draft = _draft_skeleton(reason)
+    item = AgendaItem(
+        meeting=meeting,
+        number=max((i.number for i in meeting.items), default=0) + 1,
+        kind=kind,
+        title=cleaned_title,
+        is_closed_session=closed,
+        is_secret_ballot=secret,
+        is_urgent=reason is not None,
+        draft_decision=draft,
+    )
+    session.add(item)
+    session.flush()
+    _normalise(session, meeting)
+    audit.record(
+        session,
+        "agenda_item_added",
+        actor=actor,
+        object_type="agenda_item",
+        object_id=item.id,
+        meeting_id=meeting.id,
+        kind=kind.value,
+        number=item.number,
+        closed_session=closed,
+        secret_ballot=secret,
+        urgent=reason is not None,
+    )
+    session.commit()
+    return item
+
+
+def update_item(
+    session: Session,
+    item: AgendaItem,
+    *,
+    actor: Any,
+    title: str | None,
+    kind: ItemKind,
+    is_closed_session: bool,
+    is_secret_ballot: bool,
+    is_urgent: bool,
+    urgency_reason: str | None,
+    draft_decision: str | None,
+) -> AgendaItem:
+    """Changes an item and its draft decision while the meeting is not closed. Individual-aid
+    items and the minutes approval keep their kind; a change of session moves the item."""
+    meeting = item.meeting
+    _require_editable(meeting)
+    fixed = (ItemKind.individual_aid, ItemKind.minutes_approval)
+    if kind is not item.kind and (item.kind in fixed or kind not in ADDABLE_KINDS):
+        raise AgendaError("kind_fixed")
+    cleaned_title = _clean_title(title)
+    closed, secret = _session_flags(
+        kind, is_closed_session=is_closed_session, is_secret_ballot=is_secret_ballot
+    )
+    reason = _urgency(is_urgent, urgency_reason) if is_urgent and not item.is_urgent else None
+    if item.is_urgent and not is_urgent and meeting.status is not MeetingStatus.draft:
+        raise AgendaError("late_item_must_be_urgent")
+    decision = (draft_decision or "").replace("\r\n", "\n").strip() or None
+    if reason is not None:
+        with force_locale(_centre_locale(meeting)):
+            decision = "\n".join(filter(None, (decision, _urgency_clause(reason))))
+    changed = sorted(
+        name
+        for name, old, new in (
+            ("title", item.title, cleaned_title),
+            ("kind", item.kind, kind),
+            ("closed_session", item.is_closed_session, closed),
+            ("secret_ballot", item.is_secret_ballot, secret),
+            ("urgent", item.is_urgent, is_urgent),
+            ("draft_decision", item.draft_decision, decision),
+        )
+        if old != new
+    )
+    if not changed:
+        return item
+    item.title, item.kind = cleaned_title, kind
+    item.is_closed_session, item.is_secret_ballot = closed, secret
+    item.is_urgent, item.draft_decision = is_urgent, decision
+    session.flush()
+    _normalise(session, meeting)
+    audit.record(
+        session,
+        "agenda_item_updated",
+        actor=actor,
+        object_type="agenda_item",
+        object_id=item.id,
+        meeting_id=meeting.id,
+        changed=",".join(changed),
+        number=item.number,
+    )
+    session.commit()
+    return item
+
+
+def move_item(session: Session, item: AgendaItem, *, actor: Any, offset: int) -> AgendaItem:
+    """Moves an item one place up (-1) or down (+1), within the rules: the minutes approval
+    stays first and public items stay before closed-session items."""
+    meeting = item.meeting
+    _require_editable(meeting)
+    if offset not in (-1, 1):
+        raise AgendaError("bad_move")
+    ordered = sorted(meeting.items, key=lambda i: i.number)
+    index = ordered.index(item)
+    target = index + offset
+    if not 0 <= target < len(ordered):
+        raise AgendaError("bad_move")
+    ordered[index], ordered[target] = ordered[target], ordered[index]
+    keys = [_order_key(i) for i in ordered]
+    if keys != sorted(keys):
+        minutes_moved = ItemKind.minutes_approval in (ordered[index].kind, ordered[target].kind)
+        raise AgendaError("minutes_first" if minutes_moved else "public_first")
+    before = item.number
+    _renumber(session, ordered)
+    audit.record(
+        session,
+        "agenda_item_moved",
+        actor=actor,
+        object_type="agenda_item",
+        object_id=item.id,
+        meeting_id=meeting.id,
+        from_number=before,
+        to_number=item.number,
+    )
+    session.commit()
+    return item
+
+
+def remove_item(session: Session, item: AgendaItem, *, actor: Any) -> None:
+    """Takes an item off the agenda before convocation. A social report scheduled on it goes
+    back to the reports waiting for a meeting (its text stays with the report)."""
+    meeting = item.meeting
+    if meeting.status is not MeetingStatus.draft:
+        raise AgendaError("remove_after_convocation")
+    for report in meeting_reports(session, item):
+        report.item_id = None
+        report.status = ReportStatus.submitted
+    session.execute(delete(ItemPseudonymisation).where(ItemPseudonymisation.item_id == item.id))
+    number, kind, item_id = item.number, item.kind, item.id
+    meeting.items.remove(item)
+    session.delete(item)
+    session.flush()
+    _renumber(session, sorted(meeting.items, key=lambda i: i.number))
+    audit.record(
+        session,
+        "agenda_item_removed",
+        actor=actor,
+        object_type="agenda_item",
+        object_id=item_id,
+        meeting_id=meeting.id,
+        kind=kind.value,
+        number=number,
+    )
+    session.commit()
+
+
+def meeting_reports(session: Session, item: AgendaItem) -> list[SocialReport]:
+    """The social reports scheduled on an item (at most one)."""
+    return list(session.scalars(select(SocialReport).where(SocialReport.item_id == item.id)))
+
+
+def schedule_waiting_reports(run: JobRun, meeting_id: int) -> str | None:
+    """Background work (``council.services.jobs``): every report waiting for the meeting's
+    organ goes on its agenda, oldest first, one step (one commit) per report. Each is
+    pseudonymised with the meeting's pseudonym registry, so a person keeps their letter
+    across the items; the leak guard still checks the whole agenda before convening."""
+    meeting = run.session.get(Meeting, meeting_id)
+    if meeting is None:
+        return None
+    waiting = reports.unscheduled_reports(run.session, meeting)
+    run.set_total(len(waiting))
+    for report in waiting:
+        reports.schedule_report(run.session, report, meeting, actor=run.actor)
+        run.advance()
+    return None

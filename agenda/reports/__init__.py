@@ -1,0 +1,67 @@
+"""Social reports, from intake to the agenda: one module per family of use cases, re-exported
+here so that callers write ``reports.submit_report``, ``reports.review_state``, ...
+
+- ``common``: the errors, the organs that decide on reports, the pseudonymiser in one place;
+- ``intake``: receiving reports (``files`` reads the uploaded documents);
+- ``scheduling``: putting reports on a meeting, with the meeting's pseudonym registry;
+- ``review``: checking and approving an item's pseudonymisation;
+- ``reidentification``: who an item is about, for an authorised reader;
+- ``leaks``: the leak guard run before convening;
+- ``views``: the pages (blueprint ``reports``).
+"""
+
+from agenda.reports.common import (
+    REPORT_ORGANS,
+    NotAllowed,
+    ReportError,
+    ServiceUnavailable,
+    WrongPassword,
+    pseudonymise,
+)
+from agenda.reports.intake import (
+    MAX_REFERENCE_CHARS,
+    Submission,
+    SubmittedReport,
+    extract_proposal,
+    parse_identity,
+    reports_of,
+    submit_report,
+    submit_reports,
+    unscheduled_reports,
+)
+from agenda.reports.leaks import LEAK_LOOKBACK, LeakHit, check_leaks, scan_leaks
+from agenda.reports.reidentification import Identity, reidentify, report_of_item
+from agenda.reports.review import (
+    MAX_ADDED_CHARS,
+    REVIEW_CATEGORIES,
+    Addition,
+    ReviewState,
+    Segment,
+    add_replacement,
+    approve_pseudonymisation,
+    approve_pseudonymisations,
+    pseudonymisation_of,
+    remove_addition,
+    review_state,
+    toggle_replacement,
+)
+from agenda.reports.scheduling import (
+    MAX_SUBJECT_CHARS,
+    draft_decision,
+    load_registry,
+    save_registry,
+    schedule_report,
+    schedule_reports,
+)
+
+__all__ = [
+    "LEAK_LOOKBACK", "MAX_ADDED_CHARS", "MAX_REFERENCE_CHARS", "MAX_SUBJECT_CHARS",
+    "REPORT_ORGANS", "REVIEW_CATEGORIES", "Addition", "Identity", "LeakHit", "NotAllowed",
+    "ReportError", "ReviewState", "Segment", "ServiceUnavailable", "Submission",
+    "SubmittedReport", "WrongPassword", "add_replacement", "approve_pseudonymisation",
+    "approve_pseudonymisations", "check_leaks", "draft_decision", "extract_proposal",
+    "load_registry", "parse_identity", "pseudonymisation_of", "pseudonymise", "reidentify",
+    "remove_addition", "report_of_item", "reports_of", "review_state", "save_registry",
+    "scan_leaks", "schedule_report", "schedule_reports", "submit_report", "submit_reports",
+    "toggle_replacement", "unscheduled_reports",
+]

@@ -1,0 +1,91 @@
+"""What the use cases on social reports share: their errors, the organs that may decide on a
+report, and the pseudonymiser, run in one place (``pseudonymise``): inline in the request, or
+by the pseudonymisation service when ``COUNCIL_PSEUDONYMISER_SOCKET`` is set.
+
+Identities (the dossier, the original text, the replacements with the words they replaced, the
+meeting's pseudonym map) are stored only encrypted (``council.crypto``); what councillors read
+(``AgendaItem.summary``) is the pseudonymised text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from flask import current_app
+from flask_babel import gettext
+
+from agenda.pseudonymise import (
+    Dossier as ParsedDossier,
+)
+from agenda.pseudonymise import (
+    PseudonymisedItem,
+    Pseudonymiser,
+    Registry,
+)
+from agenda.pseudonymise import service as pseudonymiser_service
+from council.models import (
+    OrganKind,
+)
+
+PSEUDONYMISER_LANGUAGES = ("fr", "nl", "de")
+
+#: organs that may be asked to decide on a report
+REPORT_ORGANS = (OrganKind.csss, OrganKind.bureau, OrganKind.council)
+
+
+class ReportError(ValueError):
+    """A use case on reports that cannot be carried out; ``str(error)`` is for the user."""
+
+
+class ServiceUnavailable(ReportError):
+    """The pseudonymisation service did not answer; nothing was stored."""
+
+
+class NotAllowed(ReportError):
+    """The actor may not do this."""
+
+
+class WrongPassword(ReportError):
+    """Re-identification refused: the password given is not the user's."""
+
+
+# --- the pseudonymiser, in one place ------------------------------------------------------------
+
+
+def pseudonymise(
+    pairs: Sequence[tuple[str, ParsedDossier]],
+    *,
+    language: str,
+    reference_date: date,
+    registry: Registry | None = None,
+    as_meeting: bool = True,
+) -> tuple[list[PseudonymisedItem], Registry | None]:
+    """Runs the pseudonymiser (one batched pass of the model for all ``pairs``).
+
+    ``as_meeting``: the items share letters, continuing ``registry``; otherwise each report is
+    pseudonymised on its own (intake drafts) and no registry is returned. Inline for now; this
+    is the one function that uses the model: with ``COUNCIL_PSEUDONYMISER_SOCKET`` set, the
+    pseudonymisation service (``flask --app council pseudonymiser-service``) runs it, so that
+    web workers never load the model."""
+    socket_path = current_app.config["COUNCIL_PSEUDONYMISER_SOCKET"]
+    if socket_path:
+        try:
+            return pseudonymiser_service.request(
+                socket_path, pairs, language=pseudonymiser_language(language),
+                reference_date=reference_date, registry=registry, as_meeting=as_meeting)
+        except pseudonymiser_service.ServiceError as error:
+            current_app.logger.error("pseudonymisation service failed: %s", error)
+            raise ServiceUnavailable(gettext(
+                "The pseudonymisation service is not available; please try again later."
+            )) from error
+    pseudonymiser = Pseudonymiser(pseudonymiser_language(language), reference_date)
+    if not as_meeting:
+        return pseudonymiser.pseudonymise_each(pairs), None
+    result = pseudonymiser.pseudonymise_meeting(pairs, registry=registry)
+    return result.items, result.registry
+
+
+def pseudonymiser_language(language: str) -> str:
+    return language if language in PSEUDONYMISER_LANGUAGES else "fr"
+

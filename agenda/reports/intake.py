@@ -1,0 +1,230 @@
+"""Intake of social reports: parsing the identity, storing the reports (encrypted) with their
+pseudonymised drafts, and the lists of reports a user or a meeting sees."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from flask_babel import gettext
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from agenda.pseudonymise import (
+    Dossier as ParsedDossier,
+)
+from agenda.pseudonymise import (
+    DossierError,
+    PseudonymisedItem,
+    parse_dossier,
+)
+from agenda.reports.common import (
+    PSEUDONYMISER_LANGUAGES,
+    REPORT_ORGANS,
+    NotAllowed,
+    ReportError,
+    pseudonymise,
+)
+from agenda.reports.files import IntakeError, check_text
+from council import permissions
+from council.crypto import encrypt_bytes, encrypt_json
+from council.models import (
+    AgendaItem,
+    Centre,
+    Dossier,
+    Language,
+    Meeting,
+    OrganKind,
+    ReportStatus,
+    SocialReport,
+    User,
+)
+from council.models.base import utcnow
+from council.services import audit
+
+MAX_REFERENCE_CHARS = 40  # Dossier.reference
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What a social worker sends: the dossier identity (JSON), the text, the organ."""
+
+    dossier: Any
+    text: str
+    organ: OrganKind = OrganKind.csss
+    source_format: str = "pasted"
+
+
+@dataclass(frozen=True)
+class SubmittedReport:
+    report: SocialReport
+    #: how many doubts (possible names left) the draft has, for the social worker's attention
+    doubts: int
+
+
+def parse_identity(data: Any) -> ParsedDossier:
+    """The dossier, validated; IntakeError naming each bad field otherwise."""
+    try:
+        parsed = parse_dossier(data)
+    except DossierError as error:
+        raise IntakeError(
+            gettext("The dossier is not valid: %(errors)s", errors="; ".join(error.errors))
+        ) from None
+    if len(parsed.reference) > MAX_REFERENCE_CHARS:
+        raise IntakeError(gettext("The dossier is not valid: %(errors)s",
+                                  errors=f"reference: longer than {MAX_REFERENCE_CHARS}"))
+    return parsed
+
+
+def submit_report(session: Session, submission: Submission, *, actor: User) -> SubmittedReport:
+    """One report from a social worker (web form or API); see ``submit_reports``."""
+    return submit_reports(session, [submission], actor=actor)[0]
+
+
+def submit_reports(
+    session: Session, submissions: Sequence[Submission], *, actor: User
+) -> list[SubmittedReport]:
+    """Stores reports with their dossiers, encrypted, and their pseudonymised drafts, in one
+    transaction; a later report on the same dossier reference replaces its identity. Every
+    report is checked before anything is stored."""
+    if not permissions.can_submit_report(actor):
+        raise NotAllowed(gettext("Only social workers submit reports."))
+    if not submissions:
+        return []
+    checked = []
+    for submission in submissions:
+        if submission.organ not in REPORT_ORGANS:
+            raise IntakeError(gettext("This organ does not decide on social reports."))
+        checked.append((check_text(submission.text), parse_identity(submission.dossier)))
+    centre = _centre(session)
+    drafts, _ = pseudonymise(
+        checked, language=centre.language.value, reference_date=date.today(), as_meeting=False
+    )
+    try:
+        results = _store_reports(session, submissions, checked, drafts, actor, centre)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return results
+
+
+def _store_reports(
+    session: Session,
+    submissions: Sequence[Submission],
+    checked: list[tuple[str, ParsedDossier]],
+    drafts: list[PseudonymisedItem],
+    actor: User,
+    centre: Centre,
+) -> list[SubmittedReport]:
+    references = {parsed.reference for _, parsed in checked}
+    dossiers = {
+        d.reference: d
+        for d in session.scalars(select(Dossier).where(Dossier.reference.in_(references)))
+    }
+    results = []
+    for submission, (text, parsed), draft in zip(submissions, checked, drafts, strict=True):
+        language = _stored_language(parsed.language or centre.language.value)
+        dossier = dossiers.get(parsed.reference)
+        if dossier is None:
+            dossier = Dossier(
+                reference=parsed.reference,
+                language=language,
+                identity_encrypted=encrypt_json(submission.dossier),
+                social_worker_id=actor.id,
+            )
+            session.add(dossier)
+            dossiers[parsed.reference] = dossier
+        else:
+            dossier.identity_encrypted = encrypt_json(submission.dossier)
+            dossier.language = language
+            dossier.updated_at = utcnow()
+        report = SocialReport(
+            dossier=dossier,
+            submitted_by_id=actor.id,
+            organ_kind=submission.organ,
+            source_format=submission.source_format,
+            original_encrypted=encrypt_bytes(text.encode("utf-8")),
+            draft_text=draft.text,
+            proposal=extract_proposal(draft.text),
+            status=ReportStatus.submitted,
+        )
+        session.add(report)
+        session.flush()
+        audit.record(
+            session,
+            "report_submitted",
+            actor=actor,
+            object_type="social_report",
+            object_id=report.id,
+            format=submission.source_format,
+            organ=submission.organ.value,
+        )
+        results.append(SubmittedReport(report=report, doubts=len(draft.doubts)))
+    return results
+
+
+def _stored_language(value: str) -> Language:
+    return Language(value) if value in PSEUDONYMISER_LANGUAGES else Language.fr
+
+
+_PROPOSAL_HEADING = re.compile(
+    r"^[ \t]*(?:\d+[.)][ \t]*)?(?:proposition|proposal|voorstel|vorschlag|beschlussvorschlag)"
+    r"\b[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def extract_proposal(text: str) -> str | None:
+    """The report's proposal: what follows its last "Proposition / Voorstel / Vorschlag"
+    heading (the text is already pseudonymised)."""
+    headings = list(_PROPOSAL_HEADING.finditer(text))
+    if not headings:
+        return None
+    heading = headings[-1]
+    inline = heading.group().split(":", 1)[1].strip() if ":" in heading.group() else ""
+    body = "\n".join(
+        line.strip() for line in text[heading.end() :].strip().splitlines() if line.strip()
+    )
+    proposal = "\n".join(part for part in (inline, body) if part)
+    return proposal or None
+
+
+def reports_of(session: Session, user: User) -> list[SocialReport]:
+    """The social worker's own reports, newest first, with their items (one query each)."""
+    return list(
+        session.scalars(
+            select(SocialReport)
+            .where(SocialReport.submitted_by_id == user.id)
+            .options(
+                selectinload(SocialReport.dossier),
+                selectinload(SocialReport.item).selectinload(AgendaItem.meeting),
+            )
+            .order_by(SocialReport.submitted_at.desc(), SocialReport.id.desc())
+        )
+    )
+
+
+def unscheduled_reports(session: Session, meeting: Meeting) -> list[SocialReport]:
+    """Reports waiting for the meeting's organ, oldest first."""
+    return list(
+        session.scalars(
+            select(SocialReport)
+            .where(
+                SocialReport.status == ReportStatus.submitted,
+                SocialReport.organ_kind == meeting.organ.kind,
+            )
+            .options(selectinload(SocialReport.dossier), selectinload(SocialReport.submitted_by))
+            .order_by(SocialReport.submitted_at, SocialReport.id)
+        )
+    )
+
+
+def _centre(session: Session) -> Centre:
+    centre = session.scalar(select(Centre).limit(1))
+    if centre is None:
+        raise ReportError(gettext("The centre is not set up yet."))
+    return centre

@@ -1,0 +1,351 @@
+"""Review of an item's pseudonymisation: the replacements kept or dropped, the ones a reviewer
+adds, and the approval."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask_babel import gettext
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from agenda.pseudonymise import (
+    Dossier as ParsedDossier,
+)
+from agenda.pseudonymise import (
+    Registry,
+    Replacement,
+    apply_replacements,
+    find_doubts,
+    parse_dossier,
+)
+from agenda.pseudonymise.text import fold, tokenize
+from agenda.pseudonymise.thirdparty import third_party_ref
+from agenda.reports.common import NotAllowed, ReportError, pseudonymiser_language
+from agenda.reports.leaks import LeakHit, check_leaks, scan_leaks
+from agenda.reports.scheduling import load_registry, save_registry
+from council import permissions
+from council.crypto import decrypt_bytes, decrypt_json, encrypt_json
+from council.models import (
+    AgendaItem,
+    Centre,
+    ItemPseudonymisation,
+    ItemStatus,
+    Meeting,
+    SocialReport,
+    User,
+)
+from council.services import audit
+
+MAX_ADDED_CHARS = 120
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of the reviewed text: plain, a replacement (``index``: machine replacements by
+    number, reviewer's additions as "a0", "a1"…), or an undone replacement."""
+
+    text: str
+    kind: str = "plain"  # plain, replacement, added, undone
+    category: str = ""
+    index: str = ""
+
+
+@dataclass(frozen=True)
+class Addition:
+    text: str
+    replacement: str
+    category: str
+
+
+@dataclass
+class ReviewState:
+    item: AgendaItem
+    pseudonymisation: ItemPseudonymisation
+    segments: list[Segment]
+    #: every machine replacement, in order, for the undo/restore buttons
+    replacements: list[Segment]
+    additions: list[Addition]
+    doubts: list[Any]
+    leaks: list[LeakHit] = field(default_factory=list)
+
+
+@dataclass
+class StoredPseudonymisation:
+    row: ItemPseudonymisation
+    original: str
+    machine: list[Replacement]
+    key: dict[str, Any]
+    added: list[dict[str, Any]]
+    dossier: ParsedDossier
+
+
+def pseudonymisation_of(session: Session, item: AgendaItem) -> ItemPseudonymisation | None:
+    return session.scalar(
+        select(ItemPseudonymisation)
+        .where(ItemPseudonymisation.item_id == item.id)
+        .options(selectinload(ItemPseudonymisation.report).selectinload(SocialReport.dossier))
+    )
+
+
+def load_pseudonymisation(session: Session, item: AgendaItem) -> StoredPseudonymisation:
+    row = pseudonymisation_of(session, item)
+    if row is None:
+        raise ReportError(gettext("This item was not built from a social report."))
+    stored = decrypt_json(row.replacements_encrypted)
+    return StoredPseudonymisation(
+        row=row,
+        original=decrypt_bytes(row.report.original_encrypted).decode("utf-8"),
+        machine=[Replacement(**r) for r in stored["replacements"]],
+        key=stored.get("key", {}),
+        added=decrypt_json(row.added_encrypted) if row.added_encrypted else [],
+        dossier=parse_dossier(decrypt_json(row.report.dossier.identity_encrypted)),
+    )
+
+
+def _added_replacements(
+    original: str, kept: Sequence[Replacement], added: Sequence[dict[str, Any]]
+) -> list[tuple[int, Replacement]]:
+    """Every occurrence of each added word (any case, any accents, whole words) outside the
+    kept machine replacements, with the number of the addition it comes from."""
+    folded = fold(original)
+    taken = [(r.start, r.end) for r in kept]
+    found = []
+    for number, entry in enumerate(added):
+        pattern = re.compile(rf"(?<!\w){re.escape(fold(entry['text']))}(?!\w)")
+        for match in pattern.finditer(folded):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append(
+                (
+                    number,
+                    Replacement(
+                        start,
+                        end,
+                        original[start:end],
+                        entry["replacement"],
+                        entry["category"],
+                        "reviewer",
+                    ),
+                )
+            )
+    return found
+
+
+def _kept(loaded: StoredPseudonymisation) -> list[Replacement]:
+    undone = set(loaded.row.undone)
+    return [r for i, r in enumerate(loaded.machine) if i not in undone]
+
+
+def _recompute(session: Session, loaded: StoredPseudonymisation, *, actor: User,
+               action: str) -> None:
+    """item.summary from the original and the kept and added replacements; any change reopens
+    the review; audited without the words."""
+    kept = _kept(loaded)
+    added = [r for _, r in _added_replacements(loaded.original, kept, loaded.added)]
+    item = loaded.row.item
+    item.summary = apply_replacements(loaded.original, kept + added)
+    if loaded.row.is_reviewed:
+        loaded.row.reviewed_at = None
+        loaded.row.reviewed_by_id = None
+    audit.record(session, action, actor=actor, object_type="agenda_item", object_id=item.id)
+    session.commit()
+
+
+def _require_review(actor: User, item: AgendaItem) -> None:
+    if not permissions.can_review_item(actor, item):
+        raise NotAllowed(
+            gettext("Only the director-general and the secretariat review pseudonymisations.")
+        )
+
+
+def review_state(session: Session, item: AgendaItem, *, actor: User) -> ReviewState:
+    """What the review page shows: the text in segments with every replacement marked, the
+    reviewer's additions, the doubts and the leak guard's hits for this item."""
+    _require_review(actor, item)
+    loaded = load_pseudonymisation(session, item)
+    undone = set(loaded.row.undone)
+    kept = _kept(loaded)
+    added = _added_replacements(loaded.original, kept, loaded.added)
+    marks: list[tuple[Replacement, str, str]] = [
+        (r, "replacement", str(i)) for i, r in enumerate(loaded.machine) if i not in undone
+    ]
+    marks += [(r, "added", f"a{number}") for number, r in added]
+    applied = [(r.start, r.end) for r, _, _ in marks]
+    # an undone replacement shows its original word, unless an addition now covers part of it
+    marks += [
+        (r, "undone", str(i))
+        for i, r in enumerate(loaded.machine)
+        if i in undone and not any(s < r.end and r.start < e for s, e in applied)
+    ]
+    segments, position, spans = [], 0, []
+    out_length = 0
+    for replacement, kind, index in sorted(marks, key=lambda m: m[0].start):
+        plain = loaded.original[position : replacement.start]
+        if plain:
+            segments.append(Segment(plain))
+            out_length += len(plain)
+        shown = replacement.original if kind == "undone" else replacement.replacement
+        segments.append(Segment(shown, kind, replacement.category, index))
+        if kind != "undone":
+            spans.append((out_length, out_length + len(shown)))
+        out_length += len(shown)
+        position = replacement.end
+    if loaded.original[position:]:
+        segments.append(Segment(loaded.original[position:]))
+    # The municipality stays in pseudonymised text by design: it is no doubt.
+    places = {fold(place) for place in (
+        session.scalar(select(Centre.municipality)),
+        loaded.dossier.address.city if loaded.dossier.address else None,
+    ) if place}
+    doubts = [
+        doubt for doubt in find_doubts(
+            item.summary or "",
+            ignore=spans,
+            known_names=[p.full_name for p in loaded.dossier.persons],
+            language=loaded.dossier.language or "fr",
+        )
+        if fold(doubt.text) not in places
+    ]
+    additions = [Addition(a["text"], a["replacement"], a["category"]) for a in loaded.added]
+    leaks = [hit for hit in scan_leaks(session, item.meeting) if hit.item_id == item.id]
+    audit.record(session, "item_review_read", actor=actor, object_type="agenda_item",
+                 object_id=item.id)
+    session.commit()
+    listed = [
+        Segment(r.replacement, "undone" if i in undone else "replacement", r.category, str(i))
+        for i, r in enumerate(loaded.machine)
+    ]
+    return ReviewState(item, loaded.row, segments, listed, additions, doubts, leaks)
+
+
+def toggle_replacement(session: Session, item: AgendaItem, index: int, *, actor: User) -> None:
+    """Undoes a machine replacement (the original word comes back), or restores it."""
+    _require_review(actor, item)
+    loaded = load_pseudonymisation(session, item)
+    if not 0 <= index < len(loaded.machine):
+        raise ReportError(gettext("No such replacement."))
+    undone = set(loaded.row.undone)
+    undone.symmetric_difference_update({index})
+    loaded.row.undone = sorted(undone)
+    _recompute(session, loaded, actor=actor, action="pseudonymisation_changed")
+
+
+REVIEW_CATEGORIES = ("name", "other")
+_OTHER_PLACEHOLDER = {
+    "fr": "[donnée masquée]",
+    "nl": "[gemaskeerd gegeven]",
+    "de": "[verdecktes Datum]",
+}
+
+
+def add_replacement(
+    session: Session, item: AgendaItem, text: str, *, actor: User, category: str = "name"
+) -> None:
+    """Replaces a word or name the machine left, everywhere in the item: a name gets a letter
+    of the meeting's registry (kept in the meeting key), anything else a placeholder."""
+    _require_review(actor, item)
+    if category not in REVIEW_CATEGORIES:
+        raise ReportError(gettext("Choose what the text is: a name or another detail."))
+    text = " ".join(text.split())
+    if not text or len(text) > MAX_ADDED_CHARS or not re.search(r"\w", text):
+        raise ReportError(
+            gettext(
+                "Give the word or name to replace (at most %(size)d characters).",
+                size=MAX_ADDED_CHARS,
+            )
+        )
+    loaded = load_pseudonymisation(session, item)
+    if any(fold(a["text"]) == fold(text) for a in loaded.added):
+        raise ReportError(gettext("This text is already replaced."))
+    probe = [{"text": text, "replacement": "", "category": category}]
+    if not _added_replacements(loaded.original, _kept(loaded), probe):
+        raise ReportError(gettext("This text does not appear in the report as it stands."))
+    language = pseudonymiser_language(
+        loaded.dossier.language or item.meeting.organ.centre.language.value
+    )
+    replacement = _OTHER_PLACEHOLDER[language]
+    if category == "name":
+        replacement = _letter_for(session, item.meeting, text)
+    loaded.added = [*loaded.added, {"text": text, "replacement": replacement, "category": category}]
+    loaded.row.added_encrypted = encrypt_json(loaded.added)
+    _recompute(session, loaded, actor=actor, action="pseudonymisation_changed")
+
+
+def _letter_for(session: Session, meeting: Meeting, name: str) -> str:
+    """The meeting registry's letter for a name a reviewer added (a new letter, or the one of
+    the same third party elsewhere in the meeting); the registry is saved, encrypted."""
+    registry = load_registry(session, meeting) or Registry()
+    tokens = tokenize(name)
+    key = registry.canonical(third_party_ref(name, tokens)) if tokens else None
+    if key is None:
+        raise ReportError(
+            gettext(
+                "Give the word or name to replace (at most %(size)d characters).",
+                size=MAX_ADDED_CHARS,
+            )
+        )
+    letter = f"{registry.entry(key).letter}."
+    save_registry(session, meeting, registry)
+    return letter
+
+
+def remove_addition(session: Session, item: AgendaItem, index: int, *, actor: User) -> None:
+    """Takes back a replacement the reviewer added."""
+    _require_review(actor, item)
+    loaded = load_pseudonymisation(session, item)
+    if not 0 <= index < len(loaded.added):
+        raise ReportError(gettext("No such replacement."))
+    loaded.added = [a for i, a in enumerate(loaded.added) if i != index]
+    loaded.row.added_encrypted = encrypt_json(loaded.added) if loaded.added else None
+    _recompute(session, loaded, actor=actor, action="pseudonymisation_changed")
+
+
+def approve_pseudonymisation(session: Session, item: AgendaItem, *, actor: User) -> None:
+    """Approves the reviewed text: councillors may read it from now on. Refused while the leak
+    guard still finds a known identity in it."""
+    approve_pseudonymisations(session, item.meeting, [item], actor=actor)
+
+
+def approve_pseudonymisations(
+    session: Session, meeting: Meeting, items: Sequence[AgendaItem], *, actor: User
+) -> None:
+    """Approves several items of one meeting at once (one leak scan); refused, for all of
+    them, while the leak guard finds a known identity in any."""
+    for item in items:
+        _require_review(actor, item)
+    rows = {
+        row.item_id: row
+        for row in session.scalars(
+            select(ItemPseudonymisation).where(
+                ItemPseudonymisation.item_id.in_([item.id for item in items])
+            )
+        )
+    }
+    if len(rows) != len(items):
+        raise ReportError(gettext("This item was not built from a social report."))
+    wanted = set(rows)
+    if any(
+        hit.item_id in wanted and hit.category != "not_reviewed"
+        for hit in check_leaks(session, meeting)
+    ):
+        raise ReportError(
+            gettext("The text still shows a known identity: replace it before approving.")
+        )
+    for item in items:
+        rows[item.id].approve(actor)
+        if item.status is ItemStatus.draft:
+            item.status = ItemStatus.ready
+        audit.record(
+            session,
+            "pseudonymisation_approved",
+            actor=actor,
+            object_type="agenda_item",
+            object_id=item.id,
+        )
+    session.commit()

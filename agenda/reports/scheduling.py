@@ -1,0 +1,261 @@
+"""Scheduling social reports on a meeting: the item's title and draft decision, and the
+meeting's pseudonym registry (encrypted), so that a person keeps their letter across items."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import date
+
+from flask_babel import gettext
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from agenda.pseudonymise import (
+    Dossier as ParsedDossier,
+)
+from agenda.pseudonymise import (
+    PseudonymisedItem,
+    Registry,
+    find_leaks,
+    parse_dossier,
+)
+from agenda.reports.common import NotAllowed, ReportError, pseudonymise, pseudonymiser_language
+from agenda.reports.intake import extract_proposal
+from council import permissions
+from council.clock import CENTRE_TIMEZONE
+from council.crypto import decrypt_bytes, decrypt_json, encrypt_json
+from council.models import (
+    AgendaItem,
+    ItemKind,
+    ItemPseudonymisation,
+    ItemStatus,
+    Meeting,
+    MeetingPseudonymKey,
+    MeetingStatus,
+    ReportStatus,
+    SocialReport,
+    User,
+)
+from council.models.base import utcnow
+from council.services import audit
+
+SUBJECT = {
+    "fr": "Aide sociale individuelle",
+    "nl": "Individuele maatschappelijke hulp",
+    "de": "Individuelle Sozialhilfe",
+}
+FILE_WORD = {"fr": "dossier", "nl": "dossier", "de": "Akte"}
+DRAFT_DECISION = {
+    "fr": (
+        "Vu la loi organique des CPAS du 8 juillet 1976 ;\n"
+        "Vu la loi du 26 mai 2002 concernant le droit à l'intégration sociale ;\n"
+        "Vu la loi du 29 juillet 1991 relative à la motivation formelle des actes "
+        "administratifs ;\n"
+        "Vu le rapport social du {date} relatif au dossier {reference} ;\n"
+        "Considérant que la situation décrite dans le rapport social justifie l'aide "
+        "proposée ;\n"
+        "Décide : {proposal}"
+    ),
+    "nl": (
+        "Gelet op de organieke wet van 8 juli 1976 betreffende de OCMW's;\n"
+        "Gelet op de wet van 26 mei 2002 betreffende het recht op maatschappelijke "
+        "integratie;\n"
+        "Gelet op de wet van 29 juli 1991 betreffende de uitdrukkelijke motivering van de "
+        "bestuurshandelingen;\n"
+        "Gelet op het sociaal verslag van {date} over dossier {reference};\n"
+        "Overwegende dat de in het sociaal verslag beschreven toestand de voorgestelde hulp "
+        "verantwoordt;\n"
+        "Beslist: {proposal}"
+    ),
+    "de": (
+        "Aufgrund des Grundlagengesetzes vom 8. Juli 1976 über die ÖSHZ;\n"
+        "Aufgrund des Gesetzes vom 26. Mai 2002 über das Recht auf soziale Eingliederung;\n"
+        "Aufgrund des Gesetzes vom 29. Juli 1991 über die ausdrückliche Begründung der "
+        "Verwaltungsakte;\n"
+        "Aufgrund des Sozialberichts vom {date} zur Akte {reference};\n"
+        "In Erwägung, dass die im Sozialbericht beschriebene Lage die vorgeschlagene Hilfe "
+        "rechtfertigt;\n"
+        "Beschließt: {proposal}"
+    ),
+}
+PROPOSAL_MISSING = {
+    "fr": "[proposition à compléter]",
+    "nl": "[voorstel aan te vullen]",
+    "de": "[Vorschlag zu ergänzen]",
+}
+
+MAX_SUBJECT_CHARS = 200
+
+
+def draft_decision(
+    language: str, *, proposal: str | None, reference: str, report_date: date
+) -> str:
+    """The draft decision (Vu / Considérant / Décide) in the centre's language."""
+    language = pseudonymiser_language(language)
+    return DRAFT_DECISION[language].format(
+        date=report_date.strftime("%d/%m/%Y" if language != "de" else "%d.%m.%Y"),
+        reference=reference,
+        proposal=proposal or PROPOSAL_MISSING[language],
+    )
+
+
+def schedule_report(
+    session: Session,
+    report: SocialReport,
+    meeting: Meeting,
+    *,
+    actor: User,
+    subject: str | None = None,
+) -> AgendaItem:
+    """Puts a report on a meeting's agenda as an individual-aid item; see ``schedule_reports``."""
+    return schedule_reports(
+        session, [report], meeting, actor=actor, subjects=[subject] if subject else None
+    )[0]
+
+
+def schedule_reports(
+    session: Session,
+    reports: Sequence[SocialReport],
+    meeting: Meeting,
+    *,
+    actor: User,
+    subjects: Sequence[str | None] | None = None,
+) -> list[AgendaItem]:
+    """Re-pseudonymises the reports with the meeting's pseudonym registry (one batched pass;
+    the same person keeps the same letter in every item of the meeting) and appends one closed
+    individual-aid item per report, numbered after the existing items."""
+    if not permissions.can_manage_meeting(actor, meeting):
+        raise NotAllowed(gettext("Only the director-general and the secretariat prepare agendas."))
+    if meeting.status not in (MeetingStatus.draft, MeetingStatus.convened):
+        raise ReportError(gettext("The agenda of this meeting can no longer change."))
+    subjects = list(subjects or [None] * len(reports))
+    if len(subjects) != len(reports):
+        raise ValueError("one subject (or None) per report")
+    for report in reports:
+        if report.status is not ReportStatus.submitted:
+            raise ReportError(gettext("This report is already on an agenda or withdrawn."))
+        if report.organ_kind is not meeting.organ.kind:
+            raise ReportError(gettext("This report is for another organ."))
+    language = meeting.organ.centre.language.value
+    parsed = [parse_dossier(decrypt_json(r.dossier.identity_encrypted)) for r in reports]
+    titles = [
+        _title(language, subject, dossier)
+        for subject, dossier in zip(subjects, parsed, strict=True)
+    ]
+    originals = [decrypt_bytes(r.original_encrypted).decode("utf-8") for r in reports]
+    registry = load_registry(session, meeting)
+    items_out, registry = pseudonymise(
+        list(zip(originals, parsed, strict=True)),
+        language=language,
+        reference_date=meeting.starts_at.astimezone(CENTRE_TIMEZONE).date(),
+        registry=registry,
+    )
+    assert registry is not None  # noqa: S101 (as_meeting always returns one)
+    try:
+        created = _store_items(session, reports, meeting, actor, items_out, titles, language)
+        save_registry(session, meeting, registry)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return created
+
+
+def _key_row(session: Session, meeting: Meeting) -> MeetingPseudonymKey | None:
+    return session.scalar(
+        select(MeetingPseudonymKey).where(MeetingPseudonymKey.meeting_id == meeting.id)
+    )
+
+
+def load_registry(session: Session, meeting: Meeting) -> Registry | None:
+    """The meeting's pseudonym registry (decrypted), or None before its first report."""
+    row = _key_row(session, meeting)
+    return Registry.from_dict(decrypt_json(row.registry_encrypted)) if row else None
+
+
+def save_registry(session: Session, meeting: Meeting, registry: Registry) -> None:
+    """Stores the meeting's registry, encrypted (in the caller's transaction)."""
+    row = _key_row(session, meeting)
+    if row is None:
+        session.add(MeetingPseudonymKey(meeting_id=meeting.id,
+                                        registry_encrypted=encrypt_json(registry.to_dict())))
+    else:
+        row.registry_encrypted = encrypt_json(registry.to_dict())
+        row.updated_at = utcnow()
+
+
+def _title(language: str, subject: str | None, dossier: ParsedDossier) -> str:
+    language = pseudonymiser_language(language)
+    subject = " ".join((subject or "").split()) or SUBJECT[language]
+    if len(subject) > MAX_SUBJECT_CHARS:
+        raise ReportError(
+            gettext("The subject is too long (limit: %(size)d characters).", size=MAX_SUBJECT_CHARS)
+        )
+    if find_leaks(subject, [dossier]):
+        raise ReportError(gettext("The subject must not name the person or give their details."))
+    return f"{subject} — {FILE_WORD[language]} {dossier.reference}"
+
+
+def _store_items(
+    session: Session,
+    reports: Sequence[SocialReport],
+    meeting: Meeting,
+    actor: User,
+    items_out: list[PseudonymisedItem],
+    titles: list[str],
+    language: str,
+) -> list[AgendaItem]:
+    last = (
+        session.scalar(
+            select(func.max(AgendaItem.number)).where(AgendaItem.meeting_id == meeting.id)
+        )
+        or 0
+    )
+    created = []
+    for number, (report, result, title) in enumerate(
+        zip(reports, items_out, titles, strict=True), start=last + 1
+    ):
+        report_day = report.submitted_at.astimezone(CENTRE_TIMEZONE).date()
+        item = AgendaItem(
+            meeting=meeting,
+            number=number,
+            kind=ItemKind.individual_aid,
+            title=title,
+            is_closed_session=True,
+            status=ItemStatus.draft,
+            summary=result.text,
+            draft_decision=draft_decision(
+                language,
+                proposal=extract_proposal(result.text),
+                reference=report.dossier.reference,
+                report_date=report_day,
+            ),
+        )
+        session.add(item)
+        session.flush()
+        session.add(
+            ItemPseudonymisation(
+                item_id=item.id,
+                report_id=report.id,
+                machine_text=result.text,
+                undone=[],
+                replacements_encrypted=encrypt_json(
+                    {"replacements": [asdict(r) for r in result.replacements], "key": result.key}
+                ),
+            )
+        )
+        report.status = ReportStatus.scheduled
+        report.item_id = item.id
+        audit.record(
+            session,
+            "report_scheduled",
+            actor=actor,
+            object_type="agenda_item",
+            object_id=item.id,
+            report_id=report.id,
+            meeting_id=meeting.id,
+        )
+        created.append(item)
+    session.flush()
+    return created

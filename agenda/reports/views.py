@@ -1,0 +1,444 @@
+"""Social reports on the web: intake by social workers, scheduling and review by the DG and the
+secretariat, re-identification by the DG and the file's social worker."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from werkzeug.datastructures import FileStorage
+from werkzeug.wrappers import Response
+from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Length, Optional
+
+from agenda import reports
+from agenda.reports.files import MAX_FILE_BYTES, IntakeError, read_upload
+from council import permissions
+from council.auth import reauthentication_form
+from council.db import db
+from council.forms import EmptyForm
+from council.labels import TITLES
+from council.models import AgendaItem, Meeting, OrganKind, Role, SocialReport
+
+bp = Blueprint("reports", __name__)
+
+
+def organ_choices() -> list[SelectChoice]:
+    return [SelectChoice(kind.value, TITLES[kind]) for kind in reports.REPORT_ORGANS]
+
+
+def category_choices() -> list[SelectChoice]:
+    return [SelectChoice("name", _l("a name (gets a letter)")),
+            SelectChoice("other", _l("another detail"))]
+
+
+class ReportForm(FlaskForm):
+    text = TextAreaField(_l("Report text (paste it here)"), validators=[Optional()])
+    report_file = FileField(_l("…or upload the report (.txt, .docx, .odt, PDF with text)"))
+    dossier_json = TextAreaField(_l("Dossier identity (JSON)"), validators=[Optional()])
+    dossier_file = FileField(_l("…or upload the dossier identity (.json)"))
+    reference = StringField(_l("File reference"), validators=[Optional(), Length(max=40)])
+    last_name = StringField(_l("Applicant's last name"), validators=[Optional(), Length(max=80)])
+    first_names = StringField(
+        _l("Applicant's first names (comma-separated)"), validators=[Optional(), Length(max=160)]
+    )
+    birth_date = DateField(_l("Applicant's date of birth"), validators=[Optional()])
+    niss = StringField(
+        _l("Applicant's national register number"), validators=[Optional(), Length(max=20)]
+    )
+    organ = SelectField(
+        _l("Organ asked to decide"), choices=organ_choices, default=OrganKind.csss.value
+    )
+
+
+class ScheduleForm(FlaskForm):
+    subject = StringField(
+        _l("Subject (without any identity)"),
+        validators=[Optional(), Length(max=reports.MAX_SUBJECT_CHARS)],
+    )
+
+
+class AddReplacementForm(FlaskForm):
+    text = StringField(
+        _l("Word or name to replace"), validators=[Optional(), Length(max=reports.MAX_ADDED_CHARS)]
+    )
+    category = SelectField(_l("It is"), choices=category_choices, default="name")
+
+
+# --- intake ---------------------------------------------------------------------------------
+
+
+def _upload(storage: Any) -> tuple[str, bytes] | None:
+    if not isinstance(storage, FileStorage) or not storage.filename:
+        return None
+    try:
+        return storage.filename, storage.read(MAX_FILE_BYTES + 1)
+    finally:
+        storage.close()
+
+
+def _report_text(form: ReportForm) -> tuple[str, str]:
+    upload = _upload(form.report_file.data)
+    if upload is not None:
+        if form.text.data and form.text.data.strip():
+            raise IntakeError(gettext("Paste the text or upload a file, not both."))
+        return read_upload(*upload)
+    if not form.text.data or not form.text.data.strip():
+        raise IntakeError(gettext("Paste the report's text or upload its file."))
+    return form.text.data.replace("\r\n", "\n"), "pasted"
+
+
+def _dossier_data(form: ReportForm) -> Any:
+    upload = _upload(form.dossier_file.data)
+    raw: str | None = None
+    if upload is not None:
+        name, data = upload
+        if not name.lower().endswith(".json"):
+            raise IntakeError(gettext("The dossier file must be a .json file."))
+        if len(data) > MAX_FILE_BYTES:
+            raise IntakeError(
+                gettext(
+                    "The file is too large (limit: %(size)d MB).",
+                    size=MAX_FILE_BYTES // (1024 * 1024),
+                )
+            )
+        try:
+            raw = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise IntakeError(gettext("The dossier file is not UTF-8 text.")) from None
+    elif form.dossier_json.data and form.dossier_json.data.strip():
+        raw = form.dossier_json.data
+    if raw is not None:
+        try:
+            return json.loads(raw)
+        except json.JSONDecodeError as error:
+            raise IntakeError(
+                gettext(
+                    "The dossier is not valid JSON (line %(line)d: %(what)s).",
+                    line=error.lineno,
+                    what=error.msg,
+                )
+            ) from None
+    if not (form.reference.data or form.last_name.data):
+        raise IntakeError(
+            gettext(
+                "Give the dossier identity: JSON, a .json file, or at least "
+                "the file reference and the applicant's last name."
+            )
+        )
+    applicant: dict[str, Any] = {"last_name": form.last_name.data or ""}
+    names = [n.strip() for n in (form.first_names.data or "").split(",") if n.strip()]
+    if names:
+        applicant["first_names"] = names
+    if form.birth_date.data:
+        applicant["birth_date"] = form.birth_date.data.isoformat()
+    if form.niss.data:
+        applicant["niss"] = form.niss.data.strip()
+    return {"reference": (form.reference.data or "").strip(), "applicant": applicant}
+
+
+@bp.route("/reports/new", methods=["GET", "POST"])
+@login_required
+def new_report() -> Response | str:
+    if not permissions.can_submit_report(current_user):
+        abort(403)
+    form = ReportForm()
+    errors: list[str] = []
+    if form.validate_on_submit():
+        try:
+            text, source = _report_text(form)
+            submission = reports.Submission(
+                dossier=_dossier_data(form),
+                text=text,
+                organ=OrganKind(form.organ.data),
+                source_format=source,
+            )
+            result = reports.submit_report(db.session, submission, actor=current_user)
+        except (IntakeError, reports.ReportError) as error:
+            db.session.rollback()
+            errors.append(str(error))
+        else:
+            flash(gettext("Report received and pseudonymised; check the draft below."), "success")
+            return redirect(url_for("reports.report", report_id=result.report.id))
+    elif form.errors:
+        errors.append(gettext("Some fields are not valid."))
+    return render_template(
+        "agenda/reports/new.html", form=form, errors=errors, limit=MAX_FILE_BYTES // (1024 * 1024)
+    )
+
+
+@bp.route("/reports/<int:report_id>")
+@login_required
+def report(report_id: int) -> str:
+    found = db.session.get(SocialReport, report_id)
+    if found is None:
+        abort(404)
+    if not permissions.can_view_report(current_user, found):
+        abort(403)
+    return render_template("agenda/reports/report.html", report=found)
+
+
+# --- scheduling ---------------------------------------------------------------------------
+
+
+def _managed_meeting(meeting_id: int) -> Meeting:
+    meeting = db.session.get(Meeting, meeting_id)
+    if not permissions.is_staff(current_user):
+        abort(403)
+    if meeting is None or not permissions.can_manage_meeting(current_user, meeting):
+        abort(404)
+    return meeting
+
+
+@bp.route("/meetings/<int:meeting_id>/reports")
+@login_required
+def meeting_reports(meeting_id: int) -> str:
+    meeting = _managed_meeting(meeting_id)
+    return render_template(
+        "agenda/reports/meeting_reports.html",
+        meeting=meeting,
+        reports=reports.unscheduled_reports(db.session, meeting),
+        form=ScheduleForm(),
+    )
+
+
+@bp.route("/meetings/<int:meeting_id>/reports/<int:report_id>/schedule", methods=["POST"])
+@login_required
+def schedule(meeting_id: int, report_id: int) -> Response:
+    meeting = _managed_meeting(meeting_id)
+    found = db.session.get(SocialReport, report_id)
+    if found is None:
+        abort(404)
+    form = ScheduleForm()
+    if form.validate_on_submit():
+        try:
+            item = reports.schedule_report(
+                db.session, found, meeting, actor=current_user, subject=form.subject.data
+            )
+        except reports.ReportError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            flash(
+                gettext(
+                    "Added to the agenda as item %(number)d; review its pseudonymisation.",
+                    number=item.number,
+                ),
+                "success",
+            )
+            return redirect(url_for("reports.review", meeting_id=meeting.id, item_id=item.id))
+    else:
+        flash(gettext("The subject is too long."), "error")
+    return redirect(url_for("reports.meeting_reports", meeting_id=meeting.id))
+
+
+# --- review -------------------------------------------------------------------------------
+
+
+def _reviewed_item(meeting_id: int, item_id: int) -> AgendaItem:
+    if not permissions.is_staff(current_user):
+        abort(403)
+    item = db.session.get(AgendaItem, item_id)
+    if item is None or item.meeting_id != meeting_id or item.pseudonymisation is None:
+        abort(404)
+    if not permissions.can_review_item(current_user, item):
+        abort(403)
+    return item
+
+
+def _back_to_review(item: AgendaItem) -> Response:
+    return redirect(url_for("reports.review", meeting_id=item.meeting_id, item_id=item.id))
+
+
+@bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review")
+@login_required
+def review(meeting_id: int, item_id: int) -> str:
+    item = _reviewed_item(meeting_id, item_id)
+    state = reports.review_state(db.session, item, actor=current_user)
+    return render_template(
+        "agenda/reports/review.html",
+        item=item,
+        meeting=item.meeting,
+        state=state,
+        add_form=AddReplacementForm(),
+        form=EmptyForm(),
+    )
+
+
+def _change(item: AgendaItem, action: Any, message: str) -> Response:
+    if EmptyForm().validate_on_submit():
+        try:
+            action()
+        except reports.ReportError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            flash(message, "success")
+    return _back_to_review(item)
+
+
+@bp.route(
+    "/meetings/<int:meeting_id>/items/<int:item_id>/review/replacements/<int:index>",
+    methods=["POST"],
+)
+@login_required
+def toggle_replacement(meeting_id: int, item_id: int, index: int) -> Response:
+    item = _reviewed_item(meeting_id, item_id)
+    return _change(
+        item,
+        lambda: reports.toggle_replacement(db.session, item, index, actor=current_user),
+        gettext("Replacement changed; the text is to be approved again."),
+    )
+
+
+@bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review/additions", methods=["POST"])
+@login_required
+def add_replacement(meeting_id: int, item_id: int) -> Response:
+    item = _reviewed_item(meeting_id, item_id)
+    form = AddReplacementForm()
+    if form.validate_on_submit():
+        try:
+            reports.add_replacement(
+                db.session,
+                item,
+                form.text.data or "",
+                actor=current_user,
+                category=form.category.data,
+            )
+        except reports.ReportError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            flash(gettext("Replacement added everywhere in this item."), "success")
+    else:
+        flash(
+            gettext(
+                "Give the word or name to replace (at most %(size)d characters).",
+                size=reports.MAX_ADDED_CHARS,
+            ),
+            "error",
+        )
+    return _back_to_review(item)
+
+
+@bp.route(
+    "/meetings/<int:meeting_id>/items/<int:item_id>/review/additions/<int:index>/remove",
+    methods=["POST"],
+)
+@login_required
+def remove_addition(meeting_id: int, item_id: int, index: int) -> Response:
+    item = _reviewed_item(meeting_id, item_id)
+    return _change(
+        item,
+        lambda: reports.remove_addition(db.session, item, index, actor=current_user),
+        gettext("Replacement removed; the text is to be approved again."),
+    )
+
+
+@bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review/approve", methods=["POST"])
+@login_required
+def approve(meeting_id: int, item_id: int) -> Response:
+    item = _reviewed_item(meeting_id, item_id)
+    return _change(
+        item,
+        lambda: reports.approve_pseudonymisation(db.session, item, actor=current_user),
+        gettext("Pseudonymisation approved: members can read this item."),
+    )
+
+
+# --- re-identification ----------------------------------------------------------------------
+
+
+@bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/identity", methods=["GET", "POST"])
+@login_required
+def identity(meeting_id: int, item_id: int) -> Response | str:
+    item = db.session.get(AgendaItem, item_id)
+    found = reports.report_of_item(db.session, item) if item is not None else None
+    if found is None or item is None or item.meeting_id != meeting_id:
+        abort(403 if not _may_ever_reidentify() else 404)
+    if not permissions.can_reidentify(current_user, found):
+        abort(403)
+    form = reauthentication_form(current_user)
+    shown = None
+    error = None
+    if form.validate_on_submit():
+        try:
+            shown = reports.reidentify(
+                db.session, item, actor=current_user, password=form.password.data or "",
+                otp=form.otp.data if "otp" in form else None, address=request.remote_addr or "",
+            )
+        except reports.WrongPassword as wrong:
+            error = str(wrong)
+    page = render_template(
+        "agenda/reports/identity.html",
+        item=item,
+        meeting=item.meeting,
+        form=form,
+        identity=shown,
+        error=error,
+    )
+    response = Response(page, mimetype="text/html")
+    response.headers["Cache-Control"] = "no-store, max-age=0"
+    response.headers["Pragma"] = "no-cache"
+    return response
+
+
+def _may_ever_reidentify() -> bool:
+    return getattr(current_user, "role", None) in (Role.dg, Role.social_worker)
+
+
+# --- labels for the review page -------------------------------------------------------------
+
+CATEGORIES = {
+    "name": _l("name"),
+    "niss": _l("national register number"),
+    "iban": _l("bank account"),
+    "phone": _l("phone number"),
+    "email": _l("e-mail address"),
+    "enterprise": _l("enterprise number"),
+    "address": _l("address"),
+    "birth_date": _l("date of birth"),
+    "other": _l("other detail"),
+    "not_reviewed": _l("pseudonymisation not reviewed"),
+}
+DOUBT_REASONS = {
+    "first name": _l("a first name?"),
+    "capitalised": _l("a capitalised word that may be a name"),
+    "one letter": _l("a one-letter name"),
+    "close to a known name": _l("close to a name of the dossier"),
+}
+
+
+@bp.app_template_filter("replacement_category")
+def replacement_category(category: str) -> str:
+    return str(CATEGORIES.get(category, category))
+
+
+@bp.app_template_filter("doubt_reason")
+def doubt_reason(reason: str) -> str:
+    return str(DOUBT_REASONS.get(reason, reason))
+
+
+RELATIONS = {
+    "applicant": _l("applicant"),
+    "partner": _l("partner"),
+    "child": _l("child"),
+    "parent": _l("parent"),
+    "sibling": _l("brother or sister"),
+    "other": _l("household member"),
+    "third_party": _l("third party"),
+    "propagated": _l("third party"),
+    "reviewer": _l("added by the reviewer"),
+}
+
+
+@bp.app_template_filter("relation")
+def relation(value: str) -> str:
+    return str(RELATIONS.get(value, value))

@@ -1,1 +1,0 @@
-"""Use cases of the agenda: reports, meetings and their agendas."""

@@ -1,0 +1,412 @@
+"""The meeting in session, its writes: attendance, withdrawals, polls and ballots (issue 4); the
+reads (the floor, the quorum for an item) are in ``agenda.sitting.floor``.
+
+Every use case takes the session first and the acting user as ``actor=``, checks the state,
+writes and commits once; a refused action raises a ``SessionError`` (``InvalidInput`` → 400,
+``NotAllowed`` → 403, ``Conflict`` → 409) and leaves nothing half-stored. Nothing is kept in
+process memory: any worker can serve the next request.
+
+Concurrency: casting and closing lock the poll row (``SELECT … FOR UPDATE`` on PostgreSQL;
+SQLite transactions start with ``BEGIN IMMEDIATE``, so writers are serial), and the unique
+constraints on (poll, member) turn a second ballot into a 409 even when two arrive at once.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import gettext
+from sqlalchemy import exists, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from agenda.sitting.floor import attendance_records, has_voted, is_withdrawn, quorum_for, sitting
+from agenda.sitting.wording import outcome_sentence
+from council import permissions
+from council.models import (
+    AgendaItem,
+    AttendanceRecord,
+    ItemKind,
+    ItemStatus,
+    ItemWithdrawal,
+    Meeting,
+    MeetingStatus,
+    Member,
+    OpenBallot,
+    OrganMembership,
+    Poll,
+    PollOutcome,
+    PollStatus,
+    SecretBallot,
+    SecretParticipation,
+    User,
+)
+from council.models.base import utcnow
+from council.rules import attendance as attendance_rules
+from council.rules.attendance import Presence
+from council.rules.majority import Choice, Outcome, TieRule, VoteSettings, decide
+from council.services import audit
+
+IN_SESSION = (MeetingStatus.convened, MeetingStatus.in_progress)
+NOT_VOTABLE = (ItemStatus.decided, ItemStatus.postponed, ItemStatus.withdrawn)
+REASON_MAX = 1000
+#: key of ``by_group`` for members presented by no political group
+INDEPENDENT = "independent"
+_shuffle = random.SystemRandom().shuffle
+
+
+class SessionError(Exception):
+    """A refused action: ``code`` for machines, the message for people."""
+
+    status = 400
+
+    def __init__(self, code: str, message: str, **figures: int) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.figures = figures
+
+
+class InvalidInput(SessionError):
+    status = 400
+
+
+class NotAllowed(SessionError):
+    status = 403
+
+
+class Conflict(SessionError):
+    status = 409
+
+
+def vote_settings(config: Mapping[str, Any]) -> VoteSettings:
+    """The tie rules from the configuration (``COUNCIL_TIE_RULE_OPEN``/``_SECRET``)."""
+    return VoteSettings(open_tie_rule=TieRule(config["COUNCIL_TIE_RULE_OPEN"]),
+                        secret_tie_rule=TieRule(config["COUNCIL_TIE_RULE_SECRET"]))
+
+
+# --- Attendance and withdrawals -----------------------------------------------------------
+
+
+def _sitting_member(meeting: Meeting, member_id: Any) -> OrganMembership:
+    membership = next((m for m in sitting(meeting) if m.member_id == member_id), None)
+    if membership is None:
+        raise InvalidInput("unknown_member",
+                           gettext("This member does not sit on the organ of this meeting."))
+    return membership
+
+
+def _in_session(meeting: Meeting) -> None:
+    if meeting.status not in IN_SESSION:
+        raise Conflict("meeting_not_in_session",
+                       gettext("The meeting is not in session (convene it first, or it is "
+                               "closed)."))
+
+
+def record_attendance(session: Session, meeting: Meeting, member_id: int, status: Presence,
+                      from_item_id: int | None = None, *, actor: User) -> AttendanceRecord:
+    """Records a member present, absent or excused, for the whole meeting or from an item on
+    (an arrival or a departure). Records are never changed: a new one overrides."""
+    _in_session(meeting)
+    _sitting_member(meeting, member_id)
+    if from_item_id is not None and all(i.id != from_item_id for i in meeting.items):
+        raise InvalidInput("unknown_item", gettext("This item is not on the meeting's agenda."))
+    record = AttendanceRecord(meeting_id=meeting.id, member_id=member_id, status=status,
+                              from_item_id=from_item_id, recorded_by_id=actor.id)
+    session.add(record)
+    if meeting.status is MeetingStatus.convened:
+        meeting.status = MeetingStatus.in_progress
+    session.flush()
+    audit.record(session, "attendance_recorded", actor=actor, object_type="meeting",
+                 object_id=meeting.id, member_id=member_id, status=status.value,
+                 from_item_id=from_item_id)
+    session.commit()
+    return record
+
+
+def declare_withdrawal(session: Session, item: AgendaItem, member_id: int, reason: str, *,
+                       actor: User) -> ItemWithdrawal:
+    """A member leaves the room for an item (conflict of interest), from now on."""
+    reason = (reason or "").strip()
+    if not reason or len(reason) > REASON_MAX:
+        raise InvalidInput("invalid_reason", gettext(
+            "Give the reason for the withdrawal (at most %(max)d characters).", max=REASON_MAX))
+    meeting = item.meeting
+    _sitting_member(meeting, member_id)
+    if meeting.status in (MeetingStatus.closed, MeetingStatus.cancelled):
+        raise Conflict("meeting_closed", gettext("The meeting is closed."))
+    if is_withdrawn(session, item.id, member_id):
+        raise Conflict("already_withdrawn",
+                       gettext("This member has already withdrawn from this item."))
+    poll = session.scalar(select(Poll).where(Poll.item_id == item.id).with_for_update())
+    if poll is not None and not poll.is_open:
+        raise Conflict("poll_closed", gettext("The vote on this item is closed."))
+    if poll is not None and has_voted(session, poll, member_id):
+        raise Conflict("already_voted", gettext("This member has already voted on this item."))
+    withdrawal = ItemWithdrawal(item_id=item.id, member_id=member_id, reason=reason,
+                                declared_by_id=actor.id)
+    session.add(withdrawal)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise Conflict("already_withdrawn",
+                       gettext("This member has already withdrawn from this item.")) from None
+    audit.record(session, "withdrawal_declared", actor=actor, object_type="agenda_item",
+                 object_id=item.id, member_id=member_id)
+    session.commit()
+    return withdrawal
+
+
+# --- Polls ---------------------------------------------------------------------------------
+
+
+def open_poll(session: Session, item: AgendaItem, *, actor: User,
+              secret: bool | None = None) -> Poll:
+    """Opens the vote on an item; refused without quorum (``Conflict`` with the figures)."""
+    meeting = session.scalar(select(Meeting).where(Meeting.id == item.meeting_id)
+                             .with_for_update()) or item.meeting
+    _in_session(meeting)
+    if item.status in NOT_VOTABLE:
+        raise Conflict("item_not_votable", gettext("This item can no longer be voted on."))
+    if secret is False and item.kind is ItemKind.personnel:
+        raise InvalidInput("secret_required",
+                           gettext("Matters of persons (personnel) are voted by secret ballot."))
+    existing = session.scalars(select(Poll).where(Poll.meeting_id == meeting.id)).all()
+    if any(p.item_id == item.id for p in existing):
+        raise Conflict("poll_exists", gettext("This item has already been put to the vote."))
+    if any(p.is_open for p in existing):
+        raise Conflict("another_poll_open",
+                       gettext("Another vote of this meeting is still open: close it first."))
+    members = sitting(meeting)
+    room = attendance_rules.room_for_item(
+        attendance_records(session, meeting.id), item.number, [m.member_id for m in members],
+        [w.member_id for w in session.scalars(
+            select(ItemWithdrawal).where(ItemWithdrawal.item_id == item.id))])
+    quorum = quorum_for(meeting, len(members), room)
+    if not quorum.met:
+        raise Conflict("no_quorum", gettext(
+            "The quorum is not met: %(present)d members present for this item, %(required)d "
+            "required.", present=quorum.present, required=quorum.required),
+            required=quorum.required, present=quorum.present)
+    is_secret = item.kind is ItemKind.personnel or bool(secret) or (
+        secret is None and item.is_secret_ballot)
+    poll = Poll(item_id=item.id, meeting_id=meeting.id, is_secret=is_secret,
+                status=PollStatus.open, quorum_required=quorum.required,
+                quorum_present=quorum.present, opened_by_id=actor.id)
+    session.add(poll)
+    item.status = ItemStatus.voting
+    meeting.status = MeetingStatus.in_progress
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise Conflict("poll_exists",
+                       gettext("This item has already been put to the vote.")) from None
+    audit.record(session, "poll_opened", actor=actor, object_type="agenda_item",
+                 object_id=item.id, secret=is_secret)
+    session.commit()
+    return poll
+
+
+def _locked_poll(session: Session, item_id: int) -> Poll:
+    """The item's poll, locked (``SELECT … FOR UPDATE``), if it is open."""
+    poll = session.scalar(select(Poll).where(Poll.item_id == item_id).with_for_update())
+    if poll is None:
+        raise Conflict("poll_not_open", gettext("The vote on this item is not open."))
+    if not poll.is_open:
+        raise Conflict("poll_closed", gettext("The vote on this item is closed."))
+    return poll
+
+
+@dataclass(frozen=True)
+class BallotAccess:
+    """What the API needs to answer a ballot before casting it, read in one query."""
+
+    visible: bool
+    withdrawn: bool
+
+
+def ballot_access(session: Session, item_id: int, user: User) -> BallotAccess | None:
+    """None when the item does not exist; otherwise whether the user may see it (the SQL
+    form of ``permissions.can_view_meeting``) and whether they withdrew from it."""
+    withdrawn = exists(select(ItemWithdrawal.id).where(
+        ItemWithdrawal.item_id == AgendaItem.id, ItemWithdrawal.member_id == user.member_id))
+    row = session.execute(
+        select(permissions.visible_meetings_clause(user), withdrawn)
+        .select_from(AgendaItem).join(Meeting, AgendaItem.meeting_id == Meeting.id)
+        .where(AgendaItem.id == item_id)).first()
+    if row is None:
+        return None
+    return BallotAccess(visible=bool(row[0]), withdrawn=bool(row[1]) and bool(user.member_id))
+
+
+@dataclass(frozen=True)
+class CastPoll:
+    """The poll a ballot went into (columns only: the hot path loads no entity)."""
+
+    id: int
+    meeting_id: int
+    is_secret: bool
+
+
+def _locked_poll_columns(session: Session, item_id: int,
+                         member_id: int) -> tuple[CastPoll, int, bool]:
+    """As ``_locked_poll``, reading columns rather than the entity."""
+    withdrawn = exists(select(ItemWithdrawal.id).where(ItemWithdrawal.item_id == item_id,
+                                                       ItemWithdrawal.member_id == member_id))
+    row = session.execute(
+        select(Poll.id, Poll.meeting_id, Poll.is_secret, Poll.status, AgendaItem.number,
+               withdrawn)
+        .join(AgendaItem, Poll.item_id == AgendaItem.id)
+        .where(Poll.item_id == item_id).with_for_update(of=Poll)).first()
+    if row is None:
+        raise Conflict("poll_not_open", gettext("The vote on this item is not open."))
+    if row.status is not PollStatus.open:
+        raise Conflict("poll_closed", gettext("The vote on this item is closed."))
+    return CastPoll(row.id, row.meeting_id, row.is_secret), row.number, bool(row[5])
+
+
+def cast_ballot(session: Session, item_id: int, member_id: int, choice: Choice, *,
+                actor: User) -> CastPoll:
+    """Records one member's vote: from their own screen, or (open votes only) by the
+    president or the DG on a show of hands. One per member and poll."""
+    try:
+        poll, number, withdrawn = _locked_poll_columns(session, item_id, member_id)
+        if withdrawn:
+            raise NotAllowed("withdrawn", gettext("This member withdrew from this item and "
+                                                  "may not vote on it."))
+        presence = attendance_rules.presence_at(
+            attendance_records(session, poll.meeting_id, member_id), number, [member_id])
+        if presence[member_id] is not Presence.present:
+            raise NotAllowed("not_present", gettext(
+                "Only the members present in the room for this item vote on it."))
+        if actor.member_id != member_id and poll.is_secret:
+            raise Conflict("secret_ballot", gettext(
+                "A secret ballot is cast by each member from their own screen."))
+        # Core inserts: no identity to track, one statement each (the hot path of a vote)
+        if poll.is_secret:
+            session.execute(insert(SecretParticipation).values(
+                id=uuid.uuid4(), poll_id=poll.id, member_id=member_id))
+            session.execute(insert(SecretBallot).values(id=uuid.uuid4(), poll_id=poll.id,
+                                                        choice=choice))
+        else:
+            session.execute(insert(OpenBallot).values(
+                poll_id=poll.id, member_id=member_id, choice=choice, recorded_by_id=actor.id,
+                cast_at=utcnow()))
+    except IntegrityError:
+        session.rollback()
+        raise Conflict("already_voted", gettext("This member has already voted on this item.")
+                       ) from None
+    except SessionError:
+        session.rollback()
+        raise
+    session.commit()
+    return poll
+
+
+@dataclass(frozen=True)
+class PollResult:
+    poll: Poll
+    outcome: Outcome
+    sentence: str
+    #: open votes only: group name → {"yes", "no", "abstain"}
+    by_group: dict[str, dict[str, int]] | None
+    #: open votes only: (member, choice), in the order of the organ's members
+    votes: list[tuple[Member, Choice]] | None
+
+    def as_dict(self) -> dict[str, Any]:
+        result: dict[str, Any] = {
+            "yes": self.outcome.yes, "no": self.outcome.no, "abstain": self.outcome.abstain,
+            "outcome": (PollOutcome.adopted if self.outcome.adopted
+                        else PollOutcome.rejected).value,
+            "secret": self.poll.is_secret,
+            "sentence": self.sentence,
+        }
+        if self.by_group is not None and self.votes is not None:
+            result["by_group"] = self.by_group
+            result["votes"] = [{"member_id": m.id, "name": m.full_name,
+                                "group": m.group.name if m.group else None,
+                                "choice": c.value} for m, c in self.votes]
+        return result
+
+
+def _tally(choices: Iterable[Choice]) -> dict[str, int]:
+    counts = Counter(choices)
+    return {c.value: counts.get(c, 0) for c in Choice}
+
+
+def _open_votes(session: Session, poll: Poll) -> list[tuple[Member, Choice]]:
+    rows = session.execute(
+        select(OpenBallot).where(OpenBallot.poll_id == poll.id)
+        .options(selectinload(OpenBallot.member).selectinload(Member.group))).scalars()
+    return sorted(((b.member, b.choice) for b in rows),
+                  key=lambda v: (not v[0].is_president, v[0].last_name, v[0].id))
+
+
+def poll_result(session: Session, poll: Poll, language: str) -> PollResult:
+    """The tally of a closed poll, as stored when it was closed."""
+    yes, no, abstain = poll.yes_count or 0, poll.no_count or 0, poll.abstain_count or 0
+    cast = yes + no
+    outcome = Outcome(adopted=poll.outcome is PollOutcome.adopted, yes=yes, no=no,
+                      abstain=abstain, cast=cast, majority_needed=cast // 2 + 1,
+                      decided_by_tie_rule=bool(poll.is_decided_by_tie_rule))
+    by_group = votes = None
+    if not poll.is_secret:
+        votes = _open_votes(session, poll)
+        groups: dict[str, list[Choice]] = {}
+        for member, choice in votes:
+            groups.setdefault(member.group.name if member.group else INDEPENDENT,
+                              []).append(choice)
+        by_group = {name: _tally(choices) for name, choices in groups.items()}
+    sentence = outcome_sentence(outcome, is_secret=poll.is_secret, language=language)
+    return PollResult(poll=poll, outcome=outcome, sentence=sentence, by_group=by_group,
+                      votes=votes)
+
+
+def close_poll(session: Session, item: AgendaItem, *, actor: User, settings: VoteSettings,
+               language: str) -> PollResult:
+    """Closes the vote and decides it (absolute majority of the votes cast, the tie rules of
+    ``settings``); a secret poll's ballots are then rewritten in a random order with new keys,
+    so that not even the storage order recalls the order of the votes."""
+    try:
+        poll = _locked_poll(session, item.id)
+    except SessionError:
+        session.rollback()
+        raise
+    if poll.is_secret:
+        choices = list(session.scalars(select(SecretBallot.choice)
+                                       .where(SecretBallot.poll_id == poll.id)))
+        president_choice = None
+    else:
+        votes = session.execute(
+            select(OpenBallot.choice, Member.is_president).join(Member)
+            .where(OpenBallot.poll_id == poll.id)).all()
+        choices = [c for c, _ in votes]
+        president_choice = next((c for c, is_president in votes if is_president), None)
+    tally = _tally(choices)
+    outcome = decide(tally["yes"], tally["no"], tally["abstain"], is_secret=poll.is_secret,
+                     settings=settings, president_choice=president_choice)
+    poll.close(actor, outcome.yes, outcome.no, outcome.abstain, adopted=outcome.adopted,
+               by_tie_rule=outcome.decided_by_tie_rule)
+    item.status = ItemStatus.decided
+    if poll.is_secret:
+        _reshuffle(session, poll, choices)
+    audit.record(session, "poll_closed", actor=actor, object_type="agenda_item",
+                 object_id=item.id, outcome=poll.outcome.value if poll.outcome else None)
+    session.commit()
+    return poll_result(session, poll, language)
+
+
+def _reshuffle(session: Session, poll: Poll, choices: list[Choice]) -> None:
+    for ballot in session.scalars(select(SecretBallot).where(SecretBallot.poll_id == poll.id)):
+        session.delete(ballot)
+    session.flush()
+    _shuffle(choices)
+    session.add_all([SecretBallot(poll_id=poll.id, choice=c) for c in choices])
+    session.flush()

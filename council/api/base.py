@@ -1,0 +1,100 @@
+"""The API's blueprint under /api/v1 (contract in ../shared/CONTRACT.md), its bearer-token
+authentication and the token it issues."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import Response, current_app, g, request
+from flask_babel import gettext
+from flask_smorest import Api, Blueprint, abort
+
+from council import permissions
+from council.api.schemas import (
+    ErrorSchema,
+    TokenRequestSchema,
+    TokenSchema,
+)
+from council.db import db
+from council.errors import api_error
+from council.models import User
+from council.services import accounts, two_factor
+
+
+class CouncilApi(Api):
+    """flask-smorest's Api without its app-wide JSON error handler: web pages keep HTML errors,
+    and API errors follow the contract's ``{"error", "message"}`` shape (``council.errors``).
+    """
+
+    ERROR_SCHEMA = ErrorSchema
+
+    def _register_error_handlers(self) -> None:
+        return None
+
+
+blp = Blueprint("api", __name__, url_prefix="/api/v1",
+                description="Meetings, items, attendance and votes of the CPAS organs.")
+
+F = TypeVar("F", bound=Callable[..., Any])
+BEARER = [{"bearerAuth": []}]
+
+
+def token_required(view: F) -> F:
+    """Authenticates ``Authorization: Bearer TOKEN``; the user is in ``g.api_user``."""
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        header = request.headers.get("Authorization", "")
+        scheme, _, token = header.partition(" ")
+        user = (accounts.user_for_token(db.session, token.strip())
+                if scheme.lower() == "bearer" and token.strip() else None)
+        if user is None:
+            abort(401, error="unauthorized", message=gettext("A valid bearer token is required."))
+        g.api_user = user
+        return view(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@blp.route("/token", methods=["POST"])
+@blp.arguments(TokenRequestSchema)
+@blp.response(200, TokenSchema)
+@blp.alt_response(401, schema=ErrorSchema, description="Unknown user, wrong password or wrong "
+                  "one-time code (`invalid_credentials`); `otp_required`: the account has "
+                  "two-factor authentication and `otp` is missing; `enrolment_required`: the "
+                  "account must first set up two-factor authentication on the web")
+@blp.alt_response(429, schema=ErrorSchema, description="Too many failed attempts for this "
+                  "account or address; wait for the Retry-After header's seconds")
+def issue_token(payload: dict[str, Any]) -> dict[str, Any] | Response:
+    """Exchange a username, password and (with two-factor authentication) a one-time code or a
+    recovery code for a bearer token."""
+    try:
+        user = two_factor.log_in(db.session, payload["username"], payload["password"],
+                                 payload.get("otp"), source="api",
+                                 address=request.remote_addr or "")
+    except accounts.LoginThrottled as throttled:
+        response, status = api_error(429, "too_many_attempts",
+                                     gettext("Too many attempts; please wait a moment."))
+        response.status_code = status
+        response.headers["Retry-After"] = str(throttled.retry_after)
+        return response
+    except two_factor.CodeRequired:
+        abort(401, error="otp_required",
+              message=gettext("This account needs a one-time code (otp) as well."))
+    except two_factor.EnrolmentRequired:
+        abort(401, error="enrolment_required",
+              message=gettext("This account must first set up two-factor authentication on "
+                              "the web."))
+    if user is None:
+        abort(401, error="invalid_credentials",
+              message=gettext("Unknown username, wrong password or wrong one-time code."))
+    issued = accounts.issue_token(db.session, user, current_app.config["API_TOKEN_LIFETIME"])
+    return {"token": issued.token, "expires_at": issued.expires_at}
+
+
+def require_meetings_access(user: User) -> None:
+    """403 for roles without a meetings page (the IT administrator, social workers)."""
+    if not permissions.can_view_meetings(user):
+        abort(403, error="forbidden", message=gettext("You do not have access to meetings."))

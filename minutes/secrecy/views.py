@@ -1,0 +1,355 @@
+"""Pages of the register of requests to lift professional secrecy (thin views over
+``minutes.secrecy``): the register, referring a request, the DG's decision and letter,
+consents, and the yearly counts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import (
+    DateField,
+    IntegerField,
+    PasswordField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from agenda.meetings.builder import AGENDA_ERRORS
+from agenda.meetings.service import AgendaError
+from council import auth, permissions
+from council.db import db
+from council.forms import EmptyForm
+from council.labels import TITLES
+from council.models import (
+    Consent,
+    Dossier,
+    Meeting,
+    RequesterKind,
+    RequestStatus,
+    Role,
+    SecrecyBasis,
+    SecrecyRequest,
+)
+from council.rules.secrecy import DisclosureField
+from minutes import secrecy as service
+from minutes.views import pdf_response
+
+bp = Blueprint("secrecy", __name__, url_prefix="/secrecy")
+
+
+def _choices(members: tuple[object, ...]) -> list[SelectChoice]:
+    return [SelectChoice(member.value, TITLES[member]) for member in members]  # type: ignore[attr-defined]
+
+
+class RequestForm(FlaskForm):
+    dossier_reference = StringField(_l("File reference"),
+                                    validators=[DataRequired(), Length(max=40)])
+    requester_kind = SelectField(_l("Who asks"), choices=lambda: _choices(tuple(RequesterKind)))
+    requester_name = StringField(_l("Requesting authority or institution (not for the person "
+                                    "concerned)"),
+                                 validators=[Optional(), Length(max=service.MAX_NAME)])
+    requester_reference = StringField(_l("Their reference"),
+                                      validators=[Optional(), Length(max=service.MAX_REFERENCE)])
+    basis = SelectField(_l("Basis invoked"), choices=lambda: _choices(tuple(SecrecyBasis)))
+    basis_reference = StringField(
+        _l("Reference of the legal basis (required for another basis)"),
+        validators=[Optional(), Length(max=service.MAX_BASIS_REFERENCE)])
+    requested = TextAreaField(_l("What is asked"),
+                              validators=[DataRequired(), Length(max=service.MAX_REQUESTED)])
+    received_on = DateField(_l("Received on"), validators=[DataRequired()], default=date.today)
+
+
+DECISIONS = (RequestStatus.refused, RequestStatus.partial, RequestStatus.full)
+
+
+class DecisionForm(FlaskForm):
+    outcome = SelectField(_l("Decision"), choices=lambda: _choices(DECISIONS))
+    reasons = TextAreaField(_l("Reasons (required)"),
+                            validators=[DataRequired(), Length(max=service.MAX_REASONS)])
+    consent_id = SelectField(_l("Consent relied on"), coerce=int, choices=[],
+                             validate_choice=False)
+    passphrase = PasswordField(_l("Password of your signing certificate (for a disclosure)"),
+                               validators=[Optional(), Length(max=256)],
+                               render_kw={"autocomplete": "off"})
+
+
+class ConsentForm(FlaskForm):
+    institution = StringField(_l("Institution"),
+                              validators=[DataRequired(), Length(max=service.MAX_NAME)])
+    purpose = StringField(_l("Purpose of the exchange"),
+                          validators=[DataRequired(), Length(max=service.MAX_PURPOSE)])
+    given = SelectField(_l("The person"), choices=[SelectChoice("yes", _l("gave consent")),
+                                                   SelectChoice("no", _l("refused consent"))])
+    given_on = DateField(_l("On"), validators=[DataRequired()], default=date.today)
+
+
+class YearlyReportForm(FlaskForm):
+    year = IntegerField(_l("Year"), validators=[InputRequired(), NumberRange(2000, 2100)])
+    meeting_id = SelectField(_l("Council meeting (in preparation)"), coerce=int, choices=[])
+
+
+def _no_store(page: str) -> Response:
+    """Pages that show what was asked or decided about a person are not kept in caches."""
+    response = Response(page, mimetype="text/html")
+    response.headers["Cache-Control"] = "no-store, max-age=0"
+    return response
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        abort(403)
+
+
+def _request_for(request_id: int) -> SecrecyRequest:
+    """The request, if the user may see it: roles without the register get 403; a social worker
+    gets 404 for a request they did not refer (its existence is not theirs to know)."""
+    _require(permissions.can_view_secrecy_register(current_user))
+    found = db.session.get(SecrecyRequest, request_id)
+    if found is None or not permissions.can_view_secrecy_request(current_user, found):
+        abort(404)
+    return found
+
+
+# --- the register ----------------------------------------------------------------------------
+
+
+@bp.route("/")
+@login_required
+def register() -> str:
+    _require(permissions.can_view_secrecy_register(current_user))
+    return render_template("secrecy/register.html",
+                           rows=service.register_of(db.session, current_user))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def new_request() -> Response | str:
+    _require(permissions.can_register_secrecy_request(current_user))
+    form = RequestForm(dossier_reference=request.args.get("dossier", ""))
+    errors: list[str] = []
+    if form.validate_on_submit():
+        data = service.RequestInput(
+            dossier_reference=form.dossier_reference.data or "",
+            requester_kind=RequesterKind(form.requester_kind.data),
+            basis=SecrecyBasis(form.basis.data),
+            requested=form.requested.data or "",
+            received_on=form.received_on.data,
+            requester_name=form.requester_name.data,
+            requester_reference=form.requester_reference.data,
+            basis_reference=form.basis_reference.data,
+        )
+        try:
+            created = service.register_request(db.session, data, actor=current_user)
+        except service.SecrecyError as error:
+            db.session.rollback()
+            errors.append(str(error))
+        else:
+            flash(gettext("Request referred to the director-general, who alone decides.")
+                  if current_user.role is Role.social_worker
+                  else gettext("Request registered."), "success")
+            return redirect(url_for("secrecy.show_request", request_id=created.id))
+    elif form.errors:
+        errors.append(gettext("Some fields are not valid."))
+    return render_template("secrecy/new.html", form=form, errors=errors)
+
+
+def _decision_form(view: service.RequestView) -> DecisionForm:
+    form = DecisionForm()
+    form.consent_id.choices = [SelectChoice(0, gettext("— none —"))] + [
+        SelectChoice(consent.id, f"{consent.institution} — {consent.purpose}")
+        for consent in view.consents if consent.is_given and not consent.is_revoked]
+    return form
+
+
+def _request_page(found: SecrecyRequest, *, decision_form: DecisionForm | None = None,
+                  reauth_form: object | None = None, errors: list[str] | None = None,
+                  status: int = 200) -> tuple[Response, int]:
+    view = service.read_request(db.session, found, actor=current_user)
+    may_decide = permissions.can_decide_secrecy_request(current_user, found)
+    if may_decide and found.is_pending:
+        decision_form = decision_form or _decision_form(view)
+        reauth_form = reauth_form or auth.reauthentication_form(current_user)
+    page = render_template("secrecy/request.html", view=view, request_=found,
+                           decision_form=decision_form if found.is_pending else None,
+                           reauth_form=reauth_form, errors=errors or [],
+                           may_decide=may_decide)
+    return _no_store(page), status
+
+
+@bp.route("/<int:request_id>")
+@login_required
+def show_request(request_id: int) -> tuple[Response, int]:
+    return _request_page(_request_for(request_id))
+
+
+@bp.route("/<int:request_id>/decision", methods=["POST"])
+@login_required
+def decide(request_id: int) -> Response | tuple[Response, int]:
+    found = _request_for(request_id)
+    _require(permissions.can_decide_secrecy_request(current_user, found))
+    if not found.is_pending:
+        flash(gettext("This request has already been decided."), "error")
+        return redirect(url_for("secrecy.show_request", request_id=found.id))
+    form = DecisionForm()
+    reauth_form = auth.reauthentication_form(current_user)
+    if not form.validate_on_submit():
+        return _request_page(found, decision_form=form, reauth_form=reauth_form,
+                             errors=[gettext("Some fields are not valid.")], status=400)
+    outcome = RequestStatus(form.outcome.data)  # one of DECISIONS: the form checked it
+    reauth_form.validate()  # optional fields: only bounds their length
+    decision = service.DecisionInput(
+        status=outcome, reasons=form.reasons.data or "",
+        # the raw posted names: the service refuses any the basis does not allow
+        fields=request.form.getlist("fields"),
+        consent_id=form.consent_id.data or None, passphrase=form.passphrase.data or "",
+        # a disclosure is signed in the centre's name: the DG re-authenticates when signing
+        password=reauth_form.password.data or "",
+        otp=reauth_form.otp.data if "otp" in reauth_form else None,
+        address=request.remote_addr or "")
+    try:
+        service.decide(db.session, found, decision, actor=current_user)
+    except service.SecrecyError as error:
+        db.session.rollback()
+        return _request_page(found, decision_form=form, reauth_form=reauth_form,
+                             errors=[str(error)], status=400)
+    flash(gettext("Decision recorded."), "success")
+    return redirect(url_for("secrecy.show_request", request_id=found.id))
+
+
+@bp.route("/<int:request_id>/letter.pdf")
+@login_required
+def letter(request_id: int) -> Response:
+    found = _request_for(request_id)
+    _require(permissions.can_decide_secrecy_request(current_user, found))
+    try:
+        pdf = service.letter_copy(db.session, found, actor=current_user)
+    except service.SecrecyError:
+        abort(404)
+    return pdf_response(pdf, f"secrecy-letter-{found.id}.pdf")
+
+
+# --- consents ---------------------------------------------------------------------------------
+
+
+@bp.route("/consents")
+@login_required
+def find_consents() -> Response:
+    """The consents page of a dossier given by its file reference (the register's look-up)."""
+    _require(permissions.can_view_secrecy_register(current_user))
+    reference = request.args.get("dossier", "").strip()
+    dossier = db.session.scalar(select(Dossier).where(Dossier.reference == reference))
+    if dossier is None or not permissions.can_manage_consents(current_user, dossier):
+        abort(404)
+    return redirect(url_for("secrecy.consents", dossier_id=dossier.id))
+
+
+@bp.route("/dossiers/<int:dossier_id>/consents", methods=["GET", "POST"])
+@login_required
+def consents(dossier_id: int) -> Response | str:
+    _require(permissions.can_view_secrecy_register(current_user))
+    dossier = db.session.get(Dossier, dossier_id)
+    if dossier is None or not permissions.can_manage_consents(current_user, dossier):
+        abort(404)
+    form = ConsentForm()
+    errors: list[str] = []
+    if form.validate_on_submit():
+        try:
+            service.record_consent(db.session, dossier, actor=current_user,
+                                   institution=form.institution.data or "",
+                                   purpose=form.purpose.data or "",
+                                   is_given=form.given.data == "yes",
+                                   given_on=form.given_on.data)
+        except service.SecrecyError as error:
+            db.session.rollback()
+            errors.append(str(error))
+        else:
+            flash(gettext("Consent recorded."), "success")
+            return redirect(url_for("secrecy.consents", dossier_id=dossier.id))
+    elif form.errors:
+        errors.append(gettext("Some fields are not valid."))
+    return render_template("secrecy/consents.html", dossier=dossier, form=form, errors=errors,
+                           consents=service.consents_of(db.session, dossier),
+                           revoke_form=EmptyForm())
+
+
+@bp.route("/consents/<int:consent_id>/revoke", methods=["POST"])
+@login_required
+def revoke_consent(consent_id: int) -> Response:
+    _require(permissions.can_view_secrecy_register(current_user))
+    consent = db.session.get(Consent, consent_id)
+    if consent is None or not permissions.can_manage_consents(current_user, consent.dossier):
+        abort(404)
+    if EmptyForm().validate_on_submit():
+        try:
+            service.revoke_consent(db.session, consent, actor=current_user)
+        except service.SecrecyError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            flash(gettext("Consent revoked: no exchange may rely on it any more."), "success")
+    return redirect(url_for("secrecy.consents", dossier_id=consent.dossier_id))
+
+
+# --- yearly counts ----------------------------------------------------------------------------
+
+
+def _year_asked() -> int:
+    year = request.args.get("year", type=int)
+    return year if year is not None and 2000 <= year <= 2100 else date.today().year
+
+
+@bp.route("/counts")
+@login_required
+def counts() -> str:
+    _require(permissions.can_view_secrecy_counts(current_user))
+    return render_template("secrecy/counts.html",
+                           counts=service.yearly_counts(db.session, _year_asked()),
+                           bases=tuple(SecrecyBasis), statuses=tuple(RequestStatus))
+
+
+@bp.route("/council-report", methods=["GET", "POST"])
+@login_required
+def council_report() -> Response | tuple[str, int] | str:
+    _require(permissions.can_report_secrecy_to_council(current_user))
+    meetings = service.report_meetings(db.session)
+    form = YearlyReportForm(year=date.today().year - 1)
+    form.meeting_id.choices = [
+        SelectChoice(m.id, f"{m.organ.name} — {m.starts_at.date().isoformat()}") for m in meetings]
+    errors: list[str] = []
+    if form.validate_on_submit():
+        meeting = db.session.get(Meeting, form.meeting_id.data)
+        try:
+            if meeting is None:
+                raise service.SecrecyError(gettext("Choose a council meeting in preparation."))
+            item = service.add_yearly_report(db.session, meeting, form.year.data,
+                                             actor=current_user)
+        except service.SecrecyError as error:
+            db.session.rollback()
+            errors.append(str(error))
+        except AgendaError as error:
+            db.session.rollback()
+            errors.append(AGENDA_ERRORS[error.code](**error.params))
+        else:
+            flash(gettext("The yearly report is on the agenda as item %(number)d.",
+                          number=item.number), "success")
+            return redirect(url_for("agenda.item", meeting_id=item.meeting_id, item_id=item.id))
+    elif form.errors:
+        errors.append(gettext("Choose the year and a council meeting in preparation."))
+    page = render_template("secrecy/council_report.html", form=form, errors=errors,
+                           has_meetings=bool(meetings))
+    return (page, 400) if errors else page
+
+
+@bp.app_template_filter("disclosure_field")
+def disclosure_field(name: str) -> str:
+    """The title of a stored field name (e.g. "identity")."""
+    return str(TITLES[DisclosureField(name)])

@@ -1,0 +1,271 @@
+"""Signatures on the web: the signer's certificate, the documents awaiting a signature, the
+signing page with its confirmation, the signature check, downloads, and an item's extracts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import get_locale, gettext
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from werkzeug.datastructures import FileStorage
+from werkzeug.wrappers import Response
+from wtforms import BooleanField, PasswordField
+from wtforms.validators import Length, Optional
+
+from council import permissions
+from council.db import db
+from council.forms import EmptyForm, ReauthenticationForm
+from council.models import AgendaItem
+from council.services import two_factor
+from minutes import extracts
+from minutes.documents import download_copy
+from minutes.signatures import certificates
+from minutes.signatures import service as signatures
+
+bp = Blueprint("signatures", __name__)
+
+
+class CertificateForm(FlaskForm):
+    pkcs12 = FileField(_l("Your certificate (.p12 or .pfx file)"))
+    passphrase = PasswordField(_l("The certificate's passphrase"),
+                               validators=[Optional(), Length(max=256)],
+                               render_kw={"autocomplete": "off"})
+
+
+class SignForm(ReauthenticationForm):
+    passphrase = PasswordField(_l("Your certificate's passphrase"),
+                               validators=[Optional(), Length(max=256)],
+                               render_kw={"autocomplete": "off"})
+    confirm = BooleanField(_l("I have read this document and I sign it. A signature is "
+                              "irreversible."))
+
+
+class ExtractForm(ReauthenticationForm):
+    identified = BooleanField(_l("Name the applicant (identified extract)"))
+
+
+def _with_reauthentication(form: ReauthenticationForm) -> Any:
+    """Drops the one-time code field for an account without an authenticator."""
+    if not two_factor.is_enrolled(db.session, current_user):
+        del form.otp
+    return form
+
+
+def _otp(form: ReauthenticationForm) -> str | None:
+    return form.otp.data if "otp" in form else None
+
+
+def _language() -> str:
+    return str(get_locale() or "en").split("_")[0]
+
+
+# --- the signer's certificate -------------------------------------------------------------
+
+
+def _require_signer() -> None:
+    if not permissions.can_hold_certificate(current_user):
+        abort(403)
+
+
+def _upload(storage: Any) -> bytes:
+    if not isinstance(storage, FileStorage) or not storage.filename:
+        return b""
+    try:
+        return storage.read(certificates.MAX_PKCS12_BYTES + 1)
+    finally:
+        storage.close()
+
+
+@bp.route("/account/certificate", methods=["GET", "POST"])
+@login_required
+def certificate() -> Response | str:
+    _require_signer()
+    form = CertificateForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            certificates.upload_certificate(
+                db.session, actor=current_user, pkcs12=_upload(form.pkcs12.data),
+                passphrase=form.passphrase.data or "", language=_language())
+        except certificates.CertificateError as refused:
+            db.session.rollback()
+            error = str(refused)
+        else:
+            flash(gettext("Your signing certificate is stored. Its passphrase was not kept: "
+                          "you give it at each signature."), "success")
+            return redirect(url_for("signatures.certificate"))
+    elif form.errors:
+        error = gettext("Some fields are not valid.")
+    page = render_template("signatures/certificate.html", form=form, error=error,
+                           current=certificates.active_certificate(db.session, current_user),
+                           withdraw_form=EmptyForm())
+    return make_response(page, 422 if error else 200)
+
+
+@bp.route("/account/certificate/<int:certificate_id>/withdraw", methods=["POST"])
+@login_required
+def withdraw_certificate(certificate_id: int) -> Response:
+    _require_signer()
+    if EmptyForm().validate_on_submit():
+        try:
+            certificates.withdraw_certificate(db.session, certificate_id, actor=current_user)
+        except certificates.NotAllowed:
+            abort(404)
+        except certificates.CertificateError as refused:
+            flash(str(refused), "error")
+        else:
+            flash(gettext("Your certificate is withdrawn: it signs nothing any more."), "success")
+    return redirect(url_for("signatures.certificate"))
+
+
+# --- documents under signature ------------------------------------------------------------
+
+
+@bp.route("/signatures")
+@login_required
+def pending() -> str:
+    _require_signer()
+    return render_template(
+        "signatures/pending.html",
+        waiting=signatures.awaiting_signature(db.session, actor=current_user),
+        has_certificate=certificates.active_certificate(db.session, current_user) is not None)
+
+
+def _followed(document_id: int) -> signatures.DocumentContext:
+    try:
+        context = signatures.load_context(db.session, document_id)
+    except signatures.DocumentNotFound:
+        abort(404)
+    if not permissions.can_follow_signatures(current_user, context.meeting):
+        abort(403)
+    return context
+
+
+def _sign_page(context: signatures.DocumentContext, form: SignForm, *, error: str | None = None,
+               status: int = 200) -> Response:
+    capacity = permissions.signing_capacity(current_user, context.meeting)
+    page = render_template(
+        "signatures/sign.html", context=context, document=context.document, form=form,
+        error=error, capacity=capacity,
+        can_sign=capacity is not None and signatures.refusal_for(context, capacity) is None,
+        refusal=signatures.refusal_for(context, capacity) if capacity else None,
+        can_read=signatures.can_read(current_user, context),
+        certificate=certificates.active_certificate(db.session, current_user))
+    return make_response(page, status)
+
+
+@bp.route("/documents/<int:document_id>/sign", methods=["GET", "POST"])
+@login_required
+def sign(document_id: int) -> Response:
+    context = _followed(document_id)
+    form = _with_reauthentication(SignForm())
+    if not form.validate_on_submit():
+        if request.method == "POST":
+            return _sign_page(context, form, error=gettext("Some fields are not valid."),
+                              status=422)
+        return _sign_page(context, form)
+    if not form.confirm.data:
+        return _sign_page(context, form, error=gettext(
+            "Tick the box to confirm: a signature cannot be undone."), status=422)
+    capacity = permissions.signing_capacity(current_user, context.meeting)
+    if capacity is None:
+        abort(403)
+    try:
+        signatures.sign_document(
+            db.session, document_id, actor=current_user, capacity=capacity,
+            passphrase=form.passphrase.data or "", password=form.password.data or "",
+            otp=_otp(form), address=request.remote_addr or "", language=_language())
+    except signatures.NotAllowed:
+        db.session.rollback()
+        abort(403)
+    except signatures.SignatureRefused as refused:
+        db.session.rollback()
+        return _sign_page(signatures.load_context(db.session, document_id),
+                          _with_reauthentication(SignForm(formdata=None)), error=str(refused),
+                          status=422)
+    flash(gettext("Signed. The signature is in the PDF and cannot be undone."), "success")
+    return redirect(url_for("signatures.sign", document_id=document_id))
+
+
+@bp.route("/documents/<int:document_id>/check")
+@login_required
+def check(document_id: int) -> Response:
+    try:
+        context = signatures.load_context(db.session, document_id)
+        report = signatures.check_document(db.session, context, actor=current_user)
+    except signatures.DocumentNotFound:
+        abort(404)
+    except signatures.NotAllowed:
+        abort(403)
+    return make_response(render_template(
+        "signatures/check.html", context=context, document=context.document, report=report,
+        can_read=signatures.can_read(current_user, context)))
+
+
+@bp.route("/documents/<int:document_id>.pdf")
+@login_required
+def download(document_id: int) -> Response:
+    try:
+        context = signatures.load_context(db.session, document_id)
+    except signatures.DocumentNotFound:
+        abort(404)
+    if not signatures.can_read(current_user, context):
+        abort(403)
+    if context.extract is not None:
+        _, pdf = extracts.download_extract(db.session, context.extract.id, actor=current_user)
+    else:
+        pdf = download_copy(db.session, context.document, actor=current_user)
+    name = f"{context.document.kind.value}-{context.document.id}.pdf"
+    # like every page behind the login, never cached (council.security_headers)
+    return Response(pdf, mimetype="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+# --- extracts -----------------------------------------------------------------------------
+
+
+@bp.route("/items/<int:item_id>/extracts", methods=["GET", "POST"])
+@login_required
+def item_extracts(item_id: int) -> Response:
+    item = db.session.get(AgendaItem, item_id)
+    if item is None:
+        abort(404)
+    if not permissions.can_view_extracts(current_user, item):
+        abort(403)
+    form = _with_reauthentication(ExtractForm())
+    error = None
+    if form.validate_on_submit():
+        try:
+            extract = extracts.make_extract(
+                db.session, item.id, actor=current_user, identified=form.identified.data,
+                password=form.password.data or "", otp=_otp(form),
+                address=request.remote_addr or "")
+        except extracts.NotAllowed:
+            db.session.rollback()
+            abort(403)
+        except extracts.ExtractError as refused:
+            db.session.rollback()
+            error = str(refused)
+        else:
+            flash(gettext("The extract is ready; it now awaits the signatures of the president "
+                          "and the director-general."), "success")
+            return redirect(url_for("signatures.item_extracts", item_id=extract.item_id))
+    page = render_template(
+        "signatures/extracts.html", item=item, form=form, error=error,
+        extracts=extracts.extracts_of(db.session, item, actor=current_user),
+        can_make=permissions.can_make_extract(current_user, item),
+        can_identify=permissions.can_make_identified_extract(current_user, item))
+    return make_response(page, 422 if error else 200)
