@@ -11,9 +11,9 @@ from typing import Any
 
 from cryptography.fernet import Fernet
 
+from council.i18n import LANGUAGES
 from council.resources import resource_folder
 
-LANGUAGES = ("fr", "nl", "de", "en")
 PRODUCTION = "production"
 
 

@@ -36,6 +36,7 @@ from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from council.clock import CENTRE_TIMEZONE
+from council.i18n import BABEL_LOCALES, catalog
 from council.resources import resource_folder
 
 STATIC_FOLDER = resource_folder("static")
@@ -47,17 +48,6 @@ _ASSETS = urlsplit(ASSETS_BASE_URL)
 #: ``data:`` URLs are accepted for small raster images only (a logo, a QR code)
 DATA_IMAGE_TYPES = ("image/png", "image/jpeg")
 MAX_DATA_IMAGE_BYTES = 256 * 1024
-
-#: Babel locale of each language a PDF can be written in: Belgian conventions for the three
-#: national languages, British English for reading copies.
-BABEL_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE", "en": "en_GB"}
-#: "5 mars 2026 à 18:30": the wording between date and time differs per language
-_DATETIME_PATTERNS = {
-    "fr": "d MMMM y 'à' HH:mm",
-    "nl": "d MMMM y 'om' HH:mm",
-    "de": "d. MMMM y 'um' HH:mm 'Uhr'",
-    "en": "d MMMM y 'at' HH:mm",
-}
 
 #: Annotation flags of a copy's watermark: Print (PDF/A requires it), ReadOnly, Locked,
 #: LockedContents, so that viewers neither hide, move nor edit it.
@@ -164,7 +154,8 @@ def format_date(value: date, *, language: str, format: str = "long") -> str:
 
 def format_datetime(value: datetime, *, language: str) -> str:
     """A moment in the centre's time zone: "5 mars 2026 à 18:30"."""
-    pattern = _DATETIME_PATTERNS[_check_language(language)]
+    # a CLDR pattern: the wording between date and time differs per language
+    pattern = catalog(_check_language(language)).gettext("d MMMM y 'at' HH:mm")
     return babel_dates.format_datetime(
         _in_centre_time(value), pattern, locale=BABEL_LOCALES[language]
     )

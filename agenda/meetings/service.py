@@ -26,6 +26,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from agenda import reports
+from agenda.drafting import draft_skeleton, urgency_clause
 from council.models import (
     AgendaItem,
     ItemKind,
@@ -70,22 +71,6 @@ class AgendaError(Exception):
 
 def _centre_locale(meeting: Meeting) -> str:
     return meeting.organ.centre.language.value
-
-
-def _draft_skeleton(reason: str | None) -> str:
-    """Vu / Considérant (with the urgency, if any) / Décide, in the current locale."""
-    return "\n".join((
-        gettext("Having regard to the organic law of 8 July 1976 on public centres for social "
-                "welfare;"),
-        gettext("Whereas …;"),
-        *([_urgency_clause(reason)] if reason is not None else []),
-        gettext("Decides:"),
-        "",
-    ))
-
-
-def _urgency_clause(reason: str) -> str:
-    return gettext("Whereas the matter is urgent: %(reason)s;", reason=reason)
 
 
 def _require_editable(meeting: Meeting) -> None:
@@ -226,8 +211,7 @@ def add_item(
     reason = _urgency(is_urgent, urgency_reason)
     if meeting.status is not MeetingStatus.draft and reason is None:
         raise AgendaError("late_item_must_be_urgent")
-    with force_locale(_centre_locale(meeting)):
-        draft = _draft_skeleton(reason)
+    draft = draft_skeleton(_centre_locale(meeting), urgency_reason=reason)
     item = AgendaItem(
         meeting=meeting,
         number=max((i.number for i in meeting.items), default=0) + 1,
@@ -287,8 +271,8 @@ def update_item(
         raise AgendaError("late_item_must_be_urgent")
     decision = (draft_decision or "").replace("\r\n", "\n").strip() or None
     if reason is not None:
-        with force_locale(_centre_locale(meeting)):
-            decision = "\n".join(filter(None, (decision, _urgency_clause(reason))))
+        clause = urgency_clause(_centre_locale(meeting), reason)
+        decision = "\n".join(filter(None, (decision, clause)))
     changed = sorted(
         name
         for name, old, new in (

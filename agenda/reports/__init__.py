@@ -10,6 +10,7 @@ here so that callers write ``reports.submit_report``, ``reports.review_state``, 
 - ``views``: the pages (blueprint ``reports``).
 """
 
+from agenda.drafting import draft_decision
 from agenda.reports.common import (
     REPORT_ORGANS,
     NotAllowed,
@@ -47,7 +48,6 @@ from agenda.reports.review import (
 )
 from agenda.reports.scheduling import (
     MAX_SUBJECT_CHARS,
-    draft_decision,
     load_registry,
     save_registry,
     schedule_report,

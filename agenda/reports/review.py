@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask_babel import gettext
+from flask_babel import force_locale, gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -237,11 +237,6 @@ def toggle_replacement(session: Session, item: AgendaItem, index: int, *, actor:
 
 
 REVIEW_CATEGORIES = ("name", "other")
-_OTHER_PLACEHOLDER = {
-    "fr": "[donnée masquée]",
-    "nl": "[gemaskeerd gegeven]",
-    "de": "[verdecktes Datum]",
-}
 
 
 def add_replacement(
@@ -269,9 +264,11 @@ def add_replacement(
     language = pseudonymiser_language(
         loaded.dossier.language or item.meeting.organ.centre.language.value
     )
-    replacement = _OTHER_PLACEHOLDER[language]
     if category == "name":
         replacement = _letter_for(session, item.meeting, text)
+    else:
+        with force_locale(language):
+            replacement = gettext("[masked detail]")
     loaded.added = [*loaded.added, {"text": text, "replacement": replacement, "category": category}]
     loaded.row.added_encrypted = encrypt_json(loaded.added)
     _recompute(session, loaded, actor=actor, action="pseudonymisation_changed")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import date
 
-from flask_babel import gettext
+from flask_babel import force_locale, gettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from agenda.drafting import draft_decision
 from agenda.pseudonymise import (
     Dossier as ParsedDossier,
 )
@@ -40,64 +40,7 @@ from council.models import (
 from council.models.base import utcnow
 from council.services import audit
 
-SUBJECT = {
-    "fr": "Aide sociale individuelle",
-    "nl": "Individuele maatschappelijke hulp",
-    "de": "Individuelle Sozialhilfe",
-}
-FILE_WORD = {"fr": "dossier", "nl": "dossier", "de": "Akte"}
-DRAFT_DECISION = {
-    "fr": (
-        "Vu la loi organique des CPAS du 8 juillet 1976 ;\n"
-        "Vu la loi du 26 mai 2002 concernant le droit à l'intégration sociale ;\n"
-        "Vu la loi du 29 juillet 1991 relative à la motivation formelle des actes "
-        "administratifs ;\n"
-        "Vu le rapport social du {date} relatif au dossier {reference} ;\n"
-        "Considérant que la situation décrite dans le rapport social justifie l'aide "
-        "proposée ;\n"
-        "Décide : {proposal}"
-    ),
-    "nl": (
-        "Gelet op de organieke wet van 8 juli 1976 betreffende de OCMW's;\n"
-        "Gelet op de wet van 26 mei 2002 betreffende het recht op maatschappelijke "
-        "integratie;\n"
-        "Gelet op de wet van 29 juli 1991 betreffende de uitdrukkelijke motivering van de "
-        "bestuurshandelingen;\n"
-        "Gelet op het sociaal verslag van {date} over dossier {reference};\n"
-        "Overwegende dat de in het sociaal verslag beschreven toestand de voorgestelde hulp "
-        "verantwoordt;\n"
-        "Beslist: {proposal}"
-    ),
-    "de": (
-        "Aufgrund des Grundlagengesetzes vom 8. Juli 1976 über die ÖSHZ;\n"
-        "Aufgrund des Gesetzes vom 26. Mai 2002 über das Recht auf soziale Eingliederung;\n"
-        "Aufgrund des Gesetzes vom 29. Juli 1991 über die ausdrückliche Begründung der "
-        "Verwaltungsakte;\n"
-        "Aufgrund des Sozialberichts vom {date} zur Akte {reference};\n"
-        "In Erwägung, dass die im Sozialbericht beschriebene Lage die vorgeschlagene Hilfe "
-        "rechtfertigt;\n"
-        "Beschließt: {proposal}"
-    ),
-}
-PROPOSAL_MISSING = {
-    "fr": "[proposition à compléter]",
-    "nl": "[voorstel aan te vullen]",
-    "de": "[Vorschlag zu ergänzen]",
-}
-
 MAX_SUBJECT_CHARS = 200
-
-
-def draft_decision(
-    language: str, *, proposal: str | None, reference: str, report_date: date
-) -> str:
-    """The draft decision (Vu / Considérant / Décide) in the centre's language."""
-    language = pseudonymiser_language(language)
-    return DRAFT_DECISION[language].format(
-        date=report_date.strftime("%d/%m/%Y" if language != "de" else "%d.%m.%Y"),
-        reference=reference,
-        proposal=proposal or PROPOSAL_MISSING[language],
-    )
 
 
 def schedule_report(
@@ -186,15 +129,17 @@ def save_registry(session: Session, meeting: Meeting, registry: Registry) -> Non
 
 
 def _title(language: str, subject: str | None, dossier: ParsedDossier) -> str:
-    language = pseudonymiser_language(language)
-    subject = " ".join((subject or "").split()) or SUBJECT[language]
+    with force_locale(pseudonymiser_language(language)):
+        subject = " ".join((subject or "").split()) or gettext("Individual social aid")
+        title = gettext("%(subject)s — file %(reference)s", subject=subject,
+                        reference=dossier.reference)
     if len(subject) > MAX_SUBJECT_CHARS:
         raise ReportError(
             gettext("The subject is too long (limit: %(size)d characters).", size=MAX_SUBJECT_CHARS)
         )
     if find_leaks(subject, [dossier]):
         raise ReportError(gettext("The subject must not name the person or give their details."))
-    return f"{subject} — {FILE_WORD[language]} {dossier.reference}"
+    return title
 
 
 def _store_items(
@@ -226,7 +171,7 @@ def _store_items(
             status=ItemStatus.draft,
             summary=result.text,
             draft_decision=draft_decision(
-                language,
+                pseudonymiser_language(language),
                 proposal=extract_proposal(result.text),
                 reference=report.dossier.reference,
                 report_date=report_day,
