@@ -24,11 +24,10 @@ from agenda.pseudonymise import (
     Registry,
 )
 from agenda.pseudonymise import service as pseudonymiser_service
+from agenda.pseudonymise.lexicon import LANGUAGES as PSEUDONYMISER_LANGUAGES
 from council.models import (
     OrganKind,
 )
-
-PSEUDONYMISER_LANGUAGES = ("fr", "nl", "de")
 
 #: organs that may be asked to decide on a report
 REPORT_ORGANS = (OrganKind.csss, OrganKind.bureau, OrganKind.council)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from council import permissions
 from council.crypto import encrypt_bytes
+from council.i18n import LANGUAGES
 from council.models import SignerCertificate, TrustAnchor, User
 from council.models.base import utcnow
 from council.services import audit
@@ -37,7 +38,7 @@ class NotAllowed(CertificateError):
 
 
 def _display_date(moment: datetime, language: str) -> str:
-    return format_date(moment, language=language if language in ("fr", "nl", "de") else "en")
+    return format_date(moment, language=language if language in LANGUAGES else "en")
 
 
 def check_validity(info: signing.CertificateInfo | SignerCertificate, *, now: datetime,

@@ -1,7 +1,9 @@
-"""The four catalogs are complete and current; pages come out in the chosen language."""
+"""The four catalogs are complete and current; pages come out in the chosen language; the
+languages are defined once and documents speak through the catalogs, not phrase tables."""
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -13,8 +15,16 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from flask.testing import FlaskClient
 
+from council.i18n import BABEL_LOCALES, LANGUAGES, catalog
+from council.models import Language
+
 ROOT = Path(__file__).resolve().parents[2]
-LANGUAGES = ("fr", "nl", "de", "en")
+PACKAGES = ("council", "agenda", "minutes")
+#: the pseudonymiser (no Flask, no catalogs) keeps its language data: the words it recognises
+#: and the pseudonyms it writes, declined by grammar ("mit dem Kind"), are not sentences to
+#: translate
+PSEUDONYMISER = "agenda/pseudonymise/"
+NATIONAL = {"fr", "nl", "de"}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 
@@ -102,3 +112,46 @@ def test_composition_page_in_each_language(client: FlaskClient, auth, language: 
     page = client.get("/composition").get_data(as_text=True)
     assert f'lang="{language}"' in page
     assert expected in page
+
+
+def _modules() -> list[tuple[str, ast.AST]]:
+    return [(str(path.relative_to(ROOT)), ast.parse(path.read_text(encoding="utf-8")))
+            for package in PACKAGES for path in sorted((ROOT / package).rglob("*.py"))]
+
+
+def _strings(nodes: list[ast.expr | None]) -> set[str]:
+    return {node.value for node in nodes
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+
+
+def test_no_phrase_table_beside_the_catalogs() -> None:
+    """A dict keyed by two or more of "fr", "nl", "de" is a phrase table: its sentences belong
+    in the catalogs, where translators see every word (gettext under ``force_locale``, or
+    ``council.i18n.catalog`` in pure code). council/i18n.py maps the languages to locales."""
+    tables = [f"{path}:{node.lineno}" for path, tree in _modules()
+              if not path.startswith(PSEUDONYMISER) and path != "council/i18n.py"
+              for node in ast.walk(tree)
+              if isinstance(node, ast.Dict) and len(_strings(node.keys) & NATIONAL) >= 2]
+    assert tables == []
+
+
+def test_the_languages_are_defined_once() -> None:
+    """Only council/i18n.py lists the application's languages or their Babel locales; the
+    stored Language enum follows it."""
+    locale = re.compile(r"^[a-z]{2}_[A-Z]{2}$")
+    elsewhere = [
+        f"{path}:{node.lineno}" for path, tree in _modules() if path != "council/i18n.py"
+        for node in ast.walk(tree)
+        if (isinstance(node, ast.Tuple | ast.List | ast.Set)
+            and _strings(node.elts) >= set(LANGUAGES))
+        or (isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and locale.match(node.value))
+    ]
+    assert elsewhere == []
+    assert tuple(language.value for language in Language) == LANGUAGES == tuple(BABEL_LOCALES)
+
+
+def test_a_document_language_outside_the_catalogs_is_refused() -> None:
+    assert catalog("nl").gettext("Present") == "Aanwezig"
+    with pytest.raises(ValueError, match="language"):
+        catalog("xx")
