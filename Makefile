@@ -25,7 +25,8 @@ step = @echo "== $(1)"
 $(STAMP): pyproject.toml setup.py $(LOCK) $(BUILD_LOCK)
 	$(call step,Python environment in $(VENV) at the versions of $(LOCK))
 	@if [ -d $(VENV) ] && [[ " $? " == *".lock "* ]]; then echo "   the lock changed: rebuilding $(VENV)"; rm -rf $(VENV); fi
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/python || { echo "   creating $(VENV)"; $(PYTHON) -m venv $(VENV); }
+	@echo "   installing pip and setuptools, then every package of $(LOCK) (about a minute)"
 	@$(PIP) install --require-hashes --no-deps -r $(BUILD_LOCK) 2>&1 | $(QUIET_LOCATIONS)
 	@$(PIP) install --require-hashes --no-deps --no-build-isolation -r $(LOCK) 2>&1 | $(QUIET_LOCATIONS)
 	@# setuptools warns about every editable install: its output is shown only on failure
