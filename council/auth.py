@@ -19,7 +19,7 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import LazyString, gettext, lazy_gettext
+from flask_babel import gettext
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.orm import joinedload
 from werkzeug.wrappers import Response
@@ -198,25 +198,14 @@ def second_factor() -> Response | str:
     return render_template("auth/second_factor.html", form=form)
 
 
-def _end_session(message: LazyString) -> Response | None:
-    """Clears this session and sends a page to the login form with ``message`` (translated once
-    logged out: the page is in the browser's language, no longer the account's)."""
-    logout_user()
-    session.clear()
-    if request.path.startswith(API_PREFIX):
-        return None  # the API authenticates by bearer token, not by this session
-    flash(str(message), "info")
-    target = request.full_path.rstrip("?") if request.method == "GET" else None
-    return redirect(url_for("auth.login", next=target))
-
-
 @bp.before_app_request
-def _end_revoked_sessions() -> Response | None:
+def _end_revoked_sessions() -> None:
     """A session the user loader refuses (the account's sessions were ended since it began, or
-    the account is disabled) is cleared, with a message."""
-    if "_user_id" not in session or request.endpoint == "static" or current_user.is_authenticated:
-        return None
-    return _end_session(lazy_gettext("Your session has ended; please log in again."))
+    the account is disabled) is cleared; the request goes on anonymous, so that pages send to
+    the login form and polled fragments to the login page (``HX-Redirect``) as usual."""
+    if "_user_id" in session and request.endpoint != "static" and not current_user.is_authenticated:
+        logout_user()
+        session.clear()
 
 
 @bp.before_app_request
@@ -230,8 +219,14 @@ def _end_idle_sessions() -> Response | None:
     last_seen = session.get(LAST_SEEN)
     limit = current_app.permanent_session_lifetime.total_seconds()
     if not isinstance(last_seen, int) or now - last_seen > limit:
-        return _end_session(lazy_gettext("Your session ended after a period of inactivity; "
-                                         "please log in again."))
+        logout_user()
+        session.clear()
+        if request.path.startswith(API_PREFIX):
+            return None  # the API authenticates by bearer token, not by this session
+        flash(gettext("Your session ended after a period of inactivity; please log in again."),
+              "info")
+        target = request.full_path.rstrip("?") if request.method == "GET" else None
+        return redirect(url_for("auth.login", next=target))
     session[LAST_SEEN] = now
     session.permanent = True
     return None
