@@ -263,7 +263,8 @@ def mark_authenticated() -> None:
 def reauthentication_form(user: User,
                           form_class: type[Form] = ReauthenticationForm) -> Form:
     """The form asking ``user`` for their password, and for a one-time code when they have an
-    authenticator (otherwise the field is dropped: templates test ``form.otp``)."""
+    authenticator (otherwise the field is dropped: templates test ``form.otp``); ``form_class``
+    may add fields (``PasswordChangeForm``)."""
     form = form_class()
     if not two_factor.is_enrolled(db.session, user):
         del form.otp
