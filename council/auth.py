@@ -3,7 +3,9 @@ two-factor enrolment, re-authentication before sensitive actions, and the langua
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from flask import (
@@ -31,6 +33,7 @@ from council.forms import (
     LanguageForm,
     LoginForm,
     OneTimeCodeForm,
+    PasswordChangeForm,
     ReauthenticationForm,
 )
 from council.models import Language, User
@@ -39,15 +42,27 @@ from council.services import accounts, two_factor
 
 bp = Blueprint("auth", __name__)
 
+Form = TypeVar("Form", bound=ReauthenticationForm)
+
 login_manager.login_view = "auth.login"
 login_manager.session_protection = "strong"
 
 
 @login_manager.user_loader
 def _load_user(user_id: str) -> User | None:
+    """The session's user, unless the session began before the account's sessions were ended
+    (its epoch is another one) or the account is disabled."""
     # the member row comes along: the menu asks whether a councillor presides on every page
-    return (db.session.get(User, int(user_id), options=[joinedload(User.member)])
+    user = (db.session.get(User, int(user_id), options=[joinedload(User.member)])
             if user_id.isdigit() else None)
+    if user is None or not user.is_enabled or not _epoch_matches(user):
+        return None
+    return user
+
+
+def _epoch_matches(user: User) -> bool:
+    epoch = session.get(SESSION_EPOCH)
+    return isinstance(epoch, str) and secrets.compare_digest(epoch, user.session_epoch)
 
 
 @login_manager.unauthorized_handler
@@ -76,6 +91,10 @@ PENDING_SINCE = "pending_since"
 PENDING_NEXT = "pending_next"
 #: session key: the user must enrol in two-factor authentication before anything else
 MUST_ENROL = "must_enrol"
+#: session key: the account's ``session_epoch`` when the password was given; logging out,
+#: changing the password or the role, disabling the account and "log out my other sessions"
+#: give the account a new one, which ends every session (a signed cookie cannot be recalled)
+SESSION_EPOCH = "session_epoch"
 #: minutes to type the one-time code after the password
 PENDING_MINUTES = 5
 #: minutes after the password during which enrolling needs no password again
@@ -99,6 +118,7 @@ def _start_session(user: User, target: str | None) -> Response:
     """Logs the user in on a fresh session (no fixation) after every factor was given."""
     session.clear()
     login_user(user)
+    session[SESSION_EPOCH] = user.session_epoch
     session.permanent = True  # the cookie's lifetime restarts with each request
     session[AUTHENTICATED_AT] = session[LAST_SEEN] = _epoch(utcnow())
     if two_factor.is_required(user) and not two_factor.is_enrolled(db.session, user):
@@ -126,6 +146,7 @@ def login() -> Response | str:
                 session["language"] = language
             session[PENDING_USER] = user.id
             session[PENDING_SINCE] = _epoch(utcnow())
+            session[SESSION_EPOCH] = user.session_epoch
             session[PENDING_NEXT] = request.args.get("next")
             return redirect(url_for("auth.second_factor"))
         if user is not None:
@@ -137,14 +158,16 @@ def login() -> Response | str:
 
 def _pending_user() -> User | None:
     """The user whose password was right within the last minutes, waiting for their code (and
-    still enrolled: an administrator may have reset their authenticator meanwhile)."""
+    still enrolled: an administrator may have reset their authenticator meanwhile; and with the
+    same session epoch: their password may have changed meanwhile)."""
     user_id, since = session.get(PENDING_USER), session.get(PENDING_SINCE)
     if not isinstance(user_id, int) or not isinstance(since, int):
         return None
     if not 0 <= _epoch(utcnow()) - since <= PENDING_MINUTES * 60:
         return None
     user = db.session.get(User, user_id)
-    if user is None or not user.is_enabled or not two_factor.is_enrolled(db.session, user):
+    if (user is None or not user.is_enabled or not _epoch_matches(user)
+            or not two_factor.is_enrolled(db.session, user)):
         return None
     return user
 
@@ -155,7 +178,7 @@ def second_factor() -> Response | str:
         return redirect(url_for("main.home"))
     user = _pending_user()
     if user is None:
-        for key in (PENDING_USER, PENDING_SINCE, PENDING_NEXT):
+        for key in (PENDING_USER, PENDING_SINCE, PENDING_NEXT, SESSION_EPOCH):
             session.pop(key, None)
         flash(gettext("Please log in."), "info")
         return redirect(url_for("auth.login"))
@@ -173,6 +196,16 @@ def second_factor() -> Response | str:
         flash(gettext("This code is not valid. Codes change every 30 seconds and each one works "
                       "only once."), "error")
     return render_template("auth/second_factor.html", form=form)
+
+
+@bp.before_app_request
+def _end_revoked_sessions() -> None:
+    """A session the user loader refuses (the account's sessions were ended since it began, or
+    the account is disabled) is cleared; the request goes on anonymous, so that pages send to
+    the login form and polled fragments to the login page (``HX-Redirect``) as usual."""
+    if "_user_id" in session and request.endpoint != "static" and not current_user.is_authenticated:
+        logout_user()
+        session.clear()
 
 
 @bp.before_app_request
@@ -227,10 +260,12 @@ def mark_authenticated() -> None:
 # --- re-authentication (for other blueprints: signing, re-identification) ---------------------
 
 
-def reauthentication_form(user: User) -> ReauthenticationForm:
+def reauthentication_form(user: User,
+                          form_class: type[Form] = ReauthenticationForm) -> Form:
     """The form asking ``user`` for their password, and for a one-time code when they have an
-    authenticator (otherwise the field is dropped: templates test ``form.otp``)."""
-    form = ReauthenticationForm()
+    authenticator (otherwise the field is dropped: templates test ``form.otp``); ``form_class``
+    may add fields (``PasswordChangeForm``)."""
+    form = form_class()
     if not two_factor.is_enrolled(db.session, user):
         del form.otp
     return form
@@ -332,13 +367,62 @@ def recovery_codes() -> Response | str:
     return redirect(url_for("auth.two_factor_status"))
 
 
+# --- the account page: password and sessions --------------------------------------------------
+
+
+def _account_page(password_form: PasswordChangeForm) -> str:
+    return render_template("auth/account.html", password_form=password_form,
+                           sessions_form=EmptyForm())
+
+
+@bp.route("/account")
+@login_required
+def account() -> str:
+    return _account_page(reauthentication_form(current_user, PasswordChangeForm))
+
+
+@bp.route("/account/password", methods=["POST"])
+@login_required
+def change_password() -> Response | str:
+    """A new password, after the current one (and a code when enrolled); every other session of
+    the account ends, this one goes on."""
+    form = reauthentication_form(current_user, PasswordChangeForm)
+    if form.validate_on_submit():
+        try:
+            confirmed = confirm_identity(form, purpose="password_change")
+        except accounts.LoginThrottled as throttled:
+            return _too_many_attempts("auth/account.html", throttled, password_form=form,
+                                      sessions_form=EmptyForm())
+        if confirmed:
+            session[SESSION_EPOCH] = accounts.change_password(db.session, current_user,
+                                                              form.new_password.data)
+            flash(gettext("Your password was changed; your other sessions have ended."),
+                  "success")
+            return redirect(url_for("auth.account"))
+        flash(reauthentication_failed_message(), "error")
+    return _account_page(form)
+
+
+@bp.route("/account/other-sessions", methods=["POST"])
+@login_required
+def end_other_sessions() -> Response:
+    """"Log out my other sessions" (a tablet left logged in, a copied cookie): this session goes
+    on with the account's new epoch."""
+    if EmptyForm().validate_on_submit():
+        session[SESSION_EPOCH] = accounts.end_other_sessions(db.session, current_user)
+        flash(gettext("Your other sessions have ended."), "success")
+    return redirect(url_for("auth.account"))
+
+
 # --- logout and language ----------------------------------------------------------------------
 
 
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout() -> Response:
+    """Ends every session of the account (on every device), not only this browser's cookie."""
     if EmptyForm().validate_on_submit():
+        accounts.log_out(db.session, current_user)
         logout_user()
         session.clear()
         flash(gettext("You are logged out."), "info")

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from council.labels import TITLES
 from council.models import Language, Role
@@ -51,6 +51,10 @@ class NewUserForm(FlaskForm):
                                                                                         max=256)])
 
 
+class RoleForm(FlaskForm):
+    role = SelectField(_l("Role"), choices=role_choices)
+
+
 # --- two-factor authentication and re-authentication (issue 6) --------------------------------
 
 
@@ -74,3 +78,18 @@ class ReauthenticationForm(FlaskForm):
     password = PasswordField(_l("Your password"), validators=[Optional(), Length(max=256)],
                              render_kw={"autocomplete": "current-password"})
     otp = _one_time_code_field(Optional())
+
+
+class PasswordChangeForm(ReauthenticationForm):
+    """The current password (and code), then the new one twice. Build it with
+    ``council.auth.reauthentication_form(user, PasswordChangeForm)``."""
+
+    password = PasswordField(_l("Current password"), validators=[Optional(), Length(max=256)],
+                             render_kw={"autocomplete": "current-password"})
+    new_password = PasswordField(_l("New password"),
+                                 validators=[DataRequired(), Length(min=8, max=256)],
+                                 render_kw={"autocomplete": "new-password"})
+    confirmation = PasswordField(_l("New password again"),
+                                 validators=[DataRequired(), EqualTo(
+                                     "new_password", message=_l("The two new passwords differ."))],
+                                 render_kw={"autocomplete": "new-password"})

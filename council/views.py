@@ -16,7 +16,7 @@ from agenda.reports import reports_of
 from council import permissions
 from council.charts import TimelineEntry
 from council.db import db
-from council.forms import EmptyForm, NewUserForm
+from council.forms import EmptyForm, NewUserForm, RoleForm
 from council.models import Language, Member, Role, User
 from council.pictures import dg_timeline, notification_entries, seating
 from council.services import accounts, two_factor
@@ -33,6 +33,7 @@ ACCOUNT_ERRORS = {
     "username_taken": lambda: gettext("This username is already taken."),
     "member_has_account": lambda: gettext("This council member already has an account."),
     "cannot_disable_self": lambda: gettext("You cannot disable your own account."),
+    "cannot_change_own_role": lambda: gettext("You cannot change your own role."),
 }
 
 
@@ -106,7 +107,7 @@ def users() -> Response | str:
             flash(gettext("Account created."), "success")
             return redirect(url_for("main.users"))
     all_users = db.session.scalars(select(User).order_by(User.role, User.username)).all()
-    return render_template("admin/users.html", users=all_users, form=form,
+    return render_template("admin/users.html", users=all_users, form=form, role_form=RoleForm(),
                            two_factor_ids=two_factor.enrolled_user_ids(db.session))
 
 
@@ -122,6 +123,27 @@ def toggle_user(user_id: int, action: str) -> Response:
         try:
             accounts.set_enabled(db.session, actor=current_user, user=user,
                                  enabled=action == "enable")
+        except accounts.AccountError as error:
+            db.session.rollback()
+            flash(ACCOUNT_ERRORS[str(error)](), "error")
+        else:
+            flash(gettext("Account updated."), "success")
+    return redirect(url_for("main.users"))
+
+
+@bp.route("/admin/users/<int:user_id>/role", methods=["POST"])
+@login_required
+def change_role(user_id: int) -> Response:
+    """Another role for an account; its sessions end (audited)."""
+    if not permissions.can_manage_accounts(current_user):
+        abort(403)
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    form = RoleForm()
+    if form.validate_on_submit():
+        try:
+            accounts.set_role(db.session, actor=current_user, user=user, role=Role(form.role.data))
         except accounts.AccountError as error:
             db.session.rollback()
             flash(ACCOUNT_ERRORS[str(error)](), "error")

@@ -28,6 +28,16 @@ ROUTES: Routes = {
     # Not enrolled (no demo account is): sent to the enrolment page.
     ("auth.recovery_codes", "POST"): (lambda d: "/account/two-factor/recovery-codes", {},
                                       expect(302)),
+    # Sessions that end (issue 13): the account page, its password form (an empty form is shown
+    # again), "log out my other sessions", and the administrator's role change (no role given:
+    # back to the accounts page).
+    ("auth.account", "GET"): (lambda d: "/account", None, expect(200, anonymous=302)),
+    ("auth.change_password", "POST"): (lambda d: "/account/password", {},
+                                       expect(200, anonymous=302)),
+    ("auth.end_other_sessions", "POST"): (lambda d: "/account/other-sessions", {}, expect(302)),
+    ("main.change_role", "POST"): (
+        lambda d: f"/admin/users/{d.user_ids['councillor10']}/role", {},
+        expect(403, anonymous=302, admin=302)),
     ("main.reset_two_factor", "POST"): (
         lambda d: f"/admin/users/{d.user_ids['councillor10']}/two-factor/reset", {},
         expect(403, anonymous=302, admin=302)),

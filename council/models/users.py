@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -12,6 +13,10 @@ from council.db import Base
 from council.models.base import UTCDateTime, enum_column, utcnow
 from council.models.centre import Member
 from council.models.enums import Language, Role
+
+
+def new_session_epoch() -> str:
+    return secrets.token_hex(16)
 
 
 class User(UserMixin, Base):
@@ -45,6 +50,10 @@ class User(UserMixin, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
     #: last successful login (UTC)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: random token copied into each web session at login; a session carrying another one is
+    #: refused, so replacing it ends every session of the account at once
+    session_epoch: Mapped[str] = mapped_column(String(32), nullable=False,
+                                               default=new_session_epoch)
 
     member: Mapped[Member | None] = relationship()
 

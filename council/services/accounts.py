@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from council.models import ApiToken, Language, LoginAttempt, Member, Role, User
 from council.models.base import utcnow
+from council.models.users import new_session_epoch
 from council.rules.throttle import Limit, login_decision
 from council.security import hash_password, token_digest, verify_password
 from council.services import audit
@@ -185,6 +186,56 @@ def create_user(
     return user
 
 
+def _end_sessions(session: Session, user: User, *, actor: User, reason: str) -> None:
+    """Gives the account a new session epoch: every web session it has (on any device) is
+    refused from its next request on (``council.auth``). Audited; the caller commits."""
+    user.session_epoch = new_session_epoch()
+    audit.record(session, "sessions_ended", actor=actor, object_type="user", object_id=user.id,
+                 reason=reason)
+
+
+def log_out(session: Session, user: User) -> None:
+    """Logging out ends the account's sessions everywhere, not just the cookie of this browser
+    (a copy of which would otherwise still work)."""
+    _end_sessions(session, user, actor=user, reason="logout")
+    session.commit()
+
+
+def end_other_sessions(session: Session, user: User) -> str:
+    """"Log out my other sessions": ends every session of the account and returns the new epoch,
+    which the caller gives to the current session so that it alone goes on."""
+    _end_sessions(session, user, actor=user, reason="other_sessions")
+    session.commit()
+    return user.session_epoch
+
+
+def change_password(session: Session, user: User, new_password: str) -> str:
+    """Sets the user's own password (the caller checked the current one, and the new one's
+    length: ``PasswordChangeForm``) and ends every session of the account; returns the new
+    epoch for the caller's current session."""
+    user.password_hash = hash_password(new_password)
+    audit.record(session, "password_changed", actor=user, object_type="user", object_id=user.id)
+    _end_sessions(session, user, actor=user, reason="password_changed")
+    session.commit()
+    return user.session_epoch
+
+
+def set_role(session: Session, *, actor: User, user: User, role: Role) -> None:
+    """The IT administrator changes someone's role (not their own); the account's sessions end,
+    so that no page goes on with the rights of the old role."""
+    if user.id == actor.id:
+        raise AccountError("cannot_change_own_role")
+    if (role is Role.councillor) != (user.member is not None):
+        raise AccountError("councillor_needs_member")
+    if role is user.role:
+        return
+    audit.record(session, "role_changed", actor=actor, object_type="user", object_id=user.id,
+                 old_role=user.role.value, role=role.value)
+    user.role = role
+    _end_sessions(session, user, actor=actor, reason="role_changed")
+    session.commit()
+
+
 def set_enabled(session: Session, *, actor: User, user: User, enabled: bool) -> None:
     if user.id == actor.id and not enabled:
         raise AccountError("cannot_disable_self")
@@ -193,6 +244,7 @@ def set_enabled(session: Session, *, actor: User, user: User, enabled: bool) -> 
         for token in session.scalars(select(ApiToken).where(ApiToken.user_id == user.id,
                                                             ApiToken.revoked_at.is_(None))):
             token.revoked_at = utcnow()
+        _end_sessions(session, user, actor=actor, reason="account_disabled")
     audit.record(session, "account_enabled" if enabled else "account_disabled", actor=actor,
                  object_type="user", object_id=user.id)
     session.commit()
