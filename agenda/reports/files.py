@@ -12,27 +12,30 @@ text.
 from __future__ import annotations
 
 import io
-import logging
+import subprocess
+import sys
 import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 import docx
 from flask_babel import gettext
 from odf import teletype
 from odf.opendocument import load as load_odf
-from pdfminer.high_level import extract_text
 
 from agenda.pseudonymise import MAX_REPORT_BYTES, ReportError, decode_report
+from agenda.reports import pdf_text
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_UNPACKED_BYTES = 20 * 1024 * 1024
-MAX_PDF_PAGES = 100
 FORMATS = ("txt", "docx", "odt", "pdf")
 _ZIP_MAGIC = b"PK\x03\x04"
 _PDF_MAGIC = b"%PDF-"
+PDF_TEXT_SCRIPT = Path(pdf_text.__file__)
+#: the child's CPU limit, plus its start and time spent waiting for a core
+PDF_WALL_SECONDS = pdf_text.CPU_SECONDS + 10
 
 
 class IntakeError(ValueError):
@@ -211,14 +214,19 @@ def _odt_blocks(node: object) -> list[object]:
 def _read_pdf(data: bytes) -> str:
     if not data.startswith(_PDF_MAGIC):
         raise IntakeError(gettext("This file cannot be read as a %(kind)s document.", kind="PDF"))
-
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
-        text = extract_text(io.BytesIO(data), maxpages=MAX_PDF_PAGES)
-    except Exception:  # pdfminer raises many kinds on damaged files
-        raise IntakeError(
-            gettext("This file cannot be read as a %(kind)s document.", kind="PDF")
-        ) from None
+        child = subprocess.run(  # noqa: S603 - our own script, the PDF on standard input
+            [sys.executable, "-I", str(PDF_TEXT_SCRIPT)], input=data, capture_output=True,
+            timeout=PDF_WALL_SECONDS, check=False)
+    except subprocess.TimeoutExpired:
+        child = None
+    if child is not None and child.returncode == pdf_text.UNREADABLE:
+        raise IntakeError(gettext("This file cannot be read as a %(kind)s document.", kind="PDF"))
+    if child is None or child.returncode != 0:
+        raise IntakeError(gettext(
+            "This PDF asks too much memory or time to read: upload the document it was made "
+            "from, or save it again as a simple PDF."))
+    text = child.stdout.decode("utf-8")
     if not text.strip():
         raise IntakeError(
             gettext("This PDF has no text layer (a scan?): upload the document it was made from.")
