@@ -32,7 +32,14 @@ from sqlalchemy import delete, exists, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from agenda.sitting.floor import attendance_records, has_voted, is_withdrawn, quorum_for, sitting
+from agenda.sitting.floor import (
+    attendance_records,
+    ballots_in,
+    has_voted,
+    is_withdrawn,
+    quorum_for,
+    sitting,
+)
 from agenda.sitting.wording import outcome_sentence
 from council import crypto, permissions
 from council.db import erase_deleted
@@ -394,6 +401,19 @@ def poll_result(session: Session, poll: Poll, language: str) -> PollResult:
                       votes=votes)
 
 
+def _secret_choices(session: Session, poll: Poll) -> list[Choice]:
+    """The poll's sealed choices, opened; refused unless each is stored once and there is one
+    per participation (a row deleted or copied in the database: a DBA cannot read or forge
+    one, but could do that)."""
+    sealed = list(session.scalars(select(SecretBallot.sealed_choice)
+                                  .where(SecretBallot.poll_id == poll.id)))
+    if len(set(sealed)) != len(sealed) or len(sealed) != ballots_in(session, poll):
+        raise Conflict("ballots_altered", gettext(
+            "The stored ballots do not match the members who voted: this vote cannot be "
+            "counted. Tell the IT administrator."))
+    return [_unsealed_choice(value, poll) for value in sealed]
+
+
 def close_poll(session: Session, item: AgendaItem, *, actor: User, settings: VoteSettings,
                language: str) -> PollResult:
     """Closes the vote and decides it (absolute majority of the votes cast, the tie rules of
@@ -402,14 +422,13 @@ def close_poll(session: Session, item: AgendaItem, *, actor: User, settings: Vot
     journal or as dead rows is erased after the commit."""
     try:
         poll = _locked_poll(session, item.id)
+        if poll.is_secret:
+            choices = _secret_choices(session, poll)
+            president_choice = None
     except SessionError:
         session.rollback()
         raise
-    if poll.is_secret:
-        choices = [_unsealed_choice(sealed, poll) for sealed in session.scalars(
-            select(SecretBallot.sealed_choice).where(SecretBallot.poll_id == poll.id))]
-        president_choice = None
-    else:
+    if not poll.is_secret:
         votes = session.execute(
             select(OpenBallot.choice, Member.is_president).join(Member)
             .where(OpenBallot.poll_id == poll.id)).all()

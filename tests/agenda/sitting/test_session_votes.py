@@ -312,6 +312,28 @@ def test_secret_ballot_rows_cannot_be_joined_to_voters(session, council, users) 
         SecretParticipation.poll_id == poll.id)).all()) == len(members)
 
 
+@pytest.mark.parametrize("alteration", ["copied", "deleted"])
+def test_a_secret_ballot_copied_or_deleted_in_the_database_is_not_counted(
+        session, council, users, alteration) -> None:
+    members = ("president", *(f"councillor{n}" for n in range(1, 7)))
+    _present(session, council, users, *members)
+    item = next(i for i in council.items if i.kind.value == "personnel")
+    poll = live.open_poll(session, item, actor=users["president"])
+    for name in members:
+        _vote(session, item, users, **{name: "yes"})
+    ballot = session.scalars(select(SecretBallot).where(SecretBallot.poll_id == poll.id)).first()
+    if alteration == "copied":  # a DBA cannot read or forge a sealed choice, but can copy one
+        session.add(SecretBallot(poll_id=poll.id, sealed_choice=ballot.sealed_choice))
+    else:
+        session.delete(ballot)
+    session.flush()
+    with pytest.raises(live.Conflict) as refused:
+        live.close_poll(session, item, actor=users["president"], settings=VoteSettings(),
+                        language="fr")
+    assert refused.value.code == "ballots_altered"
+    assert session.get(Poll, poll.id).is_open
+
+
 def test_secret_ballot_cannot_be_recorded_by_show_of_hands(session, council, users) -> None:
     _present(session, council, users, "president", *(f"councillor{n}" for n in range(1, 6)))
     item = next(i for i in council.items if i.kind.value == "personnel")
