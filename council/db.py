@@ -7,14 +7,17 @@ between SQLite (embedded default) and PostgreSQL (production).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, current_app
 from flask.globals import app_ctx
-from sqlalchemy import Connection, Engine, MetaData, create_engine, event
+from sqlalchemy import Connection, Engine, MetaData, create_engine, event, text
 from sqlalchemy.orm import DeclarativeBase, Session, scoped_session
 from sqlalchemy.orm.session import JoinTransactionMode
+
+logger = logging.getLogger(__name__)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -34,13 +37,15 @@ def _app_context_id() -> int:
 
 
 def _configure_sqlite(engine: Engine) -> None:
-    """Let SQLAlchemy own transactions (savepoints work) and turn on WAL and foreign keys."""
+    """Let SQLAlchemy own transactions (savepoints work) and turn on WAL and foreign keys;
+    deleted content is overwritten with zeros (``secure_delete``), not left in free space."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.close()
@@ -57,6 +62,30 @@ def make_engine(url: str) -> Engine:
         return engine
     # Dates derived from timestamps in SQL must be the UTC dates Python computes.
     return create_engine(url, pool_pre_ping=True, connect_args={"options": "-c timezone=UTC"})
+
+
+def erase_deleted(session: Session, table: str) -> None:
+    """After a commit that deleted rows of ``table`` whose content must not outlive them, erases
+    what the database still keeps of them: on SQLite (where ``secure_delete`` zeroed them in
+    the pages) the WAL, which holds the pages as they were, is checkpointed and truncated; on
+    PostgreSQL the table is vacuumed, which removes its dead rows. Both need a connection
+    outside any transaction: a session bound to a connection lent inside a transaction (the
+    tests' rolled-back one) leaves this to whoever owns that transaction."""
+    bind = session.get_bind()
+    if not isinstance(bind, Engine):
+        return
+    if bind.dialect.name == "sqlite":
+        connection = bind.raw_connection()
+        try:
+            busy = connection.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            connection.close()
+        if busy:
+            logger.warning("the WAL could not be truncated after deleting from %s (readers "
+                           "busy): it keeps the deleted rows until the next checkpoint", table)
+        return
+    with bind.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text(f'VACUUM "{table}"'))
 
 
 @dataclass

@@ -9,11 +9,18 @@ process memory: any worker can serve the next request.
 Concurrency: casting and closing lock the poll row (``SELECT … FOR UPDATE`` on PostgreSQL;
 SQLite transactions start with ``BEGIN IMMEDIATE``, so writers are serial), and the unique
 constraints on (poll, member) turn a second ballot into a 409 even when two arrive at once.
+
+Secret ballots: the participation and the choice are written in the same transaction (an
+acknowledged ballot survives a crash), so the journal, the physical order of rows and
+PostgreSQL's ``xmin`` pair them; the choice is therefore stored only sealed under the poll's key
+(``council.crypto.seal``: AES-GCM, random nonce, one length for every choice), which is not in
+the database. Closing decrypts and counts, keeps the counts on the poll, deletes the sealed
+choices and erases what they left in the journal or as dead rows (``council.db.erase_deleted``).
+What each insider can still learn is in docs/security.md.
 """
 
 from __future__ import annotations
 
-import random
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -21,13 +28,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask_babel import gettext
-from sqlalchemy import exists, insert, select
+from sqlalchemy import delete, exists, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from agenda.sitting.floor import attendance_records, has_voted, is_withdrawn, quorum_for, sitting
+from agenda.sitting.floor import (
+    attendance_records,
+    ballots_in,
+    has_voted,
+    is_withdrawn,
+    quorum_for,
+    sitting,
+)
 from agenda.sitting.wording import outcome_sentence
-from council import permissions
+from council import crypto, permissions
+from council.db import erase_deleted
 from council.models import (
     AgendaItem,
     AttendanceRecord,
@@ -57,7 +72,8 @@ NOT_VOTABLE = (ItemStatus.decided, ItemStatus.postponed, ItemStatus.withdrawn)
 REASON_MAX = 1000
 #: key of ``by_group`` for members presented by no political group
 INDEPENDENT = "independent"
-_shuffle = random.SystemRandom().shuffle
+#: bytes of a choice before sealing: every choice is padded to it, so all seals have one length
+CHOICE_BYTES = max(len(c.value) for c in Choice)
 
 
 class SessionError(Exception):
@@ -253,6 +269,21 @@ class CastPoll:
     id: int
     meeting_id: int
     is_secret: bool
+    ballot_salt: bytes | None
+
+
+def _ballot_purpose(poll_id: int) -> str:
+    return f"secret ballot of poll {poll_id}"
+
+
+def _sealed_choice(choice: Choice, poll: CastPoll) -> bytes:
+    return crypto.seal(choice.value.encode().ljust(CHOICE_BYTES), salt=poll.ballot_salt,
+                       purpose=_ballot_purpose(poll.id))
+
+
+def _unsealed_choice(sealed: bytes, poll: Poll) -> Choice:
+    return Choice(crypto.unseal(sealed, salt=poll.ballot_salt,
+                                purpose=_ballot_purpose(poll.id)).decode().rstrip())
 
 
 def _locked_poll_columns(session: Session, item_id: int,
@@ -261,15 +292,16 @@ def _locked_poll_columns(session: Session, item_id: int,
     withdrawn = exists(select(ItemWithdrawal.id).where(ItemWithdrawal.item_id == item_id,
                                                        ItemWithdrawal.member_id == member_id))
     row = session.execute(
-        select(Poll.id, Poll.meeting_id, Poll.is_secret, Poll.status, AgendaItem.number,
-               withdrawn)
+        select(Poll.id, Poll.meeting_id, Poll.is_secret, Poll.ballot_salt, Poll.status,
+               AgendaItem.number, withdrawn)
         .join(AgendaItem, Poll.item_id == AgendaItem.id)
         .where(Poll.item_id == item_id).with_for_update(of=Poll)).first()
     if row is None:
         raise Conflict("poll_not_open", gettext("The vote on this item is not open."))
     if row.status is not PollStatus.open:
         raise Conflict("poll_closed", gettext("The vote on this item is closed."))
-    return CastPoll(row.id, row.meeting_id, row.is_secret), row.number, bool(row[5])
+    return (CastPoll(row.id, row.meeting_id, row.is_secret, row.ballot_salt), row.number,
+            bool(row[6]))
 
 
 def cast_ballot(session: Session, item_id: int, member_id: int, choice: Choice, *,
@@ -293,8 +325,8 @@ def cast_ballot(session: Session, item_id: int, member_id: int, choice: Choice, 
         if poll.is_secret:
             session.execute(insert(SecretParticipation).values(
                 id=uuid.uuid4(), poll_id=poll.id, member_id=member_id))
-            session.execute(insert(SecretBallot).values(id=uuid.uuid4(), poll_id=poll.id,
-                                                        choice=choice))
+            session.execute(insert(SecretBallot).values(
+                id=uuid.uuid4(), poll_id=poll.id, sealed_choice=_sealed_choice(choice, poll)))
         else:
             session.execute(insert(OpenBallot).values(
                 poll_id=poll.id, member_id=member_id, choice=choice, recorded_by_id=actor.id,
@@ -369,21 +401,34 @@ def poll_result(session: Session, poll: Poll, language: str) -> PollResult:
                       votes=votes)
 
 
+def _secret_choices(session: Session, poll: Poll) -> list[Choice]:
+    """The poll's sealed choices, opened; refused unless each is stored once and there is one
+    per participation (a row deleted or copied in the database: a DBA cannot read or forge
+    one, but could do that)."""
+    sealed = list(session.scalars(select(SecretBallot.sealed_choice)
+                                  .where(SecretBallot.poll_id == poll.id)))
+    if len(set(sealed)) != len(sealed) or len(sealed) != ballots_in(session, poll):
+        raise Conflict("ballots_altered", gettext(
+            "The stored ballots do not match the members who voted: this vote cannot be "
+            "counted. Tell the IT administrator."))
+    return [_unsealed_choice(value, poll) for value in sealed]
+
+
 def close_poll(session: Session, item: AgendaItem, *, actor: User, settings: VoteSettings,
                language: str) -> PollResult:
     """Closes the vote and decides it (absolute majority of the votes cast, the tie rules of
-    ``settings``); a secret poll's ballots are then rewritten in a random order with new keys,
-    so that not even the storage order recalls the order of the votes."""
+    ``settings``). A secret poll's sealed choices are decrypted and counted, only the counts
+    are kept, the ballots are deleted in the same transaction, and what they left in the
+    journal or as dead rows is erased after the commit."""
     try:
         poll = _locked_poll(session, item.id)
+        if poll.is_secret:
+            choices = _secret_choices(session, poll)
+            president_choice = None
     except SessionError:
         session.rollback()
         raise
-    if poll.is_secret:
-        choices = list(session.scalars(select(SecretBallot.choice)
-                                       .where(SecretBallot.poll_id == poll.id)))
-        president_choice = None
-    else:
+    if not poll.is_secret:
         votes = session.execute(
             select(OpenBallot.choice, Member.is_president).join(Member)
             .where(OpenBallot.poll_id == poll.id)).all()
@@ -396,17 +441,11 @@ def close_poll(session: Session, item: AgendaItem, *, actor: User, settings: Vot
                by_tie_rule=outcome.decided_by_tie_rule)
     item.status = ItemStatus.decided
     if poll.is_secret:
-        _reshuffle(session, poll, choices)
+        session.execute(delete(SecretBallot).where(SecretBallot.poll_id == poll.id))
     audit.record(session, "poll_closed", actor=actor, object_type="agenda_item",
                  object_id=item.id, outcome=poll.outcome.value if poll.outcome else None)
     session.commit()
+    if poll.is_secret:
+        erase_deleted(session, SecretBallot.__tablename__)
     return poll_result(session, poll, language)
 
-
-def _reshuffle(session: Session, poll: Poll, choices: list[Choice]) -> None:
-    for ballot in session.scalars(select(SecretBallot).where(SecretBallot.poll_id == poll.id)):
-        session.delete(ballot)
-    session.flush()
-    _shuffle(choices)
-    session.add_all([SecretBallot(poll_id=poll.id, choice=c) for c in choices])
-    session.flush()

@@ -4,8 +4,8 @@ of interest, closed polls with their ballots), then the meeting closed.
 
 For the demo, ``make bench-minutes`` and the tests of the minutes: refused in production, like
 the demo. Ballots are written as the live services store them (one ``OpenBallot`` per voter;
-for a secret ballot only participations and anonymous choices), tallies decided by
-``council.rules.majority``.
+for a secret ballot only the participations: a closed secret poll keeps its counts, not its
+choices), tallies decided by ``council.rules.majority``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from council.models import (
     Poll,
     PollOutcome,
     PollStatus,
-    SecretBallot,
     SecretParticipation,
     User,
 )
@@ -128,8 +127,6 @@ def hold_meeting(session: Session, meeting: Meeting, *, recorder: User,
         if is_secret:
             session.add_all([SecretParticipation(id=uuid.uuid4(), poll_id=poll.id, member_id=m)
                              for m in voters])
-            session.add_all([SecretBallot(id=uuid.uuid4(), poll_id=poll.id, choice=c)
-                             for c in choices.values()])
         else:
             session.add_all([OpenBallot(poll_id=poll.id, member_id=m, choice=c,
                                         recorded_by_id=recorder.id) for m, c in choices.items()])

@@ -2,20 +2,24 @@
 
 Attendance and withdrawals are append-only records of who recorded what and when. A poll is
 the vote on one item. Open votes keep one ``OpenBallot`` per member (the minutes may say who
-voted how). Secret ballots keep no link between a voter and a choice: a ``SecretParticipation``
-(poll, member) says that a member voted, a ``SecretBallot`` (poll, choice) holds a choice, in
-separate tables, with random (uuid4) keys, no timestamps and no ordering column; on SQLite they
-are ``WITHOUT ROWID`` tables, so that not even the hidden row number follows the order of
-insertion, and closing the poll rewrites its ballots in a random order (``agenda.sitting.service``).
+voted how). Secret ballots keep no link between a voter and a choice that can be read without
+the application's key: a ``SecretParticipation`` (poll, member) says that a member voted, a
+``SecretBallot`` (poll, sealed choice) holds a choice only as a randomised encryption under a key
+of the poll that is not in the database (``council.crypto.seal``, derived from
+``COUNCIL_DATA_KEY`` and the poll's ``ballot_salt``). Both tables have random (uuid4) keys, no
+timestamps and no ordering column; on SQLite they are ``WITHOUT ROWID`` tables. Closing the poll
+decrypts and counts the ballots, keeps the counts on the poll and deletes the ballots
+(``agenda.sitting.service``; the threat model is in docs/security.md).
 """
 
 from __future__ import annotations
 
 import enum
+import os
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, Text, UniqueConstraint, Uuid
+from sqlalchemy import ForeignKey, Integer, LargeBinary, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from council.db import Base
@@ -38,6 +42,14 @@ __all__ = [
     "SecretBallot",
     "SecretParticipation",
 ]
+
+
+#: bytes of a poll's ballot salt
+BALLOT_SALT_BYTES = 32
+
+
+def new_ballot_salt() -> bytes:
+    return os.urandom(BALLOT_SALT_BYTES)
 
 
 class PollStatus(enum.Enum):
@@ -128,6 +140,11 @@ class Poll(Base):
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), nullable=False, index=True)
     #: secret ballot: no link between a voter and a choice is stored
     is_secret: Mapped[bool] = mapped_column(nullable=False)
+    #: random salt of the poll's ballot key (HKDF of ``COUNCIL_DATA_KEY``), useless without it;
+    #: every poll gets one (nullable only so that SQLite adds the column without copying the
+    #: table: HKDF takes no salt as zeros)
+    ballot_salt: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True,
+                                                      default=new_ballot_salt)
     #: open or closed
     status: Mapped[PollStatus] = mapped_column(
         enum_column(PollStatus), nullable=False, default=PollStatus.open
@@ -218,7 +235,8 @@ class SecretParticipation(Base):
 
 
 class SecretBallot(Base):
-    """An anonymous choice in a secret poll: no member, no time, no order."""
+    """An anonymous choice in a secret poll, while it is open: no member, no time, no order,
+    and the choice only sealed (``agenda.sitting.service``). Deleted when the poll closes."""
 
     __tablename__ = "secret_ballot"
 
@@ -226,7 +244,8 @@ class SecretBallot(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     #: poll
     poll_id: Mapped[int] = mapped_column(ForeignKey("poll.id"), nullable=False, index=True)
-    #: yes, no or abstain
-    choice: Mapped[Choice] = mapped_column(enum_column(Choice), nullable=False)
+    #: yes, no or abstain, sealed under the poll's key: nonce, ciphertext and tag, the same
+    #: length for every choice (not ``*_encrypted``: no Fernet token, the key rotation skips it)
+    sealed_choice: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
 
     __table_args__ = ({"sqlite_with_rowid": False},)

@@ -252,7 +252,8 @@ def test_the_database_refuses_a_second_secret_participation(session, council, us
     with pytest.raises(IntegrityError):
         session.flush()
     savepoint.rollback()
-    assert session.scalar(select(SecretBallot.id).where(SecretBallot.poll_id == poll.id))
+    assert len(session.scalars(select(SecretBallot.id)
+                               .where(SecretBallot.poll_id == poll.id)).all()) == 1
 
 
 # --- Secret ballots keep no link between a voter and a choice ------------------------------
@@ -267,12 +268,11 @@ def test_secret_ballot_rows_cannot_be_joined_to_voters(session, council, users) 
                                  "yes", "abstain", "yes"], strict=True))
     for name, choice in choices.items():
         _vote(session, item, users, **{name: choice})
-    cast_ids = set(session.scalars(select(SecretBallot.id).where(SecretBallot.poll_id == poll.id)))
 
-    # The stored rows: a participation (poll, member), an anonymous ballot (poll, choice).
+    # The stored rows: a participation (poll, member), an anonymous ballot (poll, sealed choice).
     bind = session.connection()
     columns = {c["name"]: c for c in inspect(bind).get_columns("secret_ballot")}
-    assert set(columns) == {"id", "poll_id", "choice"}
+    assert set(columns) == {"id", "poll_id", "sealed_choice"}
     assert set(c["name"] for c in inspect(bind).get_columns("secret_participation")) == {
         "id", "poll_id", "member_id"}
     foreign = inspect(bind).get_foreign_keys("secret_ballot")
@@ -286,9 +286,13 @@ def test_secret_ballot_rows_cannot_be_joined_to_voters(session, council, users) 
     assert len(participations) == len(ballots) == len(members)
     assert all(isinstance(row.id, uuid.UUID) and row.id.version == 4
                for row in (*participations, *ballots))
+    # Every choice sealed anew (random nonce): eleven different values of one length
+    sealed = [ballot.sealed_choice for ballot in ballots]
+    assert len(set(sealed)) == len(members) and len({len(s) for s in sealed}) == 1
+    assert not any(c.value.encode() in s for s in sealed for c in Choice)
     # The only column the two tables share is the poll: joining pairs every voter with every
     # ballot of the poll, never one with one.
-    pairs = session.execute(select(SecretParticipation.member_id, SecretBallot.choice)
+    pairs = session.execute(select(SecretParticipation.member_id, SecretBallot.sealed_choice)
                             .join(SecretBallot, SecretBallot.poll_id == SecretParticipation.poll_id)
                             .where(SecretParticipation.poll_id == poll.id)).all()
     assert len(pairs) == len(members) ** 2
@@ -297,14 +301,37 @@ def test_secret_ballot_rows_cannot_be_joined_to_voters(session, council, users) 
             with pytest.raises(Exception, match="rowid"):
                 session.execute(text(f"SELECT rowid FROM {table}"))  # noqa: S608
 
-    live.close_poll(session, item, actor=users["president"], settings=VoteSettings(),
-                    language="fr")
-    rewritten = set(session.scalars(select(SecretBallot.id)
-                                    .where(SecretBallot.poll_id == poll.id)))
-    assert rewritten and not rewritten & cast_ids  # new keys, in a random order, at closing
-    counted = sorted(session.scalars(select(SecretBallot.choice)
-                                     .where(SecretBallot.poll_id == poll.id)))
-    assert counted == sorted(Choice(c) for c in choices.values())
+    result = live.close_poll(session, item, actor=users["president"], settings=VoteSettings(),
+                             language="fr")
+    # counted exactly, then only the counts are kept: the sealed choices are deleted
+    assert (result.outcome.yes, result.outcome.no, result.outcome.abstain) == (
+        *(list(choices.values()).count(c) for c in ("yes", "no", "abstain")),)
+    assert result.by_group is None and result.votes is None
+    assert session.scalar(select(SecretBallot.id).where(SecretBallot.poll_id == poll.id)) is None
+    assert len(session.scalars(select(SecretParticipation).where(
+        SecretParticipation.poll_id == poll.id)).all()) == len(members)
+
+
+@pytest.mark.parametrize("alteration", ["copied", "deleted"])
+def test_a_secret_ballot_copied_or_deleted_in_the_database_is_not_counted(
+        session, council, users, alteration) -> None:
+    members = ("president", *(f"councillor{n}" for n in range(1, 7)))
+    _present(session, council, users, *members)
+    item = next(i for i in council.items if i.kind.value == "personnel")
+    poll = live.open_poll(session, item, actor=users["president"])
+    for name in members:
+        _vote(session, item, users, **{name: "yes"})
+    ballot = session.scalars(select(SecretBallot).where(SecretBallot.poll_id == poll.id)).first()
+    if alteration == "copied":  # a DBA cannot read or forge a sealed choice, but can copy one
+        session.add(SecretBallot(poll_id=poll.id, sealed_choice=ballot.sealed_choice))
+    else:
+        session.delete(ballot)
+    session.flush()
+    with pytest.raises(live.Conflict) as refused:
+        live.close_poll(session, item, actor=users["president"], settings=VoteSettings(),
+                        language="fr")
+    assert refused.value.code == "ballots_altered"
+    assert session.get(Poll, poll.id).is_open
 
 
 def test_secret_ballot_cannot_be_recorded_by_show_of_hands(session, council, users) -> None:
