@@ -56,12 +56,13 @@ def _login_limits() -> tuple[Limit, Limit]:
 
 def _recent_failures(session: Session, column: Any, value: str, limit: Limit,
                      now: datetime) -> list[datetime]:
-    """The newest failures within the window, no more than the rule needs."""
-    return list(session.scalars(
+    """The newest failures within the window, no more than the rule needs; one recorded by a
+    worker whose clock runs ahead counts as now (the rule ignores failures to come)."""
+    return [min(at, now) for at in session.scalars(
         select(LoginAttempt.failed_at)
         .where(column == value, LoginAttempt.failed_at > now - limit.window)
         .order_by(LoginAttempt.failed_at.desc())
-        .limit(limit.max_failures)))
+        .limit(limit.max_failures))]
 
 
 def _lock_keys(session: Session, username: str, address: str) -> None:
@@ -98,9 +99,9 @@ def reserve_attempt(session: Session, username: str, address: str, *, user: User
 
     Raises ``LoginThrottled`` (audited, committed) when the account or the client address has
     failed too often recently (settings ``COUNCIL_LOGIN_*``)."""
-    now = utcnow()
-    account_limit, address_limit = _login_limits()
     _lock_keys(session, username, address)
+    now = utcnow()  # read after the lock: an attempt admitted before this one is not to come
+    account_limit, address_limit = _login_limits()
     decision = login_decision(
         _recent_failures(session, LoginAttempt.username, username, account_limit, now),
         _recent_failures(session, LoginAttempt.address, address, address_limit, now),
