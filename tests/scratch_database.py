@@ -71,10 +71,12 @@ def app_for(url: str, schema: str | None, **config: Any) -> Flask:
 
 
 @contextmanager
-def scratch_app(backend: str, directory: Path, name: str = "scratch") -> Iterator[Flask]:
-    """An application on an empty database with the schema created (migrations)."""
+def scratch_app(backend: str, directory: Path, name: str = "scratch",
+                **config: Any) -> Iterator[Flask]:
+    """An application (with ``config``) on an empty database with the schema created
+    (migrations)."""
     with scratch_database(backend, directory, name) as (url, schema):
-        app = app_for(url, schema, TESTING=True)
+        app = app_for(url, schema, TESTING=True, **config)
         try:
             upgrade(state(app).engine)
             yield app

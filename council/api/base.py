@@ -61,9 +61,9 @@ def token_required(view: F) -> F:
 @blp.route("/token", methods=["POST"])
 @blp.arguments(TokenRequestSchema)
 @blp.response(200, TokenSchema)
-@blp.alt_response(401, schema=ErrorSchema, description="Unknown user, wrong password or wrong "
-                  "one-time code (`invalid_credentials`); `otp_required`: the account has "
-                  "two-factor authentication and `otp` is missing; `enrolment_required`: the "
+@blp.alt_response(401, schema=ErrorSchema, description="Unknown user, wrong password, or a "
+                  "one-time code missing or wrong (`invalid_credentials`: one answer for all, "
+                  "so that it never tells a right password); `enrolment_required`: the "
                   "account must first set up two-factor authentication on the web")
 @blp.alt_response(429, schema=ErrorSchema, description="Too many failed attempts for this "
                   "account or address; wait for the Retry-After header's seconds")
@@ -80,16 +80,14 @@ def issue_token(payload: dict[str, Any]) -> dict[str, Any] | Response:
         response.status_code = status
         response.headers["Retry-After"] = str(throttled.retry_after)
         return response
-    except two_factor.CodeRequired:
-        abort(401, error="otp_required",
-              message=gettext("This account needs a one-time code (otp) as well."))
     except two_factor.EnrolmentRequired:
         abort(401, error="enrolment_required",
               message=gettext("This account must first set up two-factor authentication on "
                               "the web."))
     if user is None:
         abort(401, error="invalid_credentials",
-              message=gettext("Unknown username, wrong password or wrong one-time code."))
+              message=gettext("Unknown username, wrong password, or a one-time code (otp) "
+                              "missing or wrong."))
     issued = accounts.issue_token(db.session, user, current_app.config["API_TOKEN_LIFETIME"])
     return {"token": issued.token, "expires_at": issued.expires_at}
 

@@ -92,8 +92,10 @@ class ApiToken(Base):
 class LoginAttempt(Base):
     """A failed login, kept for throttling (council.rules.throttle) for one window, then purged.
 
-    A success clears ``username`` on its account's rows: the account's counter restarts while
-    the address keeps counting the failures.
+    Each attempt is stored before its password or code is checked, so that attempts made in
+    parallel count it (``council.services.accounts.reserve_attempt``); the row of an attempt
+    that succeeds is deleted. A successful login also clears ``username`` on its account's
+    rows: the account's counter restarts while the address keeps counting the failures.
     """
 
     __tablename__ = "login_attempt"
@@ -105,5 +107,5 @@ class LoginAttempt(Base):
     username: Mapped[str | None] = mapped_column(String(80), nullable=True, index=True)
     #: the client address (request.remote_addr, behind ProxyFix when configured)
     address: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
-    #: when the attempt failed (UTC)
+    #: when the attempt was made (UTC)
     failed_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, index=True)

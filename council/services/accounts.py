@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import secrets
 from dataclasses import dataclass
@@ -39,8 +40,11 @@ class LoginThrottled(AccountError):
         self.retry_after = max(1, math.ceil((retry_at - now).total_seconds()))
 
 
-#: old rows deleted per failed login, so that one request never does unbounded work
+#: old rows deleted per attempt, so that one request never does unbounded work
 PURGE_BATCH = 100
+#: the first half of the PostgreSQL advisory locks that serialise the reservations of one key
+#: (the audit chain's lock is a single 64-bit key: another key space)
+_THROTTLE_LOCKS = 7412
 
 
 def _login_limits() -> tuple[Limit, Limit]:
@@ -52,28 +56,51 @@ def _login_limits() -> tuple[Limit, Limit]:
 
 def _recent_failures(session: Session, column: Any, value: str, limit: Limit,
                      now: datetime) -> list[datetime]:
-    """The newest failures within the window, no more than the rule needs."""
-    return list(session.scalars(
+    """The newest failures within the window, no more than the rule needs; one recorded by a
+    worker whose clock runs ahead counts as now (the rule ignores failures to come)."""
+    return [min(at, now) for at in session.scalars(
         select(LoginAttempt.failed_at)
         .where(column == value, LoginAttempt.failed_at > now - limit.window)
         .order_by(LoginAttempt.failed_at.desc())
-        .limit(limit.max_failures)))
+        .limit(limit.max_failures))]
 
 
-def _record_failure(session: Session, username: str, address: str, now: datetime,
-                    window: timedelta) -> None:
-    session.add(LoginAttempt(username=username, address=address, failed_at=now))
+def _lock_keys(session: Session, username: str, address: str) -> None:
+    """Serialises, until the commit, the reservations of this account and of this address, so
+    that parallel attempts never count the same failures. PostgreSQL's READ COMMITTED would let
+    them (issue 13: 17 wrong passwords checked against a limit of 5): a transaction-level
+    advisory lock per key, taken in one order everywhere (no deadlock). SQLite transactions
+    start with BEGIN IMMEDIATE (``council.db``): writers are already serial."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    keys = sorted(int.from_bytes(hashlib.sha256(f"{kind}\0{value}".encode()).digest()[:4],
+                                 "big", signed=True)
+                  for kind, value in (("account", username), ("address", address)))
+    for key in keys:
+        session.execute(select(func.pg_advisory_xact_lock(_THROTTLE_LOCKS, key)))
+
+
+def _purge(session: Session, now: datetime, window: timedelta) -> None:
+    """Deletes a batch of rows older than the window (rows another transaction is deleting
+    are left to it)."""
     expired = (select(LoginAttempt.id).where(LoginAttempt.failed_at <= now - window)
-               .order_by(LoginAttempt.id).limit(PURGE_BATCH))
+               .order_by(LoginAttempt.id).limit(PURGE_BATCH).with_for_update(skip_locked=True))
     session.execute(delete(LoginAttempt).where(LoginAttempt.id.in_(expired))
                     .execution_options(synchronize_session=False))
 
 
-def check_not_throttled(session: Session, username: str, address: str, *, user: User | None,
-                        source: str) -> None:
-    """Raises ``LoginThrottled`` (audited, committed) when the account or the client address has
+def reserve_attempt(session: Session, username: str, address: str, *, user: User | None,
+                    source: str) -> int:
+    """Admits an attempt (a password, a one-time code, or both) before its secret is checked,
+    in one transaction that checks the throttling and counts the attempt as a failure at once
+    (``_lock_keys``), then commits: parallel attempts see it, so no more than the limit are
+    ever checked. Returns the attempt, which stays counted unless it succeeds
+    (``release_attempt``); an attempt cut off midway stays a failure.
+
+    Raises ``LoginThrottled`` (audited, committed) when the account or the client address has
     failed too often recently (settings ``COUNCIL_LOGIN_*``)."""
-    now = utcnow()
+    _lock_keys(session, username, address)
+    now = utcnow()  # read after the lock: an attempt admitted before this one is not to come
     account_limit, address_limit = _login_limits()
     decision = login_decision(
         _recent_failures(session, LoginAttempt.username, username, account_limit, now),
@@ -83,30 +110,46 @@ def check_not_throttled(session: Session, username: str, address: str, *, user: 
         audit.record(session, "login_throttled", actor=user, source=source)
         session.commit()
         raise LoginThrottled(decision.retry_at or now, now)
+    attempt = LoginAttempt(username=username, address=address, failed_at=now)
+    session.add(attempt)
+    _purge(session, now, account_limit.window)
+    session.commit()
+    return attempt.id
 
 
-def record_failed_attempt(session: Session, username: str, address: str) -> None:
-    """Counts a failure (wrong password or wrong one-time code) against the account and the
-    address; the caller audits and commits."""
-    account_limit, _address_limit = _login_limits()
-    _record_failure(session, username, address, utcnow(), account_limit.window)
+def release_attempt(session: Session, attempt: int) -> None:
+    """The attempt succeeded: it no longer counts as a failure (the caller commits)."""
+    session.execute(delete(LoginAttempt).where(LoginAttempt.id == attempt)
+                    .execution_options(synchronize_session=False))
+
+
+def attempt_password(session: Session, username: str, password: str, *, source: str,
+                     address: str) -> tuple[User | None, int]:
+    """Reserves an attempt (``reserve_attempt``, which may raise ``LoginThrottled``) and checks
+    the password: the account if it is right, with the attempt, still counted, for the caller
+    to release or to keep. A wrong password is audited and committed."""
+    username = normalise_username(username)
+    user = session.scalar(select(User).where(User.username == username))
+    attempt = reserve_attempt(session, username, address, user=user, source=source)
+    valid = verify_password(user.password_hash if user else None, password)
+    if user is None or not valid or not user.is_enabled:
+        audit.record(session, "login_failed", actor=user, source=source)
+        session.commit()
+        return None, attempt
+    return user, attempt
 
 
 def check_password(session: Session, username: str, password: str, *, source: str,
                    address: str) -> User | None:
-    """The first factor: the account if the password is right, unless throttled
-    (``LoginThrottled``). A failure is counted, audited and committed; a success changes
-    nothing yet, so that a correct password alone never resets the failure count of an account
-    that also needs its one-time code (``complete_login`` does)."""
-    username = normalise_username(username)
-    user = session.scalar(select(User).where(User.username == username))
-    check_not_throttled(session, username, address, user=user, source=source)
-    valid = verify_password(user.password_hash if user else None, password)
-    if user is None or not valid or not user.is_enabled:
-        record_failed_attempt(session, username, address)
-        audit.record(session, "login_failed", actor=user, source=source)
+    """The first factor on the web: the account if the password is right, unless throttled
+    (``LoginThrottled``). A failure is counted, audited and committed; a success releases its
+    attempt and changes nothing else, so that a correct password alone never resets the failure
+    count of an account that also needs its one-time code (``complete_login`` does)."""
+    user, attempt = attempt_password(session, username, password, source=source,
+                                     address=address)
+    if user is not None:
+        release_attempt(session, attempt)
         session.commit()
-        return None
     return user
 
 

@@ -46,10 +46,6 @@ class TwoFactorError(ValueError):
     """A two-factor request that cannot be carried out; the message is a code for the view."""
 
 
-class CodeRequired(accounts.AccountError):
-    """The password was right but the account needs its one-time code too."""
-
-
 class EnrolmentRequired(accounts.AccountError):
     """The password was right but the account must enrol in two-factor authentication first
     (on the web: the API cannot enrol)."""
@@ -228,9 +224,10 @@ def _use_recovery_code(session: Session, user: User, code: str) -> bool:
     return False
 
 
-def _check_code(session: Session, user: User, row: TwoFactorSecret, code: str, *, source: str,
-                address: str) -> bool:
-    """A TOTP code or a recovery code; a failure is counted for throttling and audited. Commits
+def _check_code(session: Session, user: User, row: TwoFactorSecret, code: str, *,
+                source: str) -> bool:
+    """A TOTP code or a recovery code, within an attempt the caller reserved
+    (``accounts.reserve_attempt``: a failure stays counted); a failure is audited. Commits
     either way, so that a used code stays used."""
     step = _matching_step(row, code)
     if step is not None:
@@ -239,10 +236,14 @@ def _check_code(session: Session, user: User, row: TwoFactorSecret, code: str, *
     else:
         accepted = _use_recovery_code(session, user, code)
     if not accepted:
-        accounts.record_failed_attempt(session, user.username, address)
         audit.record(session, "otp_failed", actor=user, source=source)
     session.commit()
     return accepted
+
+
+def _complete_login(session: Session, user: User, attempt: int, *, source: str) -> None:
+    accounts.release_attempt(session, attempt)
+    accounts.complete_login(session, user, source=source)
 
 
 def complete_login_with_code(session: Session, user: User, code: str, *, source: str,
@@ -252,30 +253,33 @@ def complete_login_with_code(session: Session, user: User, code: str, *, source:
     row = _confirmed_secret(session, user)
     if row is None:
         raise TwoFactorError("not_enrolled")
-    accounts.check_not_throttled(session, user.username, address, user=user, source=source)
-    if not _check_code(session, user, row, code, source=source, address=address):
+    attempt = accounts.reserve_attempt(session, user.username, address, user=user, source=source)
+    if not _check_code(session, user, row, code, source=source):
         return False
-    accounts.complete_login(session, user, source=source)
+    _complete_login(session, user, attempt, source=source)
     return True
 
 
 def log_in(session: Session, username: str, password: str, code: str | None, *, source: str,
            address: str) -> User | None:
-    """A login in one request (the API): password and, for an enrolled account, the code.
-    None when either is wrong; ``CodeRequired`` when the code is missing; ``EnrolmentRequired``
-    when the account must enrol first; ``accounts.LoginThrottled`` when throttled."""
-    user = accounts.check_password(session, username, password, source=source, address=address)
+    """A login in one request (the API): password and, for an enrolled account, the code, as
+    one attempt in the throttling. None when either is wrong, and when the code is missing
+    (counted as a failure too: the answer must not tell that the password was right);
+    ``EnrolmentRequired`` when the account must enrol first; ``accounts.LoginThrottled`` when
+    throttled."""
+    user, attempt = accounts.attempt_password(session, username, password, source=source,
+                                              address=address)
     if user is None:
         return None
     row = _confirmed_secret(session, user)
     if row is None:
         if is_required(user):
+            accounts.release_attempt(session, attempt)
+            session.commit()
             raise EnrolmentRequired("enrolment_required")
-    elif not code:
-        raise CodeRequired("code_required")
-    elif not _check_code(session, user, row, code, source=source, address=address):
+    elif not _check_code(session, user, row, code or "", source=source):
         return None
-    accounts.complete_login(session, user, source=source)
+    _complete_login(session, user, attempt, source=source)
     return user
 
 
@@ -290,16 +294,16 @@ def confirm_identity(session: Session, user: User, *, password: str, code: str |
     Throttled like a login (raises ``accounts.LoginThrottled`` without checking anything); a
     failure is counted and audited (``reauthentication_failed`` with ``purpose``, or
     ``otp_failed``) and committed. Commits a success too (the code is used up)."""
-    accounts.check_not_throttled(session, user.username, address, user=user, source=purpose)
+    attempt = accounts.reserve_attempt(session, user.username, address, user=user,
+                                       source=purpose)
     if not user.is_enabled or not verify_password(user.password_hash, password or ""):
-        accounts.record_failed_attempt(session, user.username, address)
         audit.record(session, "reauthentication_failed", actor=user, purpose=purpose)
         session.commit()
         return False
     row = _confirmed_secret(session, user)
-    if row is not None and not _check_code(session, user, row, code or "", source=purpose,
-                                           address=address):
+    if row is not None and not _check_code(session, user, row, code or "", source=purpose):
         return False
+    accounts.release_attempt(session, attempt)
     accounts.clear_account_failures(session, user.username)
     session.commit()
     return True

@@ -143,6 +143,16 @@ def test_refused_attempts_are_audited_and_not_counted(client: FlaskClient, clock
     assert actions == ["login_throttled"] * 3 + ["login_failed"]
 
 
+def test_failures_stamped_by_a_clock_running_ahead_count(client: FlaskClient, clock: Clock,
+                                                        session: Session) -> None:
+    """Another worker's clock may be a little ahead: its failures count from now."""
+    ahead = clock.now + timedelta(seconds=2)
+    session.add_all(LoginAttempt(username="dg", address="203.0.113.1", failed_at=ahead)
+                    for _ in range(5))
+    session.commit()
+    assert_throttled(web_login(client, "dg", "demo-dg"), retry_after=15 * 60)
+
+
 def test_old_attempts_are_purged_a_batch_at_a_time(client: FlaskClient, clock: Clock,
                                                    session: Session) -> None:
     old = clock.now - timedelta(minutes=16)
