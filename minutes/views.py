@@ -29,6 +29,7 @@ from werkzeug.wrappers import Response
 from agenda.meetings.queries import meeting_for
 from council import permissions
 from council.db import db
+from council.errors import flash_refused
 from council.forms import EmptyForm
 from council.models import AgendaItem, Meeting, Minutes, MinutesStatus
 from council.services import jobs
@@ -66,11 +67,6 @@ def _in_background(kind: str, meeting: Meeting, minutes: Minutes, work: jobs.Wor
     return redirect(url_for("jobs.show", job_id=job.id))
 
 
-def _refused(error: service.MinutesError) -> None:
-    db.session.rollback()
-    flash(error.message, "error")
-
-
 @bp.route("/minutes")
 @login_required
 def overview(meeting_id: int) -> str:
@@ -94,7 +90,7 @@ def start(meeting_id: int) -> Response:
     try:
         service.start_draft(db.session, meeting, actor=current_user)
     except service.MinutesError as error:
-        _refused(error)
+        flash_refused(error)
         return redirect(url_for("minutes.overview", meeting_id=meeting.id))
     return redirect(url_for("minutes.edit", meeting_id=meeting.id))
 
@@ -133,7 +129,7 @@ def edit(meeting_id: int) -> str | Response:
                                       note=request.form.get("note"), **fields)
                 flash(gettext("The draft is saved as a new revision."), "success")
         except service.MinutesError as error:
-            _refused(error)
+            flash_refused(error)
             # the editor again, with what was typed, so that nothing typed is lost
             return _editor(meeting, minutes, items, form, typed=fields,
                            note=request.form.get("note", "")), 400  # type: ignore[return-value]
@@ -217,7 +213,7 @@ def approve(meeting_id: int) -> Response:
     try:
         service.approve(db.session, minutes, at_meeting, actor=current_user)
     except service.MinutesError as error:
-        _refused(error)
+        flash_refused(error)
     else:
         flash(gettext("The minutes are approved; they now await the signatures of the "
                       "president and the director-general."), "success")

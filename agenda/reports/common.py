@@ -27,6 +27,7 @@ from agenda.pseudonymise import service as pseudonymiser_service
 from council.models import (
     OrganKind,
 )
+from council.refusals import Refusal
 
 PSEUDONYMISER_LANGUAGES = ("fr", "nl", "de")
 
@@ -34,12 +35,17 @@ PSEUDONYMISER_LANGUAGES = ("fr", "nl", "de")
 REPORT_ORGANS = (OrganKind.csss, OrganKind.bureau, OrganKind.council)
 
 
-class ReportError(ValueError):
+class ReportError(Refusal, ValueError):
     """A use case on reports that cannot be carried out; ``str(error)`` is for the user."""
+
+    code = "invalid_report"
 
 
 class ServiceUnavailable(ReportError):
     """The pseudonymisation service did not answer; nothing was stored."""
+
+    code = "service_unavailable"
+    status = 503
 
 
 class NotAllowed(ReportError):

@@ -26,6 +26,7 @@ from odf.opendocument import load as load_odf
 from pdfminer.high_level import extract_text
 
 from agenda.pseudonymise import MAX_REPORT_BYTES, ReportError, decode_report
+from council.refusals import Refusal
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_UNPACKED_BYTES = 20 * 1024 * 1024
@@ -35,8 +36,10 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _PDF_MAGIC = b"%PDF-"
 
 
-class IntakeError(ValueError):
+class IntakeError(Refusal, ValueError):
     """A report or dossier that cannot be accepted; ``str(error)`` is the user's message."""
+
+    code = "invalid_report"
 
 
 def source_format(filename: str) -> str:

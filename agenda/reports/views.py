@@ -23,6 +23,7 @@ from agenda.reports.files import MAX_FILE_BYTES, IntakeError, read_upload
 from council import permissions
 from council.auth import reauthentication_form
 from council.db import db
+from council.errors import flash_refused, refused
 from council.forms import EmptyForm
 from council.labels import TITLES
 from council.models import AgendaItem, Meeting, OrganKind, Role, SocialReport
@@ -162,8 +163,7 @@ def new_report() -> Response | str:
             )
             result = reports.submit_report(db.session, submission, actor=current_user)
         except (IntakeError, reports.ReportError) as error:
-            db.session.rollback()
-            errors.append(str(error))
+            errors.append(refused(error))
         else:
             flash(gettext("Report received and pseudonymised; check the draft below."), "success")
             return redirect(url_for("reports.report", report_id=result.report.id))
@@ -223,8 +223,7 @@ def schedule(meeting_id: int, report_id: int) -> Response:
                 db.session, found, meeting, actor=current_user, subject=form.subject.data
             )
         except reports.ReportError as error:
-            db.session.rollback()
-            flash(str(error), "error")
+            flash_refused(error)
         else:
             flash(
                 gettext(
@@ -277,8 +276,7 @@ def _change(item: AgendaItem, action: Any, message: str) -> Response:
         try:
             action()
         except reports.ReportError as error:
-            db.session.rollback()
-            flash(str(error), "error")
+            flash_refused(error)
         else:
             flash(message, "success")
     return _back_to_review(item)
@@ -313,8 +311,7 @@ def add_replacement(meeting_id: int, item_id: int) -> Response:
                 category=form.category.data,
             )
         except reports.ReportError as error:
-            db.session.rollback()
-            flash(str(error), "error")
+            flash_refused(error)
         else:
             flash(gettext("Replacement added everywhere in this item."), "success")
     else:
@@ -375,7 +372,7 @@ def identity(meeting_id: int, item_id: int) -> Response | str:
                 otp=form.otp.data if "otp" in form else None, address=request.remote_addr or "",
             )
         except reports.WrongPassword as wrong:
-            error = str(wrong)
+            error = refused(wrong)
     page = render_template(
         "agenda/reports/identity.html",
         item=item,

@@ -29,6 +29,7 @@ from markupsafe import Markup
 from agenda import sitting as live
 from council import permissions
 from council.db import db
+from council.errors import flash_refused, refused
 from council.models import AgendaItem, ItemKind, Meeting
 from council.rules.attendance import Presence
 from council.rules.majority import Choice
@@ -150,8 +151,7 @@ def vote(meeting_id: int, item_id: int) -> Response | str:
                          actor=current_user)
         notice, category = gettext("Your vote is recorded."), "success"
     except live.SessionError as error:
-        db.session.rollback()
-        notice, category = error.message, "error"
+        notice, category = refused(error), "error"
     if _is_htmx():
         return state(meeting_id, notice=notice)
     flash(notice, category)
@@ -172,8 +172,7 @@ def withdraw(meeting_id: int, item_id: int) -> Response | str:
             live.declare_withdrawal(db.session, item, current_user.member_id,
                                     request.form.get("reason", ""), actor=current_user)
         except live.SessionError as error:
-            db.session.rollback()
-            flash(error.message, "error")
+            flash_refused(error)
             return render_template("live/withdraw.html", meeting=meeting, item=item,
                                    reason=request.form.get("reason", "")), error.status
         flash(gettext("Your withdrawal from item %(number)d is recorded.", number=item.number),
@@ -265,8 +264,7 @@ def attendance(meeting_id: int) -> Response:
                                Presence(status), request.form.get("from_item_id", type=int),
                                actor=current_user)
     except live.SessionError as error:
-        db.session.rollback()
-        flash(error.message, "error")
+        flash_refused(error)
     return _back_to_chair(meeting, item_id)
 
 
@@ -284,8 +282,7 @@ def record_withdrawal(meeting_id: int, item_id: int) -> Response:
                                 actor=current_user)
         flash(gettext("The withdrawal is recorded."), "success")
     except live.SessionError as error:
-        db.session.rollback()
-        flash(error.message, "error")
+        flash_refused(error)
     return _back_to_chair(meeting, item.id)
 
 
@@ -313,8 +310,7 @@ def open_poll(meeting_id: int, item_id: int) -> Response | str:
         live.open_poll(db.session, item, actor=current_user, secret=secret)
         flash(gettext("The vote on item %(number)d is open.", number=item.number), "success")
     except live.SessionError as error:
-        db.session.rollback()
-        flash(error.message, "error")
+        flash_refused(error)
     return _back_to_chair(meeting, item.id)
 
 
@@ -336,8 +332,7 @@ def close_poll(meeting_id: int, item_id: int) -> Response | str:
                                  language=_language(meeting))
         flash(result.sentence, "success")
     except live.SessionError as error:
-        db.session.rollback()
-        flash(error.message, "error")
+        flash_refused(error)
     return _back_to_chair(meeting, item.id)
 
 
@@ -356,6 +351,5 @@ def show_of_hands(meeting_id: int, item_id: int) -> Response:
                 "This member does not sit on the organ of this meeting."))
         live.cast_ballot(db.session, item.id, member_id, Choice(choice), actor=current_user)
     except live.SessionError as error:
-        db.session.rollback()
-        flash(error.message, "error")
+        flash_refused(error)
     return _back_to_chair(meeting, item.id)

@@ -23,6 +23,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from council import permissions
 from council.clock import centre_today
 from council.db import db
+from council.errors import flash_refused
 from council.labels import TITLES
 from council.models import NotificationMethod, PaymentFrequency
 from minutes.notifications import service as notifications
@@ -138,9 +139,8 @@ def save_terms(item_id: int) -> Response | tuple[str, int]:
             starts_on=form.starts_on.data,
             ends_on=form.ends_on.data,
         ), actor=current_user)
-    except NotificationError as refused:
-        db.session.rollback()
-        flash(str(refused), "error")
+    except NotificationError as refusal:
+        flash_refused(refusal)
         return _decision_page(found, form, 400)
     flash(_l("The terms of the decision are saved."), "success")
     return redirect(url_for(".decision", item_id=item_id))
@@ -154,9 +154,8 @@ def generate(item_id: int) -> Response:
         abort(400)
     try:
         notifications.generate_letter(db.session, item_id, actor=current_user)
-    except NotificationError as refused:
-        db.session.rollback()
-        flash(str(refused), "error")
+    except NotificationError as refusal:
+        flash_refused(refusal)
     else:
         flash(_l("The letter is ready: download it, send it, then record the sending."),
               "success")
@@ -190,9 +189,8 @@ def record_sending(notification_id: int) -> Response:
             db.session, notification_id, actor=current_user,
             method=NotificationMethod(form.method.data),
             postal_reference=form.postal_reference.data, sent_on=form.sent_on.data)
-    except NotificationError as refused:
-        db.session.rollback()
-        flash(str(refused), "error")
+    except NotificationError as refusal:
+        flash_refused(refusal)
     else:
         flash(_l("The sending is recorded."), "success")
     return redirect(url_for(".decision", item_id=item_id))

@@ -32,6 +32,7 @@ from council.models import (
     User,
 )
 from council.models.base import utcnow
+from council.refusals import Refusal
 from council.rules import secrecy as rules
 from council.services import audit
 
@@ -43,8 +44,10 @@ MAX_REASONS = 8000
 MAX_PURPOSE = 300
 
 
-class SecrecyError(ValueError):
+class SecrecyError(Refusal, ValueError):
     """A use case that cannot be carried out; ``str(error)`` is for the user. Nothing stored."""
+
+    code = "secrecy_refused"
 
 
 class NotAllowed(SecrecyError):

@@ -36,6 +36,7 @@ from council.models import (
     User,
 )
 from council.models.base import utcnow
+from council.refusals import Refusal
 from council.services import audit, two_factor
 from council.services.accounts import LoginThrottled
 from minutes.signatures import signing
@@ -43,16 +44,16 @@ from minutes.signatures.certificates import CertificateError, active_certificate
 from minutes.signatures.certificates import trust_roots as trusted_roots
 
 
-class SignatureRefused(Exception):
+class SignatureRefused(Refusal):
     """Signing was refused; the message says why, for the signer. Nothing changed."""
 
 
 class DocumentNotFound(SignatureRefused):
-    pass
+    status = 404
 
 
 class NotAllowed(SignatureRefused):
-    pass
+    status = 403
 
 
 @dataclass(frozen=True)

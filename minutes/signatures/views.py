@@ -27,6 +27,7 @@ from wtforms.validators import Length, Optional
 
 from council import permissions
 from council.db import db
+from council.errors import flash_refused, refused
 from council.forms import EmptyForm, ReauthenticationForm
 from council.models import AgendaItem
 from council.services import two_factor
@@ -100,9 +101,8 @@ def certificate() -> Response | str:
             certificates.upload_certificate(
                 db.session, actor=current_user, pkcs12=_upload(form.pkcs12.data),
                 passphrase=form.passphrase.data or "", language=_language())
-        except certificates.CertificateError as refused:
-            db.session.rollback()
-            error = str(refused)
+        except certificates.CertificateError as refusal:
+            error = refused(refusal)
         else:
             flash(gettext("Your signing certificate is stored. Its passphrase was not kept: "
                           "you give it at each signature."), "success")
@@ -124,8 +124,8 @@ def withdraw_certificate(certificate_id: int) -> Response:
             certificates.withdraw_certificate(db.session, certificate_id, actor=current_user)
         except certificates.NotAllowed:
             abort(404)
-        except certificates.CertificateError as refused:
-            flash(str(refused), "error")
+        except certificates.CertificateError as refusal:
+            flash_refused(refusal)
         else:
             flash(gettext("Your certificate is withdrawn: it signs nothing any more."), "success")
     return redirect(url_for("signatures.certificate"))
@@ -191,10 +191,10 @@ def sign(document_id: int) -> Response:
     except signatures.NotAllowed:
         db.session.rollback()
         abort(403)
-    except signatures.SignatureRefused as refused:
-        db.session.rollback()
+    except signatures.SignatureRefused as refusal:
+        message = refused(refusal)
         return _sign_page(signatures.load_context(db.session, document_id),
-                          _with_reauthentication(SignForm(formdata=None)), error=str(refused),
+                          _with_reauthentication(SignForm(formdata=None)), error=message,
                           status=422)
     flash(gettext("Signed. The signature is in the PDF and cannot be undone."), "success")
     return redirect(url_for("signatures.sign", document_id=document_id))
@@ -256,9 +256,8 @@ def item_extracts(item_id: int) -> Response:
         except extracts.NotAllowed:
             db.session.rollback()
             abort(403)
-        except extracts.ExtractError as refused:
-            db.session.rollback()
-            error = str(refused)
+        except extracts.ExtractError as refusal:
+            error = refused(refusal)
         else:
             flash(gettext("The extract is ready; it now awaits the signatures of the president "
                           "and the director-general."), "success")
