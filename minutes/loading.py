@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from agenda import sitting as live
+from council import permissions
 from council.models import (
     AgendaItem,
     Meeting,
@@ -24,7 +25,6 @@ from council.models import (
     Poll,
     PollOutcome,
     PollStatus,
-    Role,
     User,
 )
 from council.rules.majority import Choice, Outcome
@@ -90,7 +90,8 @@ def _open_ballots(session: Session, meeting_id: int) -> dict[int, list[tuple[int
 
 def _director_general(session: Session) -> str | None:
     return session.scalar(select(User.display_name).where(
-        User.role == Role.dg, User.is_enabled.is_(True)).order_by(User.id).limit(1))
+        permissions.directors_general_clause(), User.is_enabled.is_(True),
+    ).order_by(User.id).limit(1))
 
 
 def load_source(session: Session, minutes: Minutes,

@@ -26,7 +26,7 @@ from council.db import db
 from council.errors import flash_refused, refused
 from council.forms import EmptyForm
 from council.labels import TITLES
-from council.models import AgendaItem, Meeting, OrganKind, Role, SocialReport
+from council.models import AgendaItem, Meeting, OrganKind, SocialReport
 
 bp = Blueprint("reports", __name__)
 
@@ -359,7 +359,7 @@ def identity(meeting_id: int, item_id: int) -> Response | str:
     item = db.session.get(AgendaItem, item_id)
     found = reports.report_of_item(db.session, item) if item is not None else None
     if found is None or item is None or item.meeting_id != meeting_id:
-        abort(403 if not _may_ever_reidentify() else 404)
+        abort(404 if permissions.may_ever_reidentify(current_user) else 403)
     if not permissions.can_reidentify(current_user, found):
         abort(403)
     form = reauthentication_form(current_user)
@@ -385,10 +385,6 @@ def identity(meeting_id: int, item_id: int) -> Response | str:
     response.headers["Cache-Control"] = "no-store, max-age=0"
     response.headers["Pragma"] = "no-cache"
     return response
-
-
-def _may_ever_reidentify() -> bool:
-    return getattr(current_user, "role", None) in (Role.dg, Role.social_worker)
 
 
 # --- labels for the review page -------------------------------------------------------------

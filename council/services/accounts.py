@@ -12,6 +12,7 @@ from flask import current_app
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from council import permissions
 from council.models import ApiToken, Language, LoginAttempt, Member, Role, User
 from council.models.base import utcnow
 from council.rules.throttle import Limit, login_decision
@@ -161,7 +162,7 @@ def create_user(
     username = normalise_username(username)
     if not username or len(password) < 8:
         raise AccountError("username_or_password_too_short")
-    if (role is Role.councillor) != (member is not None):
+    if permissions.needs_member(role) != (member is not None):
         raise AccountError("councillor_needs_member")
     taken = session.scalar(select(func.count()).select_from(User).where(User.username == username))
     if taken:

@@ -26,7 +26,6 @@ from council.models import (
     Dossier,
     RequesterKind,
     RequestStatus,
-    Role,
     SecrecyBasis,
     SecrecyRequest,
     User,
@@ -111,7 +110,7 @@ def register_request(session: Session, data: RequestInput, *, actor: User) -> Se
     basis_reference = _clean(data.basis_reference, MAX_BASIS_REFERENCE)
     if data.basis is SecrecyBasis.other and basis_reference is None:
         raise SecrecyError(gettext("Give the reference of the legal basis invoked."))
-    referring = actor.role is Role.social_worker
+    referring = permissions.refers_secrecy_requests(actor)
     request = SecrecyRequest(
         dossier=dossier,
         requester_kind=data.requester_kind,

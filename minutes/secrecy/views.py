@@ -35,7 +35,6 @@ from council.models import (
     Meeting,
     RequesterKind,
     RequestStatus,
-    Role,
     SecrecyBasis,
     SecrecyRequest,
 )
@@ -153,7 +152,7 @@ def new_request() -> Response | str:
             errors.append(refused(error))
         else:
             flash(gettext("Request referred to the director-general, who alone decides.")
-                  if current_user.role is Role.social_worker
+                  if permissions.refers_secrecy_requests(current_user)
                   else gettext("Request registered."), "success")
             return redirect(url_for("secrecy.show_request", request_id=created.id))
     elif form.errors:
