@@ -103,10 +103,25 @@ def can_run_vote(user: Any, meeting: Meeting) -> bool:
                                       and can_view_meeting(user, meeting))
 
 
+def can_run_vote_on(user: Any, item: AgendaItem) -> bool:
+    """Running the vote on an item: ``can_run_vote`` for its meeting, unless withdrawn from it."""
+    return can_run_vote(user, item.meeting) and not is_withdrawn_from(user, item)
+
+
+def can_record_withdrawal(user: Any, item: AgendaItem) -> bool:
+    """Recording a member's withdrawal for them, from the chair: the DG or the secretariat."""
+    return is_staff(user)
+
+
+def can_withdraw(user: Any, item: AgendaItem) -> bool:
+    """A member withdraws from an item themselves, from their own screen."""
+    return is_councillor(user) and can_declare_withdrawal(user, item, user.member_id)
+
+
 def can_declare_withdrawal(user: Any, item: AgendaItem, member_id: int) -> bool:
     """A member declares their own withdrawal from an item; the DG or the secretariat may
     record it for them."""
-    if is_staff(user):
+    if can_record_withdrawal(user, item):
         return True
     return (is_councillor(user) and user.member_id == member_id
             and can_view_meeting(user, item.meeting))

@@ -32,6 +32,20 @@ class Refusal(Exception):
         self.details = details
 
 
+class Denied(Refusal):
+    """The actor may not open this (``council.permissions`` says no), and may know it exists."""
+
+    code = "forbidden"
+    status = 403
+
+
+class NotFound(Refusal):
+    """No such object, or not one the actor may see: existence itself is confidential."""
+
+    code = "not_found"
+    status = 404
+
+
 class CodedRefusal(Refusal):
     """A refusal written ``(code, message)``, the code naming the rule for each raise."""
 

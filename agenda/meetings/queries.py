@@ -12,8 +12,14 @@ from sqlalchemy.orm import Session, selectinload
 from council import permissions
 from council.models import AgendaItem, Meeting, MeetingStatus, Member, Organ, OrganMembership
 from council.models.base import utcnow
-from council.refusals import Refusal
+from council.refusals import Denied, Refusal
 from council.services import audit
+
+
+def require_meetings_access(user: Any) -> None:
+    """``Denied`` for roles without meetings (the IT administrator, social workers)."""
+    if not permissions.can_view_meetings(user):
+        raise Denied(gettext("You do not have access to meetings."))
 
 
 def visible_meetings(session: Session, user: Any) -> list[Meeting]:

@@ -51,19 +51,7 @@ def _is_htmx() -> bool:
 
 
 def _meeting(meeting_id: int) -> Meeting:
-    if not permissions.can_view_meetings(current_user):
-        abort(403)
-    meeting = live.load_meeting(db.session, meeting_id)
-    if meeting is None or not permissions.can_view_meeting(current_user, meeting):
-        abort(404)
-    return meeting
-
-
-def _item(meeting: Meeting, item_id: int) -> AgendaItem:
-    item = next((i for i in meeting.items if i.id == item_id), None)
-    if item is None:
-        abort(404)
-    return item
+    return live.meeting_in_session(db.session, current_user, meeting_id)
 
 
 def _poller(template: str, endpoint: str, url_args: dict[str, Any],
@@ -139,7 +127,7 @@ def state(meeting_id: int, notice: str | None = None) -> Response | str:
 @login_required
 def vote(meeting_id: int, item_id: int) -> Response | str:
     meeting = _meeting(meeting_id)
-    item = _item(meeting, item_id)
+    item = live.item_of(meeting, item_id)
     if permissions.is_withdrawn_from(current_user, item) or not permissions.can_vote(
             current_user, item):
         abort(403)
@@ -163,9 +151,8 @@ def vote(meeting_id: int, item_id: int) -> Response | str:
 def withdraw(meeting_id: int, item_id: int) -> Response | str:
     """A member declares a conflict of interest and leaves the room for the item."""
     meeting = _meeting(meeting_id)
-    item = _item(meeting, item_id)
-    if not permissions.is_councillor(current_user) or not permissions.can_declare_withdrawal(
-            current_user, item, current_user.member_id):
+    item = live.item_of(meeting, item_id)
+    if not permissions.can_withdraw(current_user, item):
         abort(403)
     if request.method == "POST":
         try:
@@ -273,9 +260,9 @@ def attendance(meeting_id: int) -> Response:
 def record_withdrawal(meeting_id: int, item_id: int) -> Response:
     """The DG or the secretariat records a member's withdrawal for them."""
     meeting = _chair_meeting(meeting_id)
-    item = _item(meeting, item_id)
+    item = live.item_of(meeting, item_id)
     member_id = request.form.get("member_id", type=int) or 0
-    if not permissions.is_staff(current_user):
+    if not permissions.can_record_withdrawal(current_user, item):
         abort(403)
     try:
         live.declare_withdrawal(db.session, item, member_id, request.form.get("reason", ""),
@@ -288,9 +275,8 @@ def record_withdrawal(meeting_id: int, item_id: int) -> Response:
 
 def _vote_item(meeting_id: int, item_id: int) -> tuple[Meeting, AgendaItem]:
     meeting = _chair_meeting(meeting_id)
-    item = _item(meeting, item_id)
-    if not permissions.can_run_vote(current_user, meeting) or permissions.is_withdrawn_from(
-            current_user, item):
+    item = live.item_of(meeting, item_id)
+    if not permissions.can_run_vote_on(current_user, item):
         abort(403)
     return meeting, item
 

@@ -9,9 +9,9 @@ from flask_babel import gettext
 from flask_smorest import abort
 from werkzeug.wrappers import Response
 
-from agenda.meetings.queries import meeting_for
+from agenda.meetings.queries import meeting_for, require_meetings_access
 from council import permissions
-from council.api.base import BEARER, blp, require_meetings_access, token_required
+from council.api.base import BEARER, blp, token_required
 from council.api.schemas import ErrorSchema
 from council.db import db
 from minutes import service as minutes_service

@@ -10,16 +10,14 @@ import marshmallow as ma
 from flask import current_app, g
 from flask_babel import gettext
 from flask_smorest import abort
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from agenda import sitting as live
-from agenda.meetings.queries import WithdrawnFromItem
+from agenda.meetings.queries import WithdrawnFromItem, require_meetings_access
 from council import permissions
-from council.api.base import BEARER, blp, require_meetings_access, token_required
+from council.api.base import BEARER, blp, token_required
 from council.api.schemas import ErrorSchema
 from council.db import db
-from council.models import AgendaItem, Meeting, Organ, User
+from council.models import AgendaItem, User
 from council.rules.attendance import Presence
 from council.rules.majority import Choice
 
@@ -117,27 +115,6 @@ class ResultSchema(GroupTallySchema):
                            metadata={"description": "Open votes only: who voted how"})
 
 
-def _meeting(meeting_id: int) -> Meeting:
-    require_meetings_access(g.api_user)
-    meeting = live.load_meeting(db.session, meeting_id)
-    if meeting is None or not permissions.can_view_meeting(g.api_user, meeting):
-        abort(404, error="not_found", message=gettext("No such meeting."))
-    return meeting
-
-
-def _item(item_id: int, *, withdrawn_refused: bool = True) -> AgendaItem:
-    require_meetings_access(g.api_user)
-    item = db.session.scalar(
-        select(AgendaItem).where(AgendaItem.id == item_id).options(
-            selectinload(AgendaItem.meeting).selectinload(Meeting.organ)
-            .selectinload(Organ.memberships)))
-    if item is None or not permissions.can_view_meeting(g.api_user, item.meeting):
-        abort(404, error="not_found", message=gettext("No such item."))
-    if withdrawn_refused and permissions.is_withdrawn_from(g.api_user, item):
-        raise WithdrawnFromItem()
-    return item
-
-
 def _name(user: User | None) -> str:
     return user.display_name if user is not None else ""
 
@@ -154,7 +131,7 @@ def _name(user: User | None) -> str:
 @blp.arguments(AttendanceRequestSchema)
 def record_attendance(payload: dict[str, Any], meeting_id: int) -> dict[str, Any]:
     """Record a member present, absent or excused, for the whole meeting or from an item on."""
-    meeting = _meeting(meeting_id)
+    meeting = live.meeting_in_session(db.session, g.api_user, meeting_id)
     if not permissions.can_record_attendance(g.api_user, meeting):
         abort(403, error="forbidden",
               message=gettext("Attendance is recorded by the DG or the secretariat."))
@@ -179,7 +156,7 @@ def record_attendance(payload: dict[str, Any], meeting_id: int) -> dict[str, Any
 @blp.arguments(RecusalRequestSchema)
 def declare_recusal(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
     """A member withdraws from an item for a conflict of interest (or staff record it)."""
-    item = _item(item_id, withdrawn_refused=False)
+    item = live.item_in_session(db.session, g.api_user, item_id, withdrawn_refused=False)
     if not permissions.can_declare_withdrawal(g.api_user, item, payload["member_id"]):
         abort(403, error="forbidden", message=gettext(
             "A member declares their own withdrawal; the DG or the secretariat may record it."))
@@ -210,7 +187,7 @@ def _require_chair(item: AgendaItem) -> None:
 @blp.arguments(PollRequestSchema)
 def open_poll(payload: dict[str, Any], item_id: int) -> Any:
     """Open the vote on an item; refused with 409 and the figures when the quorum is not met."""
-    item = _item(item_id)
+    item = live.item_in_session(db.session, g.api_user, item_id)
     _require_chair(item)
     if payload.get("secret") is not None and not permissions.is_staff(g.api_user):
         abort(403, error="forbidden",
@@ -256,7 +233,7 @@ def cast_ballot(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
 def close_poll(item_id: int) -> dict[str, Any]:
     """Close the vote: the tally, the outcome, the sentence for the minutes and, for open
     votes, who voted how and the tally per political group."""
-    item = _item(item_id)
+    item = live.item_in_session(db.session, g.api_user, item_id)
     _require_chair(item)
     language = item.meeting.organ.centre.language.value
     result = live.close_poll(db.session, item, actor=g.api_user,
