@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext
+
 
 class Refusal(Exception):
     """A use case refused by a rule; ``str(refusal)`` is the message for the user."""
@@ -38,12 +40,18 @@ class Denied(Refusal):
     code = "forbidden"
     status = 403
 
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or gettext("You do not have access to this page."))
+
 
 class NotFound(Refusal):
     """No such object, or not one the actor may see: existence itself is confidential."""
 
     code = "not_found"
     status = 404
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or gettext("This page does not exist."))
 
 
 class CodedRefusal(Refusal):

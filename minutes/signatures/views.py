@@ -144,16 +144,6 @@ def pending() -> str:
         has_certificate=certificates.active_certificate(db.session, current_user) is not None)
 
 
-def _followed(document_id: int) -> signatures.DocumentContext:
-    try:
-        context = signatures.load_context(db.session, document_id)
-    except signatures.DocumentNotFound:
-        abort(404)
-    if not permissions.can_follow_signatures(current_user, context.meeting):
-        abort(403)
-    return context
-
-
 def _sign_page(context: signatures.DocumentContext, form: SignForm, *, error: str | None = None,
                status: int = 200) -> Response:
     capacity = permissions.signing_capacity(current_user, context.meeting)
@@ -170,7 +160,8 @@ def _sign_page(context: signatures.DocumentContext, form: SignForm, *, error: st
 @bp.route("/documents/<int:document_id>/sign", methods=["GET", "POST"])
 @login_required
 def sign(document_id: int) -> Response:
-    context = _followed(document_id)
+    context = signatures.document_for(db.session, current_user, document_id,
+                                      signatures.can_follow)
     form = _with_reauthentication(SignForm())
     if not form.validate_on_submit():
         if request.method == "POST":
@@ -203,13 +194,8 @@ def sign(document_id: int) -> Response:
 @bp.route("/documents/<int:document_id>/check")
 @login_required
 def check(document_id: int) -> Response:
-    try:
-        context = signatures.load_context(db.session, document_id)
-        report = signatures.check_document(db.session, context, actor=current_user)
-    except signatures.DocumentNotFound:
-        abort(404)
-    except signatures.NotAllowed:
-        abort(403)
+    context = signatures.document_for(db.session, current_user, document_id, signatures.can_check)
+    report = signatures.check_document(db.session, context, actor=current_user)
     return make_response(render_template(
         "signatures/check.html", context=context, document=context.document, report=report,
         can_read=signatures.can_read(current_user, context)))
@@ -218,12 +204,7 @@ def check(document_id: int) -> Response:
 @bp.route("/documents/<int:document_id>.pdf")
 @login_required
 def download(document_id: int) -> Response:
-    try:
-        context = signatures.load_context(db.session, document_id)
-    except signatures.DocumentNotFound:
-        abort(404)
-    if not signatures.can_read(current_user, context):
-        abort(403)
+    context = signatures.document_for(db.session, current_user, document_id, signatures.can_read)
     if context.extract is not None:
         _, pdf = extracts.download_extract(db.session, context.extract.id, actor=current_user)
     else:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from agenda import sitting
 from agenda.meetings import service as agenda
 from council.models import AgendaItem, Meeting
-from council.refusals import CodedRefusal, Refusal
+from council.refusals import CodedRefusal, Denied, NotFound, Refusal
 
 
 class _Refused(Refusal):
@@ -41,6 +41,14 @@ def test_a_refusal_carries_its_code_message_and_status() -> None:
     assert refusal.status == 400 and refusal.details == {"required": 3, "present": 2}
     assert (_Refused("Busy.").code, _Refused("Busy.", code="other").code) == ("test_refused",
                                                                             "other")
+
+
+def test_a_loader_refuses_with_the_pages_words_by_default(app) -> None:
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
+        assert (Denied().code, Denied().status) == ("forbidden", 403)
+        assert (NotFound().code, NotFound().status) == ("not_found", 404)
+        assert (NotFound().message, NotFound("No such item.").message) == (
+            "This page does not exist.", "No such item.")
 
 
 def test_a_refusal_caught_by_a_page_is_flashed_and_undone(
