@@ -40,8 +40,8 @@ class Denied(Refusal):
     code = "forbidden"
     status = 403
 
-    def __init__(self, message: str | None = None) -> None:
-        super().__init__(message or gettext("You do not have access to this page."))
+    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
+        super().__init__(message or gettext("You do not have access to this page."), code=code)
 
 
 class NotFound(Refusal):
@@ -50,8 +50,8 @@ class NotFound(Refusal):
     code = "not_found"
     status = 404
 
-    def __init__(self, message: str | None = None) -> None:
-        super().__init__(message or gettext("This page does not exist."))
+    def __init__(self, message: str | None = None, *, code: str | None = None) -> None:
+        super().__init__(message or gettext("This page does not exist."), code=code)
 
 
 class CodedRefusal(Refusal):

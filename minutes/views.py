@@ -26,7 +26,6 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from agenda.meetings.queries import meeting_for
 from council import permissions
 from council.db import db
 from council.errors import flash_refused
@@ -34,7 +33,7 @@ from council.forms import EmptyForm
 from council.models import AgendaItem, Meeting, Minutes, MinutesStatus
 from council.services import jobs
 from minutes import service
-from minutes.loading import items_of_part, minutes_of
+from minutes.loading import items_of_part, meeting_for_minutes, minutes_of, started_minutes
 
 bp = Blueprint("minutes", __name__, url_prefix="/meetings/<int:meeting_id>")
 #: minutes with more items are approved in a background job: rendering them takes seconds
@@ -42,19 +41,11 @@ BACKGROUND_ITEMS = 100
 
 
 def _meeting(meeting_id: int) -> Meeting:
-    if not permissions.can_view_meetings(current_user):
-        abort(403)
-    meeting = meeting_for(db.session, current_user, meeting_id)
-    if meeting is None or not permissions.can_view_minutes(current_user, meeting):
-        abort(404)
-    return meeting
+    return meeting_for_minutes(db.session, current_user, meeting_id)
 
 
 def _minutes(meeting: Meeting) -> Minutes:
-    found = minutes_of(db.session, meeting.id)
-    if found is None:
-        abort(404)
-    return found
+    return started_minutes(db.session, meeting)
 
 
 def _in_background(kind: str, meeting: Meeting, minutes: Minutes, work: jobs.Work) -> Response:

@@ -31,7 +31,7 @@ from council.models import (
     User,
 )
 from council.models.base import utcnow
-from council.refusals import Refusal
+from council.refusals import Denied, NotFound, Refusal
 from council.rules import secrecy as rules
 from council.services import audit
 
@@ -172,6 +172,19 @@ class RequestView:
     reasons: str | None
     offered: tuple[rules.DisclosureField, ...]
     consents: list[Consent]
+
+
+def request_for(session: Session, user: User, request_id: int, *,
+                denied: str | None = None) -> SecrecyRequest:
+    """The one loader of a request: ``Denied`` (with ``denied`` as its message) for roles
+    without the register; ``NotFound`` for a request the user may not see (a social worker
+    does not learn of requests they did not refer)."""
+    if not permissions.can_view_secrecy_register(user):
+        raise Denied(denied)
+    found = session.get(SecrecyRequest, request_id)
+    if found is None or not permissions.can_view_secrecy_request(user, found):
+        raise NotFound(gettext("No such request."))
+    return found
 
 
 def _require_view(actor: User, request: SecrecyRequest) -> None:

@@ -109,13 +109,7 @@ def _require(allowed: bool) -> None:
 
 
 def _request_for(request_id: int) -> SecrecyRequest:
-    """The request, if the user may see it: roles without the register get 403; a social worker
-    gets 404 for a request they did not refer (its existence is not theirs to know)."""
-    _require(permissions.can_view_secrecy_register(current_user))
-    found = db.session.get(SecrecyRequest, request_id)
-    if found is None or not permissions.can_view_secrecy_request(current_user, found):
-        abort(404)
-    return found
+    return service.request_for(db.session, current_user, request_id)
 
 
 # --- the register ----------------------------------------------------------------------------
