@@ -167,8 +167,14 @@ def can_reidentify(user: Any, report: Any) -> bool:
                                                       report.dossier.social_worker_id)
 
 
-def can_manage_meeting(user: Any, meeting: Meeting) -> bool:
+def can_manage_meetings(user: Any) -> bool:
+    """The staff pages that build agendas, schedule reports and review them: the DG and the
+    secretariat."""
     return is_staff(user)
+
+
+def can_manage_meeting(user: Any, meeting: Meeting) -> bool:
+    return can_manage_meetings(user)
 
 
 def can_create_meeting(user: Any) -> bool:

@@ -26,7 +26,7 @@ from council.db import db
 from council.errors import flash_refused, refused
 from council.forms import EmptyForm
 from council.labels import TITLES
-from council.models import AgendaItem, Meeting, OrganKind, SocialReport
+from council.models import AgendaItem, OrganKind, SocialReport
 
 bp = Blueprint("reports", __name__)
 
@@ -188,19 +188,10 @@ def report(report_id: int) -> str:
 # --- scheduling ---------------------------------------------------------------------------
 
 
-def _managed_meeting(meeting_id: int) -> Meeting:
-    meeting = db.session.get(Meeting, meeting_id)
-    if not permissions.is_staff(current_user):
-        abort(403)
-    if meeting is None or not permissions.can_manage_meeting(current_user, meeting):
-        abort(404)
-    return meeting
-
-
 @bp.route("/meetings/<int:meeting_id>/reports")
 @login_required
 def meeting_reports(meeting_id: int) -> str:
-    meeting = _managed_meeting(meeting_id)
+    meeting = reports.managed_meeting(db.session, current_user, meeting_id)
     return render_template(
         "agenda/reports/meeting_reports.html",
         meeting=meeting,
@@ -212,7 +203,7 @@ def meeting_reports(meeting_id: int) -> str:
 @bp.route("/meetings/<int:meeting_id>/reports/<int:report_id>/schedule", methods=["POST"])
 @login_required
 def schedule(meeting_id: int, report_id: int) -> Response:
-    meeting = _managed_meeting(meeting_id)
+    meeting = reports.managed_meeting(db.session, current_user, meeting_id)
     found = db.session.get(SocialReport, report_id)
     if found is None:
         abort(404)
@@ -241,17 +232,6 @@ def schedule(meeting_id: int, report_id: int) -> Response:
 # --- review -------------------------------------------------------------------------------
 
 
-def _reviewed_item(meeting_id: int, item_id: int) -> AgendaItem:
-    if not permissions.is_staff(current_user):
-        abort(403)
-    item = db.session.get(AgendaItem, item_id)
-    if item is None or item.meeting_id != meeting_id or item.pseudonymisation is None:
-        abort(404)
-    if not permissions.can_review_item(current_user, item):
-        abort(403)
-    return item
-
-
 def _back_to_review(item: AgendaItem) -> Response:
     return redirect(url_for("reports.review", meeting_id=item.meeting_id, item_id=item.id))
 
@@ -259,7 +239,7 @@ def _back_to_review(item: AgendaItem) -> Response:
 @bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review")
 @login_required
 def review(meeting_id: int, item_id: int) -> str:
-    item = _reviewed_item(meeting_id, item_id)
+    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
     state = reports.review_state(db.session, item, actor=current_user)
     return render_template(
         "agenda/reports/review.html",
@@ -288,7 +268,7 @@ def _change(item: AgendaItem, action: Any, message: str) -> Response:
 )
 @login_required
 def toggle_replacement(meeting_id: int, item_id: int, index: int) -> Response:
-    item = _reviewed_item(meeting_id, item_id)
+    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
     return _change(
         item,
         lambda: reports.toggle_replacement(db.session, item, index, actor=current_user),
@@ -299,7 +279,7 @@ def toggle_replacement(meeting_id: int, item_id: int, index: int) -> Response:
 @bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review/additions", methods=["POST"])
 @login_required
 def add_replacement(meeting_id: int, item_id: int) -> Response:
-    item = _reviewed_item(meeting_id, item_id)
+    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
     form = AddReplacementForm()
     if form.validate_on_submit():
         try:
@@ -331,7 +311,7 @@ def add_replacement(meeting_id: int, item_id: int) -> Response:
 )
 @login_required
 def remove_addition(meeting_id: int, item_id: int, index: int) -> Response:
-    item = _reviewed_item(meeting_id, item_id)
+    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
     return _change(
         item,
         lambda: reports.remove_addition(db.session, item, index, actor=current_user),
@@ -342,7 +322,7 @@ def remove_addition(meeting_id: int, item_id: int, index: int) -> Response:
 @bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review/approve", methods=["POST"])
 @login_required
 def approve(meeting_id: int, item_id: int) -> Response:
-    item = _reviewed_item(meeting_id, item_id)
+    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
     return _change(
         item,
         lambda: reports.approve_pseudonymisation(db.session, item, actor=current_user),
