@@ -27,7 +27,7 @@ from council.errors import flash_refused
 from council.labels import TITLES
 from council.models import NotificationMethod, PaymentFrequency
 from minutes.notifications import service as notifications
-from minutes.notifications.service import NotAllowed, NotificationError, TermsInput
+from minutes.notifications.service import NotificationError, TermsInput
 from minutes.views import pdf_response
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
@@ -87,10 +87,7 @@ def dashboard() -> str:
 
 def _decision_or_404(item_id: int) -> notifications.Decision:
     _require_dashboard()
-    try:
-        return notifications.load_decision(db.session, item_id, actor=current_user)
-    except NotAllowed:
-        abort(404)
+    return notifications.load_decision(db.session, item_id, actor=current_user)  # else 404
 
 
 def _decision_page(decision: notifications.Decision, terms_form: TermsForm,
@@ -166,10 +163,7 @@ def generate(item_id: int) -> Response:
 @login_required
 def letter(notification_id: int) -> Response:
     _require_dashboard()
-    try:
-        pdf = notifications.download_letter(db.session, notification_id, actor=current_user)
-    except NotAllowed:
-        abort(404)
+    pdf = notifications.download_letter(db.session, notification_id, actor=current_user)
     return pdf_response(pdf, f"notification-{notification_id}.pdf")
 
 
@@ -177,10 +171,7 @@ def letter(notification_id: int) -> Response:
 @login_required
 def record_sending(notification_id: int) -> Response:
     _require_dashboard()
-    try:
-        item_id = notifications.item_of_letter(db.session, notification_id, actor=current_user)
-    except NotAllowed:
-        abort(404)
+    item_id = notifications.item_of_letter(db.session, notification_id, actor=current_user)
     form = SendingForm()
     try:
         if not form.validate_on_submit():
