@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from council import permissions
 from council.db import db
 from council.models import Job
-from council.services.jobs import KINDS, current_job
+from council.services.jobs import KINDS, job_for
 
 bp = Blueprint("jobs", __name__, url_prefix="/jobs")
 
@@ -22,11 +21,7 @@ def _expired_session_on_fragments() -> Response | None:
 
 
 def _job(job_id: int) -> Job:
-    job = current_job(db.session, job_id)
-    # someone else's job does not exist, as far as the user can tell
-    if job is None or not permissions.can_view_job(current_user, job):
-        abort(404)
-    return job
+    return job_for(db.session, current_user, job_id)
 
 
 @bp.route("/<int:job_id>")

@@ -32,6 +32,11 @@ def is_councillor(user: Any) -> bool:
     return _role(user) is Role.councillor and user.member_id is not None
 
 
+def needs_member(role: Role) -> bool:
+    """A councillor's account is linked to their member record; no other role's is."""
+    return role is Role.councillor
+
+
 def can_manage_accounts(user: Any) -> bool:
     """The IT administrator manages accounts, and sees no meeting or file content."""
     return _role(user) is Role.admin
@@ -98,10 +103,25 @@ def can_run_vote(user: Any, meeting: Meeting) -> bool:
                                       and can_view_meeting(user, meeting))
 
 
+def can_run_vote_on(user: Any, item: AgendaItem) -> bool:
+    """Running the vote on an item: ``can_run_vote`` for its meeting, unless withdrawn from it."""
+    return can_run_vote(user, item.meeting) and not is_withdrawn_from(user, item)
+
+
+def can_record_withdrawal(user: Any, item: AgendaItem) -> bool:
+    """Recording a member's withdrawal for them, from the chair: the DG or the secretariat."""
+    return is_staff(user)
+
+
+def can_withdraw(user: Any, item: AgendaItem) -> bool:
+    """A member withdraws from an item themselves, from their own screen."""
+    return is_councillor(user) and can_declare_withdrawal(user, item, user.member_id)
+
+
 def can_declare_withdrawal(user: Any, item: AgendaItem, member_id: int) -> bool:
     """A member declares their own withdrawal from an item; the DG or the secretariat may
     record it for them."""
-    if is_staff(user):
+    if can_record_withdrawal(user, item):
         return True
     return (is_councillor(user) and user.member_id == member_id
             and can_view_meeting(user, item.meeting))
@@ -131,6 +151,12 @@ def can_review_item(user: Any, item: AgendaItem) -> bool:
     return is_staff(user)
 
 
+def may_ever_reidentify(user: Any) -> bool:
+    """Whether the user's role re-identifies any report at all (``can_reidentify`` says which):
+    the others learn nothing of which items came from a report."""
+    return _role(user) in (Role.dg, Role.social_worker)
+
+
 def can_reidentify(user: Any, report: Any) -> bool:
     """Seeing the identity behind a report's pseudonyms: the DG, and the social worker in
     charge of the dossier or who wrote the report; always after re-entering a password."""
@@ -141,8 +167,14 @@ def can_reidentify(user: Any, report: Any) -> bool:
                                                       report.dossier.social_worker_id)
 
 
-def can_manage_meeting(user: Any, meeting: Meeting) -> bool:
+def can_manage_meetings(user: Any) -> bool:
+    """The staff pages that build agendas, schedule reports and review them: the DG and the
+    secretariat."""
     return is_staff(user)
+
+
+def can_manage_meeting(user: Any, meeting: Meeting) -> bool:
+    return can_manage_meetings(user)
 
 
 def can_create_meeting(user: Any) -> bool:
@@ -191,6 +223,16 @@ def visible_meetings_clause(user: Any) -> ColumnElement[bool]:
 
 
 # --- two-factor authentication (issue 6) ------------------------------------------------------
+
+#: roles that must use two-factor authentication when COUNCIL_REQUIRE_2FA is on (the president
+#: is a councillor); anyone else may enrol voluntarily
+TWO_FACTOR_ROLES = frozenset({Role.dg, Role.secretariat, Role.councillor})
+
+
+def must_use_two_factor(account: User) -> bool:
+    """Whether the account's role requires a second factor (when the centre requires it)."""
+    return account.role in TWO_FACTOR_ROLES
+
 
 
 def can_manage_own_two_factor(user: Any) -> bool:
@@ -320,6 +362,11 @@ def can_register_secrecy_request(user: Any) -> bool:
     return _role(user) in (Role.dg, Role.social_worker)
 
 
+def refers_secrecy_requests(user: Any) -> bool:
+    """A social worker who records a request refers it to the DG, who alone decides."""
+    return _role(user) is Role.social_worker
+
+
 def can_view_secrecy_request(user: Any, request: Any) -> bool:
     """One request, what it asks and its outcome: the DG, and the social worker who referred it."""
     role = _role(user)
@@ -329,6 +376,11 @@ def can_view_secrecy_request(user: Any, request: Any) -> bool:
 def can_decide_secrecy_request(user: Any, request: Any) -> bool:
     """Refusing or lifting secrecy, and signing the letter: the DG alone."""
     return _role(user) is Role.dg
+
+
+def directors_general_clause() -> ColumnElement[bool]:
+    """SQL condition on ``User``: the accounts that act as the director-general."""
+    return User.role == Role.dg
 
 
 def visible_secrecy_requests_clause(user: Any) -> ColumnElement[bool]:

@@ -29,6 +29,7 @@ from council.models import (
     SignedDocument,
     User,
 )
+from council.refusals import Refusal
 from council.services import audit
 from minutes import content
 from minutes.documents import (
@@ -42,16 +43,16 @@ from minutes.pdf import render_pdf_template
 from minutes.signatures.service import SignatureRefused, confirm_signer
 
 
-class ExtractError(Exception):
+class ExtractError(Refusal):
     """The extract was refused; the message says why. Nothing was stored."""
 
 
 class ExtractNotFound(ExtractError):
-    pass
+    status = 404
 
 
 class NotAllowed(ExtractError):
-    pass
+    status = 403
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from agenda import sitting as live
+from agenda.meetings.queries import meeting_for, require_meetings_access
+from council import permissions
 from council.models import (
     AgendaItem,
     Meeting,
@@ -24,9 +27,9 @@ from council.models import (
     Poll,
     PollOutcome,
     PollStatus,
-    Role,
     User,
 )
+from council.refusals import NotFound
 from council.rules.majority import Choice, Outcome
 from minutes.content import ItemFacts, MeetingFacts, Person, Vote
 
@@ -38,6 +41,25 @@ class MinutesSource:
     meeting: Meeting
     language: str
     facts: MeetingFacts
+
+
+def meeting_for_minutes(session: Session, user: Any, meeting_id: int) -> Meeting:
+    """The one loader of a meeting for its minutes (pages and API): ``Denied`` for roles
+    without meetings, ``NotFound`` for a meeting whose minutes the user may not see."""
+    require_meetings_access(user)
+    meeting = meeting_for(session, user, meeting_id)
+    if meeting is None or not permissions.can_view_minutes(user, meeting):
+        raise NotFound(gettext("No such meeting."))
+    return meeting
+
+
+def started_minutes(session: Session, meeting: Meeting) -> Minutes:
+    """The minutes of a meeting ``meeting_for_minutes`` gave; ``NotFound`` before the draft."""
+    minutes = minutes_of(session, meeting.id)
+    if minutes is None:
+        raise NotFound(gettext("The minutes of this meeting have not been started yet."),
+                       code="no_minutes")
+    return minutes
 
 
 def load_minutes(session: Session, minutes_id: int) -> Minutes | None:
@@ -90,7 +112,8 @@ def _open_ballots(session: Session, meeting_id: int) -> dict[int, list[tuple[int
 
 def _director_general(session: Session) -> str | None:
     return session.scalar(select(User.display_name).where(
-        User.role == Role.dg, User.is_enabled.is_(True)).order_by(User.id).limit(1))
+        permissions.directors_general_clause(), User.is_enabled.is_(True),
+    ).order_by(User.id).limit(1))
 
 
 def load_source(session: Session, minutes: Minutes,

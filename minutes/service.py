@@ -45,6 +45,7 @@ from council.models import (
     SignedDocument,
     User,
 )
+from council.refusals import CodedRefusal
 from council.services import audit
 from council.services.jobs import JobRun
 from minutes import content as minutes_content
@@ -66,15 +67,8 @@ NOTE_MAX = 1_000
 Progress = Callable[[int, int], None]
 
 
-class MinutesError(Exception):
-    """A refused action: ``code`` for machines, the message for people."""
-
-    status = 400
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class MinutesError(CodedRefusal):
+    """A refused action on the minutes."""
 
 
 class InvalidInput(MinutesError):

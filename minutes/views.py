@@ -26,14 +26,14 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from agenda.meetings.queries import meeting_for
 from council import permissions
 from council.db import db
+from council.errors import flash_refused
 from council.forms import EmptyForm
 from council.models import AgendaItem, Meeting, Minutes, MinutesStatus
 from council.services import jobs
 from minutes import service
-from minutes.loading import items_of_part, minutes_of
+from minutes.loading import items_of_part, meeting_for_minutes, minutes_of, started_minutes
 
 bp = Blueprint("minutes", __name__, url_prefix="/meetings/<int:meeting_id>")
 #: minutes with more items are approved in a background job: rendering them takes seconds
@@ -41,19 +41,11 @@ BACKGROUND_ITEMS = 100
 
 
 def _meeting(meeting_id: int) -> Meeting:
-    if not permissions.can_view_meetings(current_user):
-        abort(403)
-    meeting = meeting_for(db.session, current_user, meeting_id)
-    if meeting is None or not permissions.can_view_minutes(current_user, meeting):
-        abort(404)
-    return meeting
+    return meeting_for_minutes(db.session, current_user, meeting_id)
 
 
 def _minutes(meeting: Meeting) -> Minutes:
-    found = minutes_of(db.session, meeting.id)
-    if found is None:
-        abort(404)
-    return found
+    return started_minutes(db.session, meeting)
 
 
 def _in_background(kind: str, meeting: Meeting, minutes: Minutes, work: jobs.Work) -> Response:
@@ -64,11 +56,6 @@ def _in_background(kind: str, meeting: Meeting, minutes: Minutes, work: jobs.Wor
                          object_type="minutes", object_id=minutes.id,
                          safe_errors=(service.MinutesError,))
     return redirect(url_for("jobs.show", job_id=job.id))
-
-
-def _refused(error: service.MinutesError) -> None:
-    db.session.rollback()
-    flash(error.message, "error")
 
 
 @bp.route("/minutes")
@@ -94,7 +81,7 @@ def start(meeting_id: int) -> Response:
     try:
         service.start_draft(db.session, meeting, actor=current_user)
     except service.MinutesError as error:
-        _refused(error)
+        flash_refused(error)
         return redirect(url_for("minutes.overview", meeting_id=meeting.id))
     return redirect(url_for("minutes.edit", meeting_id=meeting.id))
 
@@ -133,7 +120,7 @@ def edit(meeting_id: int) -> str | Response:
                                       note=request.form.get("note"), **fields)
                 flash(gettext("The draft is saved as a new revision."), "success")
         except service.MinutesError as error:
-            _refused(error)
+            flash_refused(error)
             # the editor again, with what was typed, so that nothing typed is lost
             return _editor(meeting, minutes, items, form, typed=fields,
                            note=request.form.get("note", "")), 400  # type: ignore[return-value]
@@ -217,7 +204,7 @@ def approve(meeting_id: int) -> Response:
     try:
         service.approve(db.session, minutes, at_meeting, actor=current_user)
     except service.MinutesError as error:
-        _refused(error)
+        flash_refused(error)
     else:
         flash(gettext("The minutes are approved; they now await the signatures of the "
                       "president and the director-general."), "success")

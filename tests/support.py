@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from council.clock import CENTRE_TIMEZONE
 from council.models import Organ, OrganKind, User
+from council.refusals import Refusal
 
 PASSWORDS = {
     "dg": "demo-dg",
@@ -59,3 +62,11 @@ def user_named(session: Session, username: str) -> User:
 
 def organ_of_kind(session: Session, kind: OrganKind) -> Organ:
     return session.scalar(select(Organ).where(Organ.kind == kind))
+
+
+@contextmanager
+def expect_refusal(kind: type[Refusal], code: str) -> Iterator[pytest.ExceptionInfo[Refusal]]:
+    """Expects the block to be refused with ``kind`` for the rule ``code``."""
+    with pytest.raises(kind) as caught:
+        yield caught
+    assert caught.value.code == code

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, gettext
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -26,63 +25,12 @@ from agenda.reports.views import CATEGORIES as LEAK_CATEGORIES
 from council import permissions
 from council.clock import CENTRE_TIMEZONE
 from council.db import db
+from council.errors import flash_refused
 from council.labels import TITLES
 from council.models import AgendaItem, ItemKind, Meeting, Organ
 from council.services import jobs
 
 bp = Blueprint("builder", __name__, url_prefix="/meetings")
-
-AGENDA_ERRORS: dict[str, Callable[..., str]] = {
-    "meeting_not_editable": lambda: gettext(
-        "This meeting is closed: its agenda can no longer change."
-    ),
-    "kind_not_addable": lambda: gettext("This kind of item cannot be added here."),
-    "title_required": lambda max: gettext(
-        "The title is required (at most %(max)d characters).", max=max
-    ),
-    "persons_closed_session": lambda: gettext(
-        "Matters concerning persons (individual aid, personnel) are always dealt with in "
-        "closed session."
-    ),
-    "urgency_reason_required": lambda: gettext("An urgent item needs the reason for the urgency."),
-    "late_item_must_be_urgent": lambda: gettext(
-        "The members are already convened: an item added now must be urgent, with its reason."
-    ),
-    "kind_fixed": lambda: gettext("The kind of this item cannot be changed."),
-    "bad_move": lambda: gettext("This item cannot move further."),
-    "minutes_first": lambda: gettext("The approval of the minutes stays the first item."),
-    "public_first": lambda: gettext("Public items come before closed-session items."),
-    "remove_after_convocation": lambda: gettext(
-        "The members are already convened: the item can no longer be removed."
-    ),
-    "organ_required": lambda: gettext("Choose an organ."),
-    "date_required": lambda: gettext("Enter the date and the time."),
-    "meeting_in_past": lambda: gettext("The meeting must be in the future."),
-    "place_required": lambda max: gettext(
-        "The place is required (at most %(max)d characters).", max=max
-    ),
-    "convocation_round": lambda: gettext("The convocation is the first, second or third."),
-}
-
-CONVOCATION_ERRORS: dict[str, Callable[..., str]] = {
-    "not_convenable": lambda: gettext("This meeting can no longer be convened."),
-    "meeting_past": lambda: gettext("The meeting day has passed."),
-    "late": lambda latest, clear_days: gettext(
-        "Too late for %(days)d clear days (jours francs): the convocation had to be sent by "
-        "%(date)s. Give the reason for the urgency to convene anyway.",
-        days=clear_days,
-        date=format_date(latest, "full"),
-    ),
-    "leaks": lambda hits: gettext(
-        "The leak guard found identities in the agenda: correct the items listed on this page "
-        "before convening."
-    ),
-    "no_members": lambda: gettext("Nobody sits on this organ on the meeting day."),
-    "mail_failed": lambda: gettext(
-        "The e-mails could not be sent (mail server unreachable or refusing): nothing was "
-        "recorded. Please try again later."
-    ),
-}
 
 ROUNDS = (
     (1, _l("First convocation")),
@@ -155,11 +103,6 @@ def _back(meeting: Meeting) -> Response:
     return redirect(url_for("agenda.meeting", meeting_id=meeting.id))
 
 
-def _refused(messages: dict[str, Callable[..., str]], error: Any) -> None:
-    db.session.rollback()
-    flash(messages[error.code](**error.params), "error")
-
-
 def _form_errors(form: FlaskForm) -> None:
     for field in form:
         for message in field.errors:
@@ -185,7 +128,7 @@ def new_meeting() -> Response | str:
                 convocation_round=form.convocation_round.data,
             )
         except agenda.AgendaError as error:
-            _refused(AGENDA_ERRORS, error)
+            flash_refused(error)
         else:
             flash(
                 gettext(
@@ -218,7 +161,7 @@ def add_item(meeting_id: int) -> Response:
             urgency_reason=form.urgency_reason.data,
         )
     except agenda.AgendaError as error:
-        _refused(AGENDA_ERRORS, error)
+        flash_refused(error)
     else:
         flash(gettext("Item added."), "success")
     return _back(meeting)
@@ -230,7 +173,7 @@ def edit_item(meeting_id: int, item_id: int) -> Response | str:
     meeting = _meeting(meeting_id)
     item = _item(meeting, item_id)
     if not permissions.can_edit_agenda(current_user, meeting):  # staff: the meeting is closed
-        flash(AGENDA_ERRORS["meeting_not_editable"](), "error")
+        flash_refused(agenda.AgendaError("meeting_not_editable"))
         return _back(meeting)
     form = ItemEditForm(obj=None)
     fixed = item.kind in (ItemKind.individual_aid, ItemKind.minutes_approval)
@@ -250,7 +193,7 @@ def edit_item(meeting_id: int, item_id: int) -> Response | str:
                 draft_decision=form.draft_decision.data,
             )
         except agenda.AgendaError as error:
-            _refused(AGENDA_ERRORS, error)
+            flash_refused(error)
         else:
             flash(gettext("Item updated."), "success")
             return _back(meeting)
@@ -274,7 +217,7 @@ def move_item(meeting_id: int, item_id: int, direction: str) -> Response:
                 db.session, item, actor=current_user, offset=-1 if direction == "up" else 1
             )
         except agenda.AgendaError as error:
-            _refused(AGENDA_ERRORS, error)
+            flash_refused(error)
     return _back(meeting)
 
 
@@ -286,7 +229,7 @@ def remove_item(meeting_id: int, item_id: int) -> Response | str:
     item = _item(meeting, item_id)
     if request.method == "GET":
         if not permissions.can_remove_item(current_user, item):
-            flash(AGENDA_ERRORS["remove_after_convocation"](), "error")
+            flash_refused(agenda.AgendaError("remove_after_convocation"))
             return _back(meeting)
         return render_template(
             "agenda/confirm.html", meeting=meeting, form=FlaskForm(formdata=None),
@@ -300,7 +243,7 @@ def remove_item(meeting_id: int, item_id: int) -> Response | str:
         try:
             agenda.remove_item(db.session, item, actor=current_user)
         except agenda.AgendaError as error:
-            _refused(AGENDA_ERRORS, error)
+            flash_refused(error)
         else:
             flash(gettext("Item removed from the agenda."), "success")
     return _back(meeting)
@@ -313,7 +256,7 @@ def convene(meeting_id: int) -> Response | str:
     meeting = _meeting(meeting_id)
     if request.method == "GET":
         if not permissions.can_convene(current_user, meeting):
-            flash(CONVOCATION_ERRORS["not_convenable"](), "error")
+            flash_refused(convocation.ConvocationError("not_convenable"))
             return _back(meeting)
         return render_template(
             "agenda/convene_confirm.html", meeting=meeting, members=sitting_members(meeting),
@@ -328,7 +271,7 @@ def convene(meeting_id: int) -> Response | str:
             db.session, meeting, actor=current_user, urgency_reason=form.urgency_reason.data
         )
     except convocation.ConvocationError as error:
-        _refused(CONVOCATION_ERRORS, error)
+        flash_refused(error)
     else:
         by_post = sum(1 for row in rows if row.email is None)
         flash(

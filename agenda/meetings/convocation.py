@@ -19,6 +19,7 @@ from __future__ import annotations
 import smtplib
 import ssl
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, timedelta
 from email.message import EmailMessage
@@ -38,6 +39,7 @@ from agenda.reports import LeakHit, check_leaks
 from council.clock import CENTRE_TIMEZONE, centre_today
 from council.models import Convocation, Meeting, MeetingStatus, Member, User
 from council.models.base import utcnow
+from council.refusals import Refusal
 from council.rules.deadlines import check_convocation, latest_sending_date, required_clear_days
 from council.services import audit
 
@@ -46,12 +48,33 @@ MEETING_LENGTH = timedelta(hours=2)
 CONVENABLE = (MeetingStatus.draft, MeetingStatus.convened)
 
 
-class ConvocationError(Exception):
+#: the message of each refusal ``code``, filled with the refusal's ``params``
+MESSAGES: dict[str, Callable[..., str]] = {
+    "not_convenable": lambda: gettext("This meeting can no longer be convened."),
+    "meeting_past": lambda: gettext("The meeting day has passed."),
+    "late": lambda latest, clear_days: gettext(
+        "Too late for %(days)d clear days (jours francs): the convocation had to be sent by "
+        "%(date)s. Give the reason for the urgency to convene anyway.",
+        days=clear_days,
+        date=format_date(latest, "full"),
+    ),
+    "leaks": lambda hits: gettext(
+        "The leak guard found identities in the agenda: correct the items listed on this page "
+        "before convening."
+    ),
+    "no_members": lambda: gettext("Nobody sits on this organ on the meeting day."),
+    "mail_failed": lambda: gettext(
+        "The e-mails could not be sent (mail server unreachable or refusing): nothing was "
+        "recorded. Please try again later."
+    ),
+}
+
+
+class ConvocationError(Refusal):
     """A refused convocation. ``code`` names the reason; ``params`` fill the message."""
 
     def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
+        super().__init__(MESSAGES[code](**params), code=code)
         self.params = params
 
 

@@ -8,12 +8,18 @@ from typing import Any
 from flask_babel import gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
-from werkzeug.exceptions import Forbidden
 
 from council import permissions
 from council.models import AgendaItem, Meeting, MeetingStatus, Member, Organ, OrganMembership
 from council.models.base import utcnow
+from council.refusals import Denied, Refusal
 from council.services import audit
+
+
+def require_meetings_access(user: Any) -> None:
+    """``Denied`` for roles without meetings (the IT administrator, social workers)."""
+    if not permissions.can_view_meetings(user):
+        raise Denied(gettext("You do not have access to meetings."))
 
 
 def visible_meetings(session: Session, user: Any) -> list[Meeting]:
@@ -70,14 +76,16 @@ def sitting_members(meeting: Meeting) -> list[OrganMembership]:
     return sorted(current, key=lambda m: (not m.member.is_president, m.member.last_name))
 
 
-class WithdrawnFromItem(Forbidden):
+class WithdrawnFromItem(Refusal):
     """A member who withdrew from an item (conflict of interest) may not read it; they know
     it exists, so the answer is 403 rather than 404 (web page or API error alike)."""
 
+    code = "withdrawn"
+    status = 403
+
     def __init__(self) -> None:
-        message = gettext("You withdrew from this item: you may not read it or vote on it.")
-        super().__init__(description=message)
-        self.data = {"error": "withdrawn", "message": message}
+        super().__init__(gettext("You withdrew from this item: you may not read it or vote on "
+                                 "it."))
 
 
 def item_for(session: Session, user: Any, item_id: int) -> AgendaItem | None:

@@ -11,13 +11,14 @@ Rules kept here (DOMAIN.md, "Meetings"):
   reason (written into the draft decision, where the deliberation must motivate it);
 - the agenda changes until the meeting is closed; an item leaves it only before convocation.
 
-Refusals raise :class:`AgendaError` before anything is stored; the view rolls back and shows
-the message for its ``code``. Audit entries never carry titles or texts (titles can hint at a
-file), only kinds, flags and numbers.
+Refusals raise :class:`AgendaError` (a ``council.refusals.Refusal``, its message in
+``MESSAGES``) before anything is stored. Audit entries never carry titles or texts (titles can
+hint at a file), only kinds, flags and numbers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,7 @@ from council.models import (
     SocialReport,
 )
 from council.models.base import utcnow
+from council.refusals import Refusal
 from council.services import audit
 
 if TYPE_CHECKING:
@@ -61,11 +63,45 @@ CONVOCATION_ROUNDS = (1, 2, 3)
 EDITABLE = (MeetingStatus.draft, MeetingStatus.convened, MeetingStatus.in_progress)
 
 
-class AgendaError(Exception):
+#: the message of each refusal ``code``, filled with the refusal's ``params``
+MESSAGES: dict[str, Callable[..., str]] = {
+    "meeting_not_editable": lambda: gettext(
+        "This meeting is closed: its agenda can no longer change."
+    ),
+    "kind_not_addable": lambda: gettext("This kind of item cannot be added here."),
+    "title_required": lambda max: gettext(
+        "The title is required (at most %(max)d characters).", max=max
+    ),
+    "persons_closed_session": lambda: gettext(
+        "Matters concerning persons (individual aid, personnel) are always dealt with in "
+        "closed session."
+    ),
+    "urgency_reason_required": lambda: gettext("An urgent item needs the reason for the urgency."),
+    "late_item_must_be_urgent": lambda: gettext(
+        "The members are already convened: an item added now must be urgent, with its reason."
+    ),
+    "kind_fixed": lambda: gettext("The kind of this item cannot be changed."),
+    "bad_move": lambda: gettext("This item cannot move further."),
+    "minutes_first": lambda: gettext("The approval of the minutes stays the first item."),
+    "public_first": lambda: gettext("Public items come before closed-session items."),
+    "remove_after_convocation": lambda: gettext(
+        "The members are already convened: the item can no longer be removed."
+    ),
+    "organ_required": lambda: gettext("Choose an organ."),
+    "date_required": lambda: gettext("Enter the date and the time."),
+    "meeting_in_past": lambda: gettext("The meeting must be in the future."),
+    "place_required": lambda max: gettext(
+        "The place is required (at most %(max)d characters).", max=max
+    ),
+    "convocation_round": lambda: gettext("The convocation is the first, second or third."),
+}
+
+
+class AgendaError(Refusal):
     """A refused change. ``code`` names the rule; ``params`` fill the message."""
+
     def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
+        super().__init__(MESSAGES[code](**params), code=code)
         self.params = params
 
 

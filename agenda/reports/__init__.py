@@ -44,11 +44,13 @@ from agenda.reports.review import (
     pseudonymisation_of,
     remove_addition,
     review_state,
+    reviewed_item,
     toggle_replacement,
 )
 from agenda.reports.scheduling import (
     MAX_SUBJECT_CHARS,
     load_registry,
+    managed_meeting,
     save_registry,
     schedule_report,
     schedule_reports,
@@ -60,8 +62,9 @@ __all__ = [
     "ReportError", "ReviewState", "Segment", "ServiceUnavailable", "Submission",
     "SubmittedReport", "WrongPassword", "add_replacement", "approve_pseudonymisation",
     "approve_pseudonymisations", "check_leaks", "draft_decision", "extract_proposal",
-    "load_registry", "parse_identity", "pseudonymisation_of", "pseudonymise", "reidentify",
-    "remove_addition", "report_of_item", "reports_of", "review_state", "save_registry",
+    "load_registry", "managed_meeting", "parse_identity", "pseudonymisation_of", "pseudonymise",
+    "reidentify", "remove_addition", "report_of_item", "reports_of", "review_state",
+    "reviewed_item", "save_registry",
     "scan_leaks", "schedule_report", "schedule_reports", "submit_report", "submit_reports",
     "toggle_replacement", "unscheduled_reports",
 ]

@@ -28,17 +28,23 @@ from agenda.pseudonymise.lexicon import LANGUAGES as PSEUDONYMISER_LANGUAGES
 from council.models import (
     OrganKind,
 )
+from council.refusals import Refusal
 
 #: organs that may be asked to decide on a report
 REPORT_ORGANS = (OrganKind.csss, OrganKind.bureau, OrganKind.council)
 
 
-class ReportError(ValueError):
+class ReportError(Refusal, ValueError):
     """A use case on reports that cannot be carried out; ``str(error)`` is for the user."""
+
+    code = "invalid_report"
 
 
 class ServiceUnavailable(ReportError):
     """The pseudonymisation service did not answer; nothing was stored."""
+
+    code = "service_unavailable"
+    status = 503
 
 
 class NotAllowed(ReportError):

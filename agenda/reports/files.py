@@ -27,6 +27,7 @@ from odf.opendocument import load as load_odf
 
 from agenda.pseudonymise import MAX_REPORT_BYTES, ReportError, decode_report
 from agenda.reports import pdf_text
+from council.refusals import Refusal
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_UNPACKED_BYTES = 20 * 1024 * 1024
@@ -38,8 +39,10 @@ PDF_TEXT_SCRIPT = Path(pdf_text.__file__)
 PDF_WALL_SECONDS = pdf_text.CPU_SECONDS + 10
 
 
-class IntakeError(ValueError):
+class IntakeError(Refusal, ValueError):
     """A report or dossier that cannot be accepted; ``str(error)`` is the user's message."""
+
+    code = "invalid_report"
 
 
 def source_format(filename: str) -> str:

@@ -38,6 +38,7 @@ from council.models import (
     SocialReport,
     User,
 )
+from council.refusals import Denied, NotFound
 from council.services import audit
 
 MAX_ADDED_CHARS = 120
@@ -89,6 +90,19 @@ def pseudonymisation_of(session: Session, item: AgendaItem) -> ItemPseudonymisat
         .where(ItemPseudonymisation.item_id == item.id)
         .options(selectinload(ItemPseudonymisation.report).selectinload(SocialReport.dossier))
     )
+
+
+def reviewed_item(session: Session, user: User, meeting_id: int, item_id: int) -> AgendaItem:
+    """The one loader of an item whose pseudonymisation staff review: ``Denied`` for other
+    roles; ``NotFound`` for no such item of the meeting, or one not made from a report."""
+    if not permissions.can_manage_meetings(user):
+        raise Denied()
+    item = session.get(AgendaItem, item_id)
+    if item is None or item.meeting_id != meeting_id or item.pseudonymisation is None:
+        raise NotFound()
+    if not permissions.can_review_item(user, item):
+        raise Denied()
+    return item
 
 
 def load_pseudonymisation(session: Session, item: AgendaItem) -> StoredPseudonymisation:

@@ -23,9 +23,10 @@ from agenda.reports.files import MAX_FILE_BYTES, IntakeError, read_upload
 from council import permissions
 from council.auth import reauthentication_form
 from council.db import db
+from council.errors import flash_refused, refused
 from council.forms import EmptyForm
 from council.labels import TITLES
-from council.models import AgendaItem, Meeting, OrganKind, Role, SocialReport
+from council.models import AgendaItem, OrganKind, SocialReport
 
 bp = Blueprint("reports", __name__)
 
@@ -162,8 +163,7 @@ def new_report() -> Response | str:
             )
             result = reports.submit_report(db.session, submission, actor=current_user)
         except (IntakeError, reports.ReportError) as error:
-            db.session.rollback()
-            errors.append(str(error))
+            errors.append(refused(error))
         else:
             flash(gettext("Report received and pseudonymised; check the draft below."), "success")
             return redirect(url_for("reports.report", report_id=result.report.id))
@@ -188,19 +188,10 @@ def report(report_id: int) -> str:
 # --- scheduling ---------------------------------------------------------------------------
 
 
-def _managed_meeting(meeting_id: int) -> Meeting:
-    meeting = db.session.get(Meeting, meeting_id)
-    if not permissions.is_staff(current_user):
-        abort(403)
-    if meeting is None or not permissions.can_manage_meeting(current_user, meeting):
-        abort(404)
-    return meeting
-
-
 @bp.route("/meetings/<int:meeting_id>/reports")
 @login_required
 def meeting_reports(meeting_id: int) -> str:
-    meeting = _managed_meeting(meeting_id)
+    meeting = reports.managed_meeting(db.session, current_user, meeting_id)
     return render_template(
         "agenda/reports/meeting_reports.html",
         meeting=meeting,
@@ -212,7 +203,7 @@ def meeting_reports(meeting_id: int) -> str:
 @bp.route("/meetings/<int:meeting_id>/reports/<int:report_id>/schedule", methods=["POST"])
 @login_required
 def schedule(meeting_id: int, report_id: int) -> Response:
-    meeting = _managed_meeting(meeting_id)
+    meeting = reports.managed_meeting(db.session, current_user, meeting_id)
     found = db.session.get(SocialReport, report_id)
     if found is None:
         abort(404)
@@ -223,8 +214,7 @@ def schedule(meeting_id: int, report_id: int) -> Response:
                 db.session, found, meeting, actor=current_user, subject=form.subject.data
             )
         except reports.ReportError as error:
-            db.session.rollback()
-            flash(str(error), "error")
+            flash_refused(error)
         else:
             flash(
                 gettext(
@@ -242,17 +232,6 @@ def schedule(meeting_id: int, report_id: int) -> Response:
 # --- review -------------------------------------------------------------------------------
 
 
-def _reviewed_item(meeting_id: int, item_id: int) -> AgendaItem:
-    if not permissions.is_staff(current_user):
-        abort(403)
-    item = db.session.get(AgendaItem, item_id)
-    if item is None or item.meeting_id != meeting_id or item.pseudonymisation is None:
-        abort(404)
-    if not permissions.can_review_item(current_user, item):
-        abort(403)
-    return item
-
-
 def _back_to_review(item: AgendaItem) -> Response:
     return redirect(url_for("reports.review", meeting_id=item.meeting_id, item_id=item.id))
 
@@ -260,7 +239,7 @@ def _back_to_review(item: AgendaItem) -> Response:
 @bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review")
 @login_required
 def review(meeting_id: int, item_id: int) -> str:
-    item = _reviewed_item(meeting_id, item_id)
+    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
     state = reports.review_state(db.session, item, actor=current_user)
     return render_template(
         "agenda/reports/review.html",
@@ -277,8 +256,7 @@ def _change(item: AgendaItem, action: Any, message: str) -> Response:
         try:
             action()
         except reports.ReportError as error:
-            db.session.rollback()
-            flash(str(error), "error")
+            flash_refused(error)
         else:
             flash(message, "success")
     return _back_to_review(item)
@@ -290,7 +268,7 @@ def _change(item: AgendaItem, action: Any, message: str) -> Response:
 )
 @login_required
 def toggle_replacement(meeting_id: int, item_id: int, index: int) -> Response:
-    item = _reviewed_item(meeting_id, item_id)
+    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
     return _change(
         item,
         lambda: reports.toggle_replacement(db.session, item, index, actor=current_user),
@@ -301,7 +279,7 @@ def toggle_replacement(meeting_id: int, item_id: int, index: int) -> Response:
 @bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review/additions", methods=["POST"])
 @login_required
 def add_replacement(meeting_id: int, item_id: int) -> Response:
-    item = _reviewed_item(meeting_id, item_id)
+    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
     form = AddReplacementForm()
     if form.validate_on_submit():
         try:
@@ -313,8 +291,7 @@ def add_replacement(meeting_id: int, item_id: int) -> Response:
                 category=form.category.data,
             )
         except reports.ReportError as error:
-            db.session.rollback()
-            flash(str(error), "error")
+            flash_refused(error)
         else:
             flash(gettext("Replacement added everywhere in this item."), "success")
     else:
@@ -334,7 +311,7 @@ def add_replacement(meeting_id: int, item_id: int) -> Response:
 )
 @login_required
 def remove_addition(meeting_id: int, item_id: int, index: int) -> Response:
-    item = _reviewed_item(meeting_id, item_id)
+    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
     return _change(
         item,
         lambda: reports.remove_addition(db.session, item, index, actor=current_user),
@@ -345,7 +322,7 @@ def remove_addition(meeting_id: int, item_id: int, index: int) -> Response:
 @bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review/approve", methods=["POST"])
 @login_required
 def approve(meeting_id: int, item_id: int) -> Response:
-    item = _reviewed_item(meeting_id, item_id)
+    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
     return _change(
         item,
         lambda: reports.approve_pseudonymisation(db.session, item, actor=current_user),
@@ -362,7 +339,7 @@ def identity(meeting_id: int, item_id: int) -> Response | str:
     item = db.session.get(AgendaItem, item_id)
     found = reports.report_of_item(db.session, item) if item is not None else None
     if found is None or item is None or item.meeting_id != meeting_id:
-        abort(403 if not _may_ever_reidentify() else 404)
+        abort(404 if permissions.may_ever_reidentify(current_user) else 403)
     if not permissions.can_reidentify(current_user, found):
         abort(403)
     form = reauthentication_form(current_user)
@@ -375,7 +352,7 @@ def identity(meeting_id: int, item_id: int) -> Response | str:
                 otp=form.otp.data if "otp" in form else None, address=request.remote_addr or "",
             )
         except reports.WrongPassword as wrong:
-            error = str(wrong)
+            error = refused(wrong)
     page = render_template(
         "agenda/reports/identity.html",
         item=item,
@@ -388,10 +365,6 @@ def identity(meeting_id: int, item_id: int) -> Response | str:
     response.headers["Cache-Control"] = "no-store, max-age=0"
     response.headers["Pragma"] = "no-cache"
     return response
-
-
-def _may_ever_reidentify() -> bool:
-    return getattr(current_user, "role", None) in (Role.dg, Role.social_worker)
 
 
 # --- labels for the review page -------------------------------------------------------------

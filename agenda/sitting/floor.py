@@ -4,10 +4,14 @@ voted, and the quorum for an item. Reads only; the writes are in ``agenda.sittin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from flask_babel import gettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from agenda.meetings.queries import WithdrawnFromItem, require_meetings_access
+from council import permissions
 from council.models import (
     AgendaItem,
     AttendanceRecord,
@@ -20,6 +24,7 @@ from council.models import (
     Poll,
     SecretParticipation,
 )
+from council.refusals import NotFound
 from council.rules import attendance as attendance_rules
 from council.rules.attendance import Presence, RoomForItem
 from council.rules.majority import Choice
@@ -99,6 +104,41 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting | None:
             selectinload(Meeting.organ).selectinload(Organ.memberships)
             .selectinload(OrganMembership.member).selectinload(Member.group),
         ))
+
+
+def meeting_in_session(session: Session, user: Any, meeting_id: int) -> Meeting:
+    """The meeting for the live pages and the API, once ``permissions`` let ``user`` see it:
+    ``Denied`` for a role without meetings, ``NotFound`` for a meeting not visible."""
+    require_meetings_access(user)
+    meeting = load_meeting(session, meeting_id)
+    if meeting is None or not permissions.can_view_meeting(user, meeting):
+        raise NotFound(gettext("No such meeting."))
+    return meeting
+
+
+def item_of(meeting: Meeting, item_id: int) -> AgendaItem:
+    """An item of a meeting ``meeting_in_session`` gave (``NotFound`` if not one of its own)."""
+    item = next((i for i in meeting.items if i.id == item_id), None)
+    if item is None:
+        raise NotFound(gettext("No such item."))
+    return item
+
+
+def item_in_session(session: Session, user: Any, item_id: int, *,
+                    withdrawn_refused: bool = True) -> AgendaItem:
+    """An item by its id alone (the API), once ``permissions`` let ``user`` see its meeting;
+    a member who withdrew from it gets ``WithdrawnFromItem`` unless ``withdrawn_refused`` is
+    false (declaring a withdrawal twice is the service's refusal)."""
+    require_meetings_access(user)
+    item = session.scalar(
+        select(AgendaItem).where(AgendaItem.id == item_id).options(
+            selectinload(AgendaItem.meeting).selectinload(Meeting.organ)
+            .selectinload(Organ.memberships)))
+    if item is None or not permissions.can_view_meeting(user, item.meeting):
+        raise NotFound(gettext("No such item."))
+    if withdrawn_refused and permissions.is_withdrawn_from(user, item):
+        raise WithdrawnFromItem()
+    return item
 
 
 def load_floor(session: Session, meeting: Meeting) -> Floor:

@@ -62,6 +62,7 @@ from council.models import (
     User,
 )
 from council.models.base import utcnow
+from council.refusals import CodedRefusal
 from council.rules import attendance as attendance_rules
 from council.rules.attendance import Presence
 from council.rules.majority import Choice, Outcome, TieRule, VoteSettings, decide
@@ -76,16 +77,8 @@ INDEPENDENT = "independent"
 CHOICE_BYTES = max(len(c.value) for c in Choice)
 
 
-class SessionError(Exception):
-    """A refused action: ``code`` for machines, the message for people."""
-
-    status = 400
-
-    def __init__(self, code: str, message: str, **figures: int) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.figures = figures
+class SessionError(CodedRefusal):
+    """A refused action in the sitting (``details``: the quorum's figures, when it fails)."""
 
 
 class InvalidInput(SessionError):

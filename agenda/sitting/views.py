@@ -29,6 +29,7 @@ from markupsafe import Markup
 from agenda import sitting as live
 from council import permissions
 from council.db import db
+from council.errors import flash_refused, refused
 from council.models import AgendaItem, ItemKind, Meeting
 from council.rules.attendance import Presence
 from council.rules.majority import Choice
@@ -50,19 +51,7 @@ def _is_htmx() -> bool:
 
 
 def _meeting(meeting_id: int) -> Meeting:
-    if not permissions.can_view_meetings(current_user):
-        abort(403)
-    meeting = live.load_meeting(db.session, meeting_id)
-    if meeting is None or not permissions.can_view_meeting(current_user, meeting):
-        abort(404)
-    return meeting
-
-
-def _item(meeting: Meeting, item_id: int) -> AgendaItem:
-    item = next((i for i in meeting.items if i.id == item_id), None)
-    if item is None:
-        abort(404)
-    return item
+    return live.meeting_in_session(db.session, current_user, meeting_id)
 
 
 def _poller(template: str, endpoint: str, url_args: dict[str, Any],
@@ -138,7 +127,7 @@ def state(meeting_id: int, notice: str | None = None) -> Response | str:
 @login_required
 def vote(meeting_id: int, item_id: int) -> Response | str:
     meeting = _meeting(meeting_id)
-    item = _item(meeting, item_id)
+    item = live.item_of(meeting, item_id)
     if permissions.is_withdrawn_from(current_user, item) or not permissions.can_vote(
             current_user, item):
         abort(403)
@@ -150,8 +139,7 @@ def vote(meeting_id: int, item_id: int) -> Response | str:
                          actor=current_user)
         notice, category = gettext("Your vote is recorded."), "success"
     except live.SessionError as error:
-        db.session.rollback()
-        notice, category = error.message, "error"
+        notice, category = refused(error), "error"
     if _is_htmx():
         return state(meeting_id, notice=notice)
     flash(notice, category)
@@ -163,17 +151,15 @@ def vote(meeting_id: int, item_id: int) -> Response | str:
 def withdraw(meeting_id: int, item_id: int) -> Response | str:
     """A member declares a conflict of interest and leaves the room for the item."""
     meeting = _meeting(meeting_id)
-    item = _item(meeting, item_id)
-    if not permissions.is_councillor(current_user) or not permissions.can_declare_withdrawal(
-            current_user, item, current_user.member_id):
+    item = live.item_of(meeting, item_id)
+    if not permissions.can_withdraw(current_user, item):
         abort(403)
     if request.method == "POST":
         try:
             live.declare_withdrawal(db.session, item, current_user.member_id,
                                     request.form.get("reason", ""), actor=current_user)
         except live.SessionError as error:
-            db.session.rollback()
-            flash(error.message, "error")
+            flash_refused(error)
             return render_template("live/withdraw.html", meeting=meeting, item=item,
                                    reason=request.form.get("reason", "")), error.status
         flash(gettext("Your withdrawal from item %(number)d is recorded.", number=item.number),
@@ -265,8 +251,7 @@ def attendance(meeting_id: int) -> Response:
                                Presence(status), request.form.get("from_item_id", type=int),
                                actor=current_user)
     except live.SessionError as error:
-        db.session.rollback()
-        flash(error.message, "error")
+        flash_refused(error)
     return _back_to_chair(meeting, item_id)
 
 
@@ -275,25 +260,23 @@ def attendance(meeting_id: int) -> Response:
 def record_withdrawal(meeting_id: int, item_id: int) -> Response:
     """The DG or the secretariat records a member's withdrawal for them."""
     meeting = _chair_meeting(meeting_id)
-    item = _item(meeting, item_id)
+    item = live.item_of(meeting, item_id)
     member_id = request.form.get("member_id", type=int) or 0
-    if not permissions.is_staff(current_user):
+    if not permissions.can_record_withdrawal(current_user, item):
         abort(403)
     try:
         live.declare_withdrawal(db.session, item, member_id, request.form.get("reason", ""),
                                 actor=current_user)
         flash(gettext("The withdrawal is recorded."), "success")
     except live.SessionError as error:
-        db.session.rollback()
-        flash(error.message, "error")
+        flash_refused(error)
     return _back_to_chair(meeting, item.id)
 
 
 def _vote_item(meeting_id: int, item_id: int) -> tuple[Meeting, AgendaItem]:
     meeting = _chair_meeting(meeting_id)
-    item = _item(meeting, item_id)
-    if not permissions.can_run_vote(current_user, meeting) or permissions.is_withdrawn_from(
-            current_user, item):
+    item = live.item_of(meeting, item_id)
+    if not permissions.can_run_vote_on(current_user, item):
         abort(403)
     return meeting, item
 
@@ -313,8 +296,7 @@ def open_poll(meeting_id: int, item_id: int) -> Response | str:
         live.open_poll(db.session, item, actor=current_user, secret=secret)
         flash(gettext("The vote on item %(number)d is open.", number=item.number), "success")
     except live.SessionError as error:
-        db.session.rollback()
-        flash(error.message, "error")
+        flash_refused(error)
     return _back_to_chair(meeting, item.id)
 
 
@@ -336,8 +318,7 @@ def close_poll(meeting_id: int, item_id: int) -> Response | str:
                                  language=_language(meeting))
         flash(result.sentence, "success")
     except live.SessionError as error:
-        db.session.rollback()
-        flash(error.message, "error")
+        flash_refused(error)
     return _back_to_chair(meeting, item.id)
 
 
@@ -356,6 +337,5 @@ def show_of_hands(meeting_id: int, item_id: int) -> Response:
                 "This member does not sit on the organ of this meeting."))
         live.cast_ballot(db.session, item.id, member_id, Choice(choice), actor=current_user)
     except live.SessionError as error:
-        db.session.rollback()
-        flash(error.message, "error")
+        flash_refused(error)
     return _back_to_chair(meeting, item.id)

@@ -11,7 +11,6 @@ from flask import Response, current_app, g, request
 from flask_babel import gettext
 from flask_smorest import Api, Blueprint, abort
 
-from council import permissions
 from council.api.schemas import (
     ErrorSchema,
     TokenRequestSchema,
@@ -19,7 +18,6 @@ from council.api.schemas import (
 )
 from council.db import db
 from council.errors import api_error
-from council.models import User
 from council.services import accounts, two_factor
 
 
@@ -90,9 +88,3 @@ def issue_token(payload: dict[str, Any]) -> dict[str, Any] | Response:
                               "missing or wrong."))
     issued = accounts.issue_token(db.session, user, current_app.config["API_TOKEN_LIFETIME"])
     return {"token": issued.token, "expires_at": issued.expires_at}
-
-
-def require_meetings_access(user: User) -> None:
-    """403 for roles without a meetings page (the IT administrator, social workers)."""
-    if not permissions.can_view_meetings(user):
-        abort(403, error="forbidden", message=gettext("You do not have access to meetings."))

@@ -9,9 +9,15 @@ from flask_babel import gettext
 from flask_smorest import abort
 from sqlalchemy import select
 
-from agenda.meetings.queries import item_for, meeting_for, sitting_members, visible_meetings
+from agenda.meetings.queries import (
+    item_for,
+    meeting_for,
+    require_meetings_access,
+    sitting_members,
+    visible_meetings,
+)
 from agenda.sitting import meeting_attendance
-from council.api.base import BEARER, blp, require_meetings_access, token_required
+from council.api.base import BEARER, blp, token_required
 from council.api.schemas import (
     ErrorSchema,
     ItemSchema,

@@ -5,17 +5,13 @@ meeting the caller may not see answers 404, as do minutes not started yet."""
 from __future__ import annotations
 
 from flask import g
-from flask_babel import gettext
-from flask_smorest import abort
 from werkzeug.wrappers import Response
 
-from agenda.meetings.queries import meeting_for
-from council import permissions
-from council.api.base import BEARER, blp, require_meetings_access, token_required
+from council.api.base import BEARER, blp, token_required
 from council.api.schemas import ErrorSchema
 from council.db import db
 from minutes import service as minutes_service
-from minutes.loading import minutes_of
+from minutes.loading import meeting_for_minutes, started_minutes
 from minutes.views import pdf_response
 
 
@@ -33,13 +29,7 @@ from minutes.views import pdf_response
 def get_minutes_pdf(meeting_id: int) -> Response:
     """The minutes of a meeting (closed session) as PDF, for its members, the DG and the
     secretariat."""
-    require_meetings_access(g.api_user)
-    meeting = meeting_for(db.session, g.api_user, meeting_id)
-    if meeting is None or not permissions.can_view_minutes(g.api_user, meeting):
-        abort(404, error="not_found", message=gettext("No such meeting."))
-    minutes = minutes_of(db.session, meeting.id)
-    if minutes is None:
-        abort(404, error="no_minutes", message=gettext("The minutes of this meeting have not "
-                                                       "been started yet."))
+    meeting = meeting_for_minutes(db.session, g.api_user, meeting_id)
+    minutes = started_minutes(db.session, meeting)
     return pdf_response(minutes_service.minutes_copy(db.session, minutes, actor=g.api_user),
                         f"minutes-{meeting.id}.pdf")

@@ -12,7 +12,6 @@ from flask_babel import gettext
 from flask_smorest import abort
 
 from agenda import reports
-from agenda.reports.files import IntakeError
 from council import permissions
 from council.api.base import BEARER, blp, token_required
 from council.api.schemas import ErrorSchema
@@ -71,14 +70,8 @@ def submit_report(payload: dict[str, Any]) -> dict[str, Any]:
     """Submit a social report with its dossier identity; returns the pseudonymised draft."""
     submission = reports.Submission(dossier=payload["dossier"], text=payload["text"],
                                     organ=OrganKind(payload["organ"]), source_format="api")
-    try:
-        submitted = reports.submit_report(db.session, submission, actor=g.api_user)
-    except reports.ServiceUnavailable as error:
-        db.session.rollback()
-        abort(503, error="service_unavailable", message=str(error))
-    except (IntakeError, reports.ReportError) as error:
-        db.session.rollback()
-        abort(400, error="invalid_report", message=str(error))
+    # refused: 400 invalid_report, or 503 service_unavailable
+    submitted = reports.submit_report(db.session, submission, actor=g.api_user)
     report = submitted.report
     return {
         "id": report.id,

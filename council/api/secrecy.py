@@ -9,13 +9,13 @@ from typing import Any
 import marshmallow as ma
 from flask import g, request
 from flask_babel import gettext
-from flask_smorest import abort
 
 from council import permissions
 from council.api.base import BEARER, blp, token_required
 from council.api.schemas import ErrorSchema
 from council.db import db
-from council.models import RequestStatus, SecrecyRequest
+from council.models import RequestStatus
+from council.refusals import Denied
 from minutes import secrecy
 
 DECISIONS = [RequestStatus.refused.value, RequestStatus.partial.value, RequestStatus.full.value]
@@ -59,24 +59,17 @@ class SecrecyDecisionResultSchema(ma.Schema):
 def decide_secrecy_request(payload: dict[str, Any], request_id: int) -> dict[str, Any]:
     """Refuse, or disclose (partly or fully) in a letter signed by the DG."""
     user = g.api_user
-    found = db.session.get(SecrecyRequest, request_id)
     # a social worker learns nothing of requests they did not refer (404); other roles, and
     # the social worker who referred this one, are simply not the DG (403)
-    if permissions.can_view_secrecy_register(user) and (
-            found is None or not permissions.can_view_secrecy_request(user, found)):
-        abort(404, error="not_found", message=gettext("No such request."))
-    if found is None or not permissions.can_decide_secrecy_request(user, found):
-        abort(403, error="forbidden", message=gettext(
-            "Only the director-general decides on lifting professional secrecy."))
+    not_the_dg = gettext("Only the director-general decides on lifting professional secrecy.")
+    found = secrecy.request_for(db.session, user, request_id, denied=not_the_dg)
+    if not permissions.can_decide_secrecy_request(user, found):
+        raise Denied(not_the_dg)
     decision = secrecy.DecisionInput(
         status=RequestStatus(payload["outcome"]), reasons=payload["reasons"],
         fields=payload["fields"], consent_id=payload["consent_id"],
         passphrase=payload["passphrase"], password=payload["password"], otp=payload["otp"],
         address=request.remote_addr or "")
-    try:
-        secrecy.decide(db.session, found, decision, actor=user)
-    except secrecy.SecrecyError as error:
-        db.session.rollback()
-        abort(400, error="secrecy_refused", message=str(error))
+    secrecy.decide(db.session, found, decision, actor=user)  # a refusal: 400 secrecy_refused
     return {"id": found.id, "status": found.status.value,
             "fields": found.disclosure.fields if found.disclosure else []}

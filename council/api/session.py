@@ -4,23 +4,20 @@ member who withdrew from an item gets 403 on it."""
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from typing import Any
 
 import marshmallow as ma
 from flask import current_app, g
 from flask_babel import gettext
 from flask_smorest import abort
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from agenda import sitting as live
-from agenda.meetings.queries import WithdrawnFromItem
+from agenda.meetings.queries import WithdrawnFromItem, require_meetings_access
 from council import permissions
-from council.api.base import BEARER, blp, require_meetings_access, token_required
+from council.api.base import BEARER, blp, token_required
 from council.api.schemas import ErrorSchema
 from council.db import db
-from council.errors import api_error
-from council.models import AgendaItem, Meeting, Organ, User
+from council.models import AgendaItem, User
 from council.rules.attendance import Presence
 from council.rules.majority import Choice
 
@@ -118,32 +115,6 @@ class ResultSchema(GroupTallySchema):
                            metadata={"description": "Open votes only: who voted how"})
 
 
-def _fail(error: live.SessionError) -> NoReturn:
-    db.session.rollback()
-    abort(error.status, error=error.code, message=error.message)
-
-
-def _meeting(meeting_id: int) -> Meeting:
-    require_meetings_access(g.api_user)
-    meeting = live.load_meeting(db.session, meeting_id)
-    if meeting is None or not permissions.can_view_meeting(g.api_user, meeting):
-        abort(404, error="not_found", message=gettext("No such meeting."))
-    return meeting
-
-
-def _item(item_id: int, *, withdrawn_refused: bool = True) -> AgendaItem:
-    require_meetings_access(g.api_user)
-    item = db.session.scalar(
-        select(AgendaItem).where(AgendaItem.id == item_id).options(
-            selectinload(AgendaItem.meeting).selectinload(Meeting.organ)
-            .selectinload(Organ.memberships)))
-    if item is None or not permissions.can_view_meeting(g.api_user, item.meeting):
-        abort(404, error="not_found", message=gettext("No such item."))
-    if withdrawn_refused and permissions.is_withdrawn_from(g.api_user, item):
-        raise WithdrawnFromItem()
-    return item
-
-
 def _name(user: User | None) -> str:
     return user.display_name if user is not None else ""
 
@@ -160,16 +131,13 @@ def _name(user: User | None) -> str:
 @blp.arguments(AttendanceRequestSchema)
 def record_attendance(payload: dict[str, Any], meeting_id: int) -> dict[str, Any]:
     """Record a member present, absent or excused, for the whole meeting or from an item on."""
-    meeting = _meeting(meeting_id)
+    meeting = live.meeting_in_session(db.session, g.api_user, meeting_id)
     if not permissions.can_record_attendance(g.api_user, meeting):
         abort(403, error="forbidden",
               message=gettext("Attendance is recorded by the DG or the secretariat."))
-    try:
-        record = live.record_attendance(db.session, meeting, payload["member_id"],
-                                        Presence(payload["status"]), payload["from_item_id"],
-                                        actor=g.api_user)
-    except live.SessionError as error:
-        _fail(error)
+    record = live.record_attendance(db.session, meeting, payload["member_id"],
+                                    Presence(payload["status"]), payload["from_item_id"],
+                                    actor=g.api_user)
     return {"id": record.id, "meeting_id": meeting.id, "member_id": record.member_id,
             "status": record.status.value, "from_item_id": record.from_item_id,
             "recorded_by": _name(g.api_user), "recorded_at": record.recorded_at}
@@ -188,15 +156,12 @@ def record_attendance(payload: dict[str, Any], meeting_id: int) -> dict[str, Any
 @blp.arguments(RecusalRequestSchema)
 def declare_recusal(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
     """A member withdraws from an item for a conflict of interest (or staff record it)."""
-    item = _item(item_id, withdrawn_refused=False)
+    item = live.item_in_session(db.session, g.api_user, item_id, withdrawn_refused=False)
     if not permissions.can_declare_withdrawal(g.api_user, item, payload["member_id"]):
         abort(403, error="forbidden", message=gettext(
             "A member declares their own withdrawal; the DG or the secretariat may record it."))
-    try:
-        withdrawal = live.declare_withdrawal(db.session, item, payload["member_id"],
-                                             payload["reason"], actor=g.api_user)
-    except live.SessionError as error:
-        _fail(error)
+    withdrawal = live.declare_withdrawal(db.session, item, payload["member_id"],
+                                         payload["reason"], actor=g.api_user)
     return {"item_id": item.id, "member_id": withdrawal.member_id, "reason": withdrawal.reason,
             "declared_by": _name(g.api_user), "declared_at": withdrawal.declared_at}
 
@@ -222,18 +187,12 @@ def _require_chair(item: AgendaItem) -> None:
 @blp.arguments(PollRequestSchema)
 def open_poll(payload: dict[str, Any], item_id: int) -> Any:
     """Open the vote on an item; refused with 409 and the figures when the quorum is not met."""
-    item = _item(item_id)
+    item = live.item_in_session(db.session, g.api_user, item_id)
     _require_chair(item)
     if payload.get("secret") is not None and not permissions.is_staff(g.api_user):
         abort(403, error="forbidden",
               message=gettext("A secret ballot is chosen by the DG or the secretariat."))
-    try:
-        poll = live.open_poll(db.session, item, actor=g.api_user, secret=payload.get("secret"))
-    except live.SessionError as error:
-        if error.figures:
-            db.session.rollback()
-            return api_error(error.status, error.code, error.message, **error.figures)
-        _fail(error)
+    poll = live.open_poll(db.session, item, actor=g.api_user, secret=payload.get("secret"))
     return {"item_id": item.id, "status": poll.status.value, "secret": poll.is_secret,
             "required": poll.quorum_required, "present": poll.quorum_present}
 
@@ -258,11 +217,8 @@ def cast_ballot(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
         raise WithdrawnFromItem()
     if not permissions.is_councillor(g.api_user):
         abort(403, error="forbidden", message=gettext("Only the members of the organ vote."))
-    try:
-        poll = live.cast_ballot(db.session, item_id, g.api_user.member_id,
-                                Choice(payload["choice"]), actor=g.api_user)
-    except live.SessionError as error:
-        _fail(error)
+    poll = live.cast_ballot(db.session, item_id, g.api_user.member_id,
+                            Choice(payload["choice"]), actor=g.api_user)
     return {"item_id": item_id, "recorded": True, "secret": poll.is_secret}
 
 
@@ -277,13 +233,10 @@ def cast_ballot(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
 def close_poll(item_id: int) -> dict[str, Any]:
     """Close the vote: the tally, the outcome, the sentence for the minutes and, for open
     votes, who voted how and the tally per political group."""
-    item = _item(item_id)
+    item = live.item_in_session(db.session, g.api_user, item_id)
     _require_chair(item)
     language = item.meeting.organ.centre.language.value
-    try:
-        result = live.close_poll(db.session, item, actor=g.api_user,
-                                 settings=live.vote_settings(current_app.config),
-                                 language=language)
-    except live.SessionError as error:
-        _fail(error)
+    result = live.close_poll(db.session, item, actor=g.api_user,
+                             settings=live.vote_settings(current_app.config),
+                             language=language)
     return result.as_dict()

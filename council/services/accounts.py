@@ -13,6 +13,7 @@ from flask import current_app
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from council import permissions
 from council.models import ApiToken, Language, LoginAttempt, Member, Role, User
 from council.models.base import utcnow
 from council.models.users import new_session_epoch
@@ -205,7 +206,7 @@ def create_user(
     username = normalise_username(username)
     if not username or len(password) < 8:
         raise AccountError("username_or_password_too_short")
-    if (role is Role.councillor) != (member is not None):
+    if permissions.needs_member(role) != (member is not None):
         raise AccountError("councillor_needs_member")
     taken = session.scalar(select(func.count()).select_from(User).where(User.username == username))
     if taken:
@@ -268,9 +269,9 @@ def set_role(session: Session, *, actor: User, user: User, role: Role) -> None:
     so that no page goes on with the rights of the old role."""
     if user.id == actor.id:
         raise AccountError("cannot_change_own_role")
-    if (role is Role.councillor) != (user.member is not None):
+    if permissions.needs_member(role) != (user.member is not None):
         raise AccountError("councillor_needs_member")
-    if role is user.role:
+    if role == user.role:  # nothing changes: no audit entry, no session ended
         return
     audit.record(session, "role_changed", actor=actor, object_type="user", object_id=user.id,
                  old_role=user.role.value, role=role.value)

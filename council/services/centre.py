@@ -10,10 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from council.models import Centre, User
+from council.refusals import Refusal
 from council.services import audit
 
 
-class CentreError(ValueError):
+class CentreError(Refusal, ValueError):
     """Details refused; the message says why."""
 
 

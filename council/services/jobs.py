@@ -21,6 +21,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from flask import Flask, current_app, has_request_context, request
 from flask_babel import force_locale, gettext
@@ -28,8 +29,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
+from council import permissions
 from council.db import db, state
 from council.models import Job, JobStatus, User
+from council.refusals import NotFound
 from council.services import audit
 
 #: what each kind of job does, for its page; an area adds its kinds here
@@ -147,6 +150,15 @@ class _Runner:
         if job is not None:
             job.fail(message)
             session.commit()
+
+
+def job_for(session: Session, user: Any, job_id: int) -> Job:
+    """The one loader of a job: ``NotFound`` unless ``user`` may see it (someone else's job
+    does not exist, as far as the user can tell)."""
+    job = current_job(session, job_id)
+    if job is None or not permissions.can_view_job(user, job):
+        raise NotFound()
+    return job
 
 
 def current_job(session: Session, job_id: int) -> Job | None:

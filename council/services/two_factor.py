@@ -20,15 +20,12 @@ from flask import current_app
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from council import crypto
-from council.models import Centre, RecoveryCode, Role, TwoFactorSecret, User
+from council import crypto, permissions
+from council.models import Centre, RecoveryCode, TwoFactorSecret, User
 from council.models.base import utcnow
 from council.security import verify_password
 from council.services import accounts, audit
 
-#: roles that must use two-factor authentication when COUNCIL_REQUIRE_2FA is on (the president
-#: is a councillor); anyone else may enrol voluntarily
-REQUIRED_ROLES = frozenset({Role.dg, Role.secretariat, Role.councillor})
 RECOVERY_CODE_COUNT = 10
 #: steps accepted before and after the current one, for clocks that drift a little
 VALID_WINDOW = 1
@@ -53,7 +50,7 @@ class EnrolmentRequired(accounts.AccountError):
 
 def is_required(user: User) -> bool:
     """Whether the account may not go on without two-factor authentication."""
-    return bool(current_app.config["COUNCIL_REQUIRE_2FA"]) and user.role in REQUIRED_ROLES
+    return bool(current_app.config["COUNCIL_REQUIRE_2FA"]) and permissions.must_use_two_factor(user)
 
 
 def _secret_row(session: Session, user: User) -> TwoFactorSecret | None:

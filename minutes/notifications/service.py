@@ -36,6 +36,7 @@ from council.models import (
     SocialReport,
     User,
 )
+from council.refusals import Refusal
 from council.rules.notification import (
     LetterFacts,
     Mention,
@@ -50,12 +51,14 @@ from minutes.pdf import render_pdf_template
 LETTER_LANGUAGES = (Language.fr, Language.nl, Language.de)
 
 
-class NotificationError(ValueError):
+class NotificationError(Refusal, ValueError):
     """A notification use case refused; the message says why, for the user."""
 
 
 class NotAllowed(NotificationError):
-    pass
+    """Nothing to notify here for the actor: as if it did not exist."""
+
+    status = 404
 
 
 def _mention_titles() -> dict[Mention, str]:

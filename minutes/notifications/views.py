@@ -23,10 +23,11 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from council import permissions
 from council.clock import centre_today
 from council.db import db
+from council.errors import flash_refused
 from council.labels import TITLES
 from council.models import NotificationMethod, PaymentFrequency
 from minutes.notifications import service as notifications
-from minutes.notifications.service import NotAllowed, NotificationError, TermsInput
+from minutes.notifications.service import NotificationError, TermsInput
 from minutes.views import pdf_response
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
@@ -86,10 +87,7 @@ def dashboard() -> str:
 
 def _decision_or_404(item_id: int) -> notifications.Decision:
     _require_dashboard()
-    try:
-        return notifications.load_decision(db.session, item_id, actor=current_user)
-    except NotAllowed:
-        abort(404)
+    return notifications.load_decision(db.session, item_id, actor=current_user)  # else 404
 
 
 def _decision_page(decision: notifications.Decision, terms_form: TermsForm,
@@ -138,9 +136,8 @@ def save_terms(item_id: int) -> Response | tuple[str, int]:
             starts_on=form.starts_on.data,
             ends_on=form.ends_on.data,
         ), actor=current_user)
-    except NotificationError as refused:
-        db.session.rollback()
-        flash(str(refused), "error")
+    except NotificationError as refusal:
+        flash_refused(refusal)
         return _decision_page(found, form, 400)
     flash(_l("The terms of the decision are saved."), "success")
     return redirect(url_for(".decision", item_id=item_id))
@@ -154,9 +151,8 @@ def generate(item_id: int) -> Response:
         abort(400)
     try:
         notifications.generate_letter(db.session, item_id, actor=current_user)
-    except NotificationError as refused:
-        db.session.rollback()
-        flash(str(refused), "error")
+    except NotificationError as refusal:
+        flash_refused(refusal)
     else:
         flash(_l("The letter is ready: download it, send it, then record the sending."),
               "success")
@@ -167,10 +163,7 @@ def generate(item_id: int) -> Response:
 @login_required
 def letter(notification_id: int) -> Response:
     _require_dashboard()
-    try:
-        pdf = notifications.download_letter(db.session, notification_id, actor=current_user)
-    except NotAllowed:
-        abort(404)
+    pdf = notifications.download_letter(db.session, notification_id, actor=current_user)
     return pdf_response(pdf, f"notification-{notification_id}.pdf")
 
 
@@ -178,10 +171,7 @@ def letter(notification_id: int) -> Response:
 @login_required
 def record_sending(notification_id: int) -> Response:
     _require_dashboard()
-    try:
-        item_id = notifications.item_of_letter(db.session, notification_id, actor=current_user)
-    except NotAllowed:
-        abort(404)
+    item_id = notifications.item_of_letter(db.session, notification_id, actor=current_user)
     form = SendingForm()
     try:
         if not form.validate_on_submit():
@@ -190,9 +180,8 @@ def record_sending(notification_id: int) -> Response:
             db.session, notification_id, actor=current_user,
             method=NotificationMethod(form.method.data),
             postal_reference=form.postal_reference.data, sent_on=form.sent_on.data)
-    except NotificationError as refused:
-        db.session.rollback()
-        flash(str(refused), "error")
+    except NotificationError as refusal:
+        flash_refused(refusal)
     else:
         flash(_l("The sending is recorded."), "success")
     return redirect(url_for(".decision", item_id=item_id))

@@ -36,6 +36,7 @@ from minutes.secrecy.register import (
     record_consent,
     register_of,
     register_request,
+    request_for,
     revoke_consent,
 )
 from minutes.secrecy.report import (
@@ -52,5 +53,5 @@ __all__ = [
     "RequestInput", "RequestView", "SecrecyError", "YearlyCounts", "add_yearly_report",
     "consents_of", "decide", "disclosure_values", "letter_copy", "letter_entries",
     "read_request", "record_consent", "register_of", "register_request", "report_meetings",
-    "revoke_consent", "yearly_counts", "yearly_report_text",
+    "request_for", "revoke_consent", "yearly_counts", "yearly_report_text",
 ]

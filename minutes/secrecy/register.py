@@ -26,12 +26,12 @@ from council.models import (
     Dossier,
     RequesterKind,
     RequestStatus,
-    Role,
     SecrecyBasis,
     SecrecyRequest,
     User,
 )
 from council.models.base import utcnow
+from council.refusals import Denied, NotFound, Refusal
 from council.rules import secrecy as rules
 from council.services import audit
 
@@ -43,8 +43,10 @@ MAX_REASONS = 8000
 MAX_PURPOSE = 300
 
 
-class SecrecyError(ValueError):
+class SecrecyError(Refusal, ValueError):
     """A use case that cannot be carried out; ``str(error)`` is for the user. Nothing stored."""
+
+    code = "secrecy_refused"
 
 
 class NotAllowed(SecrecyError):
@@ -108,7 +110,7 @@ def register_request(session: Session, data: RequestInput, *, actor: User) -> Se
     basis_reference = _clean(data.basis_reference, MAX_BASIS_REFERENCE)
     if data.basis is SecrecyBasis.other and basis_reference is None:
         raise SecrecyError(gettext("Give the reference of the legal basis invoked."))
-    referring = actor.role is Role.social_worker
+    referring = permissions.refers_secrecy_requests(actor)
     request = SecrecyRequest(
         dossier=dossier,
         requester_kind=data.requester_kind,
@@ -170,6 +172,19 @@ class RequestView:
     reasons: str | None
     offered: tuple[rules.DisclosureField, ...]
     consents: list[Consent]
+
+
+def request_for(session: Session, user: User, request_id: int, *,
+                denied: str | None = None) -> SecrecyRequest:
+    """The one loader of a request: ``Denied`` (with ``denied`` as its message) for roles
+    without the register; ``NotFound`` for a request the user may not see (a social worker
+    does not learn of requests they did not refer)."""
+    if not permissions.can_view_secrecy_register(user):
+        raise Denied(denied)
+    found = session.get(SecrecyRequest, request_id)
+    if found is None or not permissions.can_view_secrecy_request(user, found):
+        raise NotFound(gettext("No such request."))
+    return found
 
 
 def _require_view(actor: User, request: SecrecyRequest) -> None:

@@ -23,10 +23,10 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from agenda.meetings.builder import AGENDA_ERRORS
 from agenda.meetings.service import AgendaError
 from council import auth, permissions
 from council.db import db
+from council.errors import flash_refused, refused
 from council.forms import EmptyForm
 from council.labels import TITLES
 from council.models import (
@@ -35,7 +35,6 @@ from council.models import (
     Meeting,
     RequesterKind,
     RequestStatus,
-    Role,
     SecrecyBasis,
     SecrecyRequest,
 )
@@ -110,13 +109,7 @@ def _require(allowed: bool) -> None:
 
 
 def _request_for(request_id: int) -> SecrecyRequest:
-    """The request, if the user may see it: roles without the register get 403; a social worker
-    gets 404 for a request they did not refer (its existence is not theirs to know)."""
-    _require(permissions.can_view_secrecy_register(current_user))
-    found = db.session.get(SecrecyRequest, request_id)
-    if found is None or not permissions.can_view_secrecy_request(current_user, found):
-        abort(404)
-    return found
+    return service.request_for(db.session, current_user, request_id)
 
 
 # --- the register ----------------------------------------------------------------------------
@@ -150,11 +143,10 @@ def new_request() -> Response | str:
         try:
             created = service.register_request(db.session, data, actor=current_user)
         except service.SecrecyError as error:
-            db.session.rollback()
-            errors.append(str(error))
+            errors.append(refused(error))
         else:
             flash(gettext("Request referred to the director-general, who alone decides.")
-                  if current_user.role is Role.social_worker
+                  if permissions.refers_secrecy_requests(current_user)
                   else gettext("Request registered."), "success")
             return redirect(url_for("secrecy.show_request", request_id=created.id))
     elif form.errors:
@@ -218,9 +210,8 @@ def decide(request_id: int) -> Response | tuple[Response, int]:
     try:
         service.decide(db.session, found, decision, actor=current_user)
     except service.SecrecyError as error:
-        db.session.rollback()
         return _request_page(found, decision_form=form, reauth_form=reauth_form,
-                             errors=[str(error)], status=400)
+                             errors=[refused(error)], status=400)
     flash(gettext("Decision recorded."), "success")
     return redirect(url_for("secrecy.show_request", request_id=found.id))
 
@@ -269,8 +260,7 @@ def consents(dossier_id: int) -> Response | str:
                                    is_given=form.given.data == "yes",
                                    given_on=form.given_on.data)
         except service.SecrecyError as error:
-            db.session.rollback()
-            errors.append(str(error))
+            errors.append(refused(error))
         else:
             flash(gettext("Consent recorded."), "success")
             return redirect(url_for("secrecy.consents", dossier_id=dossier.id))
@@ -292,8 +282,7 @@ def revoke_consent(consent_id: int) -> Response:
         try:
             service.revoke_consent(db.session, consent, actor=current_user)
         except service.SecrecyError as error:
-            db.session.rollback()
-            flash(str(error), "error")
+            flash_refused(error)
         else:
             flash(gettext("Consent revoked: no exchange may rely on it any more."), "success")
     return redirect(url_for("secrecy.consents", dossier_id=consent.dossier_id))
@@ -332,12 +321,8 @@ def council_report() -> Response | tuple[str, int] | str:
                 raise service.SecrecyError(gettext("Choose a council meeting in preparation."))
             item = service.add_yearly_report(db.session, meeting, form.year.data,
                                              actor=current_user)
-        except service.SecrecyError as error:
-            db.session.rollback()
-            errors.append(str(error))
-        except AgendaError as error:
-            db.session.rollback()
-            errors.append(AGENDA_ERRORS[error.code](**error.params))
+        except (service.SecrecyError, AgendaError) as error:
+            errors.append(refused(error))
         else:
             flash(gettext("The yearly report is on the agenda as item %(number)d.",
                           number=item.number), "success")

@@ -21,6 +21,7 @@ from council.crypto import encrypt_bytes
 from council.i18n import LANGUAGES
 from council.models import SignerCertificate, TrustAnchor, User
 from council.models.base import utcnow
+from council.refusals import Refusal
 from council.services import audit
 from minutes.pdf import format_date
 from minutes.signatures import signing
@@ -29,12 +30,12 @@ from minutes.signatures import signing
 MAX_PKCS12_BYTES = 64 * 1024
 
 
-class CertificateError(Exception):
+class CertificateError(Refusal):
     """The certificate was refused; the message says why, for the user. Nothing was stored."""
 
 
 class NotAllowed(CertificateError):
-    pass
+    status = 403
 
 
 def _display_date(moment: datetime, language: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask_babel import force_locale, gettext
@@ -36,6 +37,7 @@ from council.models import (
     User,
 )
 from council.models.base import utcnow
+from council.refusals import Denied, Refusal
 from council.services import audit, two_factor
 from council.services.accounts import LoginThrottled
 from minutes.signatures import signing
@@ -43,16 +45,16 @@ from minutes.signatures.certificates import CertificateError, active_certificate
 from minutes.signatures.certificates import trust_roots as trusted_roots
 
 
-class SignatureRefused(Exception):
+class SignatureRefused(Refusal):
     """Signing was refused; the message says why, for the signer. Nothing changed."""
 
 
 class DocumentNotFound(SignatureRefused):
-    pass
+    status = 404
 
 
 class NotAllowed(SignatureRefused):
-    pass
+    status = 403
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,26 @@ def can_read(user: User, context: DocumentContext) -> bool:
     if context.extract is not None:
         return permissions.can_read_extract(user, context.extract)
     return permissions.can_follow_signatures(user, context.meeting)
+
+
+def can_follow(user: User, context: DocumentContext) -> bool:
+    """The signature page of the document: whoever follows the signatures of its meeting."""
+    return permissions.can_follow_signatures(user, context.meeting)
+
+
+def can_check(user: User, context: DocumentContext) -> bool:
+    """Checking the document's signatures: whoever follows them or may read the document."""
+    return can_follow(user, context) or can_read(user, context)
+
+
+def document_for(session: Session, user: User, document_id: int,
+                 allowed: Callable[[User, DocumentContext], bool]) -> DocumentContext:
+    """The one loader of a signed document: ``DocumentNotFound`` (404), or ``Denied`` (403)
+    unless ``allowed`` (``can_follow``, ``can_read``, ``can_check``) lets ``user`` in."""
+    context = load_context(session, document_id)
+    if not allowed(user, context):
+        raise Denied()
+    return context
 
 
 # --- signing --------------------------------------------------------------------------------
@@ -332,8 +354,7 @@ class CheckReport:
 def check_document(session: Session, context: DocumentContext, *, actor: User) -> CheckReport:
     """Validates the document's signatures against the centre's trusted authorities (pyHanko)
     and with pdfsig, for whoever follows its signatures or may read it. Audited."""
-    if not (permissions.can_follow_signatures(actor, context.meeting)
-            or can_read(actor, context)):
+    if not can_check(actor, context):
         raise NotAllowed(gettext("You may not check this document."))
     document = context.document
     pdf = decrypt_bytes(document.pdf_encrypted)

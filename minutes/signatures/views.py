@@ -27,6 +27,7 @@ from wtforms.validators import Length, Optional
 
 from council import permissions
 from council.db import db
+from council.errors import flash_refused, refused
 from council.forms import EmptyForm, ReauthenticationForm
 from council.models import AgendaItem
 from council.services import two_factor
@@ -100,9 +101,8 @@ def certificate() -> Response | str:
             certificates.upload_certificate(
                 db.session, actor=current_user, pkcs12=_upload(form.pkcs12.data),
                 passphrase=form.passphrase.data or "", language=_language())
-        except certificates.CertificateError as refused:
-            db.session.rollback()
-            error = str(refused)
+        except certificates.CertificateError as refusal:
+            error = refused(refusal)
         else:
             flash(gettext("Your signing certificate is stored. Its passphrase was not kept: "
                           "you give it at each signature."), "success")
@@ -124,8 +124,8 @@ def withdraw_certificate(certificate_id: int) -> Response:
             certificates.withdraw_certificate(db.session, certificate_id, actor=current_user)
         except certificates.NotAllowed:
             abort(404)
-        except certificates.CertificateError as refused:
-            flash(str(refused), "error")
+        except certificates.CertificateError as refusal:
+            flash_refused(refusal)
         else:
             flash(gettext("Your certificate is withdrawn: it signs nothing any more."), "success")
     return redirect(url_for("signatures.certificate"))
@@ -144,16 +144,6 @@ def pending() -> str:
         has_certificate=certificates.active_certificate(db.session, current_user) is not None)
 
 
-def _followed(document_id: int) -> signatures.DocumentContext:
-    try:
-        context = signatures.load_context(db.session, document_id)
-    except signatures.DocumentNotFound:
-        abort(404)
-    if not permissions.can_follow_signatures(current_user, context.meeting):
-        abort(403)
-    return context
-
-
 def _sign_page(context: signatures.DocumentContext, form: SignForm, *, error: str | None = None,
                status: int = 200) -> Response:
     capacity = permissions.signing_capacity(current_user, context.meeting)
@@ -170,7 +160,8 @@ def _sign_page(context: signatures.DocumentContext, form: SignForm, *, error: st
 @bp.route("/documents/<int:document_id>/sign", methods=["GET", "POST"])
 @login_required
 def sign(document_id: int) -> Response:
-    context = _followed(document_id)
+    context = signatures.document_for(db.session, current_user, document_id,
+                                      signatures.can_follow)
     form = _with_reauthentication(SignForm())
     if not form.validate_on_submit():
         if request.method == "POST":
@@ -191,10 +182,10 @@ def sign(document_id: int) -> Response:
     except signatures.NotAllowed:
         db.session.rollback()
         abort(403)
-    except signatures.SignatureRefused as refused:
-        db.session.rollback()
+    except signatures.SignatureRefused as refusal:
+        message = refused(refusal)
         return _sign_page(signatures.load_context(db.session, document_id),
-                          _with_reauthentication(SignForm(formdata=None)), error=str(refused),
+                          _with_reauthentication(SignForm(formdata=None)), error=message,
                           status=422)
     flash(gettext("Signed. The signature is in the PDF and cannot be undone."), "success")
     return redirect(url_for("signatures.sign", document_id=document_id))
@@ -203,13 +194,8 @@ def sign(document_id: int) -> Response:
 @bp.route("/documents/<int:document_id>/check")
 @login_required
 def check(document_id: int) -> Response:
-    try:
-        context = signatures.load_context(db.session, document_id)
-        report = signatures.check_document(db.session, context, actor=current_user)
-    except signatures.DocumentNotFound:
-        abort(404)
-    except signatures.NotAllowed:
-        abort(403)
+    context = signatures.document_for(db.session, current_user, document_id, signatures.can_check)
+    report = signatures.check_document(db.session, context, actor=current_user)
     return make_response(render_template(
         "signatures/check.html", context=context, document=context.document, report=report,
         can_read=signatures.can_read(current_user, context)))
@@ -218,12 +204,7 @@ def check(document_id: int) -> Response:
 @bp.route("/documents/<int:document_id>.pdf")
 @login_required
 def download(document_id: int) -> Response:
-    try:
-        context = signatures.load_context(db.session, document_id)
-    except signatures.DocumentNotFound:
-        abort(404)
-    if not signatures.can_read(current_user, context):
-        abort(403)
+    context = signatures.document_for(db.session, current_user, document_id, signatures.can_read)
     if context.extract is not None:
         _, pdf = extracts.download_extract(db.session, context.extract.id, actor=current_user)
     else:
@@ -256,9 +237,8 @@ def item_extracts(item_id: int) -> Response:
         except extracts.NotAllowed:
             db.session.rollback()
             abort(403)
-        except extracts.ExtractError as refused:
-            db.session.rollback()
-            error = str(refused)
+        except extracts.ExtractError as refusal:
+            error = refused(refusal)
         else:
             flash(gettext("The extract is ready; it now awaits the signatures of the president "
                           "and the director-general."), "success")

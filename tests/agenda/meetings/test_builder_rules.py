@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from support import organ_of_kind, user_named
+from support import expect_refusal, organ_of_kind, user_named
 
 from agenda.meetings import service as agenda
 from council.models import (
@@ -104,7 +104,7 @@ def test_a_public_personnel_item_is_refused_and_nothing_stored(session: Session,
 @pytest.mark.parametrize("kind", [ItemKind.individual_aid, ItemKind.minutes_approval])
 def test_individual_aid_and_minutes_are_not_added_by_hand(session: Session, meeting: Meeting,
                                                           dg: User, kind: ItemKind) -> None:
-    with pytest.raises(agenda.AgendaError, match="kind_not_addable"):
+    with expect_refusal(agenda.AgendaError, "kind_not_addable"):
         agenda.add_item(session, meeting, actor=dg, kind=kind, title="X")
 
 
@@ -142,7 +142,7 @@ def test_moves_keep_the_rules_and_the_numbering(session: Session, meeting: Meeti
         agenda.move_item(session, public, actor=dg, offset=-1)  # above the minutes
     assert refused.value.code == "minutes_first"
     session.rollback()
-    with pytest.raises(agenda.AgendaError, match="bad_move"):
+    with expect_refusal(agenda.AgendaError, "bad_move"):
         agenda.move_item(session, first, actor=dg, offset=1)
     session.rollback()
     session.expire_all()
@@ -164,7 +164,7 @@ def test_making_an_item_public_moves_it_before_closed_items(session: Session,
 def test_a_personnel_item_cannot_be_made_public(session: Session, meeting: Meeting,
                                                 dg: User) -> None:
     item = agenda.add_item(session, meeting, actor=dg, kind=ItemKind.personnel, title="P")
-    with pytest.raises(agenda.AgendaError, match="persons_closed_session"):
+    with expect_refusal(agenda.AgendaError, "persons_closed_session"):
         agenda.update_item(session, item, actor=dg, title="P", kind=ItemKind.personnel,
                            is_closed_session=False, is_secret_ballot=True, is_urgent=False,
                            urgency_reason=None, draft_decision=None)
@@ -192,7 +192,7 @@ def test_new_items_get_a_draft_decision_skeleton_in_the_centre_language(
 
 
 def test_urgent_items_need_their_reason(session: Session, meeting: Meeting, dg: User) -> None:
-    with pytest.raises(agenda.AgendaError, match="urgency_reason_required"):
+    with expect_refusal(agenda.AgendaError, "urgency_reason_required"):
         agenda.add_item(session, meeting, actor=dg, kind=ItemKind.ratification, title="R",
                         is_urgent=True, urgency_reason=" ")
     session.rollback()
@@ -207,13 +207,13 @@ def test_after_convocation_only_urgent_items_are_added_and_none_removed(
     item = agenda.add_item(session, meeting, actor=dg, kind=ItemKind.general, title="G")
     meeting.status = MeetingStatus.convened
     session.commit()
-    with pytest.raises(agenda.AgendaError, match="late_item_must_be_urgent"):
+    with expect_refusal(agenda.AgendaError, "late_item_must_be_urgent"):
         agenda.add_item(session, meeting, actor=dg, kind=ItemKind.general, title="Late")
     session.rollback()
     urgent = agenda.add_item(session, meeting, actor=dg, kind=ItemKind.general, title="Late",
                              is_urgent=True, urgency_reason="Délai de recours")
     assert urgent.number == 3
-    with pytest.raises(agenda.AgendaError, match="remove_after_convocation"):
+    with expect_refusal(agenda.AgendaError, "remove_after_convocation"):
         agenda.remove_item(session, item, actor=dg)
 
 
@@ -233,12 +233,12 @@ def test_a_closed_meeting_cannot_change(session: Session, meeting: Meeting, dg: 
     item = meeting.items[0]
     meeting.status = MeetingStatus.closed
     session.commit()
-    with pytest.raises(agenda.AgendaError, match="meeting_not_editable"):
+    with expect_refusal(agenda.AgendaError, "meeting_not_editable"):
         agenda.update_item(session, item, actor=dg, title="Autre", kind=item.kind,
                            is_closed_session=True, is_secret_ballot=False, is_urgent=False,
                            urgency_reason=None, draft_decision="x")
     session.rollback()
-    with pytest.raises(agenda.AgendaError, match="meeting_not_editable"):
+    with expect_refusal(agenda.AgendaError, "meeting_not_editable"):
         agenda.add_item(session, meeting, actor=dg, kind=ItemKind.general, title="G")
 
 

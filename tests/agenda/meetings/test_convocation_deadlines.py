@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from support import expect_refusal
 
 from agenda.meetings import convocation
 from council.models import (
@@ -117,7 +118,7 @@ def test_urgency_with_its_reason_allows_a_late_convocation(session: Session, dg:
 def test_the_meeting_day_itself_is_too_late_and_after_it_refused(session: Session,
                                                                  dg: User) -> None:
     meeting = thursday_meeting(session, ItemKind.general)
-    with pytest.raises(convocation.ConvocationError, match="meeting_past"):
+    with expect_refusal(convocation.ConvocationError, "meeting_past"):
         convocation.convene(session, meeting, actor=dg, sent_on=date(2025, 11, 21),
                             urgency_reason="Trop tard")
     session.rollback()
@@ -133,5 +134,5 @@ def test_only_meetings_in_preparation_or_convened_are_convened(session: Session,
     meeting = thursday_meeting(session, ItemKind.general)
     meeting.status = status
     session.commit()
-    with pytest.raises(convocation.ConvocationError, match="not_convenable"):
+    with expect_refusal(convocation.ConvocationError, "not_convenable"):
         convocation.convene(session, meeting, actor=dg, sent_on=date(2025, 11, 3))

@@ -18,6 +18,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from support import expect_refusal
 
 from agenda.meetings import convocation
 from council.crypto import encrypt_bytes, encrypt_json
@@ -203,7 +204,7 @@ def test_a_mail_failure_records_nothing(session: Session, app: Flask, meeting: M
     monkeypatch.setitem(app.config, "COUNCIL_SMTP_HOST", "127.0.0.1")
     monkeypatch.setitem(app.config, "COUNCIL_MAIL_OUTBOX", None)
     monkeypatch.setitem(app.config, "COUNCIL_SMTP_PORT", _free_port())  # nobody listens
-    with pytest.raises(convocation.ConvocationError, match="mail_failed"):
+    with expect_refusal(convocation.ConvocationError, "mail_failed"):
         convocation.convene(session, meeting, actor=dg, sent_on=date(2027, 5, 10))
     session.rollback()
     session.expire_all()

@@ -104,7 +104,7 @@ def test_quorum_on_the_floor_counts_the_room_less_withdrawals(session, csss, use
     with pytest.raises(live.Conflict) as refused:
         live.open_poll(session, item, actor=users["president"])
     assert refused.value.code == "no_quorum"
-    assert refused.value.figures == {"required": 3, "present": 2}
+    assert refused.value.details == {"required": 3, "present": 2}
 
 
 # --- Withdrawals ----------------------------------------------------------------------------

@@ -1,0 +1,112 @@
+"""Two conventions of docs/development.md, read from the code (``ast``):
+
+- **one access policy**: no module but ``council/permissions.py`` compares roles (``x.role``,
+  ``Role.…``); they ask a named function of ``permissions`` instead;
+- **one refusal convention**: a service refuses with a ``council.refusals.Refusal``, never an
+  HTTP exception; only pages (``views.py``, the agenda builder, the kernel's ``*_views.py`` and
+  ``auth.py``), the API, the error handlers and the request guards speak HTTP.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("council", "agenda", "minutes")
+#: where roles are compared: the access policy alone
+ROLE_POLICY = ("council/permissions.py",)
+#: comparisons that decide no access, by module and function: a role change compares the new
+#: role with the account's current one, to do nothing (no audit entry, no session ended) when
+#: they are the same
+NOT_ACCESS = {("council/services/accounts.py", "set_role")}
+#: modules that answer HTTP themselves
+HTTP_MODULES = ("council/api/", "council/errors.py", "council/input_guard.py", "council/auth.py")
+
+
+def _modules() -> Iterator[tuple[str, ast.Module]]:
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            name = path.relative_to(ROOT).as_posix()
+            if not name.startswith("council/migrations/"):
+                yield name, ast.parse(path.read_text(encoding="utf-8"), filename=name)
+
+
+def _names_role(node: ast.expr) -> bool:
+    """``x.role``, ``Role.dg``, ``getattr(x, "role", …)``."""
+    if isinstance(node, ast.Attribute):
+        return node.attr == "role" or (isinstance(node.value, ast.Name)
+                                       and node.value.id == "Role")
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+            and node.func.id == "getattr" and len(node.args) >= 2:
+        return isinstance(node.args[1], ast.Constant) and node.args[1].value == "role"
+    return False
+
+
+def role_comparisons(tree: ast.Module) -> list[int]:
+    """Lines comparing a role (``==``, ``is``, ``in``, … with a role on either side)."""
+    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Compare)
+            and any(_names_role(side) for side in (node.left, *node.comparators))]
+
+
+def _is_http_module(name: str) -> bool:
+    return (name.startswith(HTTP_MODULES) or name.endswith(("/views.py", "_views.py"))
+            or name == "agenda/meetings/builder.py")
+
+
+def http_exceptions(tree: ast.Module) -> list[int]:
+    """Lines importing werkzeug's HTTP exceptions or an ``abort``."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module is not None:
+            if node.module.startswith("werkzeug.exceptions") or any(
+                    alias.name == "abort" for alias in node.names):
+                found.append(node.lineno)
+        elif isinstance(node, ast.Import) and any(
+                alias.name.startswith("werkzeug.exceptions") for alias in node.names):
+            found.append(node.lineno)
+    return found
+
+
+def _outside(tree: ast.Module, name: str) -> ast.Module:
+    """``tree`` without the functions NOT_ACCESS names for module ``name``."""
+    kept = [node for node in tree.body if not (
+        isinstance(node, ast.FunctionDef) and (name, node.name) in NOT_ACCESS)]
+    return ast.Module(body=kept, type_ignores=[])
+
+
+def test_only_the_access_policy_compares_roles() -> None:
+    found = {name: lines for name, tree in _modules()
+             if name not in ROLE_POLICY and (lines := role_comparisons(_outside(tree, name)))}
+    assert found == {}, "ask a named function of council/permissions.py instead"
+
+
+def test_services_refuse_without_http_exceptions() -> None:
+    found = {name: lines for name, tree in _modules()
+             if not _is_http_module(name) and (lines := http_exceptions(tree))}
+    assert found == {}, "raise a council.refusals.Refusal; the pages and the API map it"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("ok = user.role is Role.dg", [1]),
+    ("ok = Role.dg == role", [1]),
+    ("ok = getattr(user, 'role', None) in ROLES", [1]),
+    ("ok = permissions.is_dg(user)", []),
+    ("role = Role(form.role.data)", []),
+])
+def test_role_comparisons_are_found(source: str, expected: list[int]) -> None:
+    assert role_comparisons(ast.parse(source)) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("from werkzeug.exceptions import Forbidden", [1]),
+    ("import werkzeug.exceptions", [1]),
+    ("from flask import abort, g", [1]),
+    ("from flask_smorest import abort", [1]),
+    ("from flask import g", []),
+])
+def test_http_exceptions_are_found(source: str, expected: list[int]) -> None:
+    assert http_exceptions(ast.parse(source)) == expected
