@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
@@ -114,20 +115,10 @@ def users() -> Response | str:
 @bp.route("/admin/users/<int:user_id>/<any(enable, disable):action>", methods=["POST"])
 @login_required
 def toggle_user(user_id: int, action: str) -> Response:
-    if not permissions.can_manage_accounts(current_user):
-        abort(403)
-    user = db.session.get(User, user_id)
-    if user is None:
-        abort(404)
+    user = accounts.account_for(db.session, current_user, user_id)
     if EmptyForm().validate_on_submit():
-        try:
-            accounts.set_enabled(db.session, actor=current_user, user=user,
-                                 enabled=action == "enable")
-        except accounts.AccountError as error:
-            db.session.rollback()
-            flash(ACCOUNT_ERRORS[str(error)](), "error")
-        else:
-            flash(gettext("Account updated."), "success")
+        _account_change(lambda: accounts.set_enabled(db.session, actor=current_user, user=user,
+                                                     enabled=action == "enable"))
     return redirect(url_for("main.users"))
 
 
@@ -135,32 +126,30 @@ def toggle_user(user_id: int, action: str) -> Response:
 @login_required
 def change_role(user_id: int) -> Response:
     """Another role for an account; its sessions end (audited)."""
-    if not permissions.can_manage_accounts(current_user):
-        abort(403)
-    user = db.session.get(User, user_id)
-    if user is None:
-        abort(404)
+    user = accounts.account_for(db.session, current_user, user_id)
     form = RoleForm()
     if form.validate_on_submit():
-        try:
-            accounts.set_role(db.session, actor=current_user, user=user, role=Role(form.role.data))
-        except accounts.AccountError as error:
-            db.session.rollback()
-            flash(ACCOUNT_ERRORS[str(error)](), "error")
-        else:
-            flash(gettext("Account updated."), "success")
+        _account_change(lambda: accounts.set_role(db.session, actor=current_user, user=user,
+                                                  role=Role(form.role.data)))
     return redirect(url_for("main.users"))
+
+
+def _account_change(change: Callable[[], object]) -> None:
+    """Runs one change of an account and says how it went."""
+    try:
+        change()
+    except accounts.AccountError as error:
+        db.session.rollback()
+        flash(ACCOUNT_ERRORS[str(error)](), "error")
+    else:
+        flash(gettext("Account updated."), "success")
 
 
 @bp.route("/admin/users/<int:user_id>/two-factor/reset", methods=["POST"])
 @login_required
 def reset_two_factor(user_id: int) -> Response:
     """Removes a user's authenticator and recovery codes (lost phone); audited."""
-    if not permissions.can_manage_accounts(current_user):
-        abort(403)
-    user = db.session.get(User, user_id)
-    if user is None:
-        abort(404)
+    user = accounts.account_for(db.session, current_user, user_id)
     if not permissions.can_reset_two_factor(current_user, user):
         abort(403)
     if EmptyForm().validate_on_submit():

@@ -17,6 +17,7 @@ from council import permissions
 from council.models import ApiToken, Language, LoginAttempt, Member, Role, User
 from council.models.base import utcnow
 from council.models.users import new_session_epoch
+from council.refusals import Denied, NotFound
 from council.rules.throttle import Limit, login_decision
 from council.security import hash_password, token_digest, verify_password
 from council.services import audit
@@ -262,6 +263,17 @@ def change_password(session: Session, user: User, new_password: str) -> str:
     _end_sessions(session, user, actor=user, reason="password_changed")
     session.commit()
     return user.session_epoch
+
+
+def account_for(session: Session, actor: User, user_id: int) -> User:
+    """The one loader of an account being managed: ``Denied`` unless ``actor`` manages
+    accounts, ``NotFound`` when there is no such account."""
+    if not permissions.can_manage_accounts(actor):
+        raise Denied()
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound()
+    return user
 
 
 def set_role(session: Session, *, actor: User, user: User, role: Role) -> None:
