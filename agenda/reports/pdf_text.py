@@ -17,8 +17,6 @@ import logging
 import resource
 import sys
 
-from pdfminer.high_level import extract_text
-
 #: address space of the child: the interpreter and pdfminer take about 60 MB; a report's PDF
 #: of up to MAX_FILE_BYTES with ordinary streams stays far below
 MEMORY_BYTES = 768 * 1024 * 1024
@@ -28,6 +26,10 @@ UNREADABLE = 3
 
 
 def main() -> int:
+    # here, not at the top: the web process imports this module for its limits and exit
+    # statuses only, and need not load pdfminer, which only the child runs
+    from pdfminer.high_level import extract_text
+
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
     resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
