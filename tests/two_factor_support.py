@@ -9,15 +9,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pyotp
-import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from support import PASSWORDS
+from time_machine import TimeMachineFixture
 from werkzeug.test import TestResponse
 
 from council.models import AuditEntry, LoginAttempt
-from council.services import two_factor
 
 #: the start of the message for a refused one-time code
 WRONG_CODE = "This code is not valid."
@@ -26,22 +25,25 @@ RECOVERY_CODE = re.compile(r"<code>([a-z2-9]{5}-[a-z2-9]{5})</code>")
 
 
 class Clock:
-    """The two-factor service's clock, fixed, moved by whole TOTP steps."""
+    """The process's clock stopped (the suite's clock ticks with the machine's), moved by whole
+    TOTP steps: the codes, the login and re-authentication windows and the throttling all read
+    the same instant, so a test never depends on how long it ran or on the machine's clock
+    being stepped in the middle of it."""
 
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC).replace(microsecond=0)
+    def __init__(self, traveller: TimeMachineFixture) -> None:
+        self._traveller = traveller
+        traveller.move_to(datetime.now(UTC).replace(microsecond=0), tick=False)
 
-    def __call__(self) -> datetime:
-        return self.now
+    @property
+    def now(self) -> datetime:
+        return datetime.now(UTC)
 
     def next_step(self) -> None:
-        self.now += timedelta(seconds=30)
+        self._traveller.shift(timedelta(seconds=30))
 
     @classmethod
-    def install(cls, monkeypatch: pytest.MonkeyPatch) -> Clock:
-        clock = cls()
-        monkeypatch.setattr(two_factor, "utcnow", clock)
-        return clock
+    def install(cls, time_machine: TimeMachineFixture) -> Clock:
+        return cls(time_machine)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from support import PASSWORDS, user_named
+from time_machine import TimeMachineFixture
 from two_factor_support import Clock, Enrolled, actions, enrol_and_log_out, failures_of
 
 from council.models import AuditEntry
@@ -21,8 +22,8 @@ SHOWN = "Original report"
 
 
 @pytest.fixture
-def enrolled_dg(client: FlaskClient, auth: Any, monkeypatch: pytest.MonkeyPatch) -> Enrolled:
-    return enrol_and_log_out(client, auth, Clock.install(monkeypatch), "dg")
+def enrolled_dg(client: FlaskClient, auth: Any, time_machine: TimeMachineFixture) -> Enrolled:
+    return enrol_and_log_out(client, auth, Clock.install(time_machine), "dg")
 
 
 def identity_url(demo: Any) -> str:

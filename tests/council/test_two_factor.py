@@ -5,7 +5,6 @@ administrator's reset. Codes are computed with pyotp on a fixed clock."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from support import PASSWORDS, user_named
+from time_machine import TimeMachineFixture
 from two_factor_support import (
     RECOVERY_CODE,
     WRONG_CODE,
@@ -37,8 +37,8 @@ from council.services import two_factor
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
-    yield Clock.install(monkeypatch)
+def clock(time_machine: TimeMachineFixture) -> Clock:
+    return Clock.install(time_machine)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from support import PASSWORDS, user_named
+from time_machine import TimeMachineFixture
 from two_factor_support import Clock, code_step, enrol_and_log_out, password_step
 from werkzeug.test import TestResponse
 
@@ -211,10 +212,10 @@ def test_log_out_my_other_sessions(app: Flask, demo: Any, session: Session) -> N
 
 
 def test_a_password_changed_between_the_two_factors_stops_the_login(
-        app: Flask, client: FlaskClient, auth: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        app: Flask, client: FlaskClient, auth: Any, time_machine: TimeMachineFixture) -> None:
     """Someone who knew the old password and waits at the code step gets no session once the
     owner changed it (the code alone is not enough)."""
-    clock = Clock.install(monkeypatch)
+    clock = Clock.install(time_machine)
     enrolled = enrol_and_log_out(client, auth, clock, VICTIM)
     waiting = _browser(app)
     assert password_step(waiting, VICTIM).headers["Location"] == "/login/code"

@@ -22,6 +22,7 @@ from signing_support import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from support import PASSWORDS, user_named
+from time_machine import TimeMachineFixture
 from two_factor_support import Clock
 
 from council.crypto import encrypt_bytes
@@ -258,8 +259,8 @@ def test_download_is_watermarked_and_audited(client: FlaskClient, auth: Any, ses
 
 
 def test_a_signer_with_an_authenticator_gives_a_fresh_code(
-        session: Session, minutes: Minutes, monkeypatch: pytest.MonkeyPatch) -> None:
-    clock = Clock.install(monkeypatch)
+        session: Session, minutes: Minutes, time_machine: TimeMachineFixture) -> None:
+    clock = Clock.install(time_machine)
     president = user_named(session, "president")
     totp = pyotp.TOTP(two_factor.begin_enrolment(session, president).secret)
     two_factor.confirm_enrolment(session, president, totp.at(clock.now))
