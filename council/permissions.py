@@ -139,6 +139,18 @@ def can_submit_report(user: Any) -> bool:
     return _role(user) is Role.social_worker
 
 
+def _is_dg_or_dossiers_worker(user: Any, dossier: Any) -> bool:
+    role = _role(user)
+    return role is Role.dg or (role is Role.social_worker
+                               and dossier.social_worker_id == user.id)
+
+
+def can_change_dossier(user: Any, dossier: Any) -> bool:
+    """Giving a dossier a new identity (a later report on it, a correction): the social worker
+    in charge of it, and the DG; another social worker reusing its reference is refused."""
+    return _is_dg_or_dossiers_worker(user, dossier)
+
+
 def can_view_report(user: Any, report: Any) -> bool:
     """A report's pseudonymised draft: staff, and the social worker who submitted it or is in
     charge of its dossier."""
@@ -342,9 +354,7 @@ def can_view_notifications(user: Any) -> bool:
 def can_notify(user: Any, dossier: Any) -> bool:
     """Setting a decision's terms and making, reading or sending its letter, which names the
     applicant: the DG and the social worker in charge of the dossier."""
-    role = _role(user)
-    return role is Role.dg or (role is Role.social_worker
-                               and dossier.social_worker_id == user.id)
+    return _is_dg_or_dossiers_worker(user, dossier)
 
 
 # --- Secrecy register (issue 8) --------------------------------------------------------------
@@ -400,9 +410,7 @@ def can_view_secrecy_counts(user: Any) -> bool:
 
 def can_manage_consents(user: Any, dossier: Any) -> bool:
     """Recording and revoking a person's consents: the DG and the dossier's social worker."""
-    role = _role(user)
-    return role is Role.dg or (role is Role.social_worker
-                               and dossier.social_worker_id == user.id)
+    return _is_dg_or_dossiers_worker(user, dossier)
 
 
 def can_report_secrecy_to_council(user: Any) -> bool:

@@ -34,6 +34,7 @@ from council.models.minutes import (
 from council.models.reports import (
     Convocation,
     Dossier,
+    DossierIdentity,
     ItemPseudonymisation,
     MeetingPseudonymKey,
     ReportStatus,
@@ -74,6 +75,7 @@ __all__ = [
     "DocumentKind",
     "DocumentSignature",
     "Dossier",
+    "DossierIdentity",
     "Extract",
     "ItemKind",
     "ItemPseudonymisation",
