@@ -140,6 +140,11 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         # ballots only ever give counts.
         "COUNCIL_MINUTES_NAME_VOTERS": _switch(environ, "COUNCIL_MINUTES_NAME_VOTERS",
                                                default=True),
+        # Pseudonymisation review (agenda.reports.review): undoing a replacement shows a word of
+        # the original report, a re-identification; the DG may, and the secretariat only in a
+        # centre where it reviews with the originals (docs/security.md).
+        "COUNCIL_SECRETARIAT_SEES_ORIGINALS": _switch(
+            environ, "COUNCIL_SECRETARIAT_SEES_ORIGINALS", default=False),
         # Reverse proxies in front of the app whose X-Forwarded-For is trusted (ProxyFix x_for);
         # 0: none, the client address is the peer of the socket.
         "COUNCIL_TRUSTED_PROXIES": _count(environ, "COUNCIL_TRUSTED_PROXIES", 0),

@@ -179,6 +179,17 @@ def can_reidentify(user: Any, report: Any) -> bool:
                                                       report.dossier.social_worker_id)
 
 
+def can_see_originals(user: Any, report: Any, *, secretariat_sees_originals: bool) -> bool:
+    """Seeing words of a report's original text while reviewing its pseudonymisation (undoing a
+    replacement brings one back): a re-identification, for those who may re-identify the
+    report among its reviewers (the DG), and for the secretariat only where the centre lets it
+    review with the originals (``COUNCIL_SECRETARIAT_SEES_ORIGINALS``); always after a recent
+    password, audited."""
+    if _role(user) is Role.secretariat:
+        return secretariat_sees_originals
+    return is_staff(user) and can_reidentify(user, report)
+
+
 def can_manage_meetings(user: Any) -> bool:
     """The staff pages that build agendas, schedule reports and review them: the DG and the
     secretariat."""

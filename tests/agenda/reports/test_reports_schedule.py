@@ -175,7 +175,7 @@ def test_review_page_marks_every_replacement(client: FlaskClient, auth: Any,
 def test_undo_restore_add_and_remove(client: FlaskClient, auth: Any, session: Session,
                                      items: list[AgendaItem]) -> None:
     item = items[0]
-    auth.login("secretariat")
+    auth.login("dg")  # undoing shows the original word: the DG's, just after the password
     # undo the first replacement (the applicant's name): the word comes back in the text
     assert client.post(f"{_review_url(item)}/replacements/0").status_code == 302
     session.refresh(item)
@@ -206,6 +206,9 @@ def test_undo_restore_add_and_remove(client: FlaskClient, auth: Any, session: Se
     details = session.scalars(select(AuditEntry.details).where(
         AuditEntry.action == "pseudonymisation_changed", AuditEntry.object_id == item.id)).all()
     assert len(details) == 6
+    undone = session.scalars(select(AuditEntry.details).where(
+        AuditEntry.action == "reidentification", AuditEntry.object_id == item.id)).all()
+    assert [d["purpose"] for d in undone] == ["review_undo"], "the undo, not the restore"
     assert all("FOREM" not in json.dumps(d) and "Kabongo" not in json.dumps(d)
                for d in details)
 
