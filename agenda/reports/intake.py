@@ -3,7 +3,6 @@ pseudonymised drafts, and the lists of reports a user or a meeting sees."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from agenda.proposals import find_proposal
 from agenda.pseudonymise import (
     Dossier as ParsedDossier,
 )
@@ -171,26 +171,11 @@ def _stored_language(value: str) -> Language:
     return Language(value) if value in PSEUDONYMISER_LANGUAGES else Language.fr
 
 
-_PROPOSAL_HEADING = re.compile(
-    r"^[ \t]*(?:\d+[.)][ \t]*)?(?:proposition|proposal|voorstel|vorschlag|beschlussvorschlag)"
-    r"\b[^\n]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
 def extract_proposal(text: str) -> str | None:
-    """The report's proposal: what follows its last "Proposition / Voorstel / Vorschlag"
-    heading (the text is already pseudonymised)."""
-    headings = list(_PROPOSAL_HEADING.finditer(text))
-    if not headings:
-        return None
-    heading = headings[-1]
-    inline = heading.group().split(":", 1)[1].strip() if ":" in heading.group() else ""
-    body = "\n".join(
-        line.strip() for line in text[heading.end() :].strip().splitlines() if line.strip()
-    )
-    proposal = "\n".join(part for part in (inline, body) if part)
-    return proposal or None
+    """The report's proposal (``agenda.proposals``: a heading, a first-person sentence or an
+    amount line, never a signature or contact line); the text is already pseudonymised."""
+    found = find_proposal(text)
+    return found.text if found else None
 
 
 def reports_of(session: Session, user: User) -> list[SocialReport]:

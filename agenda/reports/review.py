@@ -13,6 +13,7 @@ from flask_babel import force_locale, gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from agenda.proposals import Proposal, find_proposal
 from agenda.pseudonymise import (
     Dossier as ParsedDossier,
 )
@@ -76,6 +77,8 @@ class ReviewState:
     leaks: list[LeakHit] = field(default_factory=list)
     #: whether the reviewer may undo a replacement (see the original word again)
     may_undo: bool = False
+    #: the report's sentence the draft decision was prefilled with, for the DG to check
+    proposal: Proposal | None = None
 
 
 class ReauthenticationRequired(ReportError):
@@ -273,7 +276,8 @@ def review_state(session: Session, item: AgendaItem, *, actor: User) -> ReviewSt
         for i, r in enumerate(loaded.machine)
     ]
     return ReviewState(item, loaded.row, segments, listed, additions, doubts, leaks,
-                       may_undo=may_see_originals(actor, loaded.row.report))
+                       may_undo=may_see_originals(actor, loaded.row.report),
+                       proposal=find_proposal(item.summary or ""))
 
 
 def toggle_replacement(session: Session, item: AgendaItem, index: int, *, actor: User,

@@ -19,6 +19,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from agenda import reports
+from agenda.proposals import FoundBy
 from agenda.reports.files import MAX_FILE_BYTES, IntakeError, read_upload
 from council import permissions
 from council.auth import (
@@ -425,6 +426,18 @@ DOUBT_REASONS = {
 @bp.app_template_filter("replacement_category")
 def replacement_category(category: str) -> str:
     return str(CATEGORIES.get(category, category))
+
+
+PROPOSAL_SOURCES = {
+    FoundBy.heading: _l("proposal heading"),
+    FoundBy.sentence: _l("sentence proposing the aid"),
+    FoundBy.amount: _l("line with the amount"),
+}
+
+
+@bp.app_template_filter("proposal_source")
+def proposal_source(found_by: FoundBy) -> str:
+    return str(PROPOSAL_SOURCES[found_by])
 
 
 @bp.app_template_filter("doubt_reason")

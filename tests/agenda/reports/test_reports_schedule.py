@@ -406,3 +406,14 @@ def test_an_addition_inside_an_undone_replacement(client: FlaskClient, auth: Any
     assert "Kabongo" not in page
     assert f'{_review_url(item)}/replacements/0"' in page  # can still be restored
     assert 'data-index="a0"' in page
+
+
+def test_review_page_shows_which_sentence_prefilled_the_decision(
+        client: FlaskClient, auth: Any, items: list[AgendaItem]) -> None:
+    auth.login("dg")
+    auth.use_language("en")
+    page = client.get(_review_url(items[0])).get_data(as_text=True)
+    section = page.split('id="decision-title"')[1].split("</section>")[0]
+    assert "prefilled with the report's proposal heading" in section
+    assert "Octroi d&#39;une aide de 450,00 € pour les arriérés de loyer." in section
+    assert f"/meetings/{items[0].meeting_id}/items/{items[0].id}/edit" in section
