@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from council.clock import CENTRE_TIMEZONE
-from council.models import Organ, OrganKind, User
+from council.models import Meeting, MeetingStatus, Organ, OrganKind, User
 from council.refusals import Refusal
 
 PASSWORDS = {
@@ -70,3 +70,14 @@ def expect_refusal(kind: type[Refusal], code: str) -> Iterator[pytest.ExceptionI
     with pytest.raises(kind) as caught:
         yield caught
     assert caught.value.code == code
+
+
+def csss_meeting_in_preparation(session: Session, demo: Any) -> Meeting:
+    """A new, empty CSSS meeting in preparation (draft), a week after the demo's."""
+    template = session.get(Meeting, demo.csss_meeting_id)
+    meeting = Meeting(organ_id=template.organ_id, place=template.place,
+                      starts_at=template.starts_at + timedelta(days=7),
+                      status=MeetingStatus.draft)
+    session.add(meeting)
+    session.commit()
+    return meeting

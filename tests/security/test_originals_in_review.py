@@ -17,11 +17,11 @@ from flask.testing import FlaskClient
 from report_samples import DOSSIER, TEXT
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from support import PASSWORDS, user_named
+from support import PASSWORDS, csss_meeting_in_preparation, user_named
 from time_machine import TimeMachineFixture
 
 from agenda import reports
-from council.models import AgendaItem, AuditEntry, ItemStatus, Meeting, MeetingStatus
+from council.models import AgendaItem, AuditEntry, ItemStatus, MeetingStatus
 
 APPLICANT = "Kabongo-Verhelst"
 
@@ -29,12 +29,7 @@ APPLICANT = "Kabongo-Verhelst"
 @pytest.fixture
 def item(session: Session, demo: Any) -> AgendaItem:
     """A report of the demo's social worker, scheduled on a new CSSS meeting in preparation."""
-    template = session.get(Meeting, demo.csss_meeting_id)
-    meeting = Meeting(organ_id=template.organ_id, place=template.place,
-                      starts_at=template.starts_at + timedelta(days=7),
-                      status=MeetingStatus.draft)
-    session.add(meeting)
-    session.commit()
+    meeting = csss_meeting_in_preparation(session, demo)
     report = reports.submit_report(session, reports.Submission(dossier=DOSSIER, text=TEXT),
                                    actor=user_named(session, "socialworker")).report
     return reports.schedule_report(session, report, meeting, actor=user_named(session, "dg"))

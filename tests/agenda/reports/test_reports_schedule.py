@@ -4,7 +4,6 @@ access, re-identification and the leak guard."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -12,7 +11,7 @@ from flask.testing import FlaskClient
 from report_samples import DOSSIER, IDENTITY_VALUES, OTHER_DOSSIER, OTHER_TEXT, TEXT
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from support import user_named
+from support import csss_meeting_in_preparation, user_named
 
 from agenda import reports
 from council.crypto import decrypt_json
@@ -36,13 +35,7 @@ from council.security import hash_password
 @pytest.fixture
 def meeting(session: Session, demo: Any) -> Meeting:
     """A new, empty CSSS meeting in preparation, a week after the demo's."""
-    template = session.get(Meeting, demo.csss_meeting_id)
-    meeting = Meeting(organ_id=template.organ_id, place=template.place,
-                      starts_at=template.starts_at + timedelta(days=7),
-                      status=MeetingStatus.draft)
-    session.add(meeting)
-    session.commit()
-    return meeting
+    return csss_meeting_in_preparation(session, demo)
 
 
 @pytest.fixture
