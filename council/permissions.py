@@ -460,8 +460,9 @@ def visible_secrecy_requests_clause(user: Any) -> ColumnElement[bool]:
 
 
 def can_view_secrecy_counts(user: Any) -> bool:
-    """The yearly counts by basis and outcome (no identity): every signed-in role."""
-    return _role(user) is not None
+    """The yearly counts by basis and outcome (no identity): every signed-in role; not an
+    account whose role waits for the DG, which sees nothing."""
+    return _role(user) not in (None, Role.unassigned)
 
 
 def can_manage_consents(user: Any, dossier: Any) -> bool:
