@@ -46,8 +46,8 @@ def home() -> Response | str:
     if permissions.can_manage_accounts(current_user):
         return redirect(url_for("main.users"))
     if permissions.awaits_role(current_user):
-        return render_template("home_no_role.html",
-                               pending_role=account_requests.pending_role_of(db.session, current_user))
+        pending_role = account_requests.pending_role_of(db.session, current_user)
+        return render_template("home_no_role.html", pending_role=pending_role)
     if permissions.can_view_meetings(current_user):
         meetings = upcoming_meetings(db.session, current_user)
         is_staff = permissions.is_staff(current_user)

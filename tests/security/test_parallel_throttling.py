@@ -33,7 +33,7 @@ from sqlalchemy import func, select
 from werkzeug.test import TestResponse
 
 from council.db import db
-from council.models import AuditEntry, LoginAttempt, Role, User
+from council.models import AuditEntry, LoginAttempt, User
 from council.services import accounts, two_factor
 
 ATTEMPTS = 20
