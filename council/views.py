@@ -182,8 +182,10 @@ def account_requests_page() -> str:
     and resets."""
     if not permissions.can_decide_account_requests(current_user):
         abort(403)
-    return render_template("admin/requests.html",
-                           pending=account_requests.pending_requests(db.session),
+    pending = account_requests.pending_requests(db.session)
+    return render_template("admin/requests.html", pending=pending,
+                           password_replaced_ids=account_requests.password_replaced_ids(
+                               db.session, pending),
                            history=account_requests.history(db.session),
                            titles=ACTION_TITLES,
                            two_factor_ids=two_factor.enrolled_user_ids(db.session))

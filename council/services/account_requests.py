@@ -119,6 +119,15 @@ def pending_role_of(session: Session, user: User) -> AccountRequest | None:
         AccountRequest.state == AccountRequestState.pending))
 
 
+def password_replaced_ids(session: Session, requests: list[AccountRequest]) -> set[int]:
+    """The accounts, among those the requests are about, whose holder changed the password
+    since it was created: the IT administrator chose the initial one (the DG's page shows it,
+    to confirm a role only once its holder has replaced it)."""
+    return set(session.scalars(select(AuditEntry.object_id).where(
+        AuditEntry.action == "password_changed", AuditEntry.object_type == "user",
+        AuditEntry.object_id.in_({request.user_id for request in requests}))))
+
+
 @dataclass(frozen=True)
 class HistoryEntry:
     entry: AuditEntry

@@ -202,11 +202,11 @@ def user_for_token(session: Session, token: str) -> User | None:
     return row.user if row.user.is_enabled else None
 
 
-def _new_account(session: Session, *, username: str, password: str, role: Role,
+def _new_account(session: Session, *, username: str, password: str, role: Role, granted: Role,
                  display_name: str, email: str | None, language: Language,
                  member: Member | None) -> User:
-    """Checks and adds an account (not committed); councillors must be linked to a member,
-    others must not be (``role`` is the role asked for, whether or not it takes effect now)."""
+    """Checks and adds an account with the role ``granted`` now (not committed); councillors
+    must be linked to a member, others must not be (``role`` is the role asked for)."""
     username = normalise_username(username)
     if not username or len(password) < 8:
         raise AccountError("username_or_password_too_short")
@@ -220,7 +220,7 @@ def _new_account(session: Session, *, username: str, password: str, role: Role,
     user = User(
         username=username,
         password_hash=hash_password(password),
-        role=permissions.initial_role(role),
+        role=granted,
         display_name=display_name,
         email=email,
         language=language,
@@ -248,8 +248,8 @@ def create_user(
     up its second factor, and sees nothing else) until the DG confirms the request returned;
     a councillor's account carries its member link meanwhile, for the DG to check."""
     user = _new_account(session, username=username, password=password, role=role,
-                        display_name=display_name, email=email, language=language,
-                        member=member)
+                        granted=permissions.initial_role(role), display_name=display_name,
+                        email=email, language=language, member=member)
     audit.record(session, "account_created", actor=actor, object_type="user", object_id=user.id,
                  role=user.role.value, requested_role=role.value)
     request = None
@@ -276,9 +276,10 @@ def create_first_director(session: Session, *, username: str, password: str, dis
     if session.scalar(select(User.id).where(permissions.directors_general_clause(),
                                             User.is_enabled.is_(True)).limit(1)):
         raise DirectorExists()
+    # the operator's command is the one path that grants a role with content at once
     user = _new_account(session, username=username, password=password, role=Role.dg,
-                        display_name=display_name, email=email, language=language, member=None)
-    user.role = Role.dg  # the operator's command is the one path that grants it at once
+                        granted=Role.dg, display_name=display_name, email=email,
+                        language=language, member=None)
     audit.record(session, "account_created", actor=None, object_type="user", object_id=user.id,
                  role=Role.dg.value, requested_role=Role.dg.value, source="cli")
     session.commit()
@@ -289,13 +290,9 @@ def _ask_the_dg(session: Session, *, actor: User, user: User, kind: AccountReque
                 role: Role | None = None) -> AccountRequest:
     """Records a request for the DG (audited; the caller commits). A pending request of the same
     kind about the same account is superseded: the DG decides the latest one only."""
-    now = utcnow()
-    for older in session.scalars(select(AccountRequest).where(
-            AccountRequest.user_id == user.id, AccountRequest.kind == kind,
-            AccountRequest.state == AccountRequestState.pending)):
-        older.state, older.decided_at = AccountRequestState.superseded, now
+    _supersede(session, user, kind)
     request = AccountRequest(kind=kind, user_id=user.id, role=role, requested_by_id=actor.id,
-                             requested_at=now, state=AccountRequestState.pending)
+                             requested_at=utcnow(), state=AccountRequestState.pending)
     session.add(request)
     session.flush()
     audit.record(session, "account_change_requested", actor=actor, object_type="user",
@@ -371,7 +368,7 @@ def request_role(session: Session, *, actor: User, user: User, role: Role) -> Ro
     if change is RoleChange.none:  # nothing changes: no audit entry, no session ended
         return change
     if change is RoleChange.immediate:
-        _supersede_role_requests(session, user)
+        _supersede(session, user, AccountRequestKind.role_change)
         apply_role(session, actor=actor, user=user, role=role)
     else:
         _ask_the_dg(session, actor=actor, user=user, kind=AccountRequestKind.role_change, role=role)
@@ -379,12 +376,12 @@ def request_role(session: Session, *, actor: User, user: User, role: Role) -> Ro
     return change
 
 
-def _supersede_role_requests(session: Session, user: User) -> None:
-    session.execute(update(AccountRequest).where(
-        AccountRequest.user_id == user.id, AccountRequest.kind == AccountRequestKind.role_change,
-        AccountRequest.state == AccountRequestState.pending,
-    ).values(state=AccountRequestState.superseded, decided_at=utcnow())
-        .execution_options(synchronize_session=False))
+def _supersede(session: Session, user: User, kind: AccountRequestKind) -> None:
+    """The pending request of this kind about the account, if any, is replaced."""
+    for older in session.scalars(select(AccountRequest).where(
+            AccountRequest.user_id == user.id, AccountRequest.kind == kind,
+            AccountRequest.state == AccountRequestState.pending)):
+        older.state, older.decided_at = AccountRequestState.superseded, utcnow()
 
 
 def request_two_factor_reset(session: Session, *, actor: User, user: User) -> AccountRequest:

@@ -18,11 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from support import PASSWORDS, user_named
 
+from council import permissions
 from council.models import (
     AccountRequest,
     AccountRequestKind,
     AccountRequestState,
     AuditEntry,
+    Language,
     Member,
     Role,
     User,
@@ -30,9 +32,19 @@ from council.models import (
 from council.services import account_requests, two_factor
 
 NEW_PASSWORD = "chosen-by-the-admin"
+HOLDERS_PASSWORD = "replaced-by-the-holder"
 #: pages an account without a role may see: its own account, logging in and out, languages
 OWN_PAGES = {"main.home", "static", "api-docs.openapi_json", "auth.login", "auth.account",
              "auth.two_factor_status", "auth.enrol", "auth.second_factor"}
+
+
+@pytest.fixture(autouse=True)
+def _in_english(session: Session) -> None:
+    """Every demo account reads English (the test's requests share one application context,
+    where the first page rendered fixes the language)."""
+    for user in session.scalars(select(User)):
+        user.language = Language.en
+    session.commit()
 
 
 def _create(client: FlaskClient, username: str, role: str, member_id: int = 0) -> Any:
@@ -64,7 +76,6 @@ def _history(client: FlaskClient) -> str:
 def test_an_account_created_with_a_content_role_sees_nothing_until_confirmed(
         client: FlaskClient, auth: Any, session: Session, demo: Any, role: str) -> None:
     auth.login("admin")
-    auth.use_language("en")
     created = _create(client, "accomplice", role)
     assert "takes effect once the director-general confirms" in \
         client.get(created.headers["Location"]).get_data(as_text=True)
@@ -120,9 +131,16 @@ def test_confirmation_by_the_dg_makes_the_role_effective(client: FlaskClient, au
     assert client.post(f"/accounts/requests/{request.id}/confirm").status_code == 403
     assert client.get("/accounts/requests").status_code == 403
     auth.logout()
+    # the holder replaces the password the administrator chose, which the DG's page shows
+    assert account_requests.password_replaced_ids(session, [request]) == set()
+    auth.login("newclerk", NEW_PASSWORD)
+    assert client.post("/account/password", data={
+        "password": NEW_PASSWORD, "new_password": HOLDERS_PASSWORD,
+        "confirmation": HOLDERS_PASSWORD}).status_code == 302
+    assert account_requests.password_replaced_ids(session, [request]) == {newclerk.id}
+    auth.logout()
 
     auth.login("dg")
-    auth.use_language("en")
     page = _history(client)
     assert "Accomplice newclerk" in page and f"/accounts/requests/{request.id}/confirm" in page
     assert client.post(f"/accounts/requests/{request.id}/confirm").status_code == 302
@@ -135,7 +153,7 @@ def test_confirmation_by_the_dg_makes_the_role_effective(client: FlaskClient, au
         "This request was already decided.") == 1
     assert "Role changed" in _history(client)
     auth.logout()
-    auth.login("newclerk", NEW_PASSWORD)
+    auth.login("newclerk", HOLDERS_PASSWORD)
     assert client.get("/meetings/").status_code == 200
 
 
@@ -155,7 +173,6 @@ def test_a_refused_role_leaves_the_account_without_content(client: FlaskClient, 
     [request] = _pending(session, standin)
     auth.logout()
     auth.login("dg")
-    auth.use_language("en")
     assert f"linked to the council member {stand_in.full_name}" in _history(client)
     assert client.post(f"/accounts/requests/{request.id}/refuse").status_code == 302
     session.expire_all()
@@ -169,7 +186,6 @@ def test_the_role_selector_only_asks(client: FlaskClient, auth: Any, session: Se
     """The role selector of the accounts page: giving a content role and taking one away (the
     DG demoted to keep him from confirming) both wait for the DG."""
     auth.login("admin")
-    auth.use_language("en")
     for username, role in (("secretariat", "dg"), ("dg", "admin"), ("socialworker", "unassigned")):
         response = client.post(f"/admin/users/{demo.user_ids[username]}/role",
                                data={"role": role}, follow_redirects=True)
@@ -189,7 +205,6 @@ def test_the_role_selector_only_asks(client: FlaskClient, auth: Any, session: Se
 def test_the_administrator_cannot_change_his_own_role(client: FlaskClient, auth: Any,
                                                       session: Session, demo: Any) -> None:
     auth.login("admin")
-    auth.use_language("en")
     response = client.post(f"/admin/users/{demo.user_ids['admin']}/role", data={"role": "dg"},
                            follow_redirects=True)
     assert "You cannot change your own role." in response.get_data(as_text=True)
@@ -222,7 +237,6 @@ def test_someone_elses_second_factor_is_reset_only_once_the_dg_confirms(
     assert two_factor.is_enrolled(session, secretariat)
     auth.logout()
     auth.login("dg")
-    auth.use_language("en")
     assert client.post(f"/accounts/requests/{request.id}/confirm").status_code == 302
     assert not two_factor.is_enrolled(session, secretariat)
     reset = session.scalar(select(AuditEntry).where(AuditEntry.action == "two_factor_reset"))
@@ -311,3 +325,16 @@ def test_the_demo_accounts_keep_their_roles(session: Session) -> None:
     for username in PASSWORDS:
         assert user_named(session, username).role is not Role.unassigned, username
     assert account_requests.pending_requests(session) == []
+
+
+@pytest.mark.parametrize("current", list(Role))
+@pytest.mark.parametrize("requested", list(Role))
+def test_only_roles_without_content_change_without_the_dg(current: Role,
+                                                          requested: Role) -> None:
+    change = permissions.role_change(current, requested)
+    if current is requested:
+        assert change is permissions.RoleChange.none
+    elif {current, requested} <= {Role.admin, Role.unassigned}:
+        assert change is permissions.RoleChange.immediate
+    else:
+        assert change is permissions.RoleChange.needs_confirmation
