@@ -7,11 +7,20 @@ so that lists are filtered in the database rather than item by item.
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 from sqlalchemy import ColumnElement, exists, false, func, or_, select, true
 
-from council.models import AgendaItem, Meeting, MeetingStatus, OrganMembership, Role, User
+from council.models import (
+    AccountRequest,
+    AgendaItem,
+    Meeting,
+    MeetingStatus,
+    OrganMembership,
+    Role,
+    User,
+)
 from council.models.minutes import Extract, SignatureCapacity
 from council.models.secrecy import SecrecyRequest
 
@@ -40,6 +49,62 @@ def needs_member(role: Role) -> bool:
 def can_manage_accounts(user: Any) -> bool:
     """The IT administrator manages accounts, and sees no meeting or file content."""
     return _role(user) is Role.admin
+
+
+# --- Separation of duties (issue 13) ----------------------------------------------------------
+
+#: the roles without access to any meeting, report, minutes or audit entry: the IT
+#: administrator's and an account's that has no role yet. Every other role sees content.
+CONTENTLESS_ROLES = frozenset({Role.admin, Role.unassigned})
+
+
+class RoleChange(enum.Enum):
+    """How the IT administrator's change of a role takes effect."""
+
+    #: the account already has that role
+    none = "none"
+    #: from a role without content to another one: at once
+    immediate = "immediate"
+    #: to or from a role that sees content: once the DG confirms it
+    needs_confirmation = "needs_confirmation"
+
+
+def role_change(current: Role, requested: Role) -> RoleChange:
+    """Giving a role that sees content needs the DG's confirmation, and so does taking one away
+    (the DG, not the IT administrator, decides who reads the files; an account to be cut off at
+    once is disabled, which takes effect immediately)."""
+    if current is requested:
+        return RoleChange.none
+    if current in CONTENTLESS_ROLES and requested in CONTENTLESS_ROLES:
+        return RoleChange.immediate
+    return RoleChange.needs_confirmation
+
+
+def initial_role(requested: Role) -> Role:
+    """The role a new account starts with: the one asked for when it sees no content, none
+    otherwise until the DG confirms it."""
+    return requested if requested in CONTENTLESS_ROLES else Role.unassigned
+
+
+def awaits_role(user: Any) -> bool:
+    """An account that may log in but has no role yet: it sees its own account pages only."""
+    return _role(user) is Role.unassigned
+
+
+def can_decide_account_requests(user: Any) -> bool:
+    """The DG's accounts page: the requests to confirm and the history of roles and resets."""
+    return _role(user) is Role.dg
+
+
+def can_decide_account_request(user: Any, request: AccountRequest) -> bool:
+    """A DG confirms or refuses the IT administrator's requests, but none about their own
+    account: a request about the only DG is decided by the operator on the command line."""
+    return can_decide_account_requests(user) and request.user_id != user.id
+
+
+def can_request_role(user: Any, account: User) -> bool:
+    """The IT administrator asks for anyone's role but their own."""
+    return can_manage_accounts(user) and account.id != user.id
 
 
 def can_view_composition(user: Any) -> bool:
@@ -263,9 +328,10 @@ def can_manage_own_two_factor(user: Any) -> bool:
     return _role(user) is not None
 
 
-def can_reset_two_factor(user: Any, account: User) -> bool:
-    """The IT administrator removes someone's authenticator (lost phone); not their own, so
-    that a borrowed administrator session cannot drop the administrator's second factor."""
+def can_request_two_factor_reset(user: Any, account: User) -> bool:
+    """The IT administrator asks for the removal of someone's authenticator (lost phone), which
+    a DG confirms (``can_decide_account_request``); not their own, so that a borrowed
+    administrator session cannot drop the administrator's second factor."""
     return can_manage_accounts(user) and account.id != user.id
 
 
@@ -415,8 +481,9 @@ def visible_secrecy_requests_clause(user: Any) -> ColumnElement[bool]:
 
 
 def can_view_secrecy_counts(user: Any) -> bool:
-    """The yearly counts by basis and outcome (no identity): every signed-in role."""
-    return _role(user) is not None
+    """The yearly counts by basis and outcome (no identity): every signed-in role; not an
+    account whose role waits for the DG, which sees nothing."""
+    return _role(user) not in (None, Role.unassigned)
 
 
 def can_manage_consents(user: Any, dossier: Any) -> bool:
