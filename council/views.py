@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -17,26 +17,16 @@ from agenda.reports import reports_of
 from council import permissions
 from council.charts import TimelineEntry
 from council.db import db
+from council.errors import flash_refused
 from council.forms import EmptyForm, NewUserForm, RoleForm
 from council.models import Language, Member, Role, User
 from council.pictures import dg_timeline, notification_entries, seating
+from council.refusals import NotFound, require
 from council.services import accounts, two_factor
 from council.services.composition import composition_report
 from minutes.notifications.service import awaiting_notification
 
 bp = Blueprint("main", __name__)
-
-ACCOUNT_ERRORS = {
-    "username_or_password_too_short": lambda: gettext(
-        "The username is required and the password needs at least 8 characters."),
-    "councillor_needs_member": lambda: gettext(
-        "A councillor account must be linked to a council member; other accounts cannot be."),
-    "username_taken": lambda: gettext("This username is already taken."),
-    "member_has_account": lambda: gettext("This council member already has an account."),
-    "cannot_disable_self": lambda: gettext("You cannot disable your own account."),
-    "cannot_change_own_role": lambda: gettext("You cannot change your own role."),
-}
-
 
 @bp.route("/")
 @login_required
@@ -71,19 +61,17 @@ def _awaiting_notification() -> list[TimelineEntry]:
 @bp.route("/composition")
 @login_required
 def composition() -> str:
-    if not permissions.can_view_composition(current_user):
-        abort(403)
+    require(permissions.can_view_composition(current_user))
     report = composition_report(db.session, date.today())
     if report is None:
-        abort(404)
+        raise NotFound()
     return render_template("composition.html", report=report, seating=seating(report))
 
 
 @bp.route("/admin/users", methods=["GET", "POST"])
 @login_required
 def users() -> Response | str:
-    if not permissions.can_manage_accounts(current_user):
-        abort(403)
+    require(permissions.can_manage_accounts(current_user))
     form = NewUserForm()
     members = db.session.scalars(select(Member).order_by(Member.last_name)).all()
     form.member_id.choices = [SelectChoice(0, "—")] + [SelectChoice(m.id, m.full_name)
@@ -102,8 +90,7 @@ def users() -> Response | str:
                 member=db.session.get(Member, form.member_id.data) if form.member_id.data else None,
             )
         except accounts.AccountError as error:
-            db.session.rollback()
-            flash(ACCOUNT_ERRORS[str(error)](), "error")
+            flash_refused(error)
         else:
             flash(gettext("Account created."), "success")
             return redirect(url_for("main.users"))
@@ -139,8 +126,7 @@ def _account_change(change: Callable[[], object]) -> None:
     try:
         change()
     except accounts.AccountError as error:
-        db.session.rollback()
-        flash(ACCOUNT_ERRORS[str(error)](), "error")
+        flash_refused(error)
     else:
         flash(gettext("Account updated."), "success")
 
@@ -150,8 +136,7 @@ def _account_change(change: Callable[[], object]) -> None:
 def reset_two_factor(user_id: int) -> Response:
     """Removes a user's authenticator and recovery codes (lost phone); audited."""
     user = accounts.account_for(db.session, current_user, user_id)
-    if not permissions.can_reset_two_factor(current_user, user):
-        abort(403)
+    require(permissions.can_reset_two_factor(current_user, user))
     if EmptyForm().validate_on_submit():
         two_factor.reset(db.session, actor=current_user, user=user)
         flash(gettext("Two-factor authentication of %(name)s was reset.",
