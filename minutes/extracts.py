@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask_babel import gettext
+from flask_babel import gettext, lazy_gettext
+from flask_babel.speaklater import LazyString
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -65,10 +66,11 @@ class Applicant:
 
 def item_for_extracts(session: Session, user: User, item_id: int,
                       need: Callable[[User, AgendaItem], bool] = permissions.can_view_extracts,
-                      *, denied: str | None = None) -> AgendaItem:
+                      *, denied: LazyString | None = None) -> AgendaItem:
     """The one loader of an item for its extracts (the page, making one): ``ExtractNotFound``
     for no such item, ``NotAllowed`` (with ``denied`` as its message) unless ``need``, a
-    question to ``council.permissions``, lets ``user``."""
+    question to ``council.permissions``, lets ``user`` (``denied`` is lazy: a service may run
+    outside a request, where an eager gettext would fix the language for later ones)."""
     item = session.get(AgendaItem, item_id)
     if item is None:
         raise ExtractNotFound(gettext("This item does not exist."))
@@ -107,7 +109,7 @@ def make_extract(session: Session, item_id: int, *, actor: User, identified: boo
     after re-authentication; audited as a re-identification). Audited; one commit."""
     item = item_for_extracts(session, actor, item_id, permissions.can_make_identified_extract
                              if identified else permissions.can_make_extract,
-                             denied=gettext("You may not make this extract."))
+                             denied=lazy_gettext("You may not make this extract."))
     if item.status is not ItemStatus.decided:
         raise ExtractError(gettext("Only a decided item has an extract: this one is not "
                                    "decided yet."))

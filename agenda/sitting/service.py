@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,10 +149,8 @@ def declare_withdrawal(session: Session, item: AgendaItem, member_id: int, reaso
     _sitting_member(meeting, member_id)
     if meeting.status in (MeetingStatus.closed, MeetingStatus.cancelled):
         raise Conflict("meeting_closed", gettext("The meeting is closed."))
-    already_withdrawn = Conflict("already_withdrawn",
-                                 gettext("This member has already withdrawn from this item."))
     if is_withdrawn(session, item.id, member_id):
-        raise already_withdrawn
+        raise _already_withdrawn()
     poll = session.scalar(select(Poll).where(Poll.item_id == item.id).with_for_update())
     if poll is not None and not poll.is_open:
         raise Conflict("poll_closed", gettext("The vote on this item is closed."))
@@ -160,22 +158,31 @@ def declare_withdrawal(session: Session, item: AgendaItem, member_id: int, reaso
         raise Conflict("already_voted", gettext("This member has already voted on this item."))
     withdrawal = ItemWithdrawal(item_id=item.id, member_id=member_id, reason=reason,
                                 declared_by_id=actor.id)
-    _store_once(session, withdrawal, already_withdrawn)
+    _store_once(session, withdrawal, _already_withdrawn)
     audit.record(session, "withdrawal_declared", actor=actor, object_type="agenda_item",
                  object_id=item.id, member_id=member_id)
     session.commit()
     return withdrawal
 
 
-def _store_once(session: Session, row: object, conflict: Conflict) -> None:
-    """Adds ``row``, or refuses with ``conflict`` when a concurrent request stored its twin
+def _already_withdrawn() -> Conflict:
+    return Conflict("already_withdrawn",
+                    gettext("This member has already withdrawn from this item."))
+
+
+def _poll_exists() -> Conflict:
+    return Conflict("poll_exists", gettext("This item has already been put to the vote."))
+
+
+def _store_once(session: Session, row: object, conflict: Callable[[], Conflict]) -> None:
+    """Adds ``row``, or refuses with ``conflict()`` when a concurrent request stored its twin
     first (a unique constraint): nothing of this request is kept."""
     session.add(row)
     try:
         session.flush()
     except IntegrityError:
         session.rollback()
-        raise conflict from None
+        raise conflict() from None
 
 
 # --- Polls ---------------------------------------------------------------------------------
@@ -193,9 +200,8 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
         raise InvalidInput("secret_required",
                            gettext("Matters of persons (personnel) are voted by secret ballot."))
     existing = session.scalars(select(Poll).where(Poll.meeting_id == meeting.id)).all()
-    poll_exists = Conflict("poll_exists", gettext("This item has already been put to the vote."))
     if any(p.item_id == item.id for p in existing):
-        raise poll_exists
+        raise _poll_exists()
     if any(p.is_open for p in existing):
         raise Conflict("another_poll_open",
                        gettext("Another vote of this meeting is still open: close it first."))
@@ -217,7 +223,7 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
                 quorum_present=quorum.present, opened_by_id=actor.id)
     item.status = ItemStatus.voting
     meeting.status = MeetingStatus.in_progress
-    _store_once(session, poll, poll_exists)
+    _store_once(session, poll, _poll_exists)
     audit.record(session, "poll_opened", actor=actor, object_type="agenda_item",
                  object_id=item.id, secret=is_secret)
     session.commit()
