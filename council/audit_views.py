@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from council import permissions
 from council.db import db
 from council.forms import EmptyForm
+from council.refusals import require
 from council.services import audit
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
@@ -42,8 +43,7 @@ ACTION_TITLES = {
 
 
 def _require_dg() -> None:
-    if not permissions.can_read_audit_log(current_user):
-        abort(403)
+    require(permissions.can_read_audit_log(current_user))
 
 
 def _int_arg(name: str) -> int | None:

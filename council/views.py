@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -18,27 +18,16 @@ from council import permissions
 from council.audit_views import ACTION_TITLES
 from council.charts import TimelineEntry
 from council.db import db
+from council.errors import flash_refused
 from council.forms import EmptyForm, NewUserForm, RoleForm
 from council.models import AccountRequest, Language, Member, Role, User
 from council.pictures import dg_timeline, notification_entries, seating
+from council.refusals import NotFound, require
 from council.services import account_requests, accounts, two_factor
 from council.services.composition import composition_report
 from minutes.notifications.service import awaiting_notification
 
 bp = Blueprint("main", __name__)
-
-ACCOUNT_ERRORS = {
-    "username_or_password_too_short": lambda: gettext(
-        "The username is required and the password needs at least 8 characters."),
-    "councillor_needs_member": lambda: gettext(
-        "A councillor account must be linked to a council member; other accounts cannot be."),
-    "username_taken": lambda: gettext("This username is already taken."),
-    "member_has_account": lambda: gettext("This council member already has an account."),
-    "cannot_disable_self": lambda: gettext("You cannot disable your own account."),
-    "cannot_change_own_role": lambda: gettext("You cannot change your own role."),
-    "request_already_decided": lambda: gettext("This request was already decided."),
-}
-
 
 @bp.route("/")
 @login_required
@@ -76,19 +65,17 @@ def _awaiting_notification() -> list[TimelineEntry]:
 @bp.route("/composition")
 @login_required
 def composition() -> str:
-    if not permissions.can_view_composition(current_user):
-        abort(403)
+    require(permissions.can_view_composition(current_user))
     report = composition_report(db.session, date.today())
     if report is None:
-        abort(404)
+        raise NotFound()
     return render_template("composition.html", report=report, seating=seating(report))
 
 
 @bp.route("/admin/users", methods=["GET", "POST"])
 @login_required
 def users() -> Response | str:
-    if not permissions.can_manage_accounts(current_user):
-        abort(403)
+    require(permissions.can_manage_accounts(current_user))
     form = NewUserForm()
     members = db.session.scalars(select(Member).order_by(Member.last_name)).all()
     form.member_id.choices = [SelectChoice(0, "—")] + [SelectChoice(m.id, m.full_name)
@@ -107,8 +94,7 @@ def users() -> Response | str:
                 member=db.session.get(Member, form.member_id.data) if form.member_id.data else None,
             )
         except accounts.AccountError as error:
-            db.session.rollback()
-            flash(ACCOUNT_ERRORS[str(error)](), "error")
+            flash_refused(error)
         else:
             flash(gettext("Account created.") if request is None else gettext(
                 "Account created. Its role takes effect once the director-general confirms it; "
@@ -148,8 +134,7 @@ def _account_change(change: Callable[[], object]) -> None:
     try:
         outcome = change()
     except accounts.AccountError as error:
-        db.session.rollback()
-        flash(ACCOUNT_ERRORS[str(error)](), "error")
+        flash_refused(error)
     else:
         flash(gettext("Request sent to the director-general, who confirms or refuses it.")
               if _asked_the_dg(outcome) else gettext("Account updated."), "success")
@@ -180,8 +165,7 @@ def reset_two_factor(user_id: int) -> Response:
 def account_requests_page() -> str:
     """The requests of the IT administrator a DG confirms or refuses, and the history of roles
     and resets."""
-    if not permissions.can_decide_account_requests(current_user):
-        abort(403)
+    require(permissions.can_decide_account_requests(current_user))
     pending = account_requests.pending_requests(db.session)
     return render_template("admin/requests.html", pending=pending,
                            password_replaced_ids=account_requests.password_replaced_ids(
@@ -201,8 +185,7 @@ def decide_account_request(request_id: int, decision: str) -> Response:
             account_requests.decide(db.session, actor=current_user, request=request,
                                     confirm=decision == "confirm")
         except accounts.AccountError as error:
-            db.session.rollback()
-            flash(ACCOUNT_ERRORS[str(error)](), "error")
+            flash_refused(error)
         else:
             flash(gettext("Request confirmed: the change took effect.")
                   if decision == "confirm" else gettext("Request refused."), "success")

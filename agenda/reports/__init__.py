@@ -25,13 +25,19 @@ from agenda.reports.intake import (
     SubmittedReport,
     extract_proposal,
     parse_identity,
+    report_for,
     reports_of,
     submit_report,
     submit_reports,
     unscheduled_reports,
 )
 from agenda.reports.leaks import LEAK_LOOKBACK, LeakHit, check_leaks, scan_leaks
-from agenda.reports.reidentification import Identity, reidentify, report_of_item
+from agenda.reports.reidentification import (
+    Identity,
+    item_to_reidentify,
+    reidentify,
+    report_of_item,
+)
 from agenda.reports.review import (
     MAX_ADDED_CHARS,
     REVIEW_CATEGORIES,
@@ -52,7 +58,6 @@ from agenda.reports.review import (
 from agenda.reports.scheduling import (
     MAX_SUBJECT_CHARS,
     load_registry,
-    managed_meeting,
     save_registry,
     schedule_report,
     schedule_reports,
@@ -64,9 +69,10 @@ __all__ = [
     "ReauthenticationRequired", "ReferenceTaken", "ReportError", "ReviewState", "Segment",
     "ServiceUnavailable", "Submission", "SubmittedReport", "TextFrozen", "WrongPassword",
     "add_replacement", "approve_pseudonymisation", "approve_pseudonymisations", "check_leaks",
-    "draft_decision", "extract_proposal", "identity_on", "load_registry", "managed_meeting",
+    "draft_decision", "extract_proposal", "identity_on", "item_to_reidentify", "load_registry",
     "parse_identity", "pseudonymisation_of", "pseudonymise", "reidentify", "remove_addition",
-    "report_of_item", "reports_of", "review_state", "reviewed_item", "save_registry",
+    "report_for", "report_of_item", "reports_of", "review_state", "reviewed_item",
+    "save_registry",
     "scan_leaks", "schedule_report", "schedule_reports", "submit_report", "submit_reports",
     "toggle_replacement", "unscheduled_reports",
 ]

@@ -50,6 +50,7 @@ from council.models import (
     SocialReport,
     User,
 )
+from council.refusals import Denied, NotFound
 from council.services import audit
 
 
@@ -176,6 +177,17 @@ def extract_proposal(text: str) -> str | None:
     amount line, never a signature or contact line); the text is already pseudonymised."""
     found = find_proposal(text)
     return found.text if found else None
+
+
+def report_for(session: Session, user: User, report_id: int) -> SocialReport:
+    """The loader of a report's pseudonymised draft: ``NotFound`` for no such report,
+    ``Denied`` for a user ``permissions`` does not let read it."""
+    report = session.get(SocialReport, report_id)
+    if report is None:
+        raise NotFound()
+    if not permissions.can_view_report(user, report):
+        raise Denied()
+    return report
 
 
 def reports_of(session: Session, user: User) -> list[SocialReport]:

@@ -4,9 +4,10 @@ secretariat, re-identification by the DG and the file's social worker."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -19,6 +20,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from agenda import reports
+from agenda.meetings.queries import managed_meeting
 from agenda.proposals import FoundBy
 from agenda.reports.files import MAX_FILE_BYTES, IntakeError, read_upload
 from council import permissions
@@ -32,7 +34,8 @@ from council.db import db
 from council.errors import flash_refused, refused
 from council.forms import EmptyForm
 from council.labels import TITLES
-from council.models import AgendaItem, OrganKind, SocialReport
+from council.models import AgendaItem, OrganKind
+from council.refusals import require
 from council.services import accounts
 
 bp = Blueprint("reports", __name__)
@@ -155,8 +158,7 @@ def _dossier_data(form: ReportForm) -> Any:
 @bp.route("/reports/new", methods=["GET", "POST"])
 @login_required
 def new_report() -> Response | str:
-    if not permissions.can_submit_report(current_user):
-        abort(403)
+    require(permissions.can_submit_report(current_user))
     form = ReportForm()
     errors: list[str] = []
     if form.validate_on_submit():
@@ -184,11 +186,7 @@ def new_report() -> Response | str:
 @bp.route("/reports/<int:report_id>")
 @login_required
 def report(report_id: int) -> str:
-    found = db.session.get(SocialReport, report_id)
-    if found is None:
-        abort(404)
-    if not permissions.can_view_report(current_user, found):
-        abort(403)
+    found = reports.report_for(db.session, current_user, report_id)
     return render_template("agenda/reports/report.html", report=found)
 
 
@@ -198,7 +196,7 @@ def report(report_id: int) -> str:
 @bp.route("/meetings/<int:meeting_id>/reports")
 @login_required
 def meeting_reports(meeting_id: int) -> str:
-    meeting = reports.managed_meeting(db.session, current_user, meeting_id)
+    meeting = managed_meeting(db.session, current_user, meeting_id)
     return render_template(
         "agenda/reports/meeting_reports.html",
         meeting=meeting,
@@ -210,10 +208,8 @@ def meeting_reports(meeting_id: int) -> str:
 @bp.route("/meetings/<int:meeting_id>/reports/<int:report_id>/schedule", methods=["POST"])
 @login_required
 def schedule(meeting_id: int, report_id: int) -> Response:
-    meeting = reports.managed_meeting(db.session, current_user, meeting_id)
-    found = db.session.get(SocialReport, report_id)
-    if found is None:
-        abort(404)
+    meeting = managed_meeting(db.session, current_user, meeting_id)
+    found = reports.report_for(db.session, current_user, report_id)  # staff read every report
     form = ScheduleForm()
     if form.validate_on_submit():
         try:
@@ -258,10 +254,14 @@ def review(meeting_id: int, item_id: int) -> str:
     )
 
 
-def _change(item: AgendaItem, action: Any, message: str) -> Response:
+def _change(meeting_id: int, item_id: int, action: Callable[[AgendaItem], Any],
+            message: str) -> Response:
+    """A change to an item's review (``action`` given the item ``reviewed_item`` loads), then
+    back to the review page."""
+    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
     if EmptyForm().validate_on_submit():
         try:
-            action()
+            action(item)
         except reports.ReportError as error:
             flash_refused(error)
         else:
@@ -345,23 +345,17 @@ def add_replacement(meeting_id: int, item_id: int) -> Response:
 )
 @login_required
 def remove_addition(meeting_id: int, item_id: int, index: int) -> Response:
-    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
-    return _change(
-        item,
-        lambda: reports.remove_addition(db.session, item, index, actor=current_user),
-        gettext("Replacement removed; the text is to be approved again."),
-    )
+    return _change(meeting_id, item_id, lambda item: reports.remove_addition(
+        db.session, item, index, actor=current_user),
+        gettext("Replacement removed; the text is to be approved again."))
 
 
 @bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review/approve", methods=["POST"])
 @login_required
 def approve(meeting_id: int, item_id: int) -> Response:
-    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
-    return _change(
-        item,
-        lambda: reports.approve_pseudonymisation(db.session, item, actor=current_user),
-        gettext("Pseudonymisation approved: members can read this item."),
-    )
+    return _change(meeting_id, item_id, lambda item: reports.approve_pseudonymisation(
+        db.session, item, actor=current_user),
+        gettext("Pseudonymisation approved: members can read this item."))
 
 
 # --- re-identification ----------------------------------------------------------------------
@@ -370,12 +364,7 @@ def approve(meeting_id: int, item_id: int) -> Response:
 @bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/identity", methods=["GET", "POST"])
 @login_required
 def identity(meeting_id: int, item_id: int) -> Response | str:
-    item = db.session.get(AgendaItem, item_id)
-    found = reports.report_of_item(db.session, item) if item is not None else None
-    if found is None or item is None or item.meeting_id != meeting_id:
-        abort(404 if permissions.may_ever_reidentify(current_user) else 403)
-    if not permissions.can_reidentify(current_user, found):
-        abort(403)
+    item = reports.item_to_reidentify(db.session, current_user, meeting_id, item_id)
     form = reauthentication_form(current_user)
     shown = None
     error = None

@@ -118,14 +118,6 @@ def meeting_in_session(session: Session, user: Any, meeting_id: int) -> Meeting:
     return meeting
 
 
-def item_of(meeting: Meeting, item_id: int) -> AgendaItem:
-    """An item of a meeting ``meeting_in_session`` gave (``NotFound`` if not one of its own)."""
-    item = next((i for i in meeting.items if i.id == item_id), None)
-    if item is None:
-        raise NotFound(gettext("No such item."))
-    return item
-
-
 def item_in_session(session: Session, user: Any, item_id: int, *,
                     withdrawn_refused: bool = True) -> AgendaItem:
     """An item by its id alone (the API), once ``permissions`` let ``user`` see its meeting;

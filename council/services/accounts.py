@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
+from flask_babel import gettext
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
@@ -28,14 +29,37 @@ from council.models import (
 from council.models.base import utcnow
 from council.models.users import new_session_epoch
 from council.permissions import RoleChange
-from council.refusals import Denied, NotFound
+from council.refusals import CodedRefusal, Denied, NotFound
 from council.rules.throttle import Limit, login_decision
 from council.security import hash_password, token_digest, verify_password
 from council.services import audit
 
 
-class AccountError(ValueError):
-    """A request about accounts that cannot be carried out; the message is for the user."""
+def _messages() -> dict[str, str]:
+    """The message of each refusal about accounts, by its code, in the reader's language."""
+    return {
+        "username_or_password_too_short": gettext(
+            "The username is required and the password needs at least 8 characters."),
+        "councillor_needs_member": gettext(
+            "A councillor account must be linked to a council member; other accounts cannot "
+            "be."),
+        "username_taken": gettext("This username is already taken."),
+        "member_has_account": gettext("This council member already has an account."),
+        "cannot_disable_self": gettext("You cannot disable your own account."),
+        "cannot_change_own_role": gettext("You cannot change your own role."),
+        "request_already_decided": gettext("This request was already decided."),
+        "too_many_attempts": gettext("Too many attempts; please wait a moment."),
+        "enrolment_required": gettext(
+            "This account must first set up two-factor authentication on the web."),
+    }
+
+
+class AccountError(CodedRefusal, ValueError):
+    """A request about accounts that cannot be carried out: ``code`` names the rule, the
+    message (``str(error)``) is for the user. Nothing stored."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code, _messages()[code])
 
 
 def normalise_username(username: str) -> str:

@@ -37,7 +37,7 @@ from council.models import (
     SocialReport,
     User,
 )
-from council.refusals import Refusal
+from council.refusals import Denied, Refusal
 from council.rules.notification import (
     LetterFacts,
     Mention,
@@ -133,6 +133,14 @@ def load_decision(session: Session, item_id: int, *, actor: User) -> Decision:
         raise NotAllowed(gettext("There is no decision to notify here for you."))
     item, report, terms = row
     return Decision(item=item, report=report, decided_on=decided_on(item.meeting), terms=terms)
+
+
+def decision_for(session: Session, item_id: int, *, actor: User) -> Decision:
+    """The loader of a decision for the notification pages: ``Denied`` for roles without
+    them, else ``load_decision``."""
+    if not permissions.can_view_notifications(actor):
+        raise Denied()
+    return load_decision(session, item_id, actor=actor)
 
 
 def awaiting_notification(session: Session, *, actor: User, today: date) -> list[PendingDecision]:

@@ -33,6 +33,7 @@ from council.models import (
     DossierIdentity,
     ItemKind,
     ItemStatus,
+    Language,
     MeetingStatus,
     Role,
     SocialReport,
@@ -54,7 +55,8 @@ SECOND_PASSWORD = "demo-other-worker"
 @pytest.fixture
 def second_worker(session: Session) -> User:
     worker = User(username=SECOND_WORKER, password_hash=hash_password(SECOND_PASSWORD),
-                  role=Role.social_worker, display_name="Second Worker")
+                  role=Role.social_worker, display_name="Second Worker",
+                  language=Language.en)
     session.add(worker)
     session.commit()
     return worker
@@ -68,7 +70,8 @@ def _token(client: FlaskClient, username: str, password: str) -> dict[str, str]:
 
 def _submit(client: FlaskClient, headers: dict[str, str], identity: dict[str, Any]) -> Any:
     return client.post("/api/v1/reports", json={"dossier": identity, "text": TEXT,
-                                                "organ": "csss"}, headers=headers)
+                                                "organ": "csss"},
+                       headers={**headers, "Accept-Language": "en"})
 
 
 def _stored(session: Session, reference: str) -> Dossier:
@@ -105,7 +108,6 @@ def test_another_worker_cannot_take_over_a_reference_through_the_form(
     assert _submit(client, owner, DOSSIER).status_code == 201
     before = _counts(session)
     auth.login(SECOND_WORKER, SECOND_PASSWORD)
-    auth.use_language("en")
     page = client.post("/reports/new", data={
         "dossier_json": json.dumps(dossier(applicant={"last_name": "Faussaire"})),
         "text": TEXT, "organ": "csss"})
