@@ -359,4 +359,4 @@ def letter_copy(session: Session, request: SecrecyRequest, *, actor: User) -> by
         raise NotAllowed(gettext("Only the director-general reads disclosure letters."))
     if request.disclosure is None:
         raise SecrecyError(gettext("Nothing was disclosed on this request."))
-    return download_copy(session, request.disclosure.document, actor=actor)
+    return download_copy(session, request.disclosure.document, actor=actor, meeting=None)
