@@ -343,7 +343,8 @@ def reader_copy(pdf: bytes, text: str, *, statement: bytes) -> bytes:
 def _draw_mark(writer: IncrementalPdfFileWriter, page_ref: generic.IndirectObject,
                resources: generic.PdfObject, mark: generic.IndirectObject) -> None:
     """Replace the page's content by one stream: its former content, then the mark on top.
-    Signature widgets leave the page with the signatures."""
+    Of the annotations only links stay: signature widgets leave with the signatures, and no
+    other annotation may lay anything over the mark."""
     page = page_ref.get_object()
     contents = page["/Contents"]
     parts = contents if isinstance(contents, generic.ArrayObject) else [contents]
@@ -354,7 +355,7 @@ def _draw_mark(writer: IncrementalPdfFileWriter, page_ref: generic.IndirectObjec
     if "/Annots" in page:
         page[pdf_name("/Annots")] = generic.ArrayObject(
             annotation for annotation in page["/Annots"]
-            if annotation.get_object().get("/Subtype") != "/Widget")
+            if annotation.get_object().get("/Subtype") == "/Link")
     writer.mark_update(page_ref)
 
 
