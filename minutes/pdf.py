@@ -257,7 +257,8 @@ html, body {{ margin: 0; }}
 
 
 def _watermark_overlay(text: str) -> bytes:
-    """One transparent A4 page with ``text`` repeated diagonally, fonts embedded by WeasyPrint."""
+    """One transparent A4 page with ``text`` once across the top margin and repeated
+    diagonally, fonts embedded by WeasyPrint."""
     # long enough lines that the turned box is covered whatever the length of the text
     paragraph = "<p>" + "   ·   ".join([html.escape(text)] * 4) + "</p>"
     return render_pdf(_WATERMARK_PAGE.format(lines=paragraph * _WATERMARK_LINES,
@@ -293,7 +294,6 @@ def stamp_copy(pdf: bytes, text: str) -> bytes:
     output = BytesIO()
     writer.write(output)
     return output.getvalue()
-
 
 
 # --- A reader's copy: one revision, the mark in every page's content -----------------------

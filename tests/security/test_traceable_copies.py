@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
-from flask_babel import force_locale
+from flask_babel import force_locale, gettext
 from pdfminer.high_level import extract_text
 from pyhanko.pdf_utils.reader import PdfFileReader
 from signing_support import PASSPHRASES, minutes_awaiting_signatures
@@ -82,9 +82,14 @@ def _page_texts(pdf: bytes) -> list[str]:
             for index in range(pages)]
 
 
-def _copy_id(text: str, reader_name: str) -> str:
-    found = re.search(rf"Copy {COPY_ID.pattern} for {re.escape(reader_name)}, downloaded on",
-                      text)
+def _copy_id(text: str, reader_name: str, language: str = "fr") -> str:
+    """The copy number in ``text``, read from the mark "Copy … for <reader>, downloaded on …"
+    as written in the document's language."""
+    with force_locale(language):
+        mark = gettext("Copy %(copy)s for %(name)s, downloaded on %(moment)s. Confidential "
+                       "(LO art. 36).", copy="\x00", name=reader_name, moment="\x01")
+    before_copy, after_copy = mark.split("\x01")[0].split("\x00")
+    found = re.search(re.escape(before_copy) + COPY_ID.pattern + re.escape(after_copy), text)
     assert found, text[:400]
     return found.group(1)
 
@@ -183,4 +188,5 @@ def test_a_president_awaited_as_signer_gets_the_original_a_secretary_does_not(
     assert _download(client, auth, "president", document_id).startswith(stored)
     copy = _download(client, auth, "secretariat", document_id)
     assert not copy.startswith(stored)
-    assert "no signature yet" in _page_texts(copy)[-1]
+    with force_locale("fr"):
+        assert gettext("The original bears no signature yet.") in _page_texts(copy)[-1]
