@@ -21,7 +21,7 @@ from council.models import (
     Role,
     User,
 )
-from council.models.minutes import Extract, SignatureCapacity
+from council.models.minutes import Extract, SignatureCapacity, SignedDocument
 from council.models.secrecy import SecrecyRequest
 
 STAFF = frozenset({Role.dg, Role.secretariat})
@@ -358,6 +358,21 @@ def signing_capacity(user: Any, meeting: Meeting | None) -> SignatureCapacity | 
     if _presides(user, meeting):
         return SignatureCapacity.president
     return None
+
+
+def can_have_signed_original(user: Any, document: SignedDocument,
+                             meeting: Meeting | None) -> bool:
+    """Whose download of ``document`` is the signed original (with its signatures, stamped as
+    an incremental update): the DG, who keeps it, and its signers, those who signed it and
+    whoever signs it in a capacity it still awaits. Every other reader gets a reader's copy
+    (minutes.documents), which carries no signature but cannot lose its mark."""
+    if _role(user) is None:
+        return False
+    if _role(user) is Role.dg or any(signature.signer_id == user.id
+                                      for signature in document.signatures):
+        return True
+    capacity = signing_capacity(user, meeting)
+    return capacity is not None and capacity in document.missing_capacities
 
 
 def can_follow_signatures(user: Any, meeting: Meeting | None) -> bool:

@@ -162,4 +162,5 @@ def download_extract(session: Session, extract_id: int, *, actor: User) -> tuple
     if extract.is_identified:
         audit.record(session, "reidentification", actor=actor, object_type="agenda_item",
                      object_id=extract.item_id, purpose="extract_download")
-    return extract, download_copy(session, extract.document, actor=actor)
+    return extract, download_copy(session, extract.document, actor=actor,
+                                  meeting=extract.item.meeting)

@@ -360,4 +360,4 @@ def letter_copy(session: Session, request: SecrecyRequest, *, actor: User) -> by
         raise NotAllowed(gettext("Only the director-general reads disclosure letters."))
     if request.disclosure is None:
         raise NotFound(gettext("Nothing was disclosed on this request."))
-    return download_copy(session, request.disclosure.document, actor=actor)
+    return download_copy(session, request.disclosure.document, actor=actor, meeting=None)

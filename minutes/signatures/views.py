@@ -201,7 +201,8 @@ def download(document_id: int) -> Response:
     if context.extract is not None:
         _, pdf = extracts.download_extract(db.session, context.extract.id, actor=current_user)
     else:
-        pdf = download_copy(db.session, context.document, actor=current_user)
+        pdf = download_copy(db.session, context.document, actor=current_user,
+                            meeting=context.meeting)
     name = f"{context.document.kind.value}-{context.document.id}.pdf"
     # like every page behind the login, never cached (council.security_headers)
     return Response(pdf, mimetype="application/pdf",
