@@ -12,6 +12,7 @@ from council.models.enums import (
     Role,
     Sex,
 )
+from council.models.guard import GuardOverride
 from council.models.jobs import Job, JobStatus
 from council.models.meetings import AgendaItem, Meeting
 from council.models.minutes import (
@@ -75,6 +76,7 @@ __all__ = [
     "DocumentSignature",
     "Dossier",
     "Extract",
+    "GuardOverride",
     "ItemKind",
     "ItemPseudonymisation",
     "ItemStatus",
