@@ -27,8 +27,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from agenda import reports
-from agenda.guard import guard_texts
 from agenda.drafting import draft_skeleton, urgency_clause
+from agenda.guard import guard_texts
 from council.models import (
     AgendaItem,
     ItemKind,
@@ -337,9 +337,9 @@ def update_item(
     )
     if not changed:
         return item
-    guard_texts(session, {"title": cleaned_title, "draft_decision": decision}, labels=GUARDED_FIELDS,
-                actor=actor, meeting=meeting, override_reason=override_reason,
-                object_type="agenda_item", object_id=item.id)
+    guard_texts(session, {"title": cleaned_title, "draft_decision": decision},
+                labels=GUARDED_FIELDS, actor=actor, meeting=meeting,
+                override_reason=override_reason, object_type="agenda_item", object_id=item.id)
     reviewed = item.pseudonymisation
     back_to_review = (reviewed is not None and reviewed.is_reviewed
                       and bool({"title", "draft_decision"} & set(changed)))

@@ -53,7 +53,9 @@ class RecusalRequestSchema(ma.Schema):
 class RecusalSchema(ma.Schema):
     item_id = ma.fields.Integer(required=True)
     member_id = ma.fields.Integer(required=True)
-    reason = ma.fields.String(required=True)
+    reason = ma.fields.String(metadata={
+        "description": "The reason, for the DG only: the minutes record that a member withdrew, "
+                       "not why"})
     declared_by = ma.fields.String(required=True)
     declared_at = ma.fields.DateTime(required=True)
 
@@ -152,6 +154,8 @@ def record_attendance(payload: dict[str, Any], meeting_id: int) -> dict[str, Any
 @blp.alt_response(404, schema=ErrorSchema, description="No such item, or not visible")
 @blp.alt_response(409, schema=ErrorSchema, description="Already withdrawn, already voted, or "
                                                        "vote closed")
+@blp.alt_response(422, schema=ErrorSchema, description="The reason could identify a person "
+                                                       "(identity_in_text)")
 @token_required
 @blp.arguments(RecusalRequestSchema)
 def declare_recusal(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
@@ -162,8 +166,11 @@ def declare_recusal(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
             "A member declares their own withdrawal; the DG or the secretariat may record it."))
     withdrawal = live.declare_withdrawal(db.session, item, payload["member_id"],
                                          payload["reason"], actor=g.api_user)
-    return {"item_id": item.id, "member_id": withdrawal.member_id, "reason": withdrawal.reason,
-            "declared_by": _name(g.api_user), "declared_at": withdrawal.declared_at}
+    answer = {"item_id": item.id, "member_id": withdrawal.member_id,
+              "declared_by": _name(g.api_user), "declared_at": withdrawal.declared_at}
+    if permissions.can_read_withdrawal_reason(g.api_user):
+        answer["reason"] = withdrawal.reason
+    return answer
 
 
 def _require_chair(item: AgendaItem) -> None:
