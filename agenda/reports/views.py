@@ -19,6 +19,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from agenda import reports
+from agenda.guard import REASON_MAX as OVERRIDE_REASON_MAX
+from agenda.guard import IdentityInText
 from agenda.reports.files import MAX_FILE_BYTES, IntakeError, read_upload
 from council import permissions
 from council.auth import reauthentication_form
@@ -248,6 +250,8 @@ def review(meeting_id: int, item_id: int) -> str:
         state=state,
         add_form=AddReplacementForm(),
         form=EmptyForm(),
+        may_override=permissions.can_override_identity_guard(current_user),
+        override_max=OVERRIDE_REASON_MAX,
     )
 
 
@@ -255,7 +259,7 @@ def _change(item: AgendaItem, action: Any, message: str) -> Response:
     if EmptyForm().validate_on_submit():
         try:
             action()
-        except reports.ReportError as error:
+        except (reports.ReportError, IdentityInText) as error:
             flash_refused(error)
         else:
             flash(message, "success")
@@ -325,7 +329,9 @@ def approve(meeting_id: int, item_id: int) -> Response:
     item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
     return _change(
         item,
-        lambda: reports.approve_pseudonymisation(db.session, item, actor=current_user),
+        lambda: reports.approve_pseudonymisation(
+            db.session, item, actor=current_user,
+            override_reason=request.form.get("override_reason")),
         gettext("Pseudonymisation approved: members can read this item."),
     )
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 from flask_babel import force_locale
-from report_samples import niss
+from report_samples import DOSSIER, TEXT, niss
 from signing_support import stored_state
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,6 +30,7 @@ from agenda.meetings import service as agenda
 from agenda.pseudonymise import parse_dossier
 from agenda.pseudonymise.guard import allowed_tokens, find_identities, mask
 from agenda.reports import report_of_item
+from agenda.reports.review import load_pseudonymisation
 from council.crypto import decrypt_json
 from council.demo.scenario import WITHDRAWAL_REASON, hold_meeting
 from council.models import (
@@ -179,6 +180,29 @@ def test_editing_an_approved_item_sends_it_back_to_review(session: Session, demo
     assert not session.get(AgendaItem, demo.csss_item_id).pseudonymisation.is_reviewed
     assert _audits(session, "agenda_item_updated")[-1].details["back_to_review"] is True
     assert [h.category for h in reports.check_leaks(session, item.meeting)] == ["not_reviewed"]
+
+
+def test_a_name_the_reviewer_undid_stops_the_approval(session: Session, demo: Any) -> None:
+    """A third party nobody listed (the landlord), put back by an undo: no dossier holds him,
+    the rules still see a name."""
+    template = session.get(Meeting, demo.csss_meeting_id)
+    meeting = Meeting(organ_id=template.organ_id, place=template.place,
+                      starts_at=template.starts_at + timedelta(days=7),
+                      status=MeetingStatus.draft)
+    session.add(meeting)
+    session.commit()
+    dg = user_named(session, "dg")
+    submitted = reports.submit_report(session, reports.Submission(dossier=DOSSIER, text=TEXT),
+                                      actor=user_named(session, "socialworker"))
+    item = reports.schedule_report(session, submitted.report, meeting, actor=dg)
+    landlord = next(i for i, r in enumerate(load_pseudonymisation(session, item).machine)
+                    if "Vandeputte" in r.original)
+    reports.toggle_replacement(session, item, landlord, actor=dg)
+    assert "Hector Vandeputte" in item.summary
+    with pytest.raises(IdentityInText) as refused:
+        reports.approve_pseudonymisation(session, item, actor=dg)
+    assert [hit.kind for hit in refused.value.hits] == ["name"]
+    assert not item.pseudonymisation.is_reviewed
 
 
 # --- the DG's override ------------------------------------------------------------------------
