@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from council.clock import CENTRE_TIMEZONE
-from council.models import Organ, OrganKind, User
+from council.models import Meeting, MeetingStatus, Organ, OrganKind, User
 from council.refusals import Refusal
 
 PASSWORDS = {
@@ -70,3 +70,14 @@ def expect_refusal(kind: type[Refusal], code: str) -> Iterator[pytest.ExceptionI
     with pytest.raises(kind) as caught:
         yield caught
     assert caught.value.code == code
+
+
+def meeting_after(session: Session, meeting_id: int, *, days: int = 7,
+                  status: MeetingStatus = MeetingStatus.draft) -> Meeting:
+    """A meeting of the same organ and place, ``days`` later, with no item."""
+    template = session.get(Meeting, meeting_id)
+    meeting = Meeting(organ_id=template.organ_id, place=template.place,
+                      starts_at=template.starts_at + timedelta(days=days), status=status)
+    session.add(meeting)
+    session.commit()
+    return meeting

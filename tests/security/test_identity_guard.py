@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -21,7 +20,7 @@ from report_samples import DOSSIER, TEXT, niss
 from signing_support import stored_state
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from support import user_named
+from support import meeting_after, user_named
 
 from agenda import reports
 from agenda import sitting as live
@@ -185,12 +184,7 @@ def test_editing_an_approved_item_sends_it_back_to_review(session: Session, demo
 def test_a_name_the_reviewer_undid_stops_the_approval(session: Session, demo: Any) -> None:
     """A third party nobody listed (the landlord), put back by an undo: no dossier holds him,
     the rules still see a name."""
-    template = session.get(Meeting, demo.csss_meeting_id)
-    meeting = Meeting(organ_id=template.organ_id, place=template.place,
-                      starts_at=template.starts_at + timedelta(days=7),
-                      status=MeetingStatus.draft)
-    session.add(meeting)
-    session.commit()
+    meeting = meeting_after(session, demo.csss_meeting_id)
     dg = user_named(session, "dg")
     submitted = reports.submit_report(session, reports.Submission(dossier=DOSSIER, text=TEXT),
                                       actor=user_named(session, "socialworker"))
@@ -254,11 +248,10 @@ def draft(session: Session, demo: Any) -> Minutes:
     its minutes, and the draft minutes."""
     meeting = session.get(Meeting, demo.csss_meeting_id)
     hold_meeting(session, meeting, recorder=user_named(session, "secretariat"))
-    later = Meeting(organ_id=meeting.organ_id, starts_at=meeting.starts_at + timedelta(days=14),
-                    place=meeting.place, status=MeetingStatus.in_progress)
-    session.add_all([later, AgendaItem(meeting=later, number=1, kind=ItemKind.minutes_approval,
-                                       title="Approbation du procès-verbal",
-                                       is_closed_session=True, status=ItemStatus.ready)])
+    later = meeting_after(session, meeting.id, days=14, status=MeetingStatus.in_progress)
+    session.add(AgendaItem(meeting=later, number=1, kind=ItemKind.minutes_approval,
+                           title="Approbation du procès-verbal", is_closed_session=True,
+                           status=ItemStatus.ready))
     session.commit()
     return minutes_service.start_draft(session, meeting, actor=user_named(session, "dg"))
 
@@ -356,3 +349,19 @@ def test_the_reason_of_a_withdrawal_is_the_dgs_only_on_the_chair_screen(
         page = client.get(floor).get_data(as_text=True)
         assert (WITHDRAWAL_REASON.replace("'", "&#39;") in page) is shown, username
         auth.logout()
+
+
+def test_the_api_refuses_a_withdrawal_reason_naming_a_person(
+        client: FlaskClient, api_token: Any, session: Session, demo: Any) -> None:
+    item = session.get(AgendaItem, demo.csss_item_id)
+    councillor = user_named(session, "councillor2")
+    response = client.post(f"/api/v1/items/{item.id}/recusal", headers=api_token("councillor2"),
+                           json={"member_id": councillor.member_id,
+                                 "reason": "Je suis le voisin de Madame Kowalczyk"})
+    assert response.status_code == 422
+    assert response.json["error"] == "identity_in_text"
+    assert response.json["hits"] == [{"field": "reason", "kind": "name",
+                                      "excerpt": "Ma•••• Ko•••••••"}]
+    assert "Kowalczyk" not in response.get_data(as_text=True)
+    session.expire_all()
+    assert session.get(AgendaItem, item.id).withdrawals == []
