@@ -5,8 +5,10 @@ Watched: item titles and draft decisions (the agenda builder), the minutes' text
 of their revisions (the minutes editor, approval, corrections), withdrawal reasons; the leak
 guard before convening (``agenda.reports.leaks``) reads the same overrides. The detection is
 pure (``agenda.pseudonymise.guard``); here it gets what it looks for: the identities of the
-meeting's dossiers and of the centre's dossiers of the last ``LOOKBACK``, and the names that may
-appear (the centre's members and staff).
+meeting's dossiers and of the centre's dossiers of the last ``LOOKBACK``, the names that may
+appear (the centre's members and staff) and, when the pseudonymisation service runs
+(``COUNCIL_PSEUDONYMISER_SOCKET``), the statistical model's person names, asked of the service:
+a web worker never loads the model. Without the service (development, tests), the rules only.
 
 A hit refuses the use case (``IdentityInText``, the hits listed with their field, kind and a
 masked excerpt) before anything is stored. Only the DG may let a text through, with a written
@@ -20,13 +22,15 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import timedelta
 from typing import Any
 
+from flask import current_app
 from flask_babel import gettext, ngettext
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from agenda.pseudonymise import Dossier as ParsedDossier
 from agenda.pseudonymise import parse_dossier
-from agenda.pseudonymise.guard import Hit, allowed_tokens, find_identities
+from agenda.pseudonymise import service as pseudonymiser_service
+from agenda.pseudonymise.guard import Hit, allowed_tokens, find_identities, text_for_model
 from agenda.pseudonymise.lexicon import LANGUAGES
 from council import permissions
 from council.crypto import decrypt_json, encrypt_json, text_digests
@@ -51,7 +55,18 @@ REASON_MAX = 1000
 _DIGEST_PURPOSE = "identity guard override"
 
 
-class IdentityInText(Refusal):
+class GuardRefusal(Refusal):
+    """The identity guard did not let a text through; nothing was stored."""
+
+
+class GuardUnavailable(GuardRefusal):
+    """The pseudonymisation service, which finds names for the guard, did not answer."""
+
+    code = "service_unavailable"
+    status = 503
+
+
+class IdentityInText(GuardRefusal):
     """A text members will read could name a person; ``hits`` say where (field, kind, masked
     excerpt). Nothing was stored."""
 
@@ -124,6 +139,24 @@ def _allowed_names(session: Session) -> frozenset[str]:
     return allowed_tokens([*(m.full_name for m in members), *users])
 
 
+def _model_entities(texts: Mapping[str, str]) -> dict[str, list[tuple[int, int]]]:
+    """The model's person spans of each text, from the pseudonymisation service; none without
+    it (the model is too heavy for a web worker)."""
+    socket_path = current_app.config["COUNCIL_PSEUDONYMISER_SOCKET"]
+    if not socket_path:
+        return {}
+    fields = list(texts)
+    try:
+        found = pseudonymiser_service.person_entities(
+            socket_path, [text_for_model(texts[field]) for field in fields])
+    except pseudonymiser_service.ServiceError as error:
+        current_app.logger.error("pseudonymisation service failed: %s", error)
+        raise GuardUnavailable(gettext(
+            "The pseudonymisation service is not available; please try again later."
+        )) from error
+    return dict(zip(fields, found, strict=True))
+
+
 def cleared_texts(session: Session, texts: Iterable[str]) -> set[str]:
     """Those of ``texts`` the DG let through (under any configured data key)."""
     by_digest = {digest: text for text in set(texts)
@@ -163,6 +196,7 @@ def guard_texts(
         known_dossiers(session, _meeting_dossier_ids(session, meeting)),
         language=language if language in LANGUAGES else "fr",
         allowed=_allowed_names(session),
+        entities=_model_entities(pending),
     )
     if not hits:
         return

@@ -27,7 +27,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from agenda.guard import REASON_MAX as OVERRIDE_REASON_MAX
-from agenda.guard import IdentityInText
+from agenda.guard import GuardRefusal
 from council import permissions
 from council.db import db
 from council.errors import flash_refused
@@ -82,7 +82,7 @@ def start(meeting_id: int) -> Response:
         abort(400)
     try:
         service.start_draft(db.session, meeting, actor=current_user)
-    except (service.MinutesError, IdentityInText) as error:
+    except (service.MinutesError, GuardRefusal) as error:
         flash_refused(error)
         return redirect(url_for("minutes.overview", meeting_id=meeting.id))
     return redirect(url_for("minutes.edit", meeting_id=meeting.id))
@@ -122,7 +122,7 @@ def edit(meeting_id: int) -> str | Response:
                 service.save_revision(db.session, minutes, actor=current_user,
                                       note=request.form.get("note"), **fields)
                 flash(gettext("The draft is saved as a new revision."), "success")
-        except (service.MinutesError, IdentityInText) as error:
+        except (service.MinutesError, GuardRefusal) as error:
             flash_refused(error)
             # the editor again, with what was typed, so that nothing typed is lost
             return _editor(meeting, minutes, items, form, typed=fields,
@@ -208,7 +208,7 @@ def approve(meeting_id: int) -> Response:
     at_meeting = db.session.get(Meeting, at_meeting_id) if at_meeting_id else None
     try:
         service.approve(db.session, minutes, at_meeting, actor=current_user)
-    except (service.MinutesError, IdentityInText) as error:
+    except (service.MinutesError, GuardRefusal) as error:
         flash_refused(error)
     else:
         flash(gettext("The minutes are approved; they now await the signatures of the "

@@ -17,7 +17,7 @@ from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
-from agenda.guard import REASON_MAX, IdentityInText
+from agenda.guard import REASON_MAX, GuardRefusal
 from agenda.meetings import convocation
 from agenda.meetings import service as agenda
 from agenda.meetings.queries import item_for, meeting_for, sitting_members
@@ -166,7 +166,7 @@ def add_item(meeting_id: int) -> Response:
             urgency_reason=form.urgency_reason.data,
             override_reason=form.override_reason.data,
         )
-    except (agenda.AgendaError, IdentityInText) as error:
+    except (agenda.AgendaError, GuardRefusal) as error:
         flash_refused(error)
     else:
         flash(gettext("Item added."), "success")
@@ -199,7 +199,7 @@ def edit_item(meeting_id: int, item_id: int) -> Response | str:
                 draft_decision=form.draft_decision.data,
                 override_reason=form.override_reason.data,
             )
-        except (agenda.AgendaError, IdentityInText) as error:
+        except (agenda.AgendaError, GuardRefusal) as error:
             flash_refused(error)
         else:
             flash(gettext("Item updated."), "success")

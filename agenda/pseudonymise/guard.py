@@ -8,8 +8,9 @@ pseudonymiser's own:
 - the validated patterns: NISS/BIS, IBAN, phones, e-mails, addresses (checksums by
   python-stdnum and phonenumbers, so an amount or a file number is no hit);
 - names by the third-party rules (a civil or professional title, a role noun, a common first
-  name, two capitalised words...). The statistical model is not used here: it lives in the
-  pseudonymisation service, and a text typed by staff is short enough for the rules.
+  name, two capitalised words...) and, where the caller has them, the statistical model's
+  person entities (``entities``, per field): the model is never loaded here, the caller asks
+  the pseudonymisation service for them.
 
 Names written in ``allowed_names`` (a councillor withdrawing, the president signing) are no hit.
 """
@@ -65,18 +66,30 @@ def find_identities(
     *,
     language: str = "fr",
     allowed: frozenset[str] = frozenset(),
+    entities: Mapping[str, Sequence[tuple[int, int]]] | None = None,
 ) -> list[Hit]:
     """Every hit in every field of ``texts`` (field name → text), one per span, by field then
-    position."""
+    position. ``entities``: the model's person spans of each field's ``scanned`` text."""
     hits: list[Hit] = []
     for field, text in texts.items():
         if text and text.strip():
-            hits += _hits_in(field, text, dossiers, language, allowed)
+            found = (entities or {}).get(field, ())
+            hits += _hits_in(field, text, dossiers, language, allowed, found)
     return hits
 
 
+def text_for_model(text: str) -> str:
+    """The text the layers read (same offsets): what to send to the model for ``entities``."""
+    return plain_spaces(text)
+
+
 def _hits_in(
-    field: str, text: str, dossiers: Sequence[Dossier], language: str, allowed: frozenset[str]
+    field: str,
+    text: str,
+    dossiers: Sequence[Dossier],
+    language: str,
+    allowed: frozenset[str],
+    entities: Sequence[tuple[int, int]],
 ) -> list[Hit]:
     scanned = plain_spaces(text)
     found: list[tuple[int, int, str]] = [
@@ -96,7 +109,7 @@ def _hits_in(
         )
     ]
     tokens = tokenize(scanned)
-    for span in find_third_parties(scanned, tokens, [], None, language):
+    for span in find_third_parties(scanned, tokens, entities, None, language):
         named = set(span.person.tokens) if span.person is not None else set()
         if not named or not named <= allowed:
             found.append((span.start, span.end, "name"))

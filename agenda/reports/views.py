@@ -20,7 +20,7 @@ from wtforms.validators import Length, Optional
 
 from agenda import reports
 from agenda.guard import REASON_MAX as OVERRIDE_REASON_MAX
-from agenda.guard import IdentityInText
+from agenda.guard import GuardRefusal
 from agenda.reports.files import MAX_FILE_BYTES, IntakeError, read_upload
 from council import permissions
 from council.auth import reauthentication_form
@@ -259,7 +259,7 @@ def _change(item: AgendaItem, action: Any, message: str) -> Response:
     if EmptyForm().validate_on_submit():
         try:
             action()
-        except (reports.ReportError, IdentityInText) as error:
+        except (reports.ReportError, GuardRefusal) as error:
             flash_refused(error)
         else:
             flash(message, "success")
