@@ -31,6 +31,13 @@ ACTION_TITLES = {
     "document_downloaded": _l("Document downloaded"),
     "notification_generated": _l("Notification letter generated"),
     "notification_downloaded": _l("Notification letter downloaded"),
+    "account_created": _l("Account created"),
+    "account_change_requested": _l("Change asked of the director-general"),
+    "account_change_refused": _l("Change refused by the director-general"),
+    "role_changed": _l("Role changed"),
+    "two_factor_reset": _l("Second factor reset"),
+    "account_enabled": _l("Account enabled"),
+    "account_disabled": _l("Account disabled"),
 }
 
 

@@ -16,9 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from agenda.pseudonymise import parse_dossier
-from agenda.reports import report_of_item
+from agenda.reports import identity_on, report_of_item
 from council import permissions
-from council.crypto import decrypt_json
 from council.models import (
     AgendaItem,
     DocumentKind,
@@ -89,7 +88,7 @@ def _applicant(session: Session, item: AgendaItem) -> Applicant:
     if report is None:
         raise ExtractError(gettext(
             "This item was not built from a social report: there is no applicant to name."))
-    dossier = parse_dossier(decrypt_json(report.dossier.identity_encrypted))
+    dossier = parse_dossier(identity_on(session, report.dossier, item.meeting.day))
     return Applicant(name=dossier.applicant.full_name, reference=dossier.reference)
 
 

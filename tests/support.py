@@ -72,12 +72,12 @@ def expect_refusal(kind: type[Refusal], code: str) -> Iterator[pytest.ExceptionI
     assert caught.value.code == code
 
 
-def meeting_after(session: Session, meeting_id: int, *, days: int = 7,
-                  status: MeetingStatus = MeetingStatus.draft) -> Meeting:
-    """A meeting of the same organ and place, ``days`` later, with no item."""
-    template = session.get(Meeting, meeting_id)
+def csss_meeting_in_preparation(session: Session, demo: Any) -> Meeting:
+    """A new, empty CSSS meeting in preparation (draft), a week after the demo's."""
+    template = session.get(Meeting, demo.csss_meeting_id)
     meeting = Meeting(organ_id=template.organ_id, place=template.place,
-                      starts_at=template.starts_at + timedelta(days=days), status=status)
+                      starts_at=template.starts_at + timedelta(days=7),
+                      status=MeetingStatus.draft)
     session.add(meeting)
     session.commit()
     return meeting

@@ -19,10 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("council", "agenda", "minutes")
 #: where roles are compared: the access policy alone
 ROLE_POLICY = ("council/permissions.py",)
-#: comparisons that decide no access, by module and function: a role change compares the new
-#: role with the account's current one, to do nothing (no audit entry, no session ended) when
-#: they are the same
-NOT_ACCESS = {("council/services/accounts.py", "set_role")}
+#: comparisons that decide no access, by module and function (none: even "is this the same
+#: role" is asked of ``permissions.role_change``, which also says whether the DG must confirm)
+NOT_ACCESS: set[tuple[str, str]] = set()
 #: modules that answer HTTP themselves
 HTTP_MODULES = ("council/api/", "council/errors.py", "council/input_guard.py", "council/auth.py")
 

@@ -21,14 +21,21 @@ from wtforms.validators import Length, Optional
 from agenda import reports
 from agenda.guard import REASON_MAX as OVERRIDE_REASON_MAX
 from agenda.guard import GuardRefusal
+from agenda.proposals import FoundBy
 from agenda.reports.files import MAX_FILE_BYTES, IntakeError, read_upload
 from council import permissions
-from council.auth import reauthentication_form
+from council.auth import (
+    confirm_identity,
+    reauthentication_failed_message,
+    reauthentication_form,
+    recently_authenticated,
+)
 from council.db import db
 from council.errors import flash_refused, refused
 from council.forms import EmptyForm
 from council.labels import TITLES
 from council.models import AgendaItem, OrganKind, SocialReport
+from council.services import accounts
 
 bp = Blueprint("reports", __name__)
 
@@ -266,18 +273,45 @@ def _change(item: AgendaItem, action: Any, message: str) -> Response:
     return _back_to_review(item)
 
 
+#: minutes after the password during which a reviewer undoes replacements without giving it
+#: again (each undo is still audited as a re-identification)
+UNDO_AFTER_PASSWORD_MINUTES = 5
+
+
 @bp.route(
     "/meetings/<int:meeting_id>/items/<int:item_id>/review/replacements/<int:index>",
     methods=["POST"],
 )
 @login_required
-def toggle_replacement(meeting_id: int, item_id: int, index: int) -> Response:
+def toggle_replacement(meeting_id: int, item_id: int, index: int) -> Response | str:
+    """Undoes or restores a replacement. Undoing shows an original word: the reviewer gives
+    their password (and code) again first, unless they did in the last minutes."""
     item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
-    return _change(
-        item,
-        lambda: reports.toggle_replacement(db.session, item, index, actor=current_user),
-        gettext("Replacement changed; the text is to be approved again."),
-    )
+    form = reauthentication_form(current_user)
+    confirming = "password" in request.form
+    if not (form.validate_on_submit() if confirming else EmptyForm().validate_on_submit()):
+        return _back_to_review(item)
+    try:
+        if confirming and not confirm_identity(form, purpose="reidentification"):
+            flash(reauthentication_failed_message(), "error")
+            return _confirm_undo(item, index, form)
+        reports.toggle_replacement(
+            db.session, item, index, actor=current_user,
+            reauthenticated=recently_authenticated(UNDO_AFTER_PASSWORD_MINUTES))
+    except reports.ReauthenticationRequired:
+        return _confirm_undo(item, index, form)
+    except accounts.LoginThrottled:
+        flash(gettext("Too many attempts; please wait a moment."), "error")
+    except reports.ReportError as error:
+        flash_refused(error)
+    else:
+        flash(gettext("Replacement changed; the text is to be approved again."), "success")
+    return _back_to_review(item)
+
+
+def _confirm_undo(item: AgendaItem, index: int, form: Any) -> str:
+    return render_template("agenda/reports/confirm_undo.html", item=item, meeting=item.meeting,
+                           index=index, form=form)
 
 
 @bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review/additions", methods=["POST"])
@@ -398,6 +432,18 @@ DOUBT_REASONS = {
 @bp.app_template_filter("replacement_category")
 def replacement_category(category: str) -> str:
     return str(CATEGORIES.get(category, category))
+
+
+PROPOSAL_SOURCES = {
+    FoundBy.heading: _l("proposal heading"),
+    FoundBy.sentence: _l("sentence proposing the aid"),
+    FoundBy.amount: _l("line with the amount"),
+}
+
+
+@bp.app_template_filter("proposal_source")
+def proposal_source(found_by: FoundBy) -> str:
+    return str(PROPOSAL_SOURCES[found_by])
 
 
 @bp.app_template_filter("doubt_reason")

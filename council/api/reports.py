@@ -61,6 +61,8 @@ def social_worker_only(view: F) -> F:
 @blp.alt_response(400, schema=ErrorSchema, description="Bad dossier or text; says which field")
 @blp.alt_response(401, schema=ErrorSchema, description="No valid token")
 @blp.alt_response(403, schema=ErrorSchema, description="Not a social worker")
+@blp.alt_response(409, schema=ErrorSchema,
+                  description="reference_taken: the reference is another social worker's dossier")
 @blp.alt_response(413, schema=ErrorSchema, description="Request larger than the limit")
 @blp.alt_response(503, schema=ErrorSchema, description="Pseudonymisation service unavailable")
 @token_required
@@ -70,7 +72,7 @@ def submit_report(payload: dict[str, Any]) -> dict[str, Any]:
     """Submit a social report with its dossier identity; returns the pseudonymised draft."""
     submission = reports.Submission(dossier=payload["dossier"], text=payload["text"],
                                     organ=OrganKind(payload["organ"]), source_format="api")
-    # refused: 400 invalid_report, or 503 service_unavailable
+    # refused: 400 invalid_report, 409 reference_taken, or 503 service_unavailable
     submitted = reports.submit_report(db.session, submission, actor=g.api_user)
     report = submitted.report
     return {

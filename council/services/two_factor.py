@@ -151,15 +151,17 @@ def regenerate_recovery_codes(session: Session, user: User) -> list[str]:
     return codes
 
 
-def reset(session: Session, *, actor: User, user: User) -> None:
-    """The IT administrator removes an account's authenticator and recovery codes (lost phone
-    and codes); the user enrols again at the next login when it is required."""
+def remove_second_factor(session: Session, *, actor: User | None, user: User,
+                         **details: str | int | None) -> None:
+    """Removes an account's authenticator and recovery codes (lost phone and codes), once a DG
+    confirmed the IT administrator's request or the operator asked on the command line
+    (``council.services.account_requests``); the user enrols again at the next login when it
+    is required. Audited; the caller commits."""
     had_secret = _secret_row(session, user) is not None
     session.execute(delete(TwoFactorSecret).where(TwoFactorSecret.user_id == user.id))
     session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     audit.record(session, "two_factor_reset", actor=actor, object_type="user", object_id=user.id,
-                 had_secret=had_secret)
-    session.commit()
+                 had_secret=had_secret, **details)
 
 
 def _decrypt(row: TwoFactorSecret) -> str:

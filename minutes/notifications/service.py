@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session, joinedload
 
 from agenda.pseudonymise.dossier import Dossier as DossierIdentity
 from agenda.pseudonymise.dossier import parse_dossier
+from agenda.reports import identity_on
 from council import permissions
 from council.clock import CENTRE_TIMEZONE, centre_today
-from council.crypto import decrypt_bytes, decrypt_json, encrypt_bytes
+from council.crypto import decrypt_bytes, encrypt_bytes
 from council.labels import TITLES
 from council.models import (
     AgendaItem,
@@ -98,7 +99,7 @@ class PendingDecision:
 
 
 def decided_on(meeting: Meeting) -> date:
-    return meeting.starts_at.astimezone(CENTRE_TIMEZONE).date()
+    return meeting.day
 
 
 DecisionRows = Select[tuple[AgendaItem, SocialReport, AidTerms]]
@@ -236,7 +237,8 @@ def generate_letter(session: Session, item_id: int, *, actor: User,
         raise NotificationError(
             gettext("The letter would lack: %(missing)s.", missing=", ".join(missing)))
     centre = session.scalars(select(Centre)).one()
-    identity: DossierIdentity = parse_dossier(decrypt_json(decision.dossier.identity_encrypted))
+    identity: DossierIdentity = parse_dossier(
+        identity_on(session, decision.dossier, decision.decided_on))
     language = _letter_language(decision.dossier)
     pdf = render_pdf_template(
         "pdf/notification.html",

@@ -20,7 +20,7 @@ from report_samples import DOSSIER, TEXT, niss
 from signing_support import stored_state
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from support import meeting_after, user_named
+from support import csss_meeting_in_preparation, user_named
 
 from agenda import reports
 from agenda import sitting as live
@@ -184,14 +184,14 @@ def test_editing_an_approved_item_sends_it_back_to_review(session: Session, demo
 def test_a_name_the_reviewer_undid_stops_the_approval(session: Session, demo: Any) -> None:
     """A third party nobody listed (the landlord), put back by an undo: no dossier holds him,
     the rules still see a name."""
-    meeting = meeting_after(session, demo.csss_meeting_id)
+    meeting = csss_meeting_in_preparation(session, demo)
     dg = user_named(session, "dg")
     submitted = reports.submit_report(session, reports.Submission(dossier=DOSSIER, text=TEXT),
                                       actor=user_named(session, "socialworker"))
     item = reports.schedule_report(session, submitted.report, meeting, actor=dg)
     landlord = next(i for i, r in enumerate(load_pseudonymisation(session, item).machine)
                     if "Vandeputte" in r.original)
-    reports.toggle_replacement(session, item, landlord, actor=dg)
+    reports.toggle_replacement(session, item, landlord, actor=dg, reauthenticated=True)
     assert "Hector Vandeputte" in item.summary
     with pytest.raises(IdentityInText) as refused:
         reports.approve_pseudonymisation(session, item, actor=dg)
@@ -248,7 +248,8 @@ def draft(session: Session, demo: Any) -> Minutes:
     its minutes, and the draft minutes."""
     meeting = session.get(Meeting, demo.csss_meeting_id)
     hold_meeting(session, meeting, recorder=user_named(session, "secretariat"))
-    later = meeting_after(session, meeting.id, days=14, status=MeetingStatus.in_progress)
+    later = csss_meeting_in_preparation(session, demo)
+    later.status = MeetingStatus.in_progress
     session.add(AgendaItem(meeting=later, number=1, kind=ItemKind.minutes_approval,
                            title="Approbation du procès-verbal", is_closed_session=True,
                            status=ItemStatus.ready))

@@ -1,7 +1,7 @@
 """the DG's overrides of the identity guard (issue 14, item 1)
 
 Revision ID: 0016
-Revises: 0012
+Revises: 0018
 Create Date: 2026-12-07 14:05:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision = '0016'
-down_revision = '0012'
+down_revision = '0018'
 branch_labels = None
 depends_on = None
 
