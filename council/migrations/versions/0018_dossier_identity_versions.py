@@ -1,7 +1,7 @@
 """dossier identities kept as versions, each written once (issue 14)
 
 Revision ID: 0018
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-07 14:20:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision = '0018'
-down_revision = '0012'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
