@@ -216,6 +216,12 @@ def can_change_dossier(user: Any, dossier: Any) -> bool:
     return _is_dg_or_dossiers_worker(user, dossier)
 
 
+def may_ever_view_reports(user: Any) -> bool:
+    """Whether the user's role reads any report (``can_view_report`` says which): the others
+    are refused every report alike, existing or not."""
+    return is_staff(user) or _role(user) is Role.social_worker
+
+
 def can_view_report(user: Any, report: Any) -> bool:
     """A report's pseudonymised draft: staff, and the social worker who submitted it or is in
     charge of its dossier."""
@@ -387,6 +393,13 @@ def _is_files_social_worker(user: Any, item: AgendaItem) -> bool:
     pseudonymisation = getattr(item, "pseudonymisation", None)
     return (_role(user) is Role.social_worker and pseudonymisation is not None
             and pseudonymisation.report.dossier.social_worker_id == user.id)
+
+
+def may_ever_view_extracts(user: Any) -> bool:
+    """Whether the user's role reads any item's extracts (``can_view_extracts`` says which):
+    the others are refused every item alike, existing or not."""
+    return is_staff(user) or _role(user) is Role.social_worker or (
+        is_councillor(user) and user.is_president)
 
 
 def can_view_extracts(user: Any, item: AgendaItem) -> bool:

@@ -67,12 +67,16 @@ class Applicant:
 def item_for_extracts(session: Session, user: User, item_id: int,
                       need: Callable[[User, AgendaItem], bool] = permissions.can_view_extracts,
                       *, denied: LazyString | None = None) -> AgendaItem:
-    """The one loader of an item for its extracts (the page, making one): ``ExtractNotFound``
-    for no such item, ``NotAllowed`` (with ``denied`` as its message) unless ``need``, a
-    question to ``council.permissions``, lets ``user`` (``denied`` is lazy: a service may run
-    outside a request, where an eager gettext would fix the language for later ones)."""
+    """The one loader of an item for its extracts (the page, making one): ``NotAllowed`` for
+    every item to roles that read no extracts; ``ExtractNotFound`` for no such item and for one
+    the user may not see alike (existence is confidential); then ``NotAllowed`` (with
+    ``denied`` as its message) unless ``need``, a question to ``council.permissions``, lets
+    ``user`` (``denied`` is lazy: a service may run outside a request, where an eager gettext
+    would fix the language for later ones)."""
+    if not permissions.may_ever_view_extracts(user):
+        raise NotAllowed(gettext("You do not have access to this page."))
     item = session.get(AgendaItem, item_id)
-    if item is None:
+    if item is None or not permissions.can_view_extracts(user, item):
         raise ExtractNotFound(gettext("This item does not exist."))
     if not need(user, item):
         raise NotAllowed(denied or gettext("You do not have access to this page."))

@@ -180,13 +180,14 @@ def extract_proposal(text: str) -> str | None:
 
 
 def report_for(session: Session, user: User, report_id: int) -> SocialReport:
-    """The loader of a report's pseudonymised draft: ``NotFound`` for no such report,
-    ``Denied`` for a user ``permissions`` does not let read it."""
-    report = session.get(SocialReport, report_id)
-    if report is None:
-        raise NotFound()
-    if not permissions.can_view_report(user, report):
+    """The loader of a report's pseudonymised draft: ``Denied`` for every report to roles
+    that read none; ``NotFound`` for no such report and for one ``permissions`` keeps from
+    the user alike (existence is confidential)."""
+    if not permissions.may_ever_view_reports(user):
         raise Denied()
+    report = session.get(SocialReport, report_id)
+    if report is None or not permissions.can_view_report(user, report):
+        raise NotFound()
     return report
 
 

@@ -43,14 +43,15 @@ def item_to_reidentify(session: Session, user: User, meeting_id: int,
                        item_id: int) -> AgendaItem:
     """The loader of an item whose identity a user asks for: roles that never re-identify
     learn nothing of which items came from a report (``Denied`` for every item); the others
-    get ``NotFound`` for no such item of the meeting, or one not made from a report, and
-    ``Denied`` for a report ``permissions`` keeps from them."""
+    get ``NotFound`` for no such item of the meeting, one not made from a report, and one
+    whose report ``permissions`` keeps from them alike (existence is confidential)."""
+    if not permissions.may_ever_reidentify(user):
+        raise Denied()
     item = session.get(AgendaItem, item_id)
     report = report_of_item(session, item) if item is not None else None
-    if report is None or item is None or item.meeting_id != meeting_id:
-        raise NotFound() if permissions.may_ever_reidentify(user) else Denied()
-    if not permissions.can_reidentify(user, report):
-        raise Denied()
+    if (report is None or item is None or item.meeting_id != meeting_id
+            or not permissions.can_reidentify(user, report)):
+        raise NotFound()
     return item
 
 

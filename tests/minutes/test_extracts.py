@@ -127,6 +127,7 @@ def test_extract_pages(client: FlaskClient, auth: Any, session: Session,
     pseudonymised = session.scalar(select(Extract).order_by(Extract.id.desc()))
     auth.logout()
     auth.login("socialworker")
+    auth.use_language("en")
     page = client.get(f"/items/{decided.id}/extracts")
     assert page.status_code == 200 and b"name the applicant" in page.data
     refused = client.post(f"/items/{decided.id}/extracts",

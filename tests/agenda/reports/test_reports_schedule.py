@@ -315,8 +315,10 @@ def test_reidentification_refused_to_another_social_worker(client: FlaskClient, 
                      role=Role.social_worker, display_name="Autre assistante"))
     session.commit()
     auth.login("socialworker2", "other-password")
+    # another social worker's file answers as an item that does not exist: existence stays
+    # confidential (issue 14, item 4)
     assert client.post(_identity_url(items[0]),
-                       data={"password": "other-password"}).status_code == 403
+                       data={"password": "other-password"}).status_code == 404
 
 
 # --- leak guard -----------------------------------------------------------------------------
