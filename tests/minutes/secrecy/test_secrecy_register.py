@@ -123,6 +123,7 @@ def test_refusal_is_recorded_with_its_reasons(session: Session, client: FlaskCli
     # the social worker who referred it sees the outcome and the reasons
     auth.logout()
     auth.login("socialworker")
+    auth.use_language("en")
     page = client.get(f"/secrecy/{request.id}").get_data(as_text=True)
     assert "Aucune base légale ne permet cette communication." in page
     assert "Refused" in page

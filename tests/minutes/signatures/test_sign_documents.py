@@ -221,6 +221,7 @@ def test_signing_page_flow(client: FlaskClient, auth: Any, session: Session,
 
     auth.logout()
     auth.login("dg")
+    auth.use_language("en")
     wrong = client.post(f"/documents/{minutes.document_id}/sign", data={
         "passphrase": "nope", "password": PASSWORDS["dg"], "confirm": "y"})
     assert wrong.status_code == 422
@@ -241,6 +242,7 @@ def test_pending_list_shows_what_awaits_the_user(client: FlaskClient, auth: Any,
     assert f"/documents/{minutes.document_id}/sign".encode() in page.data
     auth.logout()
     auth.login("secretariat")
+    auth.use_language("en")
     assert client.get("/signatures").status_code == 403
 
 
