@@ -30,6 +30,7 @@ from agenda.pseudonymise.lexicon import (
 )
 from agenda.pseudonymise.mentions import civil_title_before, joined, role_title_before
 from agenda.pseudonymise.names import KnownNames
+from agenda.pseudonymise.normalise import Normalised, normalise
 from agenda.pseudonymise.registry import Entry, Registry
 from agenda.pseudonymise.spans import PersonRef, Span, resolve
 from agenda.pseudonymise.text import Token, fold, plain_spaces, sentence_start, tokenize
@@ -86,7 +87,8 @@ def apply_replacements(original: str, replacements: Sequence[Replacement]) -> st
 @dataclass
 class _Item:
     original: str
-    text: str  # the original with plain spaces: what the layers read, same offsets
+    normalised: Normalised  # maps spans of ``text`` back to ``original``
+    text: str  # the normalised text with plain spaces: what the layers read
     dossier: Dossier
     language: str
     tokens: list[Token]
@@ -135,8 +137,9 @@ class Pseudonymiser:
 
     def _prepare(self, text: str, dossier: Dossier) -> _Item:
         language = dossier.language or self.language_default
-        scanned = plain_spaces(text)
-        return _Item(text, scanned, dossier, language, tokenize(scanned))
+        normalised = normalise(text)
+        scanned = plain_spaces(normalised.text)
+        return _Item(text, normalised, scanned, dossier, language, tokenize(scanned))
 
     def _entities(self, items: Sequence[_Item]) -> list[list[tuple[int, int]]]:
         wanted = [
@@ -190,6 +193,7 @@ class Pseudonymiser:
         replacements: list[Replacement] = []
         letters: set[str] = set()
         previous_child: Span | None = None
+        previous_end = 0
         for span in item.spans:
             text = span.replacement
             if span.person is not None:
@@ -198,9 +202,12 @@ class Pseudonymiser:
                 letters.add(entry.letter or "")
                 text = self._name(item, span, entry, previous_child)
                 previous_child = span if self._is_child(entry) else None
-            original = item.original[span.start : span.end]
+            start, end = item.normalised.span(span.start, span.end)
+            # Two spans that split one original character ("ﬁ" read "fi") must not overlap.
+            start = max(start, previous_end)
+            previous_end = end
             replacements.append(
-                Replacement(span.start, span.end, original, text, span.category, span.source)
+                Replacement(start, end, item.original[start:end], text, span.category, span.source)
             )
         output = apply_replacements(item.original, replacements)
         return PseudonymisedItem(

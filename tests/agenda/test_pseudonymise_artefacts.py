@@ -1,0 +1,167 @@
+"""Issue 19: the forms real documents take (pasted text, look-alike letters, abbreviations,
+foreign formats, diminutives), each observed reaching councillors, and the over-redactions."""
+
+from datetime import date
+
+import pytest
+
+from agenda.pseudonymise import Pseudonymiser, parse_dossier
+
+TODAY = date(2026, 10, 1)
+STEVENART = {"last_name": "Stévenart", "first_names": ["Marie"], "sex": "F"}
+
+
+def dossier(language="fr", applicant=None, **extra):
+    return parse_dossier(
+        {
+            "reference": "2026/0042",
+            "language": language,
+            "applicant": applicant or STEVENART,
+            **extra,
+        }
+    )
+
+
+def pseudonymised(text, data, *, use_model=False):
+    return Pseudonymiser(reference_date=TODAY, use_model=use_model).pseudonymise(text, data).text
+
+
+RUE_DU_PONT = {"street": "rue du Pont", "number": "12", "postcode": "7000", "city": "Mons"}
+RUE_DU_MOULIN = {"street": "rue du Moulin", "number": "201", "postcode": "7000", "city": "Mons"}
+VAN_DEN_BROECK = {"last_name": "Van den Broeck", "first_names": ["Jan"], "sex": "M"}
+PIETER = {"last_name": "Janssens", "first_names": ["Pieter"], "sex": "M"}
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "expected"),
+    [
+        pytest.param(
+            "Madame Ste\u00advenart vit seule.", dossier(), "Madame A. vit seule.",
+            id="soft hyphen inside the surname",
+        ),
+        pytest.param(
+            "STЕVENART Marie vit seule.", dossier(), "Madame A. vit seule.",
+            id="Cyrillic capital Ie inside the surname",
+        ),
+        pytest.param(
+            "Madame Stévenart et sa sœur. Madame Stеvenart paie.",
+            dossier(),
+            "Madame A. et sa sœur. Madame A. paie.",
+            id="Cyrillic small ie inside the surname: the same person",
+        ),
+        pytest.param(
+            "Madame Steve\u200bnart vit seule.", dossier(), "Madame A. vit seule.",
+            id="zero-width space inside the surname",
+        ),
+        pytest.param(
+            "Le bailleur écrit à Monsieur Van den\nBroeck qui répond.",
+            dossier(applicant=VAN_DEN_BROECK),
+            "Le bailleur écrit à Monsieur A. qui répond.",
+            id="surname split across a line break",
+        ),
+        pytest.param(
+            "Madame Stéve-\nnart vit seule.", dossier(), "Madame A. vit seule.",
+            id="end-of-line hyphenation inside the surname",
+        ),
+        pytest.param(
+            "Elle habite r. du Pont n° 12 depuis mai.",
+            dossier(address=RUE_DU_PONT),
+            "Elle habite [adresse] depuis mai.",
+            id="abbreviated street and number sign",
+        ),
+        pytest.param(
+            "Elle loge Moulin 201 depuis mai.",
+            dossier(address=RUE_DU_MOULIN),
+            "Elle loge [adresse] depuis mai.",
+            id="street name and number without the street type",
+        ),
+        pytest.param(
+            "Joignable au 06.12.34.56.78 le matin.",
+            dossier(contacts={"phone": "+33 6 12 34 56 78"}),
+            "Joignable au [téléphone] le matin.",
+            id="French national format of a dossier phone",
+        ),
+        pytest.param(
+            "Piet woont alleen sinds mei.",
+            dossier("nl", PIETER),
+            "De heer A. woont alleen sinds mei.",
+            id="Dutch diminutive of the first name",
+        ),
+        pytest.param(
+            "Elle habite à Haine-Saint-Pierre depuis 2019.",
+            dossier(),
+            "Elle habite à Haine-Saint-Pierre depuis 2019.",
+            id="a place named after a saint is no person",
+        ),
+        pytest.param(
+            "Madame Stévenart, née le 17/09/80, vit seule.",
+            dossier(),
+            "Madame A., née en 1980, vit seule.",
+            id="two-digit birth year is in the past",
+        ),
+    ],
+)
+def test_forms_real_documents_take(text, data, expected):
+    assert pseudonymised(text, data) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Solde disponible : 120 EUR par mois.", "Budget mensuel\nSolde disponible 300 EUR."],
+)
+def test_a_budget_label_the_model_tags_as_a_person_stays(text):
+    assert pseudonymised(text, dossier(), use_model=True) == text
+
+
+def _family(reference, last, first, child=None):
+    return parse_dossier(
+        {
+            "reference": reference,
+            "language": "fr",
+            "applicant": {"last_name": last, "first_names": [first], "sex": "F"},
+            "household": [child] if child else [],
+        }
+    )
+
+
+DUPONT = _family(
+    "2026/0001",
+    "Dupont",
+    "Sarah",
+    {"last_name": "Dupont", "first_names": ["Lina"], "birth_date": "2020-03-01",
+     "relation": "child"},
+)
+MASSON = _family("2026/0002", "Masson", "Coralie")
+FIRST_ITEM = ("Madame Dupont vit avec sa fille Lina.", DUPONT)
+SECOND_ITEM = ("Madame Masson garde Lina, la fille de sa voisine, le mercredi.", MASSON)
+
+
+def test_a_first_name_in_another_item_is_not_another_familys_child():
+    result = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise_meeting(
+        [FIRST_ITEM, SECOND_ITEM]
+    )
+    assert [item.text for item in result.items] == [
+        "Madame A. vit avec sa fille B. (6 ans).",
+        "Madame C. garde D., la fille de sa voisine, le mercredi.",
+    ]
+    assert result.key["D."] == {"name": "Lina", "relation": "third_party"}
+
+
+def test_a_first_name_in_an_item_added_later_gets_its_own_letter():
+    pseudonymiser = Pseudonymiser(reference_date=TODAY, use_model=False)
+    first = pseudonymiser.pseudonymise_meeting([FIRST_ITEM])
+    later = pseudonymiser.pseudonymise_meeting([SECOND_ITEM], registry=first.registry)
+    assert later.items[0].text == "Madame C. garde D., la fille de sa voisine, le mercredi."
+    assert later.registry.key()["B."]["name"] == "Lina Dupont"
+    assert later.registry.key()["D."]["name"] == "Lina"
+
+
+def test_the_same_landlord_named_in_two_items_keeps_one_letter():
+    pseudonymiser = Pseudonymiser(reference_date=TODAY, use_model=False)
+    first = pseudonymiser.pseudonymise_meeting(
+        [("Son propriétaire, Roland Tilquin, réclame.", DUPONT)]
+    )
+    later = pseudonymiser.pseudonymise_meeting(
+        [("Madame Masson loue aussi chez Roland Tilquin.", MASSON)], registry=first.registry
+    )
+    assert later.items[0].text == "Madame B. loue aussi chez A."
