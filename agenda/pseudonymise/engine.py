@@ -34,7 +34,7 @@ from agenda.pseudonymise.normalise import Normalised, normalise
 from agenda.pseudonymise.registry import Entry, Registry
 from agenda.pseudonymise.spans import PersonRef, Span, resolve
 from agenda.pseudonymise.text import Token, fold, plain_spaces, sentence_start, tokenize
-from agenda.pseudonymise.thirdparty import find_third_parties, third_party_ref
+from agenda.pseudonymise.thirdparty import find_third_parties, in_scope, third_party_ref
 
 _AGE_FOLLOWS = re.compile(
     r"\s*\(\s*\d+\s*(?:ans?|jaar|jahre?n?|mois|maanden|monate?)?\s*\)", re.IGNORECASE
@@ -171,8 +171,9 @@ class Pseudonymiser:
             item.spans = resolve(self._patterns(item, context) + names)
         here = frozenset(ref.key for ref, _, _ in known.people)
         _register_people(items, registry, extra_names, here)
-        tokens = registry.name_tokens(here)
+        everywhere, by_scope = registry.name_tokens(here)
         for item in items:
+            tokens = {**everywhere, **by_scope.get(item.dossier.reference, {})}
             item.spans = resolve(item.spans + _propagate(item, tokens))
         return [self._render(item, registry) for item in items]
 
@@ -306,11 +307,18 @@ def _register_people(
             registry.canonical(third_party_ref(name, tokens), here)
     for item in items:
         item.spans = [
-            replace(span, person=replace(span.person, key=registry.canonical(span.person, here)))
-            if span.person is not None
-            else span
-            for span in item.spans
+            _registered(span, item.dossier.reference, registry, here) for span in item.spans
         ]
+
+
+def _registered(span: Span, scope: str, registry: Registry, here: frozenset[str]) -> Span:
+    """The span with its person's key in the meeting's registry."""
+    person = span.person
+    if person is None:
+        return span
+    if person.relation == "third_party" and person.scope is None:
+        person = in_scope(person, scope)
+    return replace(span, person=replace(person, key=registry.canonical(person, here)))
 
 
 def _relatives_apart(known: list[Span], others: list[Span], tokens: Sequence[Token]) -> list[Span]:

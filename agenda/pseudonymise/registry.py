@@ -34,6 +34,9 @@ class Entry:
     reference: str | None = None
     tokens: list[str] = field(default_factory=list)
     letter: str | None = None
+    surname: list[str] = field(default_factory=list)
+    #: the dossier reference of the item the person belongs to or was first found in
+    scope: str | None = None
 
     @property
     def birth(self) -> date | None:
@@ -48,11 +51,13 @@ class Registry:
     def canonical(self, ref: PersonRef, here: frozenset[str] = frozenset()) -> str:
         """The key under which ``ref`` is known. A name found in the text is grouped with the
         person whose name parts it shares ("Tilquin" is "Roland Tilquin", "Monique Tilquin" is
-        someone else); dossier people of the items at hand (``here``) are left out: had the text
-        meant them, the dossier layer would have said so."""
+        someone else); in another item only if it holds that person's surname: "Lina" in one
+        family's report is not the other family's Lina Dupont. Dossier people of the items at
+        hand (``here``) are left out: had the text meant them, the dossier layer would have
+        said so."""
         if ref.relation == "third_party":
             for key, entry in self._entries.items():
-                if key not in here and _same_person(entry.tokens, ref.tokens):
+                if key not in here and _same_person(entry, ref):
                     if entry.relation == "third_party" and len(ref.tokens) > len(entry.tokens):
                         entry.tokens, entry.display = list(ref.tokens), ref.display
                     return key
@@ -64,6 +69,8 @@ class Registry:
                 birth_date=ref.birth_date.isoformat() if ref.birth_date else None,
                 reference=ref.reference,
                 tokens=list(ref.tokens),
+                surname=list(ref.surname),
+                scope=ref.scope,
             )
         return ref.key
 
@@ -75,16 +82,25 @@ class Registry:
             self._letters += 1
         return entry
 
-    def name_tokens(self, here: frozenset[str] = frozenset()) -> dict[str, str]:
-        """Folded name part → key, to find a person again wherever the meeting names them;
-        dossier people of the items at hand (``here``) are the dossier layer's business."""
-        return {
-            token: key
-            for key, entry in self._entries.items()
-            if key not in here
-            for token in entry.tokens
-            if len(token) >= 3 and token not in PARTICLES
-        }
+    def name_tokens(
+        self, here: frozenset[str] = frozenset()
+    ) -> tuple[dict[str, str], dict[str | None, dict[str, str]]]:
+        """Folded name part → key, to find a person again wherever the meeting names them:
+        (surnames, for every item; every name part, by the scope it may be found in). A first
+        name alone names someone only in their own item. Dossier people of the items at hand
+        (``here``) are the dossier layer's business."""
+        everywhere: dict[str, str] = {}
+        by_scope: dict[str | None, dict[str, str]] = {}
+        for key, entry in self._entries.items():
+            if key in here:
+                continue
+            own = by_scope.setdefault(entry.scope, {})
+            for token in entry.tokens:
+                if len(token) >= 3 and token not in PARTICLES:
+                    own[token] = key
+                    if token in entry.surname:
+                        everywhere[token] = key
+        return everywhere, by_scope
 
     def key(self, letters: set[str] | None = None) -> dict[str, dict[str, str]]:
         """Pseudonym letter → identity; only the given letters when ``letters`` is set."""
@@ -120,8 +136,11 @@ class Registry:
             entry.sex = sex
 
 
-def _same_person(known: list[str], found: tuple[str, ...]) -> bool:
+def _same_person(entry: Entry, ref: PersonRef) -> bool:
+    known, found = entry.tokens, ref.tokens
     if not known or not found:
+        return False
+    if entry.scope != ref.scope and not set(found) & set(entry.surname):
         return False
     if len(known) > 1 and len(found) > 1:
         return set(known) == set(found)

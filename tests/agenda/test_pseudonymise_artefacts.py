@@ -165,3 +165,48 @@ def test_the_same_landlord_named_in_two_items_keeps_one_letter():
         [("Madame Masson loue aussi chez Roland Tilquin.", MASSON)], registry=first.registry
     )
     assert later.items[0].text == "Madame B. loue aussi chez A."
+
+
+@pytest.mark.parametrize(
+    ("language", "address", "written"),
+    [
+        ("fr", ("avenue Louise", "54", "3"), "av. Louise 54 bte 3"),
+        ("fr", ("avenue Louise", "54", "3"), "Av Louise n° 54/3"),
+        ("fr", ("avenue Louise", "54", "3"), "Louise 54 bte 3"),
+        ("fr", ("rue du Moulin", "201", None), "r. du Moulin nº201"),
+        ("fr", ("rue du Moulin", "201", None), "du Moulin, 201"),
+        ("nl", ("Kerkstraat", "12", "3"), "Kerkstr. 12 bus 3"),
+        ("nl", ("Kerkstraat", "12", None), "Kerkstraat nr. 12"),
+        ("nl", ("Stationslaan", "5", None), "Stationsln 5"),
+        ("nl", ("Brusselsesteenweg", "88", None), "Brusselsestwg. 88"),
+        ("de", ("Hauptstraße", "7", None), "Hauptstr. 7"),
+        ("de", ("Hauptstraße", "7", None), "Hauptstrasse Nr. 7"),
+    ],
+)
+def test_a_dossier_address_by_its_parts(language, address, written):
+    street, number, box = address
+    data = dossier(
+        language,
+        address={"street": street, "number": number, "box": box, "postcode": "7000",
+                 "city": "Mons"},
+    )
+    label = {"fr": "[adresse]", "nl": "[adres]", "de": "[Adresse]"}[language]
+    assert pseudonymised(f"Sinds mei: {written}; daarna elders.", data) == (
+        f"Sinds mei: {label}; daarna elders."
+    )
+
+
+@pytest.mark.parametrize(
+    ("dossier_phone", "written"),
+    [
+        ("+33 6 12 34 56 78", "06 12 34 56 78"),
+        ("+33 6 12 34 56 78", "0033 6 12 34 56 78"),
+        ("+33 6 12 34 56 78", "+33 (0)6.12.34.56.78"),
+        ("+31 6 12345678", "06-12345678"),
+        ("+49 241 123456", "0241/123456"),
+        ("0486 00 43 24", "+32486004324"),
+    ],
+)
+def test_a_dossier_phone_by_its_digits_whatever_the_national_format(dossier_phone, written):
+    data = dossier(contacts={"phone": dossier_phone})
+    assert pseudonymised(f"Tél. {written} le matin.", data) == "Tél. [téléphone] le matin."
