@@ -173,8 +173,8 @@ class Pseudonymiser:
         _register_people(items, registry, extra_names, here)
         everywhere, by_scope = registry.name_tokens(here)
         for item in items:
-            tokens = {**everywhere, **by_scope.get(item.dossier.reference, {})}
-            item.spans = resolve(item.spans + _propagate(item, tokens))
+            own = by_scope.get(item.dossier.reference, {})
+            item.spans = resolve(item.spans + _propagate(item, own, everywhere))
         return [self._render(item, registry) for item in items]
 
     def _patterns(self, item: _Item, context: _MeetingValues) -> list[Span]:
@@ -344,19 +344,22 @@ def _relatives_apart(known: list[Span], others: list[Span], tokens: Sequence[Tok
     return kept + [o for o in others if not any(o.overlaps(k) for k in kept)]
 
 
-def _propagate(item: _Item, known: dict[str, str]) -> list[Span]:
-    """Names found anywhere in the meeting (``known``: name part → key), wherever else they
-    appear capitalised."""
+def _propagate(item: _Item, own: dict[str, str], everywhere: dict[str, str]) -> list[Span]:
+    """Names found in the meeting (name part → key: ``own`` to this item, ``everywhere`` the
+    surnames), wherever else they appear capitalised."""
     tokens, text = item.tokens, item.text
+
     spans = []
     i = 0
     while i < len(tokens):
-        key = known.get(tokens[i].folded)
+        key = own.get(tokens[i].folded) or everywhere.get(tokens[i].folded)
         if key is None or not tokens[i].is_capitalised:
             i += 1
             continue
         last = i
-        while last + 1 < len(tokens) and known.get(tokens[last + 1].folded) == key:
+        while last + 1 < len(tokens) and (
+            own.get(tokens[last + 1].folded) or everywhere.get(tokens[last + 1].folded)
+        ) == key:
             if not joined(text, tokens[last], tokens[last + 1]):
                 break
             last += 1

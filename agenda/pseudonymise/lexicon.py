@@ -10,7 +10,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from agenda.pseudonymise.text import fold, name_parts
+from agenda.pseudonymise.text import WORD_RE, fold, name_parts
 
 LANGUAGES = ("fr", "nl", "de")
 
@@ -277,5 +277,7 @@ def _dutch_diminutive(name: str) -> str:
 def diminutives(first_name: str) -> list[str]:
     """Folded short forms of a first name: the table's, and each with the Dutch suffix."""
     folded = fold(first_name)
+    if not WORD_RE.fullmatch(folded):
+        return []  # "Marie-Claire", "Jan Willem": the short forms name one part of them
     short = sorted(DIMINUTIVES.get(folded, ()))
     return short + [_dutch_diminutive(name) for name in (folded, *short)]

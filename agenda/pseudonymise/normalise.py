@@ -23,12 +23,24 @@ _CONFUSABLES = dict(
         strict=True,
     )
 )
+_HYPHEN_BREAK = r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_])"
+_PARTICLE = (
+    r"\b(?:[Vv]an|[Vv]ander|[Vv]anden|[Dd]en|[Dd]er|[Dd]e|[Dd]u|[Ll]a|[Vv]on|[Vv]om|[Tt]er|[Tt]en"
+    r"|[Ee]l)"
+)
+_PARTICLE_BREAK = r"[ \t]*\n[ \t]*(?=[A-ZÀ-Þ])"
+# Characters of category Cf (format): invisible, they hide inside a word.
+_FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
 # What may need work; everything else (ASCII, precomposed accented letters) is copied as is.
 _SPECIAL = re.compile(
-    r"(?P<hyphen>(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_]))"
-    r"|(?P<particle>\b(?:[Vv]an|[Vv]ander|[Vv]anden|[Dd]en|[Dd]er|[Dd]e|[Dd]u|[Ll]a|[Vv]on|[Vv]om"
-    r"|[Tt]er|[Tt]en|[Ee]l))(?P<break>[ \t]*\n[ \t]*)(?=[A-ZÀ-Þ])"
+    rf"(?P<hyphen>{_HYPHEN_BREAK})"
+    rf"|(?P<particle>{_PARTICLE})(?P<break>{_PARTICLE_BREAK})"
     r"|(?P<char>[^\x00-\x7f\u00c0-\u00ff]|\u00ad)"
+)
+# Most reports need none of it: NFKC already, and none of these.
+_NEEDS_WORK = re.compile(
+    rf"[{_FORMAT}{''.join(_CONFUSABLES)}\U000e0000-\U000e007f]|{_HYPHEN_BREAK}"
+    rf"|{_PARTICLE}{_PARTICLE_BREAK}"
 )
 _APOSTROPHES_AND_SPACING_ACCENTS = frozenset("’ʼ´`¨¸¯˜")
 
@@ -94,7 +106,9 @@ class _Builder:
 
 
 def normalise(original: str) -> Normalised:
-    if _SPECIAL.search(original) is None:
+    if (
+        unicodedata.is_normalized("NFKC", original) and _NEEDS_WORK.search(original) is None
+    ) or _SPECIAL.search(original) is None:
         return Normalised(original, original)
     built = _Builder(original)
     position = 0

@@ -224,6 +224,7 @@ _SUFFIX_ABBREVIATIONS = (
 )
 # Words between a street's type and its name: "rue du Moulin" is also written "Moulin".
 _STREET_LINKS = re.compile(r"^(?:(?:de la|de l'|du|des|de|d'|la|le|les|aux|au)\s*)+")
+_LINKS_BEFORE = re.compile(r"(?<!\w)(?:(?:de la|de l'|du|des|de|d'|la|le|les|aux|au)\s*)+$")
 
 _STREET_TYPES = frozenset(
     {
@@ -253,8 +254,8 @@ class KnownStreets:
                 # 201"), when the dossier's number follows, with its box if written.
                 number = re.escape(fold(address.number))
                 pattern += (
-                    rf"|(?<!\w)(?:{_STREET_LINKS.pattern[1:]})?{re.escape(core)}\s*,?\s+"
-                    rf"{_NUMBER_SIGN}{number}(?![\d\w]){_BOX}?".replace(r"(?i:", "(?:")
+                    rf"|(?<!\w){re.escape(core)}\s*,?\s+{_NUMBER_SIGN}{number}(?![\d\w])"
+                    rf"{_BOX}?".replace(r"(?i:", "(?:")
                 )
             self._by_key.setdefault(_street_key(street), []).append(pattern)
 
@@ -266,7 +267,9 @@ class KnownStreets:
                 if pattern not in self._compiled:
                     self._compiled[pattern] = re.compile(pattern)
                 for match in self._compiled[pattern].finditer(folded):
-                    yield match.start(), match.end()
+                    # "du Moulin 201": the link words before the name go with it
+                    links = _LINKS_BEFORE.search(folded, max(0, match.start() - 12), match.start())
+                    yield (links.start() if links else match.start()), match.end()
 
 
 def _street_key(street: str) -> str:

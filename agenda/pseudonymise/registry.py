@@ -8,6 +8,7 @@ pseudonym → identity map the application stores apart, encrypted.
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -47,6 +48,9 @@ class Registry:
     def __init__(self) -> None:
         self._entries: dict[str, Entry] = {}
         self._letters = 0
+        self._by_letter: dict[str, Entry] | None = None
+        self._by_token: dict[str, list[str]] | None = None
+        self._position: dict[str, int] = {}
 
     def canonical(self, ref: PersonRef, here: frozenset[str] = frozenset()) -> str:
         """The key under which ``ref`` is known. A name found in the text is grouped with the
@@ -56,10 +60,12 @@ class Registry:
         hand (``here``) are left out: had the text meant them, the dossier layer would have
         said so."""
         if ref.relation == "third_party":
-            for key, entry in self._entries.items():
+            for key in self._sharing(ref.tokens):
+                entry = self._entries[key]
                 if key not in here and _same_person(entry, ref):
                     if entry.relation == "third_party" and len(ref.tokens) > len(entry.tokens):
                         entry.tokens, entry.display = list(ref.tokens), ref.display
+                        self._index_tokens(key, entry.tokens)
                     return key
         if ref.key not in self._entries:
             self._entries[ref.key] = Entry(
@@ -72,7 +78,26 @@ class Registry:
                 surname=list(ref.surname),
                 scope=ref.scope,
             )
+            self._index_tokens(ref.key, ref.tokens)
         return ref.key
+
+    def _sharing(self, tokens: tuple[str, ...]) -> list[str]:
+        """The keys of the entries sharing a name part with ``tokens``, oldest first: a
+        meeting of hundreds of items must not compare every name with every entry."""
+        if self._by_token is None:
+            self._by_token, self._position = {}, {}
+            for key, entry in self._entries.items():
+                self._index_tokens(key, entry.tokens)
+        keys = {key for token in tokens for key in self._by_token.get(token, ())}
+        return sorted(keys, key=self._position.__getitem__)
+
+    def _index_tokens(self, key: str, tokens: Iterable[str]) -> None:
+        if self._by_token is not None:
+            self._position.setdefault(key, len(self._position))
+            for token in tokens:
+                keys = self._by_token.setdefault(token, [])
+                if key not in keys:
+                    keys.append(key)
 
     def entry(self, key: str) -> Entry:
         """The entry for a canonical key, given its letter on first use."""
@@ -80,7 +105,14 @@ class Registry:
         if entry.letter is None:
             entry.letter = letter_for(self._letters)
             self._letters += 1
+            self._lettered()[entry.letter] = entry
         return entry
+
+    def _lettered(self) -> dict[str, Entry]:
+        """Letter → entry, built once (a restored registry) and kept up to date by ``entry``."""
+        if self._by_letter is None:
+            self._by_letter = {e.letter: e for e in self._entries.values() if e.letter}
+        return self._by_letter
 
     def name_tokens(
         self, here: frozenset[str] = frozenset()
@@ -104,10 +136,15 @@ class Registry:
 
     def key(self, letters: set[str] | None = None) -> dict[str, dict[str, str]]:
         """Pseudonym letter → identity; only the given letters when ``letters`` is set."""
+        if letters is None:
+            entries = [entry for entry in self._entries.values() if entry.letter is not None]
+        else:
+            # Each item asks for its own few letters: no pass over the whole meeting per item.
+            by_letter = self._lettered()
+            entries = [by_letter[letter] for letter in sorted(letters, key=_letter_order)
+                       if letter in by_letter]
         result = {}
-        for entry in self._entries.values():
-            if entry.letter is None or (letters is not None and entry.letter not in letters):
-                continue
+        for entry in entries:
             identity = {"name": entry.display, "relation": entry.relation}
             if entry.reference:
                 identity["reference"] = entry.reference
@@ -134,6 +171,10 @@ class Registry:
         entry = self._entries[key]
         if entry.sex is None:
             entry.sex = sex
+
+
+def _letter_order(letter: str) -> tuple[int, str]:
+    return len(letter), letter
 
 
 def _same_person(entry: Entry, ref: PersonRef) -> bool:
