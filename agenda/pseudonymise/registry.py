@@ -15,6 +15,7 @@ from typing import Any
 
 from agenda.pseudonymise.lexicon import PARTICLES
 from agenda.pseudonymise.spans import PersonRef
+from agenda.pseudonymise.text import name_parts
 
 
 def letter_for(index: int) -> str:
@@ -163,7 +164,9 @@ class Registry:
     def from_dict(cls, data: dict[str, Any]) -> Registry:
         registry = cls()
         registry._letters = int(data["letters"])
-        registry._entries = {key: Entry(**value) for key, value in data["entries"].items()}
+        registry._entries = {
+            key: _with_surname(key, Entry(**value)) for key, value in data["entries"].items()
+        }
         return registry
 
     def learn_sex(self, key: str, sex: str | None) -> None:
@@ -171,6 +174,20 @@ class Registry:
         entry = self._entries[key]
         if entry.sex is None:
             entry.sex = sex
+
+
+def _with_surname(key: str, entry: Entry) -> Entry:
+    """A registry saved before entries had a surname and a scope: both as they would be now
+    (a dossier person's key starts with the folded surname; a third party's is the last word)."""
+    if entry.surname or not entry.tokens:
+        return entry
+    if key.startswith("dossier:"):
+        last_name = key.removeprefix("dossier:").split("|", 1)[0]
+        entry.surname = [p for p in name_parts(last_name) if p not in PARTICLES]
+        entry.scope = entry.scope or entry.reference
+    else:
+        entry.surname = entry.tokens[-1:]
+    return entry
 
 
 def _letter_order(letter: str) -> tuple[int, str]:

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from agenda.pseudonymise import Pseudonymiser, parse_dossier
+from agenda.pseudonymise import Pseudonymiser, Registry, parse_dossier
 
 TODAY = date(2026, 10, 1)
 STEVENART = {"last_name": "Stévenart", "first_names": ["Marie"], "sex": "F"}
@@ -210,3 +210,25 @@ def test_a_dossier_address_by_its_parts(language, address, written):
 def test_a_dossier_phone_by_its_digits_whatever_the_national_format(dossier_phone, written):
     data = dossier(contacts={"phone": dossier_phone})
     assert pseudonymised(f"Tél. {written} le matin.", data) == "Tél. [téléphone] le matin."
+
+
+def test_a_registry_saved_before_the_scopes_still_continues_its_meeting():
+    """Registries stored encrypted before issue 19 have no scope nor surname: they load with
+    both as they would be now, and keep their letters."""
+    saved = {
+        "letters": 2,
+        "entries": {
+            "dossier:dupont|sarah|": {"display": "Sarah Dupont", "relation": "applicant",
+                                      "sex": "F", "birth_date": None, "reference": "2026/0001",
+                                      "tokens": ["sarah", "dupont"], "letter": "A"},
+            "third:roland tilquin": {"display": "Roland Tilquin", "relation": "third_party",
+                                     "sex": None, "birth_date": None, "reference": None,
+                                     "tokens": ["roland", "tilquin"], "letter": "B"},
+        },
+    }
+    later = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise_meeting(
+        [("Madame Masson loue chez Monsieur Tilquin, comme Sarah.", MASSON)],
+        registry=Registry.from_dict(saved),
+    )
+    assert later.items[0].text == "Madame C. loue chez Monsieur B., comme D."
+    assert later.registry.key()["A."]["name"] == "Sarah Dupont"
