@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from council.clock import CENTRE_TIMEZONE
-from council.models import Organ, OrganKind, User
+from council.models import Meeting, MeetingStatus, Organ, OrganKind, User
 from council.refusals import Refusal
 
 PASSWORDS = {
@@ -62,6 +62,17 @@ def user_named(session: Session, username: str) -> User:
 
 def organ_of_kind(session: Session, kind: OrganKind) -> Organ:
     return session.scalar(select(Organ).where(Organ.kind == kind))
+
+
+def draft_meeting_after(session: Session, template_id: int) -> Meeting:
+    """A new, empty meeting in preparation, a week after the given one (same organ, place)."""
+    template = session.get(Meeting, template_id)
+    meeting = Meeting(organ_id=template.organ_id, place=template.place,
+                      starts_at=template.starts_at + timedelta(days=7),
+                      status=MeetingStatus.draft)
+    session.add(meeting)
+    session.commit()
+    return meeting
 
 
 @contextmanager

@@ -5,16 +5,15 @@ blocked; now the name is replaced, and a reviewer who brings it back cannot appr
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 import pytest
 from report_samples import DOSSIER
 from sqlalchemy.orm import Session
-from support import user_named
+from support import draft_meeting_after, user_named
 
 from agenda import reports
-from council.models import Meeting, MeetingStatus
+from council.models import Meeting
 
 HIDDEN_SURNAMES = {
     "soft hyphen": "Kabongo-Ver\u00adhelst",
@@ -26,13 +25,7 @@ HIDDEN_SURNAMES = {
 
 @pytest.fixture
 def meeting(session: Session, demo: Any) -> Meeting:
-    template = session.get(Meeting, demo.csss_meeting_id)
-    meeting = Meeting(organ_id=template.organ_id, place=template.place,
-                      starts_at=template.starts_at + timedelta(days=7),
-                      status=MeetingStatus.draft)
-    session.add(meeting)
-    session.commit()
-    return meeting
+    return draft_meeting_after(session, demo.csss_meeting_id)
 
 
 @pytest.mark.parametrize("written", HIDDEN_SURNAMES.values(), ids=HIDDEN_SURNAMES.keys())
