@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from council import permissions
 from council.db import db
 from council.forms import EmptyForm
+from council.refusals import require
 from council.services import audit
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
@@ -31,12 +32,18 @@ ACTION_TITLES = {
     "document_downloaded": _l("Document downloaded"),
     "notification_generated": _l("Notification letter generated"),
     "notification_downloaded": _l("Notification letter downloaded"),
+    "account_created": _l("Account created"),
+    "account_change_requested": _l("Change asked of the director-general"),
+    "account_change_refused": _l("Change refused by the director-general"),
+    "role_changed": _l("Role changed"),
+    "two_factor_reset": _l("Second factor reset"),
+    "account_enabled": _l("Account enabled"),
+    "account_disabled": _l("Account disabled"),
 }
 
 
 def _require_dg() -> None:
-    if not permissions.can_read_audit_log(current_user):
-        abort(403)
+    require(permissions.can_read_audit_log(current_user))
 
 
 def _int_arg(name: str) -> int | None:

@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
-    abort,
     current_app,
     flash,
     redirect,
@@ -26,7 +25,7 @@ from werkzeug.wrappers import Response
 
 from council import permissions
 from council.db import db
-from council.errors import API_PREFIX
+from council.errors import API_PREFIX, refused
 from council.extensions import login_manager
 from council.forms import (
     EmptyForm,
@@ -38,6 +37,7 @@ from council.forms import (
 )
 from council.models import Language, User
 from council.models.base import utcnow
+from council.refusals import require
 from council.services import accounts, two_factor
 
 bp = Blueprint("auth", __name__)
@@ -292,8 +292,7 @@ def reauthentication_failed_message() -> str:
 
 
 def _require_two_factor_access() -> None:
-    if not permissions.can_manage_own_two_factor(current_user):
-        abort(403)
+    require(permissions.can_manage_own_two_factor(current_user))
 
 
 @bp.route("/account/two-factor")
@@ -322,9 +321,8 @@ def enrol() -> Response | str:
     if form.validate_on_submit():
         try:
             codes = two_factor.confirm_enrolment(db.session, current_user, form.code.data)
-        except two_factor.TwoFactorError:
-            form.code.errors = [gettext("This code is not valid. Check that your phone's clock "
-                                        "is right and type the code shown now.")]
+        except two_factor.TwoFactorError as error:
+            form.code.errors = [refused(error)]
         else:
             session.pop(MUST_ENROL, None)
             flash(gettext("Two-factor authentication is on."), "success")

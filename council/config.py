@@ -68,6 +68,16 @@ def _tie_rule(environ: Mapping[str, str], name: str, default: str) -> str:
     return value
 
 
+def _secret_tie_rule(environ: Mapping[str, str]) -> str:
+    name = "COUNCIL_TIE_RULE_SECRET"
+    value = _tie_rule(environ, name, "rejected")
+    if value == "president_decides":
+        raise ConfigError(f"{name}=president_decides cannot work: the president's vote in a "
+                          "secret ballot is secret, so it cannot break a tie. Use 'rejected' "
+                          "(the default).")
+    return value
+
+
 def _count(environ: Mapping[str, str], name: str, default: int) -> int:
     value = environ.get(name, "").strip() or str(default)
     if not value.isdigit():
@@ -140,6 +150,16 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         # ballots only ever give counts.
         "COUNCIL_MINUTES_NAME_VOTERS": _switch(environ, "COUNCIL_MINUTES_NAME_VOTERS",
                                                default=True),
+        # Quorum (council.rules.quorum) [V]: off, the literal reading, the base stays the
+        # members in office and a withdrawn member is absent for the item; on, the members who
+        # withdrew are also taken out of the base.
+        "COUNCIL_QUORUM_WITHOUT_WITHDRAWN": _switch(
+            environ, "COUNCIL_QUORUM_WITHOUT_WITHDRAWN", default=False),
+        # Pseudonymisation review (agenda.reports.review): undoing a replacement shows a word of
+        # the original report, a re-identification; the DG may, and the secretariat only in a
+        # centre where it reviews with the originals (docs/security.md).
+        "COUNCIL_SECRETARIAT_SEES_ORIGINALS": _switch(
+            environ, "COUNCIL_SECRETARIAT_SEES_ORIGINALS", default=False),
         # Reverse proxies in front of the app whose X-Forwarded-For is trusted (ProxyFix x_for);
         # 0: none, the client address is the peer of the socket.
         "COUNCIL_TRUSTED_PROXIES": _count(environ, "COUNCIL_TRUSTED_PROXIES", 0),
@@ -173,7 +193,7 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         ),
         # Tie rules of votes (DOMAIN.md, [V]): president_decides or rejected.
         "COUNCIL_TIE_RULE_OPEN": _tie_rule(environ, "COUNCIL_TIE_RULE_OPEN", "president_decides"),
-        "COUNCIL_TIE_RULE_SECRET": _tie_rule(environ, "COUNCIL_TIE_RULE_SECRET", "rejected"),
+        "COUNCIL_TIE_RULE_SECRET": _secret_tie_rule(environ),
     }
 
 

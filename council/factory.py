@@ -18,7 +18,7 @@ from council.config import from_environment
 from council.converters import DatabaseIdConverter
 from council.db import db
 from council.extensions import babel, csrf, login_manager
-from council.i18n import select_locale
+from council.i18n import choose_locale_per_request, select_locale
 from council.input_guard import register_input_guard
 from council.pictures import register_chart_helpers
 from council.resources import CHECKOUT, resource_folder
@@ -46,6 +46,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     db.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    app.before_request(choose_locale_per_request)
     login_manager.init_app(app)
 
     for blueprint in (auth.bp, views.bp, job_views.bp, audit_views.bp, settings_views.bp):

@@ -14,6 +14,7 @@ from functools import cache
 
 from babel.support import Translations
 from flask import current_app, request, session
+from flask_babel import refresh
 from flask_login import current_user
 
 from council.resources import resource_folder
@@ -22,6 +23,14 @@ from council.resources import resource_folder
 #: national languages, British English for reading copies. The one definition.
 BABEL_LOCALES = {"fr": "fr_BE", "nl": "nl_BE", "de": "de_BE", "en": "en_GB"}
 LANGUAGES = tuple(BABEL_LOCALES)
+
+
+def choose_locale_per_request() -> None:
+    """Forgets the locale Flask-Babel cached on the application context: it is chosen again
+    for each request (``select_locale``). Where an application context outlives one request
+    (a test holding one, a command serving several), the first request's language would
+    otherwise stay for every later one, whoever logs in."""
+    refresh()
 
 
 def select_locale() -> str:

@@ -7,6 +7,8 @@ import enum
 from flask_babel import lazy_gettext as _l
 
 from council.models import (
+    AccountRequestKind,
+    AccountRequestState,
     DocumentKind,
     ItemKind,
     ItemStatus,
@@ -47,6 +49,13 @@ TITLES: dict[enum.Enum, object] = {
     Role.secretariat: _l("Secretariat"),
     Role.social_worker: _l("Social worker"),
     Role.councillor: _l("Councillor"),
+    Role.unassigned: _l("No role yet"),
+    AccountRequestKind.role_change: _l("Role"),
+    AccountRequestKind.two_factor_reset: _l("Reset of the second factor"),
+    AccountRequestState.pending: _l("awaiting the DG"),
+    AccountRequestState.confirmed: _l("confirmed"),
+    AccountRequestState.refused: _l("refused"),
+    AccountRequestState.superseded: _l("replaced by a newer request"),
     OrganKind.council: _l("Social welfare council"),
     OrganKind.bureau: _l("Permanent bureau"),
     OrganKind.csss: _l("Special committee for social services"),

@@ -7,12 +7,21 @@ so that lists are filtered in the database rather than item by item.
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 from sqlalchemy import ColumnElement, exists, false, func, or_, select, true
 
-from council.models import AgendaItem, Meeting, MeetingStatus, OrganMembership, Role, User
-from council.models.minutes import Extract, SignatureCapacity
+from council.models import (
+    AccountRequest,
+    AgendaItem,
+    Meeting,
+    MeetingStatus,
+    OrganMembership,
+    Role,
+    User,
+)
+from council.models.minutes import Extract, SignatureCapacity, SignedDocument
 from council.models.secrecy import SecrecyRequest
 
 STAFF = frozenset({Role.dg, Role.secretariat})
@@ -40,6 +49,62 @@ def needs_member(role: Role) -> bool:
 def can_manage_accounts(user: Any) -> bool:
     """The IT administrator manages accounts, and sees no meeting or file content."""
     return _role(user) is Role.admin
+
+
+# --- Separation of duties (issue 13) ----------------------------------------------------------
+
+#: the roles without access to any meeting, report, minutes or audit entry: the IT
+#: administrator's and an account's that has no role yet. Every other role sees content.
+CONTENTLESS_ROLES = frozenset({Role.admin, Role.unassigned})
+
+
+class RoleChange(enum.Enum):
+    """How the IT administrator's change of a role takes effect."""
+
+    #: the account already has that role
+    none = "none"
+    #: from a role without content to another one: at once
+    immediate = "immediate"
+    #: to or from a role that sees content: once the DG confirms it
+    needs_confirmation = "needs_confirmation"
+
+
+def role_change(current: Role, requested: Role) -> RoleChange:
+    """Giving a role that sees content needs the DG's confirmation, and so does taking one away
+    (the DG, not the IT administrator, decides who reads the files; an account to be cut off at
+    once is disabled, which takes effect immediately)."""
+    if current is requested:
+        return RoleChange.none
+    if current in CONTENTLESS_ROLES and requested in CONTENTLESS_ROLES:
+        return RoleChange.immediate
+    return RoleChange.needs_confirmation
+
+
+def initial_role(requested: Role) -> Role:
+    """The role a new account starts with: the one asked for when it sees no content, none
+    otherwise until the DG confirms it."""
+    return requested if requested in CONTENTLESS_ROLES else Role.unassigned
+
+
+def awaits_role(user: Any) -> bool:
+    """An account that may log in but has no role yet: it sees its own account pages only."""
+    return _role(user) is Role.unassigned
+
+
+def can_decide_account_requests(user: Any) -> bool:
+    """The DG's accounts page: the requests to confirm and the history of roles and resets."""
+    return _role(user) is Role.dg
+
+
+def can_decide_account_request(user: Any, request: AccountRequest) -> bool:
+    """A DG confirms or refuses the IT administrator's requests, but none about their own
+    account: a request about the only DG is decided by the operator on the command line."""
+    return can_decide_account_requests(user) and request.user_id != user.id
+
+
+def can_request_role(user: Any, account: User) -> bool:
+    """The IT administrator asks for anyone's role but their own."""
+    return can_manage_accounts(user) and account.id != user.id
 
 
 def can_view_composition(user: Any) -> bool:
@@ -139,6 +204,18 @@ def can_submit_report(user: Any) -> bool:
     return _role(user) is Role.social_worker
 
 
+def _is_dg_or_dossiers_worker(user: Any, dossier: Any) -> bool:
+    role = _role(user)
+    return role is Role.dg or (role is Role.social_worker
+                               and dossier.social_worker_id == user.id)
+
+
+def can_change_dossier(user: Any, dossier: Any) -> bool:
+    """Giving a dossier a new identity (a later report on it, a correction): the social worker
+    in charge of it, and the DG; another social worker reusing its reference is refused."""
+    return _is_dg_or_dossiers_worker(user, dossier)
+
+
 def can_view_report(user: Any, report: Any) -> bool:
     """A report's pseudonymised draft: staff, and the social worker who submitted it or is in
     charge of its dossier."""
@@ -165,6 +242,17 @@ def can_reidentify(user: Any, report: Any) -> bool:
         return True
     return role is Role.social_worker and user.id in (report.submitted_by_id,
                                                       report.dossier.social_worker_id)
+
+
+def can_see_originals(user: Any, report: Any, *, secretariat_sees_originals: bool) -> bool:
+    """Seeing words of a report's original text while reviewing its pseudonymisation (undoing a
+    replacement brings one back): a re-identification, for those who may re-identify the
+    report among its reviewers (the DG), and for the secretariat only where the centre lets it
+    review with the originals (``COUNCIL_SECRETARIAT_SEES_ORIGINALS``); always after a recent
+    password, audited."""
+    if _role(user) is Role.secretariat:
+        return secretariat_sees_originals
+    return is_staff(user) and can_reidentify(user, report)
 
 
 def can_manage_meetings(user: Any) -> bool:
@@ -240,9 +328,10 @@ def can_manage_own_two_factor(user: Any) -> bool:
     return _role(user) is not None
 
 
-def can_reset_two_factor(user: Any, account: User) -> bool:
-    """The IT administrator removes someone's authenticator (lost phone); not their own, so
-    that a borrowed administrator session cannot drop the administrator's second factor."""
+def can_request_two_factor_reset(user: Any, account: User) -> bool:
+    """The IT administrator asks for the removal of someone's authenticator (lost phone), which
+    a DG confirms (``can_decide_account_request``); not their own, so that a borrowed
+    administrator session cannot drop the administrator's second factor."""
     return can_manage_accounts(user) and account.id != user.id
 
 
@@ -269,6 +358,21 @@ def signing_capacity(user: Any, meeting: Meeting | None) -> SignatureCapacity | 
     if _presides(user, meeting):
         return SignatureCapacity.president
     return None
+
+
+def can_have_signed_original(user: Any, document: SignedDocument,
+                             meeting: Meeting | None) -> bool:
+    """Whose download of ``document`` is the signed original (with its signatures, stamped as
+    an incremental update): the DG, who keeps it, and its signers, those who signed it and
+    whoever signs it in a capacity it still awaits. Every other reader gets a reader's copy
+    (minutes.documents), which carries no signature but cannot lose its mark."""
+    if _role(user) is None:
+        return False
+    if _role(user) is Role.dg or any(signature.signer_id == user.id
+                                      for signature in document.signatures):
+        return True
+    capacity = signing_capacity(user, meeting)
+    return capacity is not None and capacity in document.missing_capacities
 
 
 def can_follow_signatures(user: Any, meeting: Meeting | None) -> bool:
@@ -342,9 +446,7 @@ def can_view_notifications(user: Any) -> bool:
 def can_notify(user: Any, dossier: Any) -> bool:
     """Setting a decision's terms and making, reading or sending its letter, which names the
     applicant: the DG and the social worker in charge of the dossier."""
-    role = _role(user)
-    return role is Role.dg or (role is Role.social_worker
-                               and dossier.social_worker_id == user.id)
+    return _is_dg_or_dossiers_worker(user, dossier)
 
 
 # --- Secrecy register (issue 8) --------------------------------------------------------------
@@ -394,15 +496,14 @@ def visible_secrecy_requests_clause(user: Any) -> ColumnElement[bool]:
 
 
 def can_view_secrecy_counts(user: Any) -> bool:
-    """The yearly counts by basis and outcome (no identity): every signed-in role."""
-    return _role(user) is not None
+    """The yearly counts by basis and outcome (no identity): every signed-in role; not an
+    account whose role waits for the DG, which sees nothing."""
+    return _role(user) not in (None, Role.unassigned)
 
 
 def can_manage_consents(user: Any, dossier: Any) -> bool:
     """Recording and revoking a person's consents: the DG and the dossier's social worker."""
-    role = _role(user)
-    return role is Role.dg or (role is Role.social_worker
-                               and dossier.social_worker_id == user.id)
+    return _is_dg_or_dossiers_worker(user, dossier)
 
 
 def can_report_secrecy_to_council(user: Any) -> bool:

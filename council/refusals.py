@@ -60,3 +60,10 @@ class CodedRefusal(Refusal):
     def __init__(self, code: str, message: str, **details: Any) -> None:
         super().__init__(message, code=code, **details)
 
+
+
+def require(allowed: bool, message: str | None = None) -> None:
+    """``Denied`` unless ``allowed``: a page or the API asking ``council.permissions`` about an
+    action on an object its loader already gave (``require(permissions.can_…(user, obj))``)."""
+    if not allowed:
+        raise Denied(message)

@@ -3,7 +3,7 @@ labour court (every notification letter must name the court and its address). Th
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, Length
 
 from council import permissions
 from council.db import db
+from council.refusals import require
 from council.services import centre as centre_service
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
@@ -32,8 +33,7 @@ class CentreForm(FlaskForm):
 @bp.route("/centre", methods=["GET", "POST"])
 @login_required
 def centre() -> Response | tuple[str, int]:
-    if not permissions.can_edit_centre_details(current_user):
-        abort(403)
+    require(permissions.can_edit_centre_details(current_user))
     current = centre_service.the_centre(db.session)
     # on POST only what was posted counts (an empty post must not re-save the stored values)
     form = CentreForm(obj=current) if request.method == "GET" else CentreForm()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -15,34 +15,28 @@ from wtforms.fields.choices import SelectChoice
 from agenda.meetings.queries import upcoming_meetings
 from agenda.reports import reports_of
 from council import permissions
+from council.audit_views import ACTION_TITLES
 from council.charts import TimelineEntry
 from council.db import db
+from council.errors import flash_refused
 from council.forms import EmptyForm, NewUserForm, RoleForm
-from council.models import Language, Member, Role, User
+from council.models import AccountRequest, Language, Member, Role, User
 from council.pictures import dg_timeline, notification_entries, seating
-from council.services import accounts, two_factor
+from council.refusals import NotFound, require
+from council.services import account_requests, accounts, two_factor
 from council.services.composition import composition_report
 from minutes.notifications.service import awaiting_notification
 
 bp = Blueprint("main", __name__)
-
-ACCOUNT_ERRORS = {
-    "username_or_password_too_short": lambda: gettext(
-        "The username is required and the password needs at least 8 characters."),
-    "councillor_needs_member": lambda: gettext(
-        "A councillor account must be linked to a council member; other accounts cannot be."),
-    "username_taken": lambda: gettext("This username is already taken."),
-    "member_has_account": lambda: gettext("This council member already has an account."),
-    "cannot_disable_self": lambda: gettext("You cannot disable your own account."),
-    "cannot_change_own_role": lambda: gettext("You cannot change your own role."),
-}
-
 
 @bp.route("/")
 @login_required
 def home() -> Response | str:
     if permissions.can_manage_accounts(current_user):
         return redirect(url_for("main.users"))
+    if permissions.awaits_role(current_user):
+        pending_role = account_requests.pending_role_of(db.session, current_user)
+        return render_template("home_no_role.html", pending_role=pending_role)
     if permissions.can_view_meetings(current_user):
         meetings = upcoming_meetings(db.session, current_user)
         is_staff = permissions.is_staff(current_user)
@@ -71,26 +65,24 @@ def _awaiting_notification() -> list[TimelineEntry]:
 @bp.route("/composition")
 @login_required
 def composition() -> str:
-    if not permissions.can_view_composition(current_user):
-        abort(403)
+    require(permissions.can_view_composition(current_user))
     report = composition_report(db.session, date.today())
     if report is None:
-        abort(404)
+        raise NotFound()
     return render_template("composition.html", report=report, seating=seating(report))
 
 
 @bp.route("/admin/users", methods=["GET", "POST"])
 @login_required
 def users() -> Response | str:
-    if not permissions.can_manage_accounts(current_user):
-        abort(403)
+    require(permissions.can_manage_accounts(current_user))
     form = NewUserForm()
     members = db.session.scalars(select(Member).order_by(Member.last_name)).all()
     form.member_id.choices = [SelectChoice(0, "—")] + [SelectChoice(m.id, m.full_name)
                                                        for m in members]
     if form.validate_on_submit():
         try:
-            accounts.create_user(
+            request = accounts.create_user(
                 db.session,
                 actor=current_user,
                 username=form.username.data,
@@ -102,14 +94,16 @@ def users() -> Response | str:
                 member=db.session.get(Member, form.member_id.data) if form.member_id.data else None,
             )
         except accounts.AccountError as error:
-            db.session.rollback()
-            flash(ACCOUNT_ERRORS[str(error)](), "error")
+            flash_refused(error)
         else:
-            flash(gettext("Account created."), "success")
+            flash(gettext("Account created.") if request is None else gettext(
+                "Account created. Its role takes effect once the director-general confirms it; "
+                "until then the account sees nothing."), "success")
             return redirect(url_for("main.users"))
     all_users = db.session.scalars(select(User).order_by(User.role, User.username)).all()
     return render_template("admin/users.html", users=all_users, form=form, role_form=RoleForm(),
-                           two_factor_ids=two_factor.enrolled_user_ids(db.session))
+                           two_factor_ids=two_factor.enrolled_user_ids(db.session),
+                           waiting=account_requests.pending_by_account(db.session))
 
 
 @bp.route("/admin/users/<int:user_id>/<any(enable, disable):action>", methods=["POST"])
@@ -125,35 +119,74 @@ def toggle_user(user_id: int, action: str) -> Response:
 @bp.route("/admin/users/<int:user_id>/role", methods=["POST"])
 @login_required
 def change_role(user_id: int) -> Response:
-    """Another role for an account; its sessions end (audited)."""
+    """Another role for an account: at once between roles without content (its sessions end),
+    otherwise asked of the DG (audited either way)."""
     user = accounts.account_for(db.session, current_user, user_id)
     form = RoleForm()
     if form.validate_on_submit():
-        _account_change(lambda: accounts.set_role(db.session, actor=current_user, user=user,
-                                                  role=Role(form.role.data)))
+        _account_change(lambda: accounts.request_role(db.session, actor=current_user, user=user,
+                                                      role=Role(form.role.data)))
     return redirect(url_for("main.users"))
 
 
 def _account_change(change: Callable[[], object]) -> None:
-    """Runs one change of an account and says how it went."""
+    """Runs one change of an account and says how it went: done, or asked of the DG."""
     try:
-        change()
+        outcome = change()
     except accounts.AccountError as error:
-        db.session.rollback()
-        flash(ACCOUNT_ERRORS[str(error)](), "error")
+        flash_refused(error)
     else:
-        flash(gettext("Account updated."), "success")
+        flash(gettext("Request sent to the director-general, who confirms or refuses it.")
+              if _asked_the_dg(outcome) else gettext("Account updated."), "success")
+
+
+def _asked_the_dg(outcome: object) -> bool:
+    return isinstance(outcome, AccountRequest) or (
+        outcome is permissions.RoleChange.needs_confirmation)
 
 
 @bp.route("/admin/users/<int:user_id>/two-factor/reset", methods=["POST"])
 @login_required
 def reset_two_factor(user_id: int) -> Response:
-    """Removes a user's authenticator and recovery codes (lost phone); audited."""
+    """Asks a DG to confirm the removal of a user's authenticator and recovery codes (lost
+    phone); audited."""
     user = accounts.account_for(db.session, current_user, user_id)
-    if not permissions.can_reset_two_factor(current_user, user):
-        abort(403)
     if EmptyForm().validate_on_submit():
-        two_factor.reset(db.session, actor=current_user, user=user)
-        flash(gettext("Two-factor authentication of %(name)s was reset.",
-                      name=user.display_name), "success")
+        _account_change(lambda: accounts.request_two_factor_reset(db.session, actor=current_user,
+                                                                  user=user))
     return redirect(url_for("main.users"))
+
+
+# --- The DG's side of the separation of duties (issue 13) -------------------------------------
+
+
+@bp.route("/accounts/requests")
+@login_required
+def account_requests_page() -> str:
+    """The requests of the IT administrator a DG confirms or refuses, and the history of roles
+    and resets."""
+    require(permissions.can_decide_account_requests(current_user))
+    pending = account_requests.pending_requests(db.session)
+    return render_template("admin/requests.html", pending=pending,
+                           password_replaced_ids=account_requests.password_replaced_ids(
+                               db.session, pending),
+                           history=account_requests.history(db.session),
+                           titles=ACTION_TITLES,
+                           two_factor_ids=two_factor.enrolled_user_ids(db.session))
+
+
+@bp.route("/accounts/requests/<int:request_id>/<any(confirm, refuse):decision>",
+          methods=["POST"])
+@login_required
+def decide_account_request(request_id: int, decision: str) -> Response:
+    request = account_requests.request_for(db.session, current_user, request_id)
+    if EmptyForm().validate_on_submit():
+        try:
+            account_requests.decide(db.session, actor=current_user, request=request,
+                                    confirm=decision == "confirm")
+        except accounts.AccountError as error:
+            flash_refused(error)
+        else:
+            flash(gettext("Request confirmed: the change took effect.")
+                  if decision == "confirm" else gettext("Request refused."), "success")
+    return redirect(url_for("main.account_requests_page"))

@@ -9,16 +9,17 @@ it is audited as a re-identification.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from flask_babel import gettext
+from flask_babel import gettext, lazy_gettext
+from flask_babel.speaklater import LazyString
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from agenda.pseudonymise import parse_dossier
-from agenda.reports import report_of_item
+from agenda.reports import identity_on, report_of_item
 from council import permissions
-from council.crypto import decrypt_json
 from council.models import (
     AgendaItem,
     DocumentKind,
@@ -63,10 +64,18 @@ class Applicant:
     reference: str
 
 
-def _item(session: Session, item_id: int) -> AgendaItem:
+def item_for_extracts(session: Session, user: User, item_id: int,
+                      need: Callable[[User, AgendaItem], bool] = permissions.can_view_extracts,
+                      *, denied: LazyString | None = None) -> AgendaItem:
+    """The one loader of an item for its extracts (the page, making one): ``ExtractNotFound``
+    for no such item, ``NotAllowed`` (with ``denied`` as its message) unless ``need``, a
+    question to ``council.permissions``, lets ``user`` (``denied`` is lazy: a service may run
+    outside a request, where an eager gettext would fix the language for later ones)."""
     item = session.get(AgendaItem, item_id)
     if item is None:
         raise ExtractNotFound(gettext("This item does not exist."))
+    if not need(user, item):
+        raise NotAllowed(denied or gettext("You do not have access to this page."))
     return item
 
 
@@ -89,7 +98,7 @@ def _applicant(session: Session, item: AgendaItem) -> Applicant:
     if report is None:
         raise ExtractError(gettext(
             "This item was not built from a social report: there is no applicant to name."))
-    dossier = parse_dossier(decrypt_json(report.dossier.identity_encrypted))
+    dossier = parse_dossier(identity_on(session, report.dossier, item.meeting.day))
     return Applicant(name=dossier.applicant.full_name, reference=dossier.reference)
 
 
@@ -98,11 +107,9 @@ def make_extract(session: Session, item_id: int, *, actor: User, identified: boo
     """Renders and stores the extract of a decided item, awaiting the president's and the DG's
     signatures. ``identified``: names the applicant (the DG and the dossier's social worker,
     after re-authentication; audited as a re-identification). Audited; one commit."""
-    item = _item(session, item_id)
-    allowed = (permissions.can_make_identified_extract if identified
-               else permissions.can_make_extract)
-    if not allowed(actor, item):
-        raise NotAllowed(gettext("You may not make this extract."))
+    item = item_for_extracts(session, actor, item_id, permissions.can_make_identified_extract
+                             if identified else permissions.can_make_extract,
+                             denied=lazy_gettext("You may not make this extract."))
     if item.status is not ItemStatus.decided:
         raise ExtractError(gettext("Only a decided item has an extract: this one is not "
                                    "decided yet."))
@@ -155,4 +162,5 @@ def download_extract(session: Session, extract_id: int, *, actor: User) -> tuple
     if extract.is_identified:
         audit.record(session, "reidentification", actor=actor, object_type="agenda_item",
                      object_id=extract.item_id, purpose="extract_download")
-    return extract, download_copy(session, extract.document, actor=actor)
+    return extract, download_copy(session, extract.document, actor=actor,
+                                  meeting=extract.item.meeting)

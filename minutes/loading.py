@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from agenda import sitting as live
-from agenda.meetings.queries import meeting_for, require_meetings_access
+from agenda.meetings.queries import viewed_meeting
 from council import permissions
 from council.models import (
     AgendaItem,
@@ -46,9 +46,8 @@ class MinutesSource:
 def meeting_for_minutes(session: Session, user: Any, meeting_id: int) -> Meeting:
     """The one loader of a meeting for its minutes (pages and API): ``Denied`` for roles
     without meetings, ``NotFound`` for a meeting whose minutes the user may not see."""
-    require_meetings_access(user)
-    meeting = meeting_for(session, user, meeting_id)
-    if meeting is None or not permissions.can_view_minutes(user, meeting):
+    meeting = viewed_meeting(session, user, meeting_id)
+    if not permissions.can_view_minutes(user, meeting):
         raise NotFound(gettext("No such meeting."))
     return meeting
 

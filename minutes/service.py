@@ -379,5 +379,6 @@ def minutes_copy(session: Session, minutes: Minutes, *, actor: User) -> bytes:
     """The reader's copy of the current minutes: the document under signature (or signed) once
     approved, else the latest draft. The caller checks access."""
     if minutes.document is not None:
-        return download_copy(session, minutes.document, actor=actor)
+        return download_copy(session, minutes.document, actor=actor,
+                             meeting=minutes.meeting)
     return draft_copy(session, minutes, actor=actor)

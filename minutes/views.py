@@ -31,6 +31,7 @@ from council.db import db
 from council.errors import flash_refused
 from council.forms import EmptyForm
 from council.models import AgendaItem, Meeting, Minutes, MinutesStatus
+from council.refusals import NotFound, require
 from council.services import jobs
 from minutes import service
 from minutes.loading import items_of_part, meeting_for_minutes, minutes_of, started_minutes
@@ -74,8 +75,7 @@ def overview(meeting_id: int) -> str:
 @login_required
 def start(meeting_id: int) -> Response:
     meeting = _meeting(meeting_id)
-    if not permissions.can_edit_minutes(current_user, meeting):
-        abort(403)
+    require(permissions.can_edit_minutes(current_user, meeting))
     if not EmptyForm().validate_on_submit():
         abort(400)
     try:
@@ -92,8 +92,7 @@ def edit(meeting_id: int) -> str | Response:
     """The draft editor; once approved, the same texts are changed only by a correction, whose
     reason is required (``service.revise_after_signature``)."""
     meeting = _meeting(meeting_id)
-    if not permissions.can_edit_minutes(current_user, meeting):
-        abort(403)
+    require(permissions.can_edit_minutes(current_user, meeting))
     minutes = _minutes(meeting)
     items = items_of_part(meeting, minutes.part)
     form = EmptyForm()
@@ -177,12 +176,11 @@ def _changes(meeting: Meeting, minutes: Minutes, number: int) -> list[Change]:
 @login_required
 def revision(meeting_id: int, number: int) -> str:
     meeting = _meeting(meeting_id)
-    if not permissions.can_edit_minutes(current_user, meeting):
-        abort(403)
+    require(permissions.can_edit_minutes(current_user, meeting))
     minutes = _minutes(meeting)
     found = next((r for r in minutes.revisions if r.number == number), None)
     if found is None:
-        abort(404)
+        raise NotFound()
     return render_template("minutes/revision.html", meeting=meeting, minutes=minutes,
                            revision=found, changes=_changes(meeting, minutes, number))
 
@@ -191,8 +189,7 @@ def revision(meeting_id: int, number: int) -> str:
 @login_required
 def approve(meeting_id: int) -> Response:
     meeting = _meeting(meeting_id)
-    if not permissions.can_approve_minutes(current_user, meeting):
-        abort(403)
+    require(permissions.can_approve_minutes(current_user, meeting))
     if not EmptyForm().validate_on_submit():
         abort(400)
     minutes = _minutes(meeting)

@@ -41,6 +41,13 @@ ROUTES: Routes = {
     ("main.reset_two_factor", "POST"): (
         lambda d: f"/admin/users/{d.user_ids['councillor10']}/two-factor/reset", {},
         expect(403, anonymous=302, admin=302)),
+    # Separation of duties (issue 13): the DG's page of requests and history; the demo has no
+    # request, so deciding one is a 404 for a DG (tests/security/test_separation_of_duties.py
+    # decides real ones).
+    ("main.account_requests_page", "GET"): (lambda d: "/accounts/requests", None,
+                                            expect(403, anonymous=302, dg=200)),
+    ("main.decide_account_request", "POST"): (lambda d: "/accounts/requests/999999/confirm", {},
+                                              expect(403, anonymous=302, dg=404)),
     # Background jobs and confirmations (issue 7). The demo has no job: a job the user did not
     # start (or that does not exist) is a 404 for everyone; tests/council/test_jobs.py checks
     # that its creator and the DG see it.

@@ -64,20 +64,20 @@ def organ_of_kind(session: Session, kind: OrganKind) -> Organ:
     return session.scalar(select(Organ).where(Organ.kind == kind))
 
 
-def draft_meeting_after(session: Session, template_id: int) -> Meeting:
-    """A new, empty meeting in preparation, a week after the given one (same organ, place)."""
-    template = session.get(Meeting, template_id)
-    meeting = Meeting(organ_id=template.organ_id, place=template.place,
-                      starts_at=template.starts_at + timedelta(days=7),
-                      status=MeetingStatus.draft)
-    session.add(meeting)
-    session.commit()
-    return meeting
-
-
 @contextmanager
 def expect_refusal(kind: type[Refusal], code: str) -> Iterator[pytest.ExceptionInfo[Refusal]]:
     """Expects the block to be refused with ``kind`` for the rule ``code``."""
     with pytest.raises(kind) as caught:
         yield caught
     assert caught.value.code == code
+
+
+def csss_meeting_in_preparation(session: Session, demo: Any) -> Meeting:
+    """A new, empty CSSS meeting in preparation (draft), a week after the demo's."""
+    template = session.get(Meeting, demo.csss_meeting_id)
+    meeting = Meeting(organ_id=template.organ_id, place=template.place,
+                      starts_at=template.starts_at + timedelta(days=7),
+                      status=MeetingStatus.draft)
+    session.add(meeting)
+    session.commit()
+    return meeting

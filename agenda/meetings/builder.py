@@ -6,7 +6,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -19,7 +19,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from agenda.meetings import convocation
 from agenda.meetings import service as agenda
-from agenda.meetings.queries import item_for, meeting_for, sitting_members
+from agenda.meetings.queries import item_of, managed_meeting, sitting_members, viewed_item
 from agenda.reports import ReportError, unscheduled_reports
 from agenda.reports.views import CATEGORIES as LEAK_CATEGORIES
 from council import permissions
@@ -27,7 +27,8 @@ from council.clock import CENTRE_TIMEZONE
 from council.db import db
 from council.errors import flash_refused
 from council.labels import TITLES
-from council.models import AgendaItem, ItemKind, Meeting, Organ
+from council.models import ItemKind, Meeting, Organ
+from council.refusals import require
 from council.services import jobs
 
 bp = Blueprint("builder", __name__, url_prefix="/meetings")
@@ -79,24 +80,16 @@ class ConveneForm(FlaskForm):
     )
 
 
-def _require_staff() -> None:
-    if not permissions.can_create_meeting(current_user):
-        abort(403)
-
-
 def _meeting(meeting_id: int) -> Meeting:
-    _require_staff()
-    found = meeting_for(db.session, current_user, meeting_id)
-    if found is None:
-        abort(404)
-    return found
+    return managed_meeting(db.session, current_user, meeting_id)
 
 
-def _item(meeting: Meeting, item_id: int) -> AgendaItem:
-    found = next((item for item in meeting.items if item.id == item_id), None)
-    if found is None:
-        abort(404)
-    return found
+def _item_fields(form: ItemForm) -> dict[str, Any]:
+    """The item as the add and edit forms give it, in the services' words."""
+    return {"kind": ItemKind(form.kind.data), "title": form.title.data,
+            "is_closed_session": not form.public_session.data,
+            "is_secret_ballot": form.secret_ballot.data, "is_urgent": form.urgent.data,
+            "urgency_reason": form.urgency_reason.data}
 
 
 def _back(meeting: Meeting) -> Response:
@@ -112,7 +105,7 @@ def _form_errors(form: FlaskForm) -> None:
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
 def new_meeting() -> Response | str:
-    _require_staff()
+    require(permissions.can_create_meeting(current_user))
     form = MeetingForm()
     organs = db.session.scalars(select(Organ).order_by(Organ.id)).all()
     form.organ_id.choices = [SelectChoice(organ.id, organ.name) for organ in organs]
@@ -149,17 +142,7 @@ def add_item(meeting_id: int) -> Response:
         _form_errors(form)
         return _back(meeting)
     try:
-        agenda.add_item(
-            db.session,
-            meeting,
-            actor=current_user,
-            kind=ItemKind(form.kind.data),
-            title=form.title.data,
-            is_closed_session=not form.public_session.data,
-            is_secret_ballot=form.secret_ballot.data,
-            is_urgent=form.urgent.data,
-            urgency_reason=form.urgency_reason.data,
-        )
+        agenda.add_item(db.session, meeting, actor=current_user, **_item_fields(form))
     except agenda.AgendaError as error:
         flash_refused(error)
     else:
@@ -171,7 +154,7 @@ def add_item(meeting_id: int) -> Response:
 @login_required
 def edit_item(meeting_id: int, item_id: int) -> Response | str:
     meeting = _meeting(meeting_id)
-    item = _item(meeting, item_id)
+    item = item_of(meeting, item_id)
     if not permissions.can_edit_agenda(current_user, meeting):  # staff: the meeting is closed
         flash_refused(agenda.AgendaError("meeting_not_editable"))
         return _back(meeting)
@@ -180,25 +163,15 @@ def edit_item(meeting_id: int, item_id: int) -> Response | str:
     form.kind.choices = kind_choices((item.kind,) if fixed else agenda.ADDABLE_KINDS)
     if form.validate_on_submit():
         try:
-            agenda.update_item(
-                db.session,
-                item,
-                actor=current_user,
-                title=form.title.data,
-                kind=ItemKind(form.kind.data),
-                is_closed_session=not form.public_session.data,
-                is_secret_ballot=form.secret_ballot.data,
-                is_urgent=form.urgent.data,
-                urgency_reason=form.urgency_reason.data,
-                draft_decision=form.draft_decision.data,
-            )
+            agenda.update_item(db.session, item, actor=current_user, **_item_fields(form),
+                               draft_decision=form.draft_decision.data)
         except agenda.AgendaError as error:
             flash_refused(error)
         else:
             flash(gettext("Item updated."), "success")
             return _back(meeting)
     elif not form.is_submitted():
-        item = item_for(db.session, current_user, item.id) or abort(404)  # audits the read
+        item = viewed_item(db.session, current_user, item.id)  # audits the read
         form.kind.data, form.title.data = item.kind.value, item.title
         form.public_session.data = not item.is_closed_session
         form.secret_ballot.data, form.urgent.data = item.is_secret_ballot, item.is_urgent
@@ -210,7 +183,7 @@ def edit_item(meeting_id: int, item_id: int) -> Response | str:
 @login_required
 def move_item(meeting_id: int, item_id: int, direction: str) -> Response:
     meeting = _meeting(meeting_id)
-    item = _item(meeting, item_id)
+    item = item_of(meeting, item_id)
     if FlaskForm().validate_on_submit():
         try:
             agenda.move_item(
@@ -226,7 +199,7 @@ def move_item(meeting_id: int, item_id: int, direction: str) -> Response:
 def remove_item(meeting_id: int, item_id: int) -> Response | str:
     """GET asks for confirmation (the item and its draft decision are deleted); POST removes."""
     meeting = _meeting(meeting_id)
-    item = _item(meeting, item_id)
+    item = item_of(meeting, item_id)
     if request.method == "GET":
         if not permissions.can_remove_item(current_user, item):
             flash_refused(agenda.AgendaError("remove_after_convocation"))
@@ -291,8 +264,7 @@ def schedule_waiting_reports(meeting_id: int) -> Response:
     """Starts putting every waiting report on the agenda in the background (each report is
     pseudonymised, which takes seconds): the progress page follows it."""
     meeting = _meeting(meeting_id)
-    if not permissions.can_schedule_reports_in_background(current_user, meeting):
-        abort(403)
+    require(permissions.can_schedule_reports_in_background(current_user, meeting))
     if not FlaskForm().validate_on_submit():
         return _back(meeting)
     if not unscheduled_reports(db.session, meeting):

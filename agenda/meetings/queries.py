@@ -1,4 +1,6 @@
-"""Reading meetings as a given user sees them."""
+"""Reading meetings as a given user sees them, and the loaders of meetings and items: each
+fetches its object and asks ``council.permissions``, for the pages and the API alike, and
+refuses with ``Denied`` (403) or ``NotFound`` (404: existence itself is confidential)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from council import permissions
 from council.models import AgendaItem, Meeting, MeetingStatus, Member, Organ, OrganMembership
 from council.models.base import utcnow
-from council.refusals import Denied, Refusal
+from council.refusals import Denied, NotFound, Refusal
 from council.services import audit
 
 
@@ -69,6 +71,35 @@ def meeting_for(session: Session, user: Any, meeting_id: int) -> Meeting | None:
     return meeting
 
 
+def viewed_meeting(session: Session, user: Any, meeting_id: int) -> Meeting:
+    """The loader of a meeting to read (its page, the API): ``Denied`` for roles without
+    meetings, ``NotFound`` for a meeting the user may not see."""
+    require_meetings_access(user)
+    meeting = meeting_for(session, user, meeting_id)
+    if meeting is None:
+        raise NotFound(gettext("No such meeting."))
+    return meeting
+
+
+def managed_meeting(session: Session, user: Any, meeting_id: int) -> Meeting:
+    """The loader of a meeting for the staff's pages (the agenda builder, the reports to
+    schedule): ``Denied`` for other roles, ``NotFound`` for a meeting that does not exist."""
+    if not permissions.can_manage_meetings(user):
+        raise Denied()
+    meeting = meeting_for(session, user, meeting_id)
+    if meeting is None or not permissions.can_manage_meeting(user, meeting):
+        raise NotFound()
+    return meeting
+
+
+def item_of(meeting: Meeting, item_id: int) -> AgendaItem:
+    """An item of a meeting a loader gave (``NotFound`` if not one of its own)."""
+    item = next((i for i in meeting.items if i.id == item_id), None)
+    if item is None:
+        raise NotFound(gettext("No such item."))
+    return item
+
+
 def sitting_members(meeting: Meeting) -> list[OrganMembership]:
     """Memberships of the organ current on the meeting's day, the president first."""
     day = meeting.starts_at.date()
@@ -110,4 +141,17 @@ def item_for(session: Session, user: Any, item_id: int) -> AgendaItem | None:
         audit.record(session, "item_read", actor=user, object_type="agenda_item",
                      object_id=item.id)
         session.commit()
+    return item
+
+
+def viewed_item(session: Session, user: Any, item_id: int, *,
+                meeting_id: int | None = None) -> AgendaItem:
+    """The loader of an item to read (its page, the API; ``item_for`` audits the reading):
+    ``Denied`` for roles without meetings, ``WithdrawnFromItem`` for a member who withdrew
+    from it, ``NotFound`` for an item the user may not see or, given ``meeting_id``, one of
+    another meeting."""
+    require_meetings_access(user)
+    item = item_for(session, user, item_id)
+    if item is None or meeting_id not in (None, item.meeting_id):
+        raise NotFound(gettext("No such item."))
     return item

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, render_template
 from flask_login import current_user, login_required
 
 from agenda.meetings.builder import staff_context
-from agenda.meetings.queries import item_for, meeting_for, sitting_members, visible_meetings
+from agenda.meetings.queries import (
+    require_meetings_access,
+    sitting_members,
+    viewed_item,
+    viewed_meeting,
+    visible_meetings,
+)
 from council import permissions
 from council.db import db
 
@@ -16,8 +22,7 @@ bp = Blueprint("agenda", __name__, url_prefix="/meetings")
 @bp.route("/")
 @login_required
 def meetings() -> str:
-    if not permissions.can_view_meetings(current_user):
-        abort(403)
+    require_meetings_access(current_user)
     return render_template(
         "agenda/meetings.html", meetings=visible_meetings(db.session, current_user)
     )
@@ -26,11 +31,7 @@ def meetings() -> str:
 @bp.route("/<int:meeting_id>")
 @login_required
 def meeting(meeting_id: int) -> str:
-    if not permissions.can_view_meetings(current_user):
-        abort(403)
-    found = meeting_for(db.session, current_user, meeting_id)
-    if found is None:
-        abort(404)
+    found = viewed_meeting(db.session, current_user, meeting_id)
     staff = None
     if permissions.can_manage_meeting(current_user, found):
         staff = staff_context(found)
@@ -42,9 +43,5 @@ def meeting(meeting_id: int) -> str:
 @bp.route("/<int:meeting_id>/items/<int:item_id>")
 @login_required
 def item(meeting_id: int, item_id: int) -> str:
-    if not permissions.can_view_meetings(current_user):
-        abort(403)
-    found = item_for(db.session, current_user, item_id)
-    if found is None or found.meeting_id != meeting_id:
-        abort(404)
+    found = viewed_item(db.session, current_user, item_id, meeting_id=meeting_id)
     return render_template("agenda/item.html", item=found, meeting=found.meeting)

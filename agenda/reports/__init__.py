@@ -19,25 +19,33 @@ from agenda.reports.common import (
     WrongPassword,
     pseudonymise,
 )
+from agenda.reports.dossiers import MAX_REFERENCE_CHARS, ReferenceTaken, identity_on
 from agenda.reports.intake import (
-    MAX_REFERENCE_CHARS,
     Submission,
     SubmittedReport,
     extract_proposal,
     parse_identity,
+    report_for,
     reports_of,
     submit_report,
     submit_reports,
     unscheduled_reports,
 )
 from agenda.reports.leaks import LEAK_LOOKBACK, LeakHit, check_leaks, scan_leaks
-from agenda.reports.reidentification import Identity, reidentify, report_of_item
+from agenda.reports.reidentification import (
+    Identity,
+    item_to_reidentify,
+    reidentify,
+    report_of_item,
+)
 from agenda.reports.review import (
     MAX_ADDED_CHARS,
     REVIEW_CATEGORIES,
     Addition,
+    ReauthenticationRequired,
     ReviewState,
     Segment,
+    TextFrozen,
     add_replacement,
     approve_pseudonymisation,
     approve_pseudonymisations,
@@ -50,7 +58,6 @@ from agenda.reports.review import (
 from agenda.reports.scheduling import (
     MAX_SUBJECT_CHARS,
     load_registry,
-    managed_meeting,
     save_registry,
     schedule_report,
     schedule_reports,
@@ -59,12 +66,13 @@ from agenda.reports.scheduling import (
 __all__ = [
     "LEAK_LOOKBACK", "MAX_ADDED_CHARS", "MAX_REFERENCE_CHARS", "MAX_SUBJECT_CHARS",
     "REPORT_ORGANS", "REVIEW_CATEGORIES", "Addition", "Identity", "LeakHit", "NotAllowed",
-    "ReportError", "ReviewState", "Segment", "ServiceUnavailable", "Submission",
-    "SubmittedReport", "WrongPassword", "add_replacement", "approve_pseudonymisation",
-    "approve_pseudonymisations", "check_leaks", "draft_decision", "extract_proposal",
-    "load_registry", "managed_meeting", "parse_identity", "pseudonymisation_of", "pseudonymise",
-    "reidentify", "remove_addition", "report_of_item", "reports_of", "review_state",
-    "reviewed_item", "save_registry",
+    "ReauthenticationRequired", "ReferenceTaken", "ReportError", "ReviewState", "Segment",
+    "ServiceUnavailable", "Submission", "SubmittedReport", "TextFrozen", "WrongPassword",
+    "add_replacement", "approve_pseudonymisation", "approve_pseudonymisations", "check_leaks",
+    "draft_decision", "extract_proposal", "identity_on", "item_to_reidentify", "load_registry",
+    "parse_identity", "pseudonymisation_of", "pseudonymise", "reidentify", "remove_addition",
+    "report_for", "report_of_item", "reports_of", "review_state", "reviewed_item",
+    "save_registry",
     "scan_leaks", "schedule_report", "schedule_reports", "submit_report", "submit_reports",
     "toggle_replacement", "unscheduled_reports",
 ]

@@ -3,7 +3,6 @@ pseudonymised drafts, and the lists of reports a user or a meeting sees."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -11,8 +10,10 @@ from typing import Any
 
 from flask_babel import gettext
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from agenda.proposals import find_proposal
 from agenda.pseudonymise import (
     Dossier as ParsedDossier,
 )
@@ -28,9 +29,16 @@ from agenda.reports.common import (
     ReportError,
     pseudonymise,
 )
+from agenda.reports.dossiers import (
+    ReferenceTaken,
+    change_identity,
+    check_size,
+    new_dossier,
+    owned_dossiers,
+)
 from agenda.reports.files import IntakeError, check_text
 from council import permissions
-from council.crypto import encrypt_bytes, encrypt_json
+from council.crypto import encrypt_bytes
 from council.models import (
     AgendaItem,
     Centre,
@@ -42,10 +50,8 @@ from council.models import (
     SocialReport,
     User,
 )
-from council.models.base import utcnow
+from council.refusals import Denied, NotFound
 from council.services import audit
-
-MAX_REFERENCE_CHARS = 40  # Dossier.reference
 
 
 @dataclass(frozen=True)
@@ -66,17 +72,14 @@ class SubmittedReport:
 
 
 def parse_identity(data: Any) -> ParsedDossier:
-    """The dossier, validated; IntakeError naming each bad field otherwise."""
+    """The dossier, validated (its size first); IntakeError naming each bad field otherwise."""
+    check_size(data)
     try:
-        parsed = parse_dossier(data)
+        return parse_dossier(data)
     except DossierError as error:
         raise IntakeError(
             gettext("The dossier is not valid: %(errors)s", errors="; ".join(error.errors))
         ) from None
-    if len(parsed.reference) > MAX_REFERENCE_CHARS:
-        raise IntakeError(gettext("The dossier is not valid: %(errors)s",
-                                  errors=f"reference: longer than {MAX_REFERENCE_CHARS}"))
-    return parsed
 
 
 def submit_report(session: Session, submission: Submission, *, actor: User) -> SubmittedReport:
@@ -88,8 +91,9 @@ def submit_reports(
     session: Session, submissions: Sequence[Submission], *, actor: User
 ) -> list[SubmittedReport]:
     """Stores reports with their dossiers, encrypted, and their pseudonymised drafts, in one
-    transaction; a later report on the same dossier reference replaces its identity. Every
-    report is checked before anything is stored."""
+    transaction; a later report on the same dossier reference gives it a new identity version,
+    when the dossier is the actor's (``ReferenceTaken`` otherwise). Every report is checked
+    before anything is stored."""
     if not permissions.can_submit_report(actor):
         raise NotAllowed(gettext("Only social workers submit reports."))
     if not submissions:
@@ -99,13 +103,20 @@ def submit_reports(
         if submission.organ not in REPORT_ORGANS:
             raise IntakeError(gettext("This organ does not decide on social reports."))
         checked.append((check_text(submission.text), parse_identity(submission.dossier)))
+    owned = owned_dossiers(session, (parsed.reference for _, parsed in checked), actor=actor)
     centre = _centre(session)
     drafts, _ = pseudonymise(
         checked, language=centre.language.value, reference_date=date.today(), as_meeting=False
     )
     try:
-        results = _store_reports(session, submissions, checked, drafts, actor, centre)
+        results = _store_reports(session, submissions, checked, drafts, owned, actor, centre)
         session.commit()
+    except IntegrityError:
+        # a submission running at the same moment created one of these references
+        session.rollback()
+        owned_dossiers(session, (parsed.reference for _, parsed in checked), actor=actor)
+        raise ReferenceTaken(gettext("This dossier was created by another submission at the "
+                                     "same moment: send the report again.")) from None
     except Exception:
         session.rollback()
         raise
@@ -117,31 +128,21 @@ def _store_reports(
     submissions: Sequence[Submission],
     checked: list[tuple[str, ParsedDossier]],
     drafts: list[PseudonymisedItem],
+    dossiers: dict[str, Dossier],
     actor: User,
     centre: Centre,
 ) -> list[SubmittedReport]:
-    references = {parsed.reference for _, parsed in checked}
-    dossiers = {
-        d.reference: d
-        for d in session.scalars(select(Dossier).where(Dossier.reference.in_(references)))
-    }
     results = []
     for submission, (text, parsed), draft in zip(submissions, checked, drafts, strict=True):
         language = _stored_language(parsed.language or centre.language.value)
         dossier = dossiers.get(parsed.reference)
         if dossier is None:
-            dossier = Dossier(
-                reference=parsed.reference,
-                language=language,
-                identity_encrypted=encrypt_json(submission.dossier),
-                social_worker_id=actor.id,
-            )
-            session.add(dossier)
-            dossiers[parsed.reference] = dossier
+            dossier = dossiers[parsed.reference] = new_dossier(
+                session, reference=parsed.reference, language=language,
+                identity=submission.dossier, actor=actor)
         else:
-            dossier.identity_encrypted = encrypt_json(submission.dossier)
-            dossier.language = language
-            dossier.updated_at = utcnow()
+            change_identity(session, dossier, submission.dossier, language=language,
+                            actor=actor)
         report = SocialReport(
             dossier=dossier,
             submitted_by_id=actor.id,
@@ -171,26 +172,22 @@ def _stored_language(value: str) -> Language:
     return Language(value) if value in PSEUDONYMISER_LANGUAGES else Language.fr
 
 
-_PROPOSAL_HEADING = re.compile(
-    r"^[ \t]*(?:\d+[.)][ \t]*)?(?:proposition|proposal|voorstel|vorschlag|beschlussvorschlag)"
-    r"\b[^\n]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
 def extract_proposal(text: str) -> str | None:
-    """The report's proposal: what follows its last "Proposition / Voorstel / Vorschlag"
-    heading (the text is already pseudonymised)."""
-    headings = list(_PROPOSAL_HEADING.finditer(text))
-    if not headings:
-        return None
-    heading = headings[-1]
-    inline = heading.group().split(":", 1)[1].strip() if ":" in heading.group() else ""
-    body = "\n".join(
-        line.strip() for line in text[heading.end() :].strip().splitlines() if line.strip()
-    )
-    proposal = "\n".join(part for part in (inline, body) if part)
-    return proposal or None
+    """The report's proposal (``agenda.proposals``: a heading, a first-person sentence or an
+    amount line, never a signature or contact line); the text is already pseudonymised."""
+    found = find_proposal(text)
+    return found.text if found else None
+
+
+def report_for(session: Session, user: User, report_id: int) -> SocialReport:
+    """The loader of a report's pseudonymised draft: ``NotFound`` for no such report,
+    ``Denied`` for a user ``permissions`` does not let read it."""
+    report = session.get(SocialReport, report_id)
+    if report is None:
+        raise NotFound()
+    if not permissions.can_view_report(user, report):
+        raise Denied()
+    return report
 
 
 def reports_of(session: Session, user: User) -> list[SocialReport]:

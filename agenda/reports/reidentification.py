@@ -17,6 +17,7 @@ from council.models import (
     SocialReport,
     User,
 )
+from council.refusals import Denied, NotFound
 from council.services import audit, two_factor
 from council.services.accounts import LoginThrottled
 
@@ -36,6 +37,21 @@ def report_of_item(session: Session, item: AgendaItem) -> SocialReport | None:
         .where(SocialReport.item_id == item.id)
         .options(selectinload(SocialReport.dossier))
     )
+
+
+def item_to_reidentify(session: Session, user: User, meeting_id: int,
+                       item_id: int) -> AgendaItem:
+    """The loader of an item whose identity a user asks for: roles that never re-identify
+    learn nothing of which items came from a report (``Denied`` for every item); the others
+    get ``NotFound`` for no such item of the meeting, or one not made from a report, and
+    ``Denied`` for a report ``permissions`` keeps from them."""
+    item = session.get(AgendaItem, item_id)
+    report = report_of_item(session, item) if item is not None else None
+    if report is None or item is None or item.meeting_id != meeting_id:
+        raise NotFound() if permissions.may_ever_reidentify(user) else Denied()
+    if not permissions.can_reidentify(user, report):
+        raise Denied()
+    return item
 
 
 def reidentify(session: Session, item: AgendaItem, *, actor: User, password: str,

@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask import current_app
 from flask_babel import force_locale, gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from agenda.proposals import Proposal, find_proposal
 from agenda.pseudonymise import (
     Dossier as ParsedDossier,
 )
@@ -35,6 +37,7 @@ from council.models import (
     ItemPseudonymisation,
     ItemStatus,
     Meeting,
+    MeetingStatus,
     SocialReport,
     User,
 )
@@ -72,6 +75,24 @@ class ReviewState:
     additions: list[Addition]
     doubts: list[Any]
     leaks: list[LeakHit] = field(default_factory=list)
+    #: whether the reviewer may undo a replacement (see the original word again)
+    may_undo: bool = False
+    #: the report's sentence the draft decision was prefilled with, for the DG to check
+    proposal: Proposal | None = None
+
+
+class ReauthenticationRequired(ReportError):
+    """Seeing an original word needs the reviewer's password (and code) again first."""
+
+    code = "reauthentication_required"
+    status = 401
+
+
+class TextFrozen(ReportError):
+    """The item is decided, or its meeting closed: its text no longer changes here."""
+
+    code = "text_frozen"
+    status = 409
 
 
 @dataclass
@@ -178,6 +199,25 @@ def _require_review(actor: User, item: AgendaItem) -> None:
         )
 
 
+#: an item in these states, or of a meeting in the next ones, keeps the text it was decided on
+_FROZEN_ITEMS = (ItemStatus.voting, ItemStatus.decided)
+_FROZEN_MEETINGS = (MeetingStatus.closed, MeetingStatus.cancelled)
+
+
+def _require_change(actor: User, item: AgendaItem) -> None:
+    """A change of the reviewed text: by a reviewer, while the item is not decided."""
+    _require_review(actor, item)
+    if item.status in _FROZEN_ITEMS or item.meeting.status in _FROZEN_MEETINGS:
+        raise TextFrozen(gettext("This item is being voted on or decided, or its meeting is "
+                                 "closed: its text stays as it was decided."))
+
+
+def may_see_originals(actor: User, report: SocialReport) -> bool:
+    return permissions.can_see_originals(
+        actor, report,
+        secretariat_sees_originals=current_app.config["COUNCIL_SECRETARIAT_SEES_ORIGINALS"])
+
+
 def review_state(session: Session, item: AgendaItem, *, actor: User) -> ReviewState:
     """What the review page shows: the text in segments with every replacement marked, the
     reviewer's additions, the doubts and the leak guard's hits for this item."""
@@ -235,16 +275,34 @@ def review_state(session: Session, item: AgendaItem, *, actor: User) -> ReviewSt
         Segment(r.replacement, "undone" if i in undone else "replacement", r.category, str(i))
         for i, r in enumerate(loaded.machine)
     ]
-    return ReviewState(item, loaded.row, segments, listed, additions, doubts, leaks)
+    return ReviewState(item, loaded.row, segments, listed, additions, doubts, leaks,
+                       may_undo=may_see_originals(actor, loaded.row.report),
+                       proposal=find_proposal(item.summary or ""))
 
 
-def toggle_replacement(session: Session, item: AgendaItem, index: int, *, actor: User) -> None:
-    """Undoes a machine replacement (the original word comes back), or restores it."""
-    _require_review(actor, item)
+def toggle_replacement(session: Session, item: AgendaItem, index: int, *, actor: User,
+                       reauthenticated: bool = False) -> None:
+    """Undoes a machine replacement (the original word comes back), or restores it.
+
+    Undoing shows a word of the original: a re-identification, refused to reviewers who may
+    not see originals (``may_see_originals``), asked again of the others unless they gave
+    their password within the last minutes (``reauthenticated``, the caller's to say), and
+    audited as ``reidentification`` (the replacement's number, never the word)."""
+    _require_change(actor, item)
     loaded = load_pseudonymisation(session, item)
     if not 0 <= index < len(loaded.machine):
         raise ReportError(gettext("No such replacement."))
     undone = set(loaded.row.undone)
+    if index not in undone:
+        if not may_see_originals(actor, loaded.row.report):
+            raise NotAllowed(gettext("Undoing a replacement shows the original word: only "
+                                     "those who may re-identify the report do it."))
+        if not reauthenticated:
+            raise ReauthenticationRequired(gettext(
+                "Undoing a replacement shows the original word: confirm it is you."))
+        audit.record(session, "reidentification", actor=actor, object_type="agenda_item",
+                     object_id=item.id, meeting_id=item.meeting_id, purpose="review_undo",
+                     replacement=index + 1)
     undone.symmetric_difference_update({index})
     loaded.row.undone = sorted(undone)
     _recompute(session, loaded, actor=actor, action="pseudonymisation_changed")
@@ -258,7 +316,7 @@ def add_replacement(
 ) -> None:
     """Replaces a word or name the machine left, everywhere in the item: a name gets a letter
     of the meeting's registry (kept in the meeting key), anything else a placeholder."""
-    _require_review(actor, item)
+    _require_change(actor, item)
     if category not in REVIEW_CATEGORIES:
         raise ReportError(gettext("Choose what the text is: a name or another detail."))
     text = " ".join(text.split())
@@ -309,7 +367,7 @@ def _letter_for(session: Session, meeting: Meeting, name: str, scope: str) -> st
 
 def remove_addition(session: Session, item: AgendaItem, index: int, *, actor: User) -> None:
     """Takes back a replacement the reviewer added."""
-    _require_review(actor, item)
+    _require_change(actor, item)
     loaded = load_pseudonymisation(session, item)
     if not 0 <= index < len(loaded.added):
         raise ReportError(gettext("No such replacement."))
@@ -330,7 +388,7 @@ def approve_pseudonymisations(
     """Approves several items of one meeting at once (one leak scan); refused, for all of
     them, while the leak guard finds a known identity in any."""
     for item in items:
-        _require_review(actor, item)
+        _require_change(actor, item)
     rows = {
         row.item_id: row
         for row in session.scalars(

@@ -38,7 +38,6 @@ from council.models import (
     User,
 )
 from council.models.base import utcnow
-from council.refusals import Denied, NotFound
 from council.services import audit
 
 MAX_SUBJECT_CHARS = 200
@@ -110,17 +109,6 @@ def _key_row(session: Session, meeting: Meeting) -> MeetingPseudonymKey | None:
     return session.scalar(
         select(MeetingPseudonymKey).where(MeetingPseudonymKey.meeting_id == meeting.id)
     )
-
-
-def managed_meeting(session: Session, user: User, meeting_id: int) -> Meeting:
-    """The one loader of a meeting for the staff's report pages: ``Denied`` for other roles,
-    ``NotFound`` for a meeting that does not exist."""
-    if not permissions.can_manage_meetings(user):
-        raise Denied()
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or not permissions.can_manage_meeting(user, meeting):
-        raise NotFound()
-    return meeting
 
 
 def load_registry(session: Session, meeting: Meeting) -> Registry | None:

@@ -4,9 +4,10 @@ secretariat, re-identification by the DG and the file's social worker."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -19,14 +20,23 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from agenda import reports
+from agenda.meetings.queries import managed_meeting
+from agenda.proposals import FoundBy
 from agenda.reports.files import MAX_FILE_BYTES, IntakeError, read_upload
 from council import permissions
-from council.auth import reauthentication_form
+from council.auth import (
+    confirm_identity,
+    reauthentication_failed_message,
+    reauthentication_form,
+    recently_authenticated,
+)
 from council.db import db
 from council.errors import flash_refused, refused
 from council.forms import EmptyForm
 from council.labels import TITLES
-from council.models import AgendaItem, OrganKind, SocialReport
+from council.models import AgendaItem, OrganKind
+from council.refusals import require
+from council.services import accounts
 
 bp = Blueprint("reports", __name__)
 
@@ -148,8 +158,7 @@ def _dossier_data(form: ReportForm) -> Any:
 @bp.route("/reports/new", methods=["GET", "POST"])
 @login_required
 def new_report() -> Response | str:
-    if not permissions.can_submit_report(current_user):
-        abort(403)
+    require(permissions.can_submit_report(current_user))
     form = ReportForm()
     errors: list[str] = []
     if form.validate_on_submit():
@@ -177,11 +186,7 @@ def new_report() -> Response | str:
 @bp.route("/reports/<int:report_id>")
 @login_required
 def report(report_id: int) -> str:
-    found = db.session.get(SocialReport, report_id)
-    if found is None:
-        abort(404)
-    if not permissions.can_view_report(current_user, found):
-        abort(403)
+    found = reports.report_for(db.session, current_user, report_id)
     return render_template("agenda/reports/report.html", report=found)
 
 
@@ -191,7 +196,7 @@ def report(report_id: int) -> str:
 @bp.route("/meetings/<int:meeting_id>/reports")
 @login_required
 def meeting_reports(meeting_id: int) -> str:
-    meeting = reports.managed_meeting(db.session, current_user, meeting_id)
+    meeting = managed_meeting(db.session, current_user, meeting_id)
     return render_template(
         "agenda/reports/meeting_reports.html",
         meeting=meeting,
@@ -203,10 +208,8 @@ def meeting_reports(meeting_id: int) -> str:
 @bp.route("/meetings/<int:meeting_id>/reports/<int:report_id>/schedule", methods=["POST"])
 @login_required
 def schedule(meeting_id: int, report_id: int) -> Response:
-    meeting = reports.managed_meeting(db.session, current_user, meeting_id)
-    found = db.session.get(SocialReport, report_id)
-    if found is None:
-        abort(404)
+    meeting = managed_meeting(db.session, current_user, meeting_id)
+    found = reports.report_for(db.session, current_user, report_id)  # staff read every report
     form = ScheduleForm()
     if form.validate_on_submit():
         try:
@@ -251,10 +254,14 @@ def review(meeting_id: int, item_id: int) -> str:
     )
 
 
-def _change(item: AgendaItem, action: Any, message: str) -> Response:
+def _change(meeting_id: int, item_id: int, action: Callable[[AgendaItem], Any],
+            message: str) -> Response:
+    """A change to an item's review (``action`` given the item ``reviewed_item`` loads), then
+    back to the review page."""
+    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
     if EmptyForm().validate_on_submit():
         try:
-            action()
+            action(item)
         except reports.ReportError as error:
             flash_refused(error)
         else:
@@ -262,18 +269,45 @@ def _change(item: AgendaItem, action: Any, message: str) -> Response:
     return _back_to_review(item)
 
 
+#: minutes after the password during which a reviewer undoes replacements without giving it
+#: again (each undo is still audited as a re-identification)
+UNDO_AFTER_PASSWORD_MINUTES = 5
+
+
 @bp.route(
     "/meetings/<int:meeting_id>/items/<int:item_id>/review/replacements/<int:index>",
     methods=["POST"],
 )
 @login_required
-def toggle_replacement(meeting_id: int, item_id: int, index: int) -> Response:
+def toggle_replacement(meeting_id: int, item_id: int, index: int) -> Response | str:
+    """Undoes or restores a replacement. Undoing shows an original word: the reviewer gives
+    their password (and code) again first, unless they did in the last minutes."""
     item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
-    return _change(
-        item,
-        lambda: reports.toggle_replacement(db.session, item, index, actor=current_user),
-        gettext("Replacement changed; the text is to be approved again."),
-    )
+    form = reauthentication_form(current_user)
+    confirming = "password" in request.form
+    if not (form.validate_on_submit() if confirming else EmptyForm().validate_on_submit()):
+        return _back_to_review(item)
+    try:
+        if confirming and not confirm_identity(form, purpose="reidentification"):
+            flash(reauthentication_failed_message(), "error")
+            return _confirm_undo(item, index, form)
+        reports.toggle_replacement(
+            db.session, item, index, actor=current_user,
+            reauthenticated=recently_authenticated(UNDO_AFTER_PASSWORD_MINUTES))
+    except reports.ReauthenticationRequired:
+        return _confirm_undo(item, index, form)
+    except accounts.LoginThrottled:
+        flash(gettext("Too many attempts; please wait a moment."), "error")
+    except reports.ReportError as error:
+        flash_refused(error)
+    else:
+        flash(gettext("Replacement changed; the text is to be approved again."), "success")
+    return _back_to_review(item)
+
+
+def _confirm_undo(item: AgendaItem, index: int, form: Any) -> str:
+    return render_template("agenda/reports/confirm_undo.html", item=item, meeting=item.meeting,
+                           index=index, form=form)
 
 
 @bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review/additions", methods=["POST"])
@@ -311,23 +345,17 @@ def add_replacement(meeting_id: int, item_id: int) -> Response:
 )
 @login_required
 def remove_addition(meeting_id: int, item_id: int, index: int) -> Response:
-    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
-    return _change(
-        item,
-        lambda: reports.remove_addition(db.session, item, index, actor=current_user),
-        gettext("Replacement removed; the text is to be approved again."),
-    )
+    return _change(meeting_id, item_id, lambda item: reports.remove_addition(
+        db.session, item, index, actor=current_user),
+        gettext("Replacement removed; the text is to be approved again."))
 
 
 @bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review/approve", methods=["POST"])
 @login_required
 def approve(meeting_id: int, item_id: int) -> Response:
-    item = reports.reviewed_item(db.session, current_user, meeting_id, item_id)
-    return _change(
-        item,
-        lambda: reports.approve_pseudonymisation(db.session, item, actor=current_user),
-        gettext("Pseudonymisation approved: members can read this item."),
-    )
+    return _change(meeting_id, item_id, lambda item: reports.approve_pseudonymisation(
+        db.session, item, actor=current_user),
+        gettext("Pseudonymisation approved: members can read this item."))
 
 
 # --- re-identification ----------------------------------------------------------------------
@@ -336,12 +364,7 @@ def approve(meeting_id: int, item_id: int) -> Response:
 @bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/identity", methods=["GET", "POST"])
 @login_required
 def identity(meeting_id: int, item_id: int) -> Response | str:
-    item = db.session.get(AgendaItem, item_id)
-    found = reports.report_of_item(db.session, item) if item is not None else None
-    if found is None or item is None or item.meeting_id != meeting_id:
-        abort(404 if permissions.may_ever_reidentify(current_user) else 403)
-    if not permissions.can_reidentify(current_user, found):
-        abort(403)
+    item = reports.item_to_reidentify(db.session, current_user, meeting_id, item_id)
     form = reauthentication_form(current_user)
     shown = None
     error = None
@@ -392,6 +415,18 @@ DOUBT_REASONS = {
 @bp.app_template_filter("replacement_category")
 def replacement_category(category: str) -> str:
     return str(CATEGORIES.get(category, category))
+
+
+PROPOSAL_SOURCES = {
+    FoundBy.heading: _l("proposal heading"),
+    FoundBy.sentence: _l("sentence proposing the aid"),
+    FoundBy.amount: _l("line with the amount"),
+}
+
+
+@bp.app_template_filter("proposal_source")
+def proposal_source(found_by: FoundBy) -> str:
+    return str(PROPOSAL_SOURCES[found_by])
 
 
 @bp.app_template_filter("doubt_reason")

@@ -3,6 +3,7 @@ in ``floor``, written in ``service``, voiced in the minutes' words by ``wording`
 ``views`` (blueprint ``live``) and the API (``council.api.session``). Re-exported here so that
 callers write ``live.open_poll``, ``live.load_floor``, ..."""
 
+from agenda.meetings.queries import item_of
 from agenda.sitting.floor import (
     Floor,
     attendance_of,
@@ -11,7 +12,6 @@ from agenda.sitting.floor import (
     has_voted,
     is_withdrawn,
     item_in_session,
-    item_of,
     load_floor,
     load_meeting,
     meeting_attendance,

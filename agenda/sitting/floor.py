@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask import current_app
 from flask_babel import gettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -74,8 +75,9 @@ class Floor:
 
 
 def quorum_for(meeting: Meeting, in_office: int, room: RoomForItem) -> QuorumCheck:
-    return check_quorum(in_office, len(room.in_room), len(room.withdrawn),
-                        meeting.convocation_round)
+    return check_quorum(
+        in_office, len(room.in_room), len(room.withdrawn), meeting.convocation_round,
+        withdrawn_leave_base=current_app.config["COUNCIL_QUORUM_WITHOUT_WITHDRAWN"])
 
 
 def sitting(meeting: Meeting) -> list[OrganMembership]:
@@ -114,14 +116,6 @@ def meeting_in_session(session: Session, user: Any, meeting_id: int) -> Meeting:
     if meeting is None or not permissions.can_view_meeting(user, meeting):
         raise NotFound(gettext("No such meeting."))
     return meeting
-
-
-def item_of(meeting: Meeting, item_id: int) -> AgendaItem:
-    """An item of a meeting ``meeting_in_session`` gave (``NotFound`` if not one of its own)."""
-    item = next((i for i in meeting.items if i.id == item_id), None)
-    if item is None:
-        raise NotFound(gettext("No such item."))
-    return item
 
 
 def item_in_session(session: Session, user: Any, item_id: int, *,

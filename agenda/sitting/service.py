@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,8 +150,7 @@ def declare_withdrawal(session: Session, item: AgendaItem, member_id: int, reaso
     if meeting.status in (MeetingStatus.closed, MeetingStatus.cancelled):
         raise Conflict("meeting_closed", gettext("The meeting is closed."))
     if is_withdrawn(session, item.id, member_id):
-        raise Conflict("already_withdrawn",
-                       gettext("This member has already withdrawn from this item."))
+        raise _already_withdrawn()
     poll = session.scalar(select(Poll).where(Poll.item_id == item.id).with_for_update())
     if poll is not None and not poll.is_open:
         raise Conflict("poll_closed", gettext("The vote on this item is closed."))
@@ -159,17 +158,31 @@ def declare_withdrawal(session: Session, item: AgendaItem, member_id: int, reaso
         raise Conflict("already_voted", gettext("This member has already voted on this item."))
     withdrawal = ItemWithdrawal(item_id=item.id, member_id=member_id, reason=reason,
                                 declared_by_id=actor.id)
-    session.add(withdrawal)
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        raise Conflict("already_withdrawn",
-                       gettext("This member has already withdrawn from this item.")) from None
+    _store_once(session, withdrawal, _already_withdrawn)
     audit.record(session, "withdrawal_declared", actor=actor, object_type="agenda_item",
                  object_id=item.id, member_id=member_id)
     session.commit()
     return withdrawal
+
+
+def _already_withdrawn() -> Conflict:
+    return Conflict("already_withdrawn",
+                    gettext("This member has already withdrawn from this item."))
+
+
+def _poll_exists() -> Conflict:
+    return Conflict("poll_exists", gettext("This item has already been put to the vote."))
+
+
+def _store_once(session: Session, row: object, conflict: Callable[[], Conflict]) -> None:
+    """Adds ``row``, or refuses with ``conflict()`` when a concurrent request stored its twin
+    first (a unique constraint): nothing of this request is kept."""
+    session.add(row)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise conflict() from None
 
 
 # --- Polls ---------------------------------------------------------------------------------
@@ -188,7 +201,7 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
                            gettext("Matters of persons (personnel) are voted by secret ballot."))
     existing = session.scalars(select(Poll).where(Poll.meeting_id == meeting.id)).all()
     if any(p.item_id == item.id for p in existing):
-        raise Conflict("poll_exists", gettext("This item has already been put to the vote."))
+        raise _poll_exists()
     if any(p.is_open for p in existing):
         raise Conflict("another_poll_open",
                        gettext("Another vote of this meeting is still open: close it first."))
@@ -208,15 +221,9 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
     poll = Poll(item_id=item.id, meeting_id=meeting.id, is_secret=is_secret,
                 status=PollStatus.open, quorum_required=quorum.required,
                 quorum_present=quorum.present, opened_by_id=actor.id)
-    session.add(poll)
     item.status = ItemStatus.voting
     meeting.status = MeetingStatus.in_progress
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        raise Conflict("poll_exists",
-                       gettext("This item has already been put to the vote.")) from None
+    _store_once(session, poll, _poll_exists)
     audit.record(session, "poll_opened", actor=actor, object_type="agenda_item",
                  object_id=item.id, secret=is_secret)
     session.commit()

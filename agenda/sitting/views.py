@@ -14,7 +14,6 @@ from typing import Any
 from flask import (
     Blueprint,
     Response,
-    abort,
     current_app,
     flash,
     redirect,
@@ -31,6 +30,7 @@ from council import permissions
 from council.db import db
 from council.errors import flash_refused, refused
 from council.models import AgendaItem, ItemKind, Meeting
+from council.refusals import require
 from council.rules.attendance import Presence
 from council.rules.majority import Choice
 
@@ -128,9 +128,8 @@ def state(meeting_id: int, notice: str | None = None) -> Response | str:
 def vote(meeting_id: int, item_id: int) -> Response | str:
     meeting = _meeting(meeting_id)
     item = live.item_of(meeting, item_id)
-    if permissions.is_withdrawn_from(current_user, item) or not permissions.can_vote(
-            current_user, item):
-        abort(403)
+    require(not permissions.is_withdrawn_from(current_user, item)
+            and permissions.can_vote(current_user, item))
     choice = request.form.get("choice", "")
     try:
         if choice not in {c.value for c in Choice}:
@@ -152,8 +151,7 @@ def withdraw(meeting_id: int, item_id: int) -> Response | str:
     """A member declares a conflict of interest and leaves the room for the item."""
     meeting = _meeting(meeting_id)
     item = live.item_of(meeting, item_id)
-    if not permissions.can_withdraw(current_user, item):
-        abort(403)
+    require(permissions.can_withdraw(current_user, item))
     if request.method == "POST":
         try:
             live.declare_withdrawal(db.session, item, current_user.member_id,
@@ -173,8 +171,7 @@ def withdraw(meeting_id: int, item_id: int) -> Response | str:
 
 def _chair_meeting(meeting_id: int) -> Meeting:
     meeting = _meeting(meeting_id)
-    if not permissions.can_chair(current_user, meeting):
-        abort(403)
+    require(permissions.can_chair(current_user, meeting))
     return meeting
 
 
@@ -239,8 +236,7 @@ def _back_to_chair(meeting: Meeting, item_id: int | None) -> Response:
 @login_required
 def attendance(meeting_id: int) -> Response:
     meeting = _chair_meeting(meeting_id)
-    if not permissions.can_record_attendance(current_user, meeting):
-        abort(403)
+    require(permissions.can_record_attendance(current_user, meeting))
     item_id = request.form.get("item_id", type=int)
     try:
         status = request.form.get("status", "")
@@ -262,8 +258,7 @@ def record_withdrawal(meeting_id: int, item_id: int) -> Response:
     meeting = _chair_meeting(meeting_id)
     item = live.item_of(meeting, item_id)
     member_id = request.form.get("member_id", type=int) or 0
-    if not permissions.can_record_withdrawal(current_user, item):
-        abort(403)
+    require(permissions.can_record_withdrawal(current_user, item))
     try:
         live.declare_withdrawal(db.session, item, member_id, request.form.get("reason", ""),
                                 actor=current_user)
@@ -276,8 +271,7 @@ def record_withdrawal(meeting_id: int, item_id: int) -> Response:
 def _vote_item(meeting_id: int, item_id: int) -> tuple[Meeting, AgendaItem]:
     meeting = _chair_meeting(meeting_id)
     item = live.item_of(meeting, item_id)
-    if not permissions.can_run_vote_on(current_user, item):
-        abort(403)
+    require(permissions.can_run_vote_on(current_user, item))
     return meeting, item
 
 

@@ -3,7 +3,7 @@ authentication and the token it issues."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -54,6 +54,31 @@ def token_required(view: F) -> F:
         return view(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
+def bearer_route(rule: str, method: str, errors: Mapping[int, str | tuple[Any, str]], *,
+                 status: int = 200, schema: Any = None,
+                 doc: dict[str, Any] | None = None) -> Callable[[F], F]:
+    """An endpoint behind a bearer token: its route, its OpenAPI documentation (the answer
+    ``status`` with ``schema``, then the 401 of every endpoint and the ``errors`` it names by
+    status, each a description of an ``ErrorSchema`` answer or a ``(schema, description)``)
+    and ``token_required``. Loading and refusing are the loaders' and services' refusals,
+    answered by ``council.errors``."""
+
+    def decorate(view: F) -> F:
+        documented: Any = token_required(view)
+        # listed from the highest status down, as decorators stacked in ascending order apply
+        for code, error in sorted({401: "No valid token", **errors}.items(), reverse=True):
+            error_schema, description = error if isinstance(error, tuple) else (ErrorSchema,
+                                                                               error)
+            documented = blp.alt_response(code, schema=error_schema,
+                                          description=description)(documented)
+        if schema is not None:
+            documented = blp.response(status, schema)(documented)
+        documented = blp.doc(security=BEARER, **(doc or {}))(documented)
+        return blp.route(rule, methods=[method])(documented)  # type: ignore[no-any-return]
+
+    return decorate
 
 
 @blp.route("/token", methods=["POST"])

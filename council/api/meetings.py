@@ -5,27 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 from flask import g
-from flask_babel import gettext
-from flask_smorest import abort
 from sqlalchemy import select
 
 from agenda.meetings.queries import (
-    item_for,
-    meeting_for,
     require_meetings_access,
     sitting_members,
+    viewed_item,
+    viewed_meeting,
     visible_meetings,
 )
 from agenda.sitting import meeting_attendance
-from council.api.base import BEARER, blp, token_required
-from council.api.schemas import (
-    ErrorSchema,
-    ItemSchema,
-    MeetingSchema,
-    MeetingSummarySchema,
-)
+from council.api.base import bearer_route
+from council.api.schemas import ItemSchema, MeetingSchema, MeetingSummarySchema
 from council.db import db
 from council.models import AgendaItem, Meeting, User
+
+NO_MEETINGS = "Role without access to meetings"
 
 
 def _meeting_summary(meeting: Meeting) -> dict[str, Any]:
@@ -51,31 +46,18 @@ def _item_summary(item: AgendaItem) -> dict[str, Any]:
     }
 
 
-@blp.route("/meetings", methods=["GET"])
-@blp.doc(security=BEARER)
-@blp.response(200, MeetingSummarySchema(many=True))
-@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
-@blp.alt_response(403, schema=ErrorSchema, description="Role without access to meetings")
-@token_required
+@bearer_route("/meetings", "GET", {403: NO_MEETINGS}, schema=MeetingSummarySchema(many=True))
 def list_meetings() -> list[dict[str, Any]]:
     """Meetings the caller may see, newest first."""
     require_meetings_access(g.api_user)
     return [_meeting_summary(m) for m in visible_meetings(db.session, g.api_user)]
 
 
-@blp.route("/meetings/<int:meeting_id>", methods=["GET"])
-@blp.doc(security=BEARER)
-@blp.response(200, MeetingSchema)
-@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
-@blp.alt_response(403, schema=ErrorSchema, description="Role without access to meetings")
-@blp.alt_response(404, schema=ErrorSchema, description="No such meeting, or not visible")
-@token_required
+@bearer_route("/meetings/<int:meeting_id>", "GET",
+              {403: NO_MEETINGS, 404: "No such meeting, or not visible"}, schema=MeetingSchema)
 def get_meeting(meeting_id: int) -> dict[str, Any]:
     """A meeting with its agenda items and the members sitting on its organ."""
-    require_meetings_access(g.api_user)
-    meeting = meeting_for(db.session, g.api_user, meeting_id)
-    if meeting is None:
-        abort(404, error="not_found", message=gettext("No such meeting."))
+    meeting = viewed_meeting(db.session, g.api_user, meeting_id)
     memberships = sitting_members(meeting)
     attendance = meeting_attendance(db.session, meeting)
     usernames = dict(db.session.execute(
@@ -99,19 +81,11 @@ def get_meeting(meeting_id: int) -> dict[str, Any]:
     }
 
 
-@blp.route("/items/<int:item_id>", methods=["GET"])
-@blp.doc(security=BEARER)
-@blp.response(200, ItemSchema)
-@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
-@blp.alt_response(403, schema=ErrorSchema, description="Role without access to meetings")
-@blp.alt_response(404, schema=ErrorSchema, description="No such item, or not visible")
-@token_required
+@bearer_route("/items/<int:item_id>", "GET",
+              {403: NO_MEETINGS, 404: "No such item, or not visible"}, schema=ItemSchema)
 def get_item(item_id: int) -> dict[str, Any]:
     """An agenda item with its pseudonymised report and draft decision."""
-    require_meetings_access(g.api_user)
-    item = item_for(db.session, g.api_user, item_id)
-    if item is None:
-        abort(404, error="not_found", message=gettext("No such item."))
+    item = viewed_item(db.session, g.api_user, item_id)
     return {
         **_item_summary(item),
         "meeting_id": item.meeting_id,

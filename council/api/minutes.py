@@ -7,25 +7,20 @@ from __future__ import annotations
 from flask import g
 from werkzeug.wrappers import Response
 
-from council.api.base import BEARER, blp, token_required
-from council.api.schemas import ErrorSchema
+from council.api.base import bearer_route
 from council.db import db
 from minutes import service as minutes_service
 from minutes.loading import meeting_for_minutes, started_minutes
 from minutes.views import pdf_response
 
 
-@blp.route("/meetings/<int:meeting_id>/minutes.pdf", methods=["GET"])
-@blp.doc(security=BEARER, responses={"200": {
+@bearer_route("/meetings/<int:meeting_id>/minutes.pdf", "GET", {
+    403: "Role without access to meetings", 404: "No such meeting, not visible, or no minutes yet",
+}, doc={"responses": {"200": {
     "description": "The minutes as PDF: the approved (or signed) document once approved, "
                    "else the latest draft; each copy watermarked with the caller's name and "
                    "the time, and audited",
-    "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}})
-@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
-@blp.alt_response(403, schema=ErrorSchema, description="Role without access to meetings")
-@blp.alt_response(404, schema=ErrorSchema,
-                  description="No such meeting, not visible, or no minutes yet")
-@token_required
+    "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}}})
 def get_minutes_pdf(meeting_id: int) -> Response:
     """The minutes of a meeting (closed session) as PDF, for its members, the DG and the
     secretariat."""

@@ -9,14 +9,13 @@ from typing import Any, TypeVar
 import marshmallow as ma
 from flask import g
 from flask_babel import gettext
-from flask_smorest import abort
 
 from agenda import reports
 from council import permissions
-from council.api.base import BEARER, blp, token_required
-from council.api.schemas import ErrorSchema
+from council.api.base import bearer_route, blp
 from council.db import db
 from council.models import OrganKind
+from council.refusals import require
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,29 +47,25 @@ def social_worker_only(view: F) -> F:
 
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        if not permissions.can_submit_report(g.api_user):
-            abort(403, error="forbidden", message=gettext("Only social workers submit reports."))
+        require(permissions.can_submit_report(g.api_user),
+                gettext("Only social workers submit reports."))
         return view(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
 
 
-@blp.route("/reports", methods=["POST"])
-@blp.doc(security=BEARER)
-@blp.response(201, ReportDraftSchema)
-@blp.alt_response(400, schema=ErrorSchema, description="Bad dossier or text; says which field")
-@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
-@blp.alt_response(403, schema=ErrorSchema, description="Not a social worker")
-@blp.alt_response(413, schema=ErrorSchema, description="Request larger than the limit")
-@blp.alt_response(503, schema=ErrorSchema, description="Pseudonymisation service unavailable")
-@token_required
+@bearer_route("/reports", "POST", {
+    400: "Bad dossier or text; says which field", 403: "Not a social worker",
+    409: "reference_taken: the reference is another social worker's dossier",
+    413: "Request larger than the limit", 503: "Pseudonymisation service unavailable",
+}, status=201, schema=ReportDraftSchema)
 @social_worker_only
 @blp.arguments(ReportRequestSchema)
 def submit_report(payload: dict[str, Any]) -> dict[str, Any]:
     """Submit a social report with its dossier identity; returns the pseudonymised draft."""
     submission = reports.Submission(dossier=payload["dossier"], text=payload["text"],
                                     organ=OrganKind(payload["organ"]), source_format="api")
-    # refused: 400 invalid_report, or 503 service_unavailable
+    # refused: 400 invalid_report, 409 reference_taken, or 503 service_unavailable
     submitted = reports.submit_report(db.session, submission, actor=g.api_user)
     report = submitted.report
     return {

@@ -11,8 +11,7 @@ from flask import g, request
 from flask_babel import gettext
 
 from council import permissions
-from council.api.base import BEARER, blp, token_required
-from council.api.schemas import ErrorSchema
+from council.api.base import bearer_route, blp
 from council.db import db
 from council.models import RequestStatus
 from council.refusals import Denied
@@ -46,15 +45,11 @@ class SecrecyDecisionResultSchema(ma.Schema):
         "description": "The fields disclosed (empty for a refusal)"})
 
 
-@blp.route("/secrecy/requests/<int:request_id>/decision", methods=["POST"])
-@blp.doc(security=BEARER)
-@blp.response(200, SecrecyDecisionResultSchema)
-@blp.alt_response(400, schema=ErrorSchema, description="Reasons missing, a field the basis "
-                  "does not allow, no standing consent, or the signature refused")
-@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
-@blp.alt_response(403, schema=ErrorSchema, description="Not the director-general")
-@blp.alt_response(404, schema=ErrorSchema, description="No such request")
-@token_required
+@bearer_route("/secrecy/requests/<int:request_id>/decision", "POST", {
+    400: "Reasons missing, a field the basis does not allow, no standing consent, or the "
+         "signature refused",
+    403: "Not the director-general", 404: "No such request",
+}, schema=SecrecyDecisionResultSchema)
 @blp.arguments(SecrecyDecisionSchema)
 def decide_secrecy_request(payload: dict[str, Any], request_id: int) -> dict[str, Any]:
     """Refuse, or disclose (partly or fully) in a letter signed by the DG."""

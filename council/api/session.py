@@ -9,15 +9,15 @@ from typing import Any
 import marshmallow as ma
 from flask import current_app, g
 from flask_babel import gettext
-from flask_smorest import abort
 
 from agenda import sitting as live
 from agenda.meetings.queries import WithdrawnFromItem, require_meetings_access
 from council import permissions
-from council.api.base import BEARER, blp, token_required
+from council.api.base import bearer_route, blp
 from council.api.schemas import ErrorSchema
 from council.db import db
 from council.models import AgendaItem, User
+from council.refusals import NotFound, require
 from council.rules.attendance import Presence
 from council.rules.majority import Choice
 
@@ -119,22 +119,16 @@ def _name(user: User | None) -> str:
     return user.display_name if user is not None else ""
 
 
-@blp.route("/meetings/<int:meeting_id>/attendance", methods=["POST"])
-@blp.doc(security=BEARER)
-@blp.response(201, AttendanceSchema)
-@blp.alt_response(400, schema=ErrorSchema, description="Unknown member or item, bad status")
-@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
-@blp.alt_response(403, schema=ErrorSchema, description="Not the DG or the secretariat")
-@blp.alt_response(404, schema=ErrorSchema, description="No such meeting, or not visible")
-@blp.alt_response(409, schema=ErrorSchema, description="The meeting is not in session")
-@token_required
+@bearer_route("/meetings/<int:meeting_id>/attendance", "POST", {
+    400: "Unknown member or item, bad status", 403: "Not the DG or the secretariat",
+    404: "No such meeting, or not visible", 409: "The meeting is not in session",
+}, status=201, schema=AttendanceSchema)
 @blp.arguments(AttendanceRequestSchema)
 def record_attendance(payload: dict[str, Any], meeting_id: int) -> dict[str, Any]:
     """Record a member present, absent or excused, for the whole meeting or from an item on."""
     meeting = live.meeting_in_session(db.session, g.api_user, meeting_id)
-    if not permissions.can_record_attendance(g.api_user, meeting):
-        abort(403, error="forbidden",
-              message=gettext("Attendance is recorded by the DG or the secretariat."))
+    require(permissions.can_record_attendance(g.api_user, meeting),
+            gettext("Attendance is recorded by the DG or the secretariat."))
     record = live.record_attendance(db.session, meeting, payload["member_id"],
                                     Presence(payload["status"]), payload["from_item_id"],
                                     actor=g.api_user)
@@ -143,23 +137,18 @@ def record_attendance(payload: dict[str, Any], meeting_id: int) -> dict[str, Any
             "recorded_by": _name(g.api_user), "recorded_at": record.recorded_at}
 
 
-@blp.route("/items/<int:item_id>/recusal", methods=["POST"])
-@blp.doc(security=BEARER)
-@blp.response(201, RecusalSchema)
-@blp.alt_response(400, schema=ErrorSchema, description="No reason, or not a member of the organ")
-@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
-@blp.alt_response(403, schema=ErrorSchema, description="Declaring for another member")
-@blp.alt_response(404, schema=ErrorSchema, description="No such item, or not visible")
-@blp.alt_response(409, schema=ErrorSchema, description="Already withdrawn, already voted, or "
-                                                       "vote closed")
-@token_required
+@bearer_route("/items/<int:item_id>/recusal", "POST", {
+    400: "No reason, or not a member of the organ", 403: "Declaring for another member",
+    404: "No such item, or not visible",
+    409: "Already withdrawn, already voted, or vote closed",
+}, status=201, schema=RecusalSchema)
 @blp.arguments(RecusalRequestSchema)
 def declare_recusal(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
     """A member withdraws from an item for a conflict of interest (or staff record it)."""
     item = live.item_in_session(db.session, g.api_user, item_id, withdrawn_refused=False)
-    if not permissions.can_declare_withdrawal(g.api_user, item, payload["member_id"]):
-        abort(403, error="forbidden", message=gettext(
-            "A member declares their own withdrawal; the DG or the secretariat may record it."))
+    require(permissions.can_declare_withdrawal(g.api_user, item, payload["member_id"]),
+            gettext("A member declares their own withdrawal; the DG or the secretariat may "
+                    "record it."))
     withdrawal = live.declare_withdrawal(db.session, item, payload["member_id"],
                                          payload["reason"], actor=g.api_user)
     return {"item_id": item.id, "member_id": withdrawal.member_id, "reason": withdrawal.reason,
@@ -167,69 +156,53 @@ def declare_recusal(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
 
 
 def _require_chair(item: AgendaItem) -> None:
-    if not permissions.can_run_vote(g.api_user, item.meeting):
-        abort(403, error="forbidden",
-              message=gettext("Votes are opened and closed by the president or the DG."))
+    require(permissions.can_run_vote(g.api_user, item.meeting),
+            gettext("Votes are opened and closed by the president or the DG."))
 
 
-@blp.route("/items/<int:item_id>/poll", methods=["POST"])
-@blp.doc(security=BEARER)
-@blp.response(201, PollSchema)
-@blp.alt_response(400, schema=ErrorSchema, description="Open vote asked for a personnel matter")
-@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
-@blp.alt_response(403, schema=ErrorSchema, description="Not the president or the DG; `secret` "
-                                                       "from someone else than the DG")
-@blp.alt_response(404, schema=ErrorSchema, description="No such item, or not visible")
-@blp.alt_response(409, schema=NoQuorumErrorSchema, description="No quorum (with `required` "
-                                                               "and `present`), already voted, "
-                                                               "or another vote open")
-@token_required
+@bearer_route("/items/<int:item_id>/poll", "POST", {
+    400: "Open vote asked for a personnel matter",
+    403: "Not the president or the DG; `secret` from someone else than the DG",
+    404: "No such item, or not visible",
+    409: (NoQuorumErrorSchema, "No quorum (with `required` and `present`), already voted, or "
+                               "another vote open"),
+}, status=201, schema=PollSchema)
 @blp.arguments(PollRequestSchema)
 def open_poll(payload: dict[str, Any], item_id: int) -> Any:
     """Open the vote on an item; refused with 409 and the figures when the quorum is not met."""
     item = live.item_in_session(db.session, g.api_user, item_id)
     _require_chair(item)
-    if payload.get("secret") is not None and not permissions.is_staff(g.api_user):
-        abort(403, error="forbidden",
-              message=gettext("A secret ballot is chosen by the DG or the secretariat."))
+    if payload.get("secret") is not None:
+        require(permissions.is_staff(g.api_user),
+                gettext("A secret ballot is chosen by the DG or the secretariat."))
     poll = live.open_poll(db.session, item, actor=g.api_user, secret=payload.get("secret"))
     return {"item_id": item.id, "status": poll.status.value, "secret": poll.is_secret,
             "required": poll.quorum_required, "present": poll.quorum_present}
 
 
-@blp.route("/items/<int:item_id>/ballot", methods=["POST"])
-@blp.doc(security=BEARER)
-@blp.response(201, BallotSchema)
-@blp.alt_response(400, schema=ErrorSchema, description="Unknown choice")
-@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
-@blp.alt_response(403, schema=ErrorSchema, description="Not a member, withdrawn, or not present")
-@blp.alt_response(404, schema=ErrorSchema, description="No such item, or not visible")
-@blp.alt_response(409, schema=ErrorSchema, description="Vote not open, closed, or already cast")
-@token_required
+@bearer_route("/items/<int:item_id>/ballot", "POST", {
+    400: "Unknown choice", 403: "Not a member, withdrawn, or not present",
+    404: "No such item, or not visible", 409: "Vote not open, closed, or already cast",
+}, status=201, schema=BallotSchema)
 @blp.arguments(BallotRequestSchema)
 def cast_ballot(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
     """Vote yes, no or abstain, once (a secret ballot stores no link to the voter)."""
     require_meetings_access(g.api_user)
     access = live.ballot_access(db.session, item_id, g.api_user)  # one query: the hot path
     if access is None or not access.visible:
-        abort(404, error="not_found", message=gettext("No such item."))
+        raise NotFound(gettext("No such item."))
     if access.withdrawn:
         raise WithdrawnFromItem()
-    if not permissions.is_councillor(g.api_user):
-        abort(403, error="forbidden", message=gettext("Only the members of the organ vote."))
+    require(permissions.is_councillor(g.api_user), gettext("Only the members of the organ vote."))
     poll = live.cast_ballot(db.session, item_id, g.api_user.member_id,
                             Choice(payload["choice"]), actor=g.api_user)
     return {"item_id": item_id, "recorded": True, "secret": poll.is_secret}
 
 
-@blp.route("/items/<int:item_id>/poll/close", methods=["POST"])
-@blp.doc(security=BEARER)
-@blp.response(200, ResultSchema)
-@blp.alt_response(401, schema=ErrorSchema, description="No valid token")
-@blp.alt_response(403, schema=ErrorSchema, description="Not the president or the DG")
-@blp.alt_response(404, schema=ErrorSchema, description="No such item, or not visible")
-@blp.alt_response(409, schema=ErrorSchema, description="Vote not open, or already closed")
-@token_required
+@bearer_route("/items/<int:item_id>/poll/close", "POST", {
+    403: "Not the president or the DG", 404: "No such item, or not visible",
+    409: "Vote not open, or already closed",
+}, schema=ResultSchema)
 def close_poll(item_id: int) -> dict[str, Any]:
     """Close the vote: the tally, the outcome, the sentence for the minutes and, for open
     votes, who voted how and the tally per political group."""

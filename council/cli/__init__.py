@@ -10,6 +10,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from agenda.pseudonymise.service import serve
+from council.cli.accounts import accounts_group
 from council.cli.backup import backup_command, restore_command
 from council.cli.errors import OneLineUsageError
 from council.cli.keys import rotate_keys_command
@@ -68,6 +69,7 @@ def register_commands(app: Flask) -> None:
         click.echo("audit chain intact")
 
     app.cli.add_command(audit_group)
+    app.cli.add_command(accounts_group)
     app.cli.add_command(seats_command)
     app.cli.add_command(pseudonymise_command)
     app.cli.add_command(rotate_keys_command)

@@ -3,6 +3,8 @@
 from council.models.audit import AuditEntry, AuditHead
 from council.models.centre import Centre, Member, Organ, OrganMembership, PoliticalGroup
 from council.models.enums import (
+    AccountRequestKind,
+    AccountRequestState,
     ItemKind,
     ItemStatus,
     Language,
@@ -34,6 +36,7 @@ from council.models.minutes import (
 from council.models.reports import (
     Convocation,
     Dossier,
+    DossierIdentity,
     ItemPseudonymisation,
     MeetingPseudonymKey,
     ReportStatus,
@@ -58,9 +61,12 @@ from council.models.session import (
     SecretParticipation,
 )
 from council.models.two_factor import RecoveryCode, TwoFactorSecret
-from council.models.users import ApiToken, LoginAttempt, User
+from council.models.users import AccountRequest, ApiToken, LoginAttempt, User
 
 __all__ = [
+    "AccountRequest",
+    "AccountRequestKind",
+    "AccountRequestState",
     "AgendaItem",
     "AidTerms",
     "ApiToken",
@@ -74,6 +80,7 @@ __all__ = [
     "DocumentKind",
     "DocumentSignature",
     "Dossier",
+    "DossierIdentity",
     "Extract",
     "ItemKind",
     "ItemPseudonymisation",

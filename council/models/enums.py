@@ -7,6 +7,8 @@ import enum
 from council.rules.composition import Region
 
 __all__ = [
+    "AccountRequestKind",
+    "AccountRequestState",
     "ItemKind",
     "ItemStatus",
     "Language",
@@ -32,13 +34,32 @@ class Sex(enum.Enum):
 
 
 class Role(enum.Enum):
-    """What an account does. Councillors (and the president) are users linked to a member."""
+    """What an account does. Councillors (and the president) are users linked to a member.
+
+    ``unassigned`` is an account without a role yet: the one the IT administrator creates for a
+    role that sees content, until the DG confirms it (``council.permissions.role_change``)."""
 
     admin = "admin"
     dg = "dg"
     secretariat = "secretariat"
     social_worker = "social_worker"
     councillor = "councillor"
+    unassigned = "unassigned"
+
+
+class AccountRequestKind(enum.Enum):
+    """What the IT administrator asks the DG to confirm about an account."""
+
+    role_change = "role_change"
+    two_factor_reset = "two_factor_reset"
+
+
+class AccountRequestState(enum.Enum):
+    pending = "pending"
+    confirmed = "confirmed"
+    refused = "refused"
+    #: a newer request of the same kind about the same account replaced it
+    superseded = "superseded"
 
 
 class OrganKind(enum.Enum):

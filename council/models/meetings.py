@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from council.clock import CENTRE_TIMEZONE
 from council.db import Base
 from council.models.base import UTCDateTime, enum_column, utcnow
 from council.models.centre import Organ
@@ -43,6 +44,11 @@ class Meeting(Base):
     items: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting", order_by="AgendaItem.number"
     )
+
+    @property
+    def day(self) -> date:
+        """The meeting's day in Belgium, the day its decisions are dated."""
+        return self.starts_at.astimezone(CENTRE_TIMEZONE).date()
 
 
 class AgendaItem(Base):

@@ -38,9 +38,11 @@ class Dossier(Base):
     reference: Mapped[str] = mapped_column(String(40), nullable=False, unique=True)
     #: the applicant's language (letters are written in it)
     language: Mapped[Language] = mapped_column(enum_column(Language), nullable=False)
-    #: the dossier identity (../shared/spec/dossier.schema.json), JSON, encrypted
+    #: the current dossier identity (../shared/spec/dossier.schema.json), JSON, encrypted: a
+    #: copy of the newest of ``identities``, which keep every earlier one
     identity_encrypted: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
-    #: the social worker in charge of the file (may re-identify)
+    #: the social worker in charge of the file: the only one, with the DG, who changes its
+    #: identity (and may re-identify)
     social_worker_id: Mapped[int] = mapped_column(
         ForeignKey("user_account.id"), nullable=False, index=True
     )
@@ -52,6 +54,33 @@ class Dossier(Base):
     social_worker: Mapped[User] = relationship()
     reports: Mapped[list[SocialReport]] = relationship(back_populates="dossier",
                                                        order_by="SocialReport.id")
+    identities: Mapped[list[DossierIdentity]] = relationship(
+        back_populates="dossier", order_by="DossierIdentity.version")
+
+
+class DossierIdentity(Base):
+    """One version of a dossier's identity, never changed once written: a letter or a
+    disclosure reads the version that was in force when the organ decided."""
+
+    __tablename__ = "dossier_identity"
+    __table_args__ = (UniqueConstraint("dossier_id", "version"),)
+
+    #: primary key
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the dossier
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id"), nullable=False, index=True)
+    #: 1 for the identity first received, then one more for each change
+    version: Mapped[int] = mapped_column(nullable=False)
+    #: the identity (JSON), encrypted
+    identity_encrypted: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    #: who gave it (the dossier's social worker, or the DG)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), nullable=False,
+                                                index=True)
+    #: when it took effect (UTC)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+    dossier: Mapped[Dossier] = relationship(back_populates="identities")
+    recorded_by: Mapped[User] = relationship()
 
 
 class SocialReport(Base):

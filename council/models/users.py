@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from council.db import Base
 from council.models.base import UTCDateTime, enum_column, utcnow
 from council.models.centre import Member
-from council.models.enums import Language, Role
+from council.models.enums import AccountRequestKind, AccountRequestState, Language, Role
 
 
 def new_session_epoch() -> str:
@@ -64,6 +64,45 @@ class User(UserMixin, Base):
     @property
     def is_president(self) -> bool:
         return self.member is not None and self.member.is_president
+
+
+class AccountRequest(Base):
+    """A change of an account that the IT administrator asks for and the DG confirms or refuses
+    (separation of duties, issue 13): a role that sees content, or the reset of someone's second
+    factor. Kept once decided: the DG's accounts page lists them."""
+
+    __tablename__ = "account_request"
+
+    #: primary key
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: what is asked
+    kind: Mapped[AccountRequestKind] = mapped_column(enum_column(AccountRequestKind),
+                                                     nullable=False)
+    #: the account concerned
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    #: the role asked for (role requests only)
+    role: Mapped[Role | None] = mapped_column(enum_column(Role), nullable=True)
+    #: the IT administrator who asked
+    requested_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), nullable=False,
+                                                 index=True)
+    #: when it was asked (UTC)
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    #: where it stands
+    state: Mapped[AccountRequestState] = mapped_column(
+        enum_column(AccountRequestState), nullable=False, default=AccountRequestState.pending,
+        index=True)
+    #: the DG who confirmed or refused it; None while pending, when superseded, or when the
+    #: operator decided it on the command line
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"),
+                                                      nullable=True, index=True)
+    #: when it was confirmed, refused or superseded (UTC)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+    requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
 
 
 class ApiToken(Base):

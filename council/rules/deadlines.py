@@ -1,4 +1,9 @@
-"""Convocation deadlines in jours francs (clear days)."""
+"""Convocation deadlines in jours francs (clear days).
+
+LO art. 30: the convocation is sent "par écrit et à domicile, au moins cinq jours francs avant
+celui de la réunion, et contient l'ordre du jour" [C]; 7 jours francs for the budget and the
+other matters below [C Brussels ROI; V Wallonia].
+"""
 
 from __future__ import annotations
 
@@ -32,7 +37,7 @@ class ConvocationCheck:
 
 
 def required_clear_days(matters: Iterable[str], is_urgent: bool = False) -> int:
-    """Clear days of notice for a meeting's agenda [C Brussels ROI; V Wallonia].
+    """Clear days of notice for a meeting's agenda (LO art. 30) [C Brussels ROI; V Wallonia].
 
     5 jours francs; 7 when any matter is an :class:`AgendaMatter`; in urgency the deadline is
     shortened, here to 0. Other matter names (e.g. ``"individual_aid"``) are ordinary items.

@@ -3,7 +3,9 @@
 Degrees are counted as in the Code civil: one degree per generation, in the collateral line up
 to the common ancestor and down again (a sibling is the 2nd degree, a first cousin the 4th).
 Affinity links a person to their spouse's relatives, and a relative's spouse to them, with the
-same degree.
+same degree. It arises from marriage only: a legal cohabitant is named apart, as LO art. 8
+names them ("unis par les liens du mariage ou cohabitants légaux"), and their relatives are
+no kin by affinity.
 """
 
 from __future__ import annotations
@@ -25,22 +27,25 @@ class Step(StrEnum):
     child = "child"
     sibling = "sibling"
     spouse = "spouse"
+    legal_cohabitant = "legal_cohabitant"
 
 
 @dataclass(frozen=True)
 class Kinship:
-    """Degree of the relation; ``by_marriage`` for affinity. The spouse is degree 0 by marriage."""
+    """Degree of the relation; ``by_marriage`` for affinity. The spouse is degree 0 by marriage;
+    a legal cohabitant is ``legal_cohabitation`` (degree 0, neither blood nor marriage)."""
 
     degree: int
     by_marriage: bool
+    legal_cohabitation: bool = False
 
 
-_P, _C, _S, _SP = Step.parent, Step.child, Step.sibling, Step.spouse
+_P, _C, _S, _SP, _LC = Step.parent, Step.child, Step.sibling, Step.spouse, Step.legal_cohabitant
 
 RELATIONS: dict[str, tuple[Step, ...]] = {
     # English
     "spouse": (_SP,),
-    "legal_cohabitant": (_SP,),
+    "legal_cohabitant": (_LC,),
     "parent": (_P,),
     "child": (_C,),
     "grandparent": (_P, _P),
@@ -71,7 +76,7 @@ RELATIONS: dict[str, tuple[Step, ...]] = {
     "spouse_first_cousin": (_SP, _P, _S, _C),
     # French
     "conjoint": (_SP,),
-    "cohabitant_legal": (_SP,),
+    "cohabitant_legal": (_LC,),
     "pere": (_P,),
     "mere": (_P,),
     "enfant": (_C,),
@@ -118,6 +123,11 @@ def kinship_degree(path: Sequence[Step | str]) -> Kinship:
     steps = [_as_step(step) for step in path]
     if not steps:
         raise RuleError("a relation needs at least one step")
+    if steps == [Step.legal_cohabitant]:
+        return Kinship(degree=0, by_marriage=False, legal_cohabitation=True)
+    if Step.legal_cohabitant in steps:
+        raise RuleError("legal cohabitation creates no affinity: a legal cohabitant's relatives "
+                        "are not kin by marriage")
     if steps == [Step.spouse]:
         return Kinship(degree=0, by_marriage=True)
     by_marriage = Step.spouse in (steps[0], steps[-1])
@@ -140,14 +150,16 @@ def kinship_degree(path: Sequence[Step | str]) -> Kinship:
 
 def withdrawal_required(kinship: Kinship) -> bool:
     """A member withdraws when they or a relative up to the 4th degree, by blood or marriage,
-    has a direct and personal interest (mirrors CDLD L1122-19; CPAS article [V])."""
-    return kinship.degree <= WITHDRAWAL_MAX_DEGREE
+    has a direct and personal interest (mirrors CDLD L1122-19; CPAS article [V]). A legal
+    cohabitant is neither: the rule does not name them, so the duty rests on the member's own
+    direct interest, which the member declares [V]."""
+    return not kinship.legal_cohabitation and kinship.degree <= WITHDRAWAL_MAX_DEGREE
 
 
 def council_incompatibility(kinship: Kinship) -> bool:
     """Council members may not be related by blood or marriage up to the 2nd degree, nor be
     married or legal cohabitants (LO art. 8) [C]."""
-    return kinship.degree <= COUNCIL_INCOMPATIBILITY_MAX_DEGREE
+    return kinship.legal_cohabitation or kinship.degree <= COUNCIL_INCOMPATIBILITY_MAX_DEGREE
 
 
 def _as_step(step: Step | str) -> Step:

@@ -21,10 +21,19 @@ class TieRule(StrEnum):
 
 @dataclass(frozen=True)
 class VoteSettings:
-    """Tie rules [V]: by default the president's vote decides an open vote, a secret tie rejects."""
+    """Tie rules [V]: by default the president's vote decides an open vote, a secret tie rejects.
+
+    A secret tie cannot be decided by the president's vote: nobody may know it (and the
+    sealed ballots keep it unknown to the application too), so ``president_decides`` is
+    refused for secret ballots rather than silently behaving as ``rejected``."""
 
     open_tie_rule: TieRule = TieRule.president_decides
     secret_tie_rule: TieRule = TieRule.rejected
+
+    def __post_init__(self) -> None:
+        if self.secret_tie_rule is TieRule.president_decides:
+            raise RuleError("a tie in a secret ballot cannot be decided by the president's "
+                            "vote, which is secret: use the rule 'rejected'")
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,8 @@ class QuorumCheck:
 
 
 def quorum_required(in_office: int, withdrawn: int = 0) -> int:
-    """Majority of the members in office, less those who withdrew from the item [V].
+    """Majority of the members in office, less ``withdrawn`` (those who withdrew from the item,
+    when the centre's reading takes them out of the base) [V].
 
     9 → 5, 11 → 6, 13 → 7, 15 → 8, 8 in office → 5.
     """
@@ -39,15 +40,18 @@ def quorum_required(in_office: int, withdrawn: int = 0) -> int:
 
 
 def check_quorum(
-    in_office: int, present: int, withdrawn_present: int = 0, convocation_round: int = 1
+    in_office: int, present: int, withdrawn_present: int = 0, convocation_round: int = 1, *,
+    withdrawn_leave_base: bool = False,
 ) -> QuorumCheck:
     """Check the quorum for one item.
 
     ``present`` counts the members in the room for the meeting, ``withdrawn_present`` those of
-    them who left for this item (conflict of interest): they count neither as present nor in
-    the members whose majority is required [V]. On the third convocation, for items put for
-    the third time on the agenda, the organ deliberates whatever the number present [V]: one
-    member present is then enough.
+    them who left for this item (conflict of interest): they are absent for it. The base stays
+    the members in office (the literal reading of "a majority of the members in office",
+    DOMAIN.md "Quorum") unless ``withdrawn_leave_base``, the other reading, where they are also
+    taken out of the members whose majority is required [V]. On the third convocation, for
+    items put for the third time on the agenda, the organ deliberates whatever the number
+    present [V]: one member present is then enough.
     """
     if not 0 <= present <= in_office:
         raise RuleError(f"members present must be between 0 and {in_office} (got {present})")
@@ -58,7 +62,7 @@ def check_quorum(
         )
     if not 1 <= convocation_round <= THIRD_CONVOCATION:
         raise RuleError(f"convocation round must be 1, 2 or 3 (got {convocation_round})")
-    required = quorum_required(in_office, withdrawn_present)
+    required = quorum_required(in_office, withdrawn_present if withdrawn_leave_base else 0)
     counted = present - withdrawn_present
     if convocation_round == THIRD_CONVOCATION and counted < required:
         return QuorumCheck(1, counted, counted >= 1, QuorumReason.third_convocation)

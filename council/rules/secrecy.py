@@ -5,8 +5,10 @@ Secrecy (Code pénal art. 458; loi organique art. 36 and 50) gives way only exce
 directeur général decides. These rules say which kinds of data a disclosure may carry for each
 basis; anything else is refused, whatever a form or an API call asks for:
 
-- **prosecutor's request** (Code d'instruction criminelle art. 46bis/1, as left by the
-  Constitutional Court's 2019 judgment): only *administrative information*: identity data,
+- **prosecutor's request** (Code d'instruction criminelle art. 46bis/1, inserted by the law
+  of 17 May 2017, as left by the Cour constitutionnelle, arrêt n° 44/2019 of 14 March 2019,
+  which annulled the active duty to report and kept the answer to the prosecutor's written
+  request): only *administrative information*: identity data,
   known addresses and domicile, data given in an application to the centre, aid granted or
   refused with dates. Social reports are not covered.
 - **état de nécessité** (grave, imminent and actual danger to a higher value): the holder of the

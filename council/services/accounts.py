@@ -10,21 +10,56 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
+from flask_babel import gettext
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from council import permissions
-from council.models import ApiToken, Language, LoginAttempt, Member, Role, User
+from council.models import (
+    AccountRequest,
+    AccountRequestKind,
+    AccountRequestState,
+    ApiToken,
+    Language,
+    LoginAttempt,
+    Member,
+    Role,
+    User,
+)
 from council.models.base import utcnow
 from council.models.users import new_session_epoch
-from council.refusals import Denied, NotFound
+from council.permissions import RoleChange
+from council.refusals import CodedRefusal, Denied, NotFound
 from council.rules.throttle import Limit, login_decision
 from council.security import hash_password, token_digest, verify_password
 from council.services import audit
 
 
-class AccountError(ValueError):
-    """A request about accounts that cannot be carried out; the message is for the user."""
+def _messages() -> dict[str, str]:
+    """The message of each refusal about accounts, by its code, in the reader's language."""
+    return {
+        "username_or_password_too_short": gettext(
+            "The username is required and the password needs at least 8 characters."),
+        "councillor_needs_member": gettext(
+            "A councillor account must be linked to a council member; other accounts cannot "
+            "be."),
+        "username_taken": gettext("This username is already taken."),
+        "member_has_account": gettext("This council member already has an account."),
+        "cannot_disable_self": gettext("You cannot disable your own account."),
+        "cannot_change_own_role": gettext("You cannot change your own role."),
+        "request_already_decided": gettext("This request was already decided."),
+        "too_many_attempts": gettext("Too many attempts; please wait a moment."),
+        "enrolment_required": gettext(
+            "This account must first set up two-factor authentication on the web."),
+    }
+
+
+class AccountError(CodedRefusal, ValueError):
+    """A request about accounts that cannot be carried out: ``code`` names the rule, the
+    message (``str(error)``) is for the user. Nothing stored."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code, _messages()[code])
 
 
 def normalise_username(username: str) -> str:
@@ -191,19 +226,11 @@ def user_for_token(session: Session, token: str) -> User | None:
     return row.user if row.user.is_enabled else None
 
 
-def create_user(
-    session: Session,
-    *,
-    actor: User | None,
-    username: str,
-    password: str,
-    role: Role,
-    display_name: str,
-    email: str | None = None,
-    language: Language = Language.fr,
-    member: Member | None = None,
-) -> User:
-    """Creates an account; councillors must be linked to a member, others must not be."""
+def _new_account(session: Session, *, username: str, password: str, role: Role, granted: Role,
+                 display_name: str, email: str | None, language: Language,
+                 member: Member | None) -> User:
+    """Checks and adds an account with the role ``granted`` now (not committed); councillors
+    must be linked to a member, others must not be (``role`` is the role asked for)."""
     username = normalise_username(username)
     if not username or len(password) < 8:
         raise AccountError("username_or_password_too_short")
@@ -217,7 +244,7 @@ def create_user(
     user = User(
         username=username,
         password_hash=hash_password(password),
-        role=role,
+        role=granted,
         display_name=display_name,
         email=email,
         language=language,
@@ -225,13 +252,80 @@ def create_user(
     )
     session.add(user)
     session.flush()
+    return user
+
+
+def create_user(
+    session: Session,
+    *,
+    actor: User,
+    username: str,
+    password: str,
+    role: Role,
+    display_name: str,
+    email: str | None = None,
+    language: Language = Language.fr,
+    member: Member | None = None,
+) -> AccountRequest | None:
+    """The IT administrator creates an account. A role that sees content does not take effect:
+    the account has no role (it can log in, change the password the administrator chose and set
+    up its second factor, and sees nothing else) until the DG confirms the request returned;
+    a councillor's account carries its member link meanwhile, for the DG to check."""
+    user = _new_account(session, username=username, password=password, role=role,
+                        granted=permissions.initial_role(role), display_name=display_name,
+                        email=email, language=language, member=member)
     audit.record(session, "account_created", actor=actor, object_type="user", object_id=user.id,
-                 role=role.value)
+                 role=user.role.value, requested_role=role.value)
+    request = None
+    if permissions.role_change(user.role, role) is RoleChange.needs_confirmation:
+        request = _ask_the_dg(session, actor=actor, user=user, kind=AccountRequestKind.role_change,
+                              role=role)
+    session.commit()
+    return request
+
+
+class DirectorExists(AccountError):
+    """The operator's command creates the first DG only."""
+
+    def __init__(self) -> None:
+        super().__init__("director_exists")
+
+
+def create_first_director(session: Session, *, username: str, password: str, display_name: str,
+                          email: str | None = None, language: Language = Language.fr) -> User:
+    """The operator (``flask --app council accounts create-dg``) creates the first DG, who then
+    confirms the roles the IT administrator asks for. Refused while an enabled DG account
+    exists: further DGs are asked for by the IT administrator and confirmed by a DG. Audited
+    without an actor (the command line)."""
+    if session.scalar(select(User.id).where(permissions.directors_general_clause(),
+                                            User.is_enabled.is_(True)).limit(1)):
+        raise DirectorExists()
+    # the operator's command is the one path that grants a role with content at once
+    user = _new_account(session, username=username, password=password, role=Role.dg,
+                        granted=Role.dg, display_name=display_name, email=email,
+                        language=language, member=None)
+    audit.record(session, "account_created", actor=None, object_type="user", object_id=user.id,
+                 role=Role.dg.value, requested_role=Role.dg.value, source="cli")
     session.commit()
     return user
 
 
-def _end_sessions(session: Session, user: User, *, actor: User, reason: str) -> None:
+def _ask_the_dg(session: Session, *, actor: User, user: User, kind: AccountRequestKind,
+                role: Role | None = None) -> AccountRequest:
+    """Records a request for the DG (audited; the caller commits). A pending request of the same
+    kind about the same account is superseded: the DG decides the latest one only."""
+    _supersede(session, user, kind)
+    request = AccountRequest(kind=kind, user_id=user.id, role=role, requested_by_id=actor.id,
+                             requested_at=utcnow(), state=AccountRequestState.pending)
+    session.add(request)
+    session.flush()
+    audit.record(session, "account_change_requested", actor=actor, object_type="user",
+                 object_id=user.id, kind=kind.value, role=role.value if role else None,
+                 request_id=request.id)
+    return request
+
+
+def _end_sessions(session: Session, user: User, *, actor: User | None, reason: str) -> None:
     """Gives the account a new session epoch: every web session it has (on any device) is
     refused from its next request on (``council.auth``). Audited; the caller commits."""
     user.session_epoch = new_session_epoch()
@@ -276,20 +370,54 @@ def account_for(session: Session, actor: User, user_id: int) -> User:
     return user
 
 
-def set_role(session: Session, *, actor: User, user: User, role: Role) -> None:
-    """The IT administrator changes someone's role (not their own); the account's sessions end,
-    so that no page goes on with the rights of the old role."""
-    if user.id == actor.id:
+def apply_role(session: Session, *, actor: User | None, user: User, role: Role,
+               **details: str | int | None) -> None:
+    """Gives the account its new role and ends its sessions, so that no page goes on with the
+    rights of the old role (audited; the caller commits)."""
+    audit.record(session, "role_changed", actor=actor, object_type="user", object_id=user.id,
+                 old_role=user.role.value, role=role.value, **details)
+    user.role = role
+    _end_sessions(session, user, actor=actor, reason="role_changed")
+
+
+def request_role(session: Session, *, actor: User, user: User, role: Role) -> RoleChange:
+    """The IT administrator changes someone's role (not their own). Between roles that see no
+    content it takes effect at once; to or from a role that sees content it waits for the DG
+    (``permissions.role_change``). Any pending role request about the account is superseded."""
+    if not permissions.can_request_role(actor, user):
         raise AccountError("cannot_change_own_role")
     if permissions.needs_member(role) != (user.member is not None):
         raise AccountError("councillor_needs_member")
-    if role == user.role:  # nothing changes: no audit entry, no session ended
-        return
-    audit.record(session, "role_changed", actor=actor, object_type="user", object_id=user.id,
-                 old_role=user.role.value, role=role.value)
-    user.role = role
-    _end_sessions(session, user, actor=actor, reason="role_changed")
+    change = permissions.role_change(user.role, role)
+    if change is RoleChange.none:  # nothing changes: no audit entry, no session ended
+        return change
+    if change is RoleChange.immediate:
+        _supersede(session, user, AccountRequestKind.role_change)
+        apply_role(session, actor=actor, user=user, role=role)
+    else:
+        _ask_the_dg(session, actor=actor, user=user, kind=AccountRequestKind.role_change, role=role)
     session.commit()
+    return change
+
+
+def _supersede(session: Session, user: User, kind: AccountRequestKind) -> None:
+    """The pending request of this kind about the account, if any, is replaced."""
+    for older in session.scalars(select(AccountRequest).where(
+            AccountRequest.user_id == user.id, AccountRequest.kind == kind,
+            AccountRequest.state == AccountRequestState.pending)):
+        older.state, older.decided_at = AccountRequestState.superseded, utcnow()
+
+
+def request_two_factor_reset(session: Session, *, actor: User, user: User) -> AccountRequest:
+    """The IT administrator asks for the removal of someone's authenticator and recovery codes
+    (lost phone); a DG other than the account's holder confirms it
+    (``council.services.account_requests.decide``)."""
+    if not permissions.can_request_two_factor_reset(actor, user):
+        raise Denied()
+    request = _ask_the_dg(session, actor=actor, user=user,
+                          kind=AccountRequestKind.two_factor_reset)
+    session.commit()
+    return request
 
 
 def set_enabled(session: Session, *, actor: User, user: User, enabled: bool) -> None:

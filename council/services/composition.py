@@ -55,6 +55,12 @@ class CompositionReport:
     def is_size_mismatch(self) -> bool:
         return self.actual_size != self.legal_size
 
+    @property
+    def pact_lacks_majority(self) -> bool:
+        """The groups of the majority pact hold no majority of the council (décret of 26 April
+        2012): the composition cannot be called lawful, whatever the seats per group."""
+        return self.pact_has_majority is False
+
 
 def council_members_on(centre: Centre, on: date) -> list[Member]:
     """Members in office who sit on the council organ on that day."""

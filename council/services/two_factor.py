@@ -17,12 +17,14 @@ import segno
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
+from flask_babel import gettext
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from council import crypto, permissions
 from council.models import Centre, RecoveryCode, TwoFactorSecret, User
 from council.models.base import utcnow
+from council.refusals import CodedRefusal
 from council.security import verify_password
 from council.services import accounts, audit
 
@@ -39,8 +41,24 @@ _TOTP_CODE = re.compile(r"\d{6}")
 _recovery_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 
-class TwoFactorError(ValueError):
-    """A two-factor request that cannot be carried out; the message is a code for the view."""
+def _messages() -> dict[str, str]:
+    """The message of each two-factor refusal, by its code, in the reader's language."""
+    not_valid = gettext("This code is not valid. Check that your phone's clock is right and "
+                        "type the code shown now.")
+    return {
+        "already_enrolled": gettext("Two-factor authentication is already on for your account."),
+        "no_enrolment": not_valid,
+        "wrong_code": not_valid,
+        "not_enrolled": gettext("Two-factor authentication is not on for this account."),
+    }
+
+
+class TwoFactorError(CodedRefusal, ValueError):
+    """A two-factor request that cannot be carried out: ``code`` names the rule, the message
+    is for the user. Nothing stored."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code, _messages()[code])
 
 
 class EnrolmentRequired(accounts.AccountError):
@@ -151,15 +169,17 @@ def regenerate_recovery_codes(session: Session, user: User) -> list[str]:
     return codes
 
 
-def reset(session: Session, *, actor: User, user: User) -> None:
-    """The IT administrator removes an account's authenticator and recovery codes (lost phone
-    and codes); the user enrols again at the next login when it is required."""
+def remove_second_factor(session: Session, *, actor: User | None, user: User,
+                         **details: str | int | None) -> None:
+    """Removes an account's authenticator and recovery codes (lost phone and codes), once a DG
+    confirmed the IT administrator's request or the operator asked on the command line
+    (``council.services.account_requests``); the user enrols again at the next login when it
+    is required. Audited; the caller commits."""
     had_secret = _secret_row(session, user) is not None
     session.execute(delete(TwoFactorSecret).where(TwoFactorSecret.user_id == user.id))
     session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     audit.record(session, "two_factor_reset", actor=actor, object_type="user", object_id=user.id,
-                 had_secret=had_secret)
-    session.commit()
+                 had_secret=had_secret, **details)
 
 
 def _decrypt(row: TwoFactorSecret) -> str:

@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session, joinedload
 
 from agenda.pseudonymise.dossier import Dossier as DossierIdentity
 from agenda.pseudonymise.dossier import parse_dossier
+from agenda.reports import identity_on
 from council import permissions
 from council.clock import CENTRE_TIMEZONE, centre_today
-from council.crypto import decrypt_bytes, decrypt_json, encrypt_bytes
+from council.crypto import decrypt_bytes, encrypt_bytes
 from council.labels import TITLES
 from council.models import (
     AgendaItem,
@@ -36,7 +37,7 @@ from council.models import (
     SocialReport,
     User,
 )
-from council.refusals import Refusal
+from council.refusals import Denied, Refusal
 from council.rules.notification import (
     LetterFacts,
     Mention,
@@ -98,7 +99,7 @@ class PendingDecision:
 
 
 def decided_on(meeting: Meeting) -> date:
-    return meeting.starts_at.astimezone(CENTRE_TIMEZONE).date()
+    return meeting.day
 
 
 DecisionRows = Select[tuple[AgendaItem, SocialReport, AidTerms]]
@@ -132,6 +133,14 @@ def load_decision(session: Session, item_id: int, *, actor: User) -> Decision:
         raise NotAllowed(gettext("There is no decision to notify here for you."))
     item, report, terms = row
     return Decision(item=item, report=report, decided_on=decided_on(item.meeting), terms=terms)
+
+
+def decision_for(session: Session, item_id: int, *, actor: User) -> Decision:
+    """The loader of a decision for the notification pages: ``Denied`` for roles without
+    them, else ``load_decision``."""
+    if not permissions.can_view_notifications(actor):
+        raise Denied()
+    return load_decision(session, item_id, actor=actor)
 
 
 def awaiting_notification(session: Session, *, actor: User, today: date) -> list[PendingDecision]:
@@ -236,7 +245,8 @@ def generate_letter(session: Session, item_id: int, *, actor: User,
         raise NotificationError(
             gettext("The letter would lack: %(missing)s.", missing=", ".join(missing)))
     centre = session.scalars(select(Centre)).one()
-    identity: DossierIdentity = parse_dossier(decrypt_json(decision.dossier.identity_encrypted))
+    identity: DossierIdentity = parse_dossier(
+        identity_on(session, decision.dossier, decision.decided_on))
     language = _letter_language(decision.dossier)
     pdf = render_pdf_template(
         "pdf/notification.html",

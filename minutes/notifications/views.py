@@ -26,6 +26,7 @@ from council.db import db
 from council.errors import flash_refused
 from council.labels import TITLES
 from council.models import NotificationMethod, PaymentFrequency
+from council.refusals import require
 from minutes.notifications import service as notifications
 from minutes.notifications.service import NotificationError, TermsInput
 from minutes.views import pdf_response
@@ -69,25 +70,13 @@ class GenerateForm(FlaskForm):
     """Only the CSRF token: generating a letter is a state change."""
 
 
-def _require_dashboard() -> None:
-    if not current_user.is_authenticated:
-        abort(401)
-    if not permissions.can_view_notifications(current_user):
-        abort(403)
-
-
 @bp.get("/")
 @login_required
 def dashboard() -> str:
-    _require_dashboard()
+    require(permissions.can_view_notifications(current_user))
     pending = notifications.awaiting_notification(db.session, actor=current_user,
                                                   today=centre_today())
     return render_template("notifications/dashboard.html", pending=pending)
-
-
-def _decision_or_404(item_id: int) -> notifications.Decision:
-    _require_dashboard()
-    return notifications.load_decision(db.session, item_id, actor=current_user)  # else 404
 
 
 def _decision_page(decision: notifications.Decision, terms_form: TermsForm,
@@ -109,7 +98,7 @@ def _decision_page(decision: notifications.Decision, terms_form: TermsForm,
 @bp.get("/items/<int:item_id>")
 @login_required
 def decision(item_id: int) -> tuple[str, int]:
-    found = _decision_or_404(item_id)
+    found = notifications.decision_for(db.session, item_id, actor=current_user)
     terms = found.terms
     form = TermsForm(obj=terms, data=None if terms else {"is_granted": True})
     if terms is not None:
@@ -120,7 +109,7 @@ def decision(item_id: int) -> tuple[str, int]:
 @bp.post("/items/<int:item_id>")
 @login_required
 def save_terms(item_id: int) -> Response | tuple[str, int]:
-    found = _decision_or_404(item_id)
+    found = notifications.decision_for(db.session, item_id, actor=current_user)
     form = TermsForm()
     if not form.validate_on_submit():
         return _decision_page(found, form, 400)
@@ -146,7 +135,7 @@ def save_terms(item_id: int) -> Response | tuple[str, int]:
 @bp.post("/items/<int:item_id>/letters")
 @login_required
 def generate(item_id: int) -> Response:
-    _decision_or_404(item_id)
+    notifications.decision_for(db.session, item_id, actor=current_user)
     if not GenerateForm().validate_on_submit():
         abort(400)
     try:
@@ -162,7 +151,7 @@ def generate(item_id: int) -> Response:
 @bp.get("/letters/<int:notification_id>.pdf")
 @login_required
 def letter(notification_id: int) -> Response:
-    _require_dashboard()
+    require(permissions.can_view_notifications(current_user))
     pdf = notifications.download_letter(db.session, notification_id, actor=current_user)
     return pdf_response(pdf, f"notification-{notification_id}.pdf")
 
@@ -170,7 +159,7 @@ def letter(notification_id: int) -> Response:
 @bp.post("/letters/<int:notification_id>/sent")
 @login_required
 def record_sending(notification_id: int) -> Response:
-    _require_dashboard()
+    require(permissions.can_view_notifications(current_user))
     item_id = notifications.item_of_letter(db.session, notification_id, actor=current_user)
     form = SendingForm()
     try:

@@ -41,6 +41,7 @@ from council.models import (
     User,
 )
 from council.models.base import utcnow
+from council.refusals import NotFound
 from council.rules import secrecy as rules
 from council.services import audit
 from minutes.documents import confidential_notice, download_copy, new_document
@@ -358,5 +359,5 @@ def letter_copy(session: Session, request: SecrecyRequest, *, actor: User) -> by
     if not permissions.can_decide_secrecy_request(actor, request):
         raise NotAllowed(gettext("Only the director-general reads disclosure letters."))
     if request.disclosure is None:
-        raise SecrecyError(gettext("Nothing was disclosed on this request."))
-    return download_copy(session, request.disclosure.document, actor=actor)
+        raise NotFound(gettext("Nothing was disclosed on this request."))
+    return download_copy(session, request.disclosure.document, actor=actor, meeting=None)

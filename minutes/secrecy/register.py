@@ -211,6 +211,37 @@ def read_request(session: Session, request: SecrecyRequest, *, actor: User) -> R
 # --- consents -------------------------------------------------------------------------------
 
 
+def _require_register(user: User) -> None:
+    if not permissions.can_view_secrecy_register(user):
+        raise Denied()
+
+
+def _consents_of_dossier(user: User, dossier: Dossier | None) -> Dossier:
+    if dossier is None or not permissions.can_manage_consents(user, dossier):
+        raise NotFound()
+    return dossier
+
+
+def dossier_for_consents(session: Session, user: User, *, dossier_id: int | None = None,
+                         reference: str | None = None) -> Dossier:
+    """The loader of a dossier's consents, by id or by file reference: ``Denied`` for roles
+    without the register; ``NotFound`` for a dossier whose consents the user does not keep."""
+    _require_register(user)
+    found = session.scalar(select(Dossier).where(
+        Dossier.id == dossier_id if reference is None else Dossier.reference == reference))
+    return _consents_of_dossier(user, found)
+
+
+def consent_for(session: Session, user: User, consent_id: int) -> Consent:
+    """The loader of a consent, as ``dossier_for_consents`` loads its dossier."""
+    _require_register(user)
+    consent = session.get(Consent, consent_id)
+    if consent is None:
+        raise NotFound()
+    _consents_of_dossier(user, consent.dossier)
+    return consent
+
+
 def consents_of(session: Session, dossier: Dossier) -> list[Consent]:
     return list(session.scalars(select(Consent).where(Consent.dossier_id == dossier.id)
                                 .order_by(Consent.given_at, Consent.id)))

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import (
     DateField,
     IntegerField,
@@ -30,14 +29,13 @@ from council.errors import flash_refused, refused
 from council.forms import EmptyForm
 from council.labels import TITLES
 from council.models import (
-    Consent,
-    Dossier,
     Meeting,
     RequesterKind,
     RequestStatus,
     SecrecyBasis,
     SecrecyRequest,
 )
+from council.refusals import require
 from council.rules.secrecy import DisclosureField
 from minutes import secrecy as service
 from minutes.views import pdf_response
@@ -103,11 +101,6 @@ def _no_store(page: str) -> Response:
     return response
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        abort(403)
-
-
 def _request_for(request_id: int) -> SecrecyRequest:
     return service.request_for(db.session, current_user, request_id)
 
@@ -118,7 +111,7 @@ def _request_for(request_id: int) -> SecrecyRequest:
 @bp.route("/")
 @login_required
 def register() -> str:
-    _require(permissions.can_view_secrecy_register(current_user))
+    require(permissions.can_view_secrecy_register(current_user))
     return render_template("secrecy/register.html",
                            rows=service.register_of(db.session, current_user))
 
@@ -126,7 +119,7 @@ def register() -> str:
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
 def new_request() -> Response | str:
-    _require(permissions.can_register_secrecy_request(current_user))
+    require(permissions.can_register_secrecy_request(current_user))
     form = RequestForm(dossier_reference=request.args.get("dossier", ""))
     errors: list[str] = []
     if form.validate_on_submit():
@@ -187,7 +180,7 @@ def show_request(request_id: int) -> tuple[Response, int]:
 @login_required
 def decide(request_id: int) -> Response | tuple[Response, int]:
     found = _request_for(request_id)
-    _require(permissions.can_decide_secrecy_request(current_user, found))
+    require(permissions.can_decide_secrecy_request(current_user, found))
     if not found.is_pending:
         flash(gettext("This request has already been decided."), "error")
         return redirect(url_for("secrecy.show_request", request_id=found.id))
@@ -220,11 +213,8 @@ def decide(request_id: int) -> Response | tuple[Response, int]:
 @login_required
 def letter(request_id: int) -> Response:
     found = _request_for(request_id)
-    _require(permissions.can_decide_secrecy_request(current_user, found))
-    try:
-        pdf = service.letter_copy(db.session, found, actor=current_user)
-    except service.SecrecyError:
-        abort(404)
+    require(permissions.can_decide_secrecy_request(current_user, found))
+    pdf = service.letter_copy(db.session, found, actor=current_user)  # NotFound: no letter
     return pdf_response(pdf, f"secrecy-letter-{found.id}.pdf")
 
 
@@ -235,21 +225,15 @@ def letter(request_id: int) -> Response:
 @login_required
 def find_consents() -> Response:
     """The consents page of a dossier given by its file reference (the register's look-up)."""
-    _require(permissions.can_view_secrecy_register(current_user))
-    reference = request.args.get("dossier", "").strip()
-    dossier = db.session.scalar(select(Dossier).where(Dossier.reference == reference))
-    if dossier is None or not permissions.can_manage_consents(current_user, dossier):
-        abort(404)
+    dossier = service.dossier_for_consents(db.session, current_user,
+                                           reference=request.args.get("dossier", "").strip())
     return redirect(url_for("secrecy.consents", dossier_id=dossier.id))
 
 
 @bp.route("/dossiers/<int:dossier_id>/consents", methods=["GET", "POST"])
 @login_required
 def consents(dossier_id: int) -> Response | str:
-    _require(permissions.can_view_secrecy_register(current_user))
-    dossier = db.session.get(Dossier, dossier_id)
-    if dossier is None or not permissions.can_manage_consents(current_user, dossier):
-        abort(404)
+    dossier = service.dossier_for_consents(db.session, current_user, dossier_id=dossier_id)
     form = ConsentForm()
     errors: list[str] = []
     if form.validate_on_submit():
@@ -274,10 +258,7 @@ def consents(dossier_id: int) -> Response | str:
 @bp.route("/consents/<int:consent_id>/revoke", methods=["POST"])
 @login_required
 def revoke_consent(consent_id: int) -> Response:
-    _require(permissions.can_view_secrecy_register(current_user))
-    consent = db.session.get(Consent, consent_id)
-    if consent is None or not permissions.can_manage_consents(current_user, consent.dossier):
-        abort(404)
+    consent = service.consent_for(db.session, current_user, consent_id)
     if EmptyForm().validate_on_submit():
         try:
             service.revoke_consent(db.session, consent, actor=current_user)
@@ -299,7 +280,7 @@ def _year_asked() -> int:
 @bp.route("/counts")
 @login_required
 def counts() -> str:
-    _require(permissions.can_view_secrecy_counts(current_user))
+    require(permissions.can_view_secrecy_counts(current_user))
     return render_template("secrecy/counts.html",
                            counts=service.yearly_counts(db.session, _year_asked()),
                            bases=tuple(SecrecyBasis), statuses=tuple(RequestStatus))
@@ -308,7 +289,7 @@ def counts() -> str:
 @bp.route("/council-report", methods=["GET", "POST"])
 @login_required
 def council_report() -> Response | tuple[str, int] | str:
-    _require(permissions.can_report_secrecy_to_council(current_user))
+    require(permissions.can_report_secrecy_to_council(current_user))
     meetings = service.report_meetings(db.session)
     form = YearlyReportForm(year=date.today().year - 1)
     form.meeting_id.choices = [

@@ -38,6 +38,12 @@ class NotAllowed(CertificateError):
     status = 403
 
 
+class NotYours(CertificateError):
+    """Another user's certificate, or none: its existence is not for the user to learn."""
+
+    status = 404
+
+
 def _display_date(moment: datetime, language: str) -> str:
     return format_date(moment, language=language if language in LANGUAGES else "en")
 
@@ -126,7 +132,7 @@ def withdraw_certificate(session: Session, certificate_id: int, *,
     made stay). Audited."""
     certificate = session.get(SignerCertificate, certificate_id)
     if certificate is None or certificate.user_id != actor.id:
-        raise NotAllowed(gettext("This is not your certificate."))
+        raise NotYours(gettext("This is not your certificate."))
     if certificate.withdrawn_at is not None:
         raise CertificateError(gettext("This certificate is already withdrawn."))
     certificate.withdrawn_at = utcnow()

@@ -7,7 +7,6 @@ from typing import Any
 
 from flask import (
     Blueprint,
-    abort,
     flash,
     make_response,
     redirect,
@@ -29,7 +28,7 @@ from council import permissions
 from council.db import db
 from council.errors import flash_refused, refused
 from council.forms import EmptyForm, ReauthenticationForm
-from council.models import AgendaItem
+from council.refusals import Denied, require
 from council.services import two_factor
 from minutes import extracts
 from minutes.documents import download_copy
@@ -76,11 +75,6 @@ def _language() -> str:
 # --- the signer's certificate -------------------------------------------------------------
 
 
-def _require_signer() -> None:
-    if not permissions.can_hold_certificate(current_user):
-        abort(403)
-
-
 def _upload(storage: Any) -> bytes:
     if not isinstance(storage, FileStorage) or not storage.filename:
         return b""
@@ -93,7 +87,7 @@ def _upload(storage: Any) -> bytes:
 @bp.route("/account/certificate", methods=["GET", "POST"])
 @login_required
 def certificate() -> Response | str:
-    _require_signer()
+    require(permissions.can_hold_certificate(current_user))
     form = CertificateForm()
     error = None
     if form.validate_on_submit():
@@ -118,12 +112,12 @@ def certificate() -> Response | str:
 @bp.route("/account/certificate/<int:certificate_id>/withdraw", methods=["POST"])
 @login_required
 def withdraw_certificate(certificate_id: int) -> Response:
-    _require_signer()
+    require(permissions.can_hold_certificate(current_user))
     if EmptyForm().validate_on_submit():
         try:
             certificates.withdraw_certificate(db.session, certificate_id, actor=current_user)
-        except certificates.NotAllowed:
-            abort(404)
+        except certificates.NotYours:
+            raise  # its own 404 (council.errors), not a message on the page
         except certificates.CertificateError as refusal:
             flash_refused(refusal)
         else:
@@ -137,7 +131,7 @@ def withdraw_certificate(certificate_id: int) -> Response:
 @bp.route("/signatures")
 @login_required
 def pending() -> str:
-    _require_signer()
+    require(permissions.can_hold_certificate(current_user))
     return render_template(
         "signatures/pending.html",
         waiting=signatures.awaiting_signature(db.session, actor=current_user),
@@ -172,16 +166,15 @@ def sign(document_id: int) -> Response:
         return _sign_page(context, form, error=gettext(
             "Tick the box to confirm: a signature cannot be undone."), status=422)
     capacity = permissions.signing_capacity(current_user, context.meeting)
-    if capacity is None:
-        abort(403)
+    if capacity is None:  # no capacity in which this user signs: permissions say no
+        raise Denied()
     try:
         signatures.sign_document(
             db.session, document_id, actor=current_user, capacity=capacity,
             passphrase=form.passphrase.data or "", password=form.password.data or "",
             otp=_otp(form), address=request.remote_addr or "", language=_language())
     except signatures.NotAllowed:
-        db.session.rollback()
-        abort(403)
+        raise  # its own 403 (council.errors), not a message on the page
     except signatures.SignatureRefused as refusal:
         message = refused(refusal)
         return _sign_page(signatures.load_context(db.session, document_id),
@@ -208,7 +201,8 @@ def download(document_id: int) -> Response:
     if context.extract is not None:
         _, pdf = extracts.download_extract(db.session, context.extract.id, actor=current_user)
     else:
-        pdf = download_copy(db.session, context.document, actor=current_user)
+        pdf = download_copy(db.session, context.document, actor=current_user,
+                            meeting=context.meeting)
     name = f"{context.document.kind.value}-{context.document.id}.pdf"
     # like every page behind the login, never cached (council.security_headers)
     return Response(pdf, mimetype="application/pdf",
@@ -221,11 +215,7 @@ def download(document_id: int) -> Response:
 @bp.route("/items/<int:item_id>/extracts", methods=["GET", "POST"])
 @login_required
 def item_extracts(item_id: int) -> Response:
-    item = db.session.get(AgendaItem, item_id)
-    if item is None:
-        abort(404)
-    if not permissions.can_view_extracts(current_user, item):
-        abort(403)
+    item = extracts.item_for_extracts(db.session, current_user, item_id)
     form = _with_reauthentication(ExtractForm())
     error = None
     if form.validate_on_submit():
@@ -235,8 +225,7 @@ def item_extracts(item_id: int) -> Response:
                 password=form.password.data or "", otp=_otp(form),
                 address=request.remote_addr or "")
         except extracts.NotAllowed:
-            db.session.rollback()
-            abort(403)
+            raise  # its own 403 (council.errors), not a message on the page
         except extracts.ExtractError as refusal:
             error = refused(refusal)
         else:

@@ -95,3 +95,23 @@ def test_composition_queries_do_not_grow_with_members(session: Session, count_qu
         session.add(OrganMembership(organ=council, member=member, start_on=date(2025, 1, 1)))
     session.commit()
     assert queries() == before
+
+
+def test_a_pact_without_a_majority_is_never_called_lawful(session: Session, client: FlaskClient,
+                                                          auth) -> None:
+    """Décret of 26 April 2012: the groups of the majority pact must hold a majority of the
+    council. Seats per group that match LO art. 10 are not enough then."""
+    for group in session.scalars(select(PoliticalGroup)):
+        group.is_in_majority_pact = group.name in ("MR", "Ecolo")
+    session.commit()
+    report = composition_report(session, TODAY)
+    assert report.mismatches == () and not report.is_size_mismatch
+    assert (report.pact_seats, report.pact_has_majority) == (5, False)
+    assert report.pact_lacks_majority
+    auth.login("dg")
+    auth.use_language("en")
+    home = client.get("/").get_data(as_text=True)
+    assert "The composition matches LO art. 10" not in home
+    assert "The majority pact holds no majority of the council" in home
+    assert "no majority: supplementary seats may be due" in client.get(
+        "/composition").get_data(as_text=True)

@@ -115,3 +115,13 @@ def test_login_throttling_settings_have_defaults(tmp_path: Path) -> None:
 def test_invalid_throttling_settings_are_refused(tmp_path: Path, name: str, value: str) -> None:
     with pytest.raises(ConfigError, match=name):
         load_config({name: value}, tmp_path)
+
+
+def test_a_secret_tie_left_to_the_president_is_refused_at_start(tmp_path: Path) -> None:
+    """The president's vote in a secret ballot is secret: it cannot break a tie (DOMAIN.md
+    "Secret ballot"); the setting used to behave silently as "rejected"."""
+    with pytest.raises(ConfigError, match="COUNCIL_TIE_RULE_SECRET=president_decides cannot "
+                                          "work"):
+        load_config({"COUNCIL_TIE_RULE_SECRET": "president_decides"}, tmp_path)
+    assert load_config({"COUNCIL_TIE_RULE_OPEN": "rejected"},
+                       tmp_path)["COUNCIL_TIE_RULE_SECRET"] == "rejected"

@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 from report_samples import DOSSIER, OTHER_DOSSIER, OTHER_TEXT, TEXT
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from support import user_named
+from support import csss_meeting_in_preparation, user_named
 
 from agenda import reports
 from council import create_app
@@ -29,7 +29,6 @@ from council.models import (
     JobStatus,
     Language,
     Meeting,
-    MeetingStatus,
     ReportStatus,
     Role,
     User,
@@ -237,13 +236,7 @@ def test_only_the_creator_and_the_dg_see_a_job(client: FlaskClient, auth: Any,
 
 @pytest.fixture
 def draft_meeting(session: Session, demo: Any) -> Meeting:
-    template = session.get(Meeting, demo.csss_meeting_id)
-    meeting = Meeting(organ_id=template.organ_id, place=template.place,
-                      starts_at=template.starts_at + timedelta(days=7),
-                      status=MeetingStatus.draft)
-    session.add(meeting)
-    session.commit()
-    return meeting
+    return csss_meeting_in_preparation(session, demo)
 
 
 def test_the_dg_puts_every_waiting_report_on_the_agenda_in_the_background(

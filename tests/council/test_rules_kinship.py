@@ -138,6 +138,36 @@ def test_withdrawal_up_to_the_4th_degree(relation, must_withdraw):
 
 
 @pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (["legal_cohabitant"], Kinship(0, by_marriage=False, legal_cohabitation=True)),
+        (["spouse"], Kinship(0, by_marriage=True)),
+    ],
+    ids=["LO-art8-legal-cohabitant-named-apart", "spouse-degree-0-by-marriage"],
+)
+def test_a_legal_cohabitant_is_not_a_spouse(path, expected):
+    assert kinship_degree(path) == expected
+
+
+@pytest.mark.parametrize(
+    "path",
+    [["legal_cohabitant", "sibling"], ["legal_cohabitant", "parent"],
+     ["sibling", "legal_cohabitant"], ["legal_cohabitant", "sibling", "child"]],
+    ids=["cohabitant-sibling", "cohabitant-parent", "sibling-cohabitant", "cohabitant-nephew"],
+)
+def test_affinity_arises_from_marriage_only(path):
+    """DOMAIN.md "Conflicts of interest": affinity arises from marriage; LO art. 8 names legal
+    cohabitants separately."""
+    with pytest.raises(RuleError, match="legal cohabitation creates no affinity"):
+        kinship_degree(path)
+
+
+def test_the_withdrawal_rule_does_not_name_a_legal_cohabitant():
+    """CDLD L1122-19 (mirrored, [V]) names relatives by blood or marriage only."""
+    assert withdrawal_required(kinship_degree(["legal_cohabitant"])) is False
+
+
+@pytest.mark.parametrize(
     ("relation", "incompatible"),
     [
         ("spouse", True),

@@ -35,7 +35,7 @@ def test_quorum_is_the_majority_of_members_in_office(in_office, withdrawn, requi
         (11, 6, 0, 1, QuorumCheck(6, 6, True, QuorumReason.majority_present)),
         (11, 5, 0, 1, QuorumCheck(6, 5, False, QuorumReason.majority_missing)),
         (11, 6, 1, 1, QuorumCheck(6, 5, False, QuorumReason.majority_missing)),
-        (8, 5, 1, 1, QuorumCheck(4, 4, True, QuorumReason.majority_present)),
+        (8, 5, 1, 1, QuorumCheck(5, 4, False, QuorumReason.majority_missing)),
         (11, 5, 0, 2, QuorumCheck(6, 5, False, QuorumReason.majority_missing)),
         (11, 2, 0, 3, QuorumCheck(1, 2, True, QuorumReason.third_convocation)),
         (11, 0, 0, 3, QuorumCheck(1, 0, False, QuorumReason.third_convocation)),
@@ -45,7 +45,7 @@ def test_quorum_is_the_majority_of_members_in_office(in_office, withdrawn, requi
         "6-of-11-present-meets",
         "5-of-11-present-fails",
         "withdrawn-member-not-counted-present[V]",
-        "withdrawal-lowers-the-majority[V]",
+        "withdrawal-keeps-the-base-of-members-in-office[V]",
         "second-convocation-still-needs-majority[V]",
         "third-convocation-any-number[V]",
         "third-convocation-nobody-present[V]",
@@ -54,6 +54,28 @@ def test_quorum_is_the_majority_of_members_in_office(in_office, withdrawn, requi
 )
 def test_check_quorum(in_office, present, withdrawn_present, convocation_round, expected):
     assert check_quorum(in_office, present, withdrawn_present, convocation_round) == expected
+
+
+@pytest.mark.parametrize(
+    ("in_office", "present", "withdrawn_present", "literal", "shrunk"),
+    [
+        (8, 5, 1, QuorumCheck(5, 4, False, QuorumReason.majority_missing),
+         QuorumCheck(4, 4, True, QuorumReason.majority_present)),
+        (11, 7, 2, QuorumCheck(6, 5, False, QuorumReason.majority_missing),
+         QuorumCheck(5, 5, True, QuorumReason.majority_present)),
+        (9, 6, 1, QuorumCheck(5, 5, True, QuorumReason.majority_present),
+         QuorumCheck(5, 5, True, QuorumReason.majority_present)),
+    ],
+    ids=["8-in-office-one-withdrawn[V]", "11-in-office-two-withdrawn[V]",
+         "9-in-office-same-either-way[V]"],
+)
+def test_withdrawn_members_and_the_base_follow_the_setting(in_office, present,
+                                                           withdrawn_present, literal, shrunk):
+    """DOMAIN.md "Quorum": a member who withdraws is absent for the item; whether the base
+    then shrinks is [V], the literal reading (the members in office) by default."""
+    assert check_quorum(in_office, present, withdrawn_present) == literal
+    assert check_quorum(in_office, present, withdrawn_present,
+                        withdrawn_leave_base=True) == shrunk
 
 
 @pytest.mark.parametrize(

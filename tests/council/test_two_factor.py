@@ -32,8 +32,8 @@ from two_factor_support import (
 from werkzeug.test import TestResponse
 
 from council.config import ConfigError, load_config
-from council.models import AuditEntry, RecoveryCode, TwoFactorSecret
-from council.services import two_factor
+from council.models import AccountRequest, AuditEntry, RecoveryCode, TwoFactorSecret
+from council.services import account_requests, two_factor
 
 
 @pytest.fixture
@@ -316,20 +316,26 @@ def test_new_recovery_codes_need_password_and_code(client: FlaskClient, auth: An
     assert code_step(client, new_codes[0]).status_code == 302
 
 
-def test_admin_resets_a_lost_authenticator(client: FlaskClient, auth: Any, session: Session,
-                                           enrolled_dg: Enrolled) -> None:
+def test_a_lost_authenticator_is_reset_once_confirmed(client: FlaskClient, auth: Any,
+                                                      session: Session,
+                                                      enrolled_dg: Enrolled) -> None:
+    """The administrator asks; the DG's own reset is confirmed by the operator (no other DG in
+    the demo): tests/security/test_separation_of_duties.py tries every other way."""
     dg = user_named(session, "dg")
     auth.login("admin")
     auth.use_language("en")
     users_page = client.get("/admin/users").get_data(as_text=True)
     assert f"/admin/users/{dg.id}/two-factor/reset" in users_page
     assert client.post(f"/admin/users/{dg.id}/two-factor/reset").status_code == 302
+    assert two_factor.is_enrolled(session, dg)  # asked, not done
+    request = session.scalar(select(AccountRequest).where(AccountRequest.user_id == dg.id))
+    account_requests.decide(session, actor=None, request=request, confirm=True)
     assert not two_factor.is_enrolled(session, dg)
     assert session.scalar(select(func.count()).select_from(RecoveryCode)
                           .where(RecoveryCode.user_id == dg.id)) == 0
     entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
-    assert (entry.action, entry.actor_id, entry.object_id) == (
-        "two_factor_reset", user_named(session, "admin").id, dg.id)
+    assert (entry.action, entry.actor_id, entry.object_id, entry.details["requested_by"]) == (
+        "two_factor_reset", None, dg.id, user_named(session, "admin").id)
     auth.logout()
     assert password_step(client).headers["Location"] == "/"
 
@@ -346,7 +352,8 @@ def test_a_reset_between_password_and_code_restarts_the_login(client: FlaskClien
                                                                session: Session,
                                                                enrolled_dg: Enrolled) -> None:
     password_step(client)
-    two_factor.reset(session, actor=user_named(session, "admin"), user=user_named(session, "dg"))
+    two_factor.remove_second_factor(session, actor=None, user=user_named(session, "dg"))
+    session.commit()
     response = code_step(client, enrolled_dg.fresh_code())
     assert response.headers["Location"] == "/login"
     assert client.get("/").status_code == 302

@@ -23,6 +23,7 @@ from minutes.pdf import (
     format_date,
     format_datetime,
     page_counter_css,
+    reader_copy,
     render_pdf,
     render_pdf_template,
     stamp_copy,
@@ -256,3 +257,29 @@ def _raster(pdf: bytes) -> bytes:
 def test_stamp_copy_needs_a_text(app: Flask) -> None:
     with pytest.raises(ValueError, match="empty"):
         stamp_copy(render_pdf("<p>x</p>", language="fr"), "  ")
+
+
+def test_reader_copy_rewrites_the_pages_with_the_mark_in_their_content(app: Flask) -> None:
+    stamped = stamp_copy(_render_sample(app, "fr"), "Older stamp of someone else")
+    statement = render_pdf("<p>Statement of the original</p>", language="fr")
+    mark = "Copy 7QK2-XD4M for Anne Dubois"
+    copy = reader_copy(stamped, mark, statement=statement)
+
+    reader = PdfFileReader(BytesIO(copy))
+    assert reader.xrefs.total_revisions == 1 and copy.count(b"%%EOF") == 1
+    pages = _annotations(copy)
+    assert len(pages) == len(_annotations(stamped)) + 1  # the statement comes last
+    assert all(a["/Subtype"] == "/Link" for annotations in pages for a in annotations)
+    texts = [" ".join(extract_text(BytesIO(copy), page_numbers=[index]).split())
+             for index in range(len(pages))]
+    assert all(mark in text for text in texts)
+    assert "Statement of the original" in texts[-1]
+    assert not any("Older stamp" in text for text in texts)
+    # and a viewer draws the mark: poppler's rendering differs from the stamped input's
+    assert _raster(copy) != _raster(stamped)
+
+
+def test_reader_copy_needs_a_mark(app: Flask) -> None:
+    pdf = render_pdf("<p>x</p>", language="fr")
+    with pytest.raises(ValueError, match="empty"):
+        reader_copy(pdf, " ", statement=pdf)

@@ -33,7 +33,7 @@ from sqlalchemy import func, select
 from werkzeug.test import TestResponse
 
 from council.db import db
-from council.models import AuditEntry, LoginAttempt, Role, User
+from council.models import AuditEntry, LoginAttempt, User
 from council.services import accounts, two_factor
 
 ATTEMPTS = 20
@@ -78,8 +78,8 @@ def account(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Account]
     """The DG's account on a database of its own."""
     with scratch_app(request.param, tmp_path, "throttle", WTF_CSRF_ENABLED=False) as app:
         with app.app_context():
-            accounts.create_user(db.session, actor=None, username=USERNAME, password=PASSWORD,
-                                 role=Role.dg, display_name="Directrice générale")
+            accounts.create_first_director(db.session, username=USERNAME, password=PASSWORD,
+                                          display_name="Directrice générale")
         yield Account(app, app.config["COUNCIL_LOGIN_MAX_FAILURES"])
 
 

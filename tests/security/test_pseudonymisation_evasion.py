@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from report_samples import DOSSIER
 from sqlalchemy.orm import Session
-from support import draft_meeting_after, user_named
+from support import csss_meeting_in_preparation, user_named
 
 from agenda import reports
 from council.models import Meeting
@@ -25,7 +25,7 @@ HIDDEN_SURNAMES = {
 
 @pytest.fixture
 def meeting(session: Session, demo: Any) -> Meeting:
-    return draft_meeting_after(session, demo.csss_meeting_id)
+    return csss_meeting_in_preparation(session, demo)
 
 
 @pytest.mark.parametrize("written", HIDDEN_SURNAMES.values(), ids=HIDDEN_SURNAMES.keys())
@@ -42,7 +42,7 @@ def test_a_surname_hidden_from_the_machine_is_replaced_and_cannot_be_approved_ba
         assert fragment not in shown
     assert "Madame A. vit seule." in item.summary
     # the reviewer undoes the replacement: the hidden surname is back, and approval is refused
-    reports.toggle_replacement(session, item, 0, actor=dg)
+    reports.toggle_replacement(session, item, 0, actor=dg, reauthenticated=True)
     assert written in item.summary
     with pytest.raises(reports.ReportError):
         reports.approve_pseudonymisation(session, item, actor=dg)

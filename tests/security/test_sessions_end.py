@@ -21,7 +21,7 @@ from time_machine import TimeMachineFixture
 from two_factor_support import Clock, code_step, enrol_and_log_out, password_step
 from werkzeug.test import TestResponse
 
-from council.models import AuditEntry, Role, User
+from council.models import AccountRequest, AuditEntry, Role, User
 
 TABLET = {"User-Agent": "Shared tablet of the council room"}
 LAPTOP = {"User-Agent": "The victim's own laptop"}
@@ -174,10 +174,18 @@ def test_disabling_the_account_ends_a_captured_copy(app: Flask, demo: Any, sessi
 
 
 def test_a_role_change_ends_a_captured_copy(app: Flask, demo: Any, session: Session) -> None:
+    """The role changes when the DG confirms the administrator's request (issue 13, separation
+    of duties): then the sessions end."""
     cookie = _captured(_logged_in(app))
     admin = _admin(app)
     changed = admin.post(f"/admin/users/{demo.user_ids[VICTIM]}/role", data={"role": "dg"})
     assert changed.status_code == 302
+    assert _fresh_user(session, VICTIM).role is Role.secretariat  # until the DG confirms
+    request_id = session.scalar(select(AccountRequest.id))
+    dg = _browser(app)
+    assert dg.post("/login", data={"username": "dg", "password": PASSWORDS["dg"]}).status_code \
+        == 302
+    assert dg.post(f"/accounts/requests/{request_id}/confirm").status_code == 302
     _assert_refused(app, cookie, demo)
     assert _fresh_user(session, VICTIM).role is Role.dg
     assert _sessions_ended(session, VICTIM) == ["role_changed"]

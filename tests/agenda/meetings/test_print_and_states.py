@@ -4,14 +4,13 @@ messages by kind."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from support import user_named
+from support import csss_meeting_in_preparation, user_named
 
 from agenda.meetings import service as agenda
 from council.models import (
@@ -32,13 +31,7 @@ PRINT_LINK = '<link rel="stylesheet" media="print" href="/static/print.css">'
 @pytest.fixture
 def empty_meeting(session: Session, demo: Any) -> Meeting:
     """A CSSS meeting in preparation with no item, a week after the demo's."""
-    template = session.get(Meeting, demo.csss_meeting_id)
-    meeting = Meeting(organ_id=template.organ_id, place=template.place,
-                      starts_at=template.starts_at + timedelta(days=7),
-                      status=MeetingStatus.draft)
-    session.add(meeting)
-    session.commit()
-    return meeting
+    return csss_meeting_in_preparation(session, demo)
 
 
 # --- print --------------------------------------------------------------------------------

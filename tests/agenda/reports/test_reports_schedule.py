@@ -4,7 +4,6 @@ access, re-identification and the leak guard."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -12,7 +11,7 @@ from flask.testing import FlaskClient
 from report_samples import DOSSIER, IDENTITY_VALUES, OTHER_DOSSIER, OTHER_TEXT, TEXT
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from support import user_named
+from support import csss_meeting_in_preparation, user_named
 
 from agenda import reports
 from council.crypto import decrypt_json
@@ -36,13 +35,7 @@ from council.security import hash_password
 @pytest.fixture
 def meeting(session: Session, demo: Any) -> Meeting:
     """A new, empty CSSS meeting in preparation, a week after the demo's."""
-    template = session.get(Meeting, demo.csss_meeting_id)
-    meeting = Meeting(organ_id=template.organ_id, place=template.place,
-                      starts_at=template.starts_at + timedelta(days=7),
-                      status=MeetingStatus.draft)
-    session.add(meeting)
-    session.commit()
-    return meeting
+    return csss_meeting_in_preparation(session, demo)
 
 
 @pytest.fixture
@@ -175,7 +168,7 @@ def test_review_page_marks_every_replacement(client: FlaskClient, auth: Any,
 def test_undo_restore_add_and_remove(client: FlaskClient, auth: Any, session: Session,
                                      items: list[AgendaItem]) -> None:
     item = items[0]
-    auth.login("secretariat")
+    auth.login("dg")  # undoing shows the original word: the DG's, just after the password
     # undo the first replacement (the applicant's name): the word comes back in the text
     assert client.post(f"{_review_url(item)}/replacements/0").status_code == 302
     session.refresh(item)
@@ -206,6 +199,9 @@ def test_undo_restore_add_and_remove(client: FlaskClient, auth: Any, session: Se
     details = session.scalars(select(AuditEntry.details).where(
         AuditEntry.action == "pseudonymisation_changed", AuditEntry.object_id == item.id)).all()
     assert len(details) == 6
+    undone = session.scalars(select(AuditEntry.details).where(
+        AuditEntry.action == "reidentification", AuditEntry.object_id == item.id)).all()
+    assert [d["purpose"] for d in undone] == ["review_undo"], "the undo, not the restore"
     assert all("FOREM" not in json.dumps(d) and "Kabongo" not in json.dumps(d)
                for d in details)
 
@@ -423,7 +419,18 @@ def test_another_familys_child_named_alone_keeps_a_letter_of_its_own(
     # the DG undoes the machine's replacement and adds the name again, by hand
     state = reports.review_state(session, item, actor=dg)
     assert [r.text for r in state.replacements] == ["Monsieur D.", "E."]
-    reports.toggle_replacement(session, item, 1, actor=dg)
+    reports.toggle_replacement(session, item, 1, actor=dg, reauthenticated=True)
     assert "Timothée" in item.summary
     reports.add_replacement(session, item, "Timothée", actor=dg)
     assert item.summary.endswith("Monsieur D. héberge E., un ami.\n")
+
+
+def test_review_page_shows_which_sentence_prefilled_the_decision(
+        client: FlaskClient, auth: Any, items: list[AgendaItem]) -> None:
+    auth.login("dg")
+    auth.use_language("en")
+    page = client.get(_review_url(items[0])).get_data(as_text=True)
+    section = page.split('id="decision-title"')[1].split("</section>")[0]
+    assert "prefilled with the report's proposal heading" in section
+    assert "Octroi d&#39;une aide de 450,00 € pour les arriérés de loyer." in section
+    assert f"/meetings/{items[0].meeting_id}/items/{items[0].id}/edit" in section

@@ -101,7 +101,7 @@ def test_only_signers_upload(session: Session, username: str) -> None:
 
 def test_withdrawal_is_for_the_owner_only(session: Session) -> None:
     dg_certificate = certificates.active_certificate(session, user_named(session, "dg"))
-    with pytest.raises(certificates.NotAllowed):
+    with pytest.raises(certificates.NotYours):
         certificates.withdraw_certificate(session, dg_certificate.id,
                                           actor=user_named(session, "president"))
     assert dg_certificate.withdrawn_at is None
