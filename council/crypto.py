@@ -11,6 +11,8 @@ a random salt stored beside the values and their purpose (secret ballots, one ke
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import os
 from typing import Any
@@ -90,3 +92,13 @@ def unseal(token: bytes, *, salt: bytes | None, purpose: str) -> bytes:
         except InvalidTag:
             continue
     raise DecryptionError("sealed data cannot be decrypted with COUNCIL_DATA_KEY")
+
+
+def text_digests(text: str, *, purpose: str) -> list[str]:
+    """Keyed digests (HMAC-SHA256) of ``text``, one per configured data key, the encrypting
+    key's first: a stored digest identifies a text already seen without holding it, and
+    without the key nobody can test a guess (a short title, a name) against it."""
+    return [hmac.new(HKDF(algorithm=SHA256(), length=32, salt=None, info=purpose.encode())
+                     .derive(base64.urlsafe_b64decode(key)), text.encode(), hashlib.sha256)
+            .hexdigest()
+            for key in configured_keys(current_app.config["COUNCIL_DATA_KEY"])]

@@ -438,6 +438,20 @@ def is_dg(user: Any) -> bool:
     return _role(user) is Role.dg
 
 
+# --- The identity guard (issue 14) -----------------------------------------------------------
+
+
+def can_override_identity_guard(user: Any) -> bool:
+    """Letting through a text the identity guard stopped, with a written reason: the DG only."""
+    return _role(user) is Role.dg
+
+
+def can_read_withdrawal_reason(user: Any) -> bool:
+    """Why a member withdrew: the law asks the minutes to record that they did, not why; the
+    reason (often a family or neighbour tie with the applicant) stays with the DG."""
+    return _role(user) is Role.dg
+
+
 def can_view_notifications(user: Any) -> bool:
     """The decisions awaiting notification: the DG (all) and social workers (their files)."""
     return _role(user) in (Role.dg, Role.social_worker)

@@ -58,8 +58,9 @@ class ItemFacts:
     #: the deliberation (Vu / Considérant / Décide) as edited in the minutes
     text: str
     vote: Vote | None = None
-    #: (member id, reason) of the members who withdrew from the item
-    withdrawals: tuple[tuple[int, str], ...] = ()
+    #: the members who withdrew from the item (their ids): the minutes record that they did,
+    #: never why (the reason, kept for the DG, often points at the applicant)
+    withdrawals: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,10 +224,9 @@ def build(facts: MeetingFacts, *, language: str, name_voters: bool = True) -> Mi
     for item in facts.items:
         now = _presence(facts, item.number)
         events = _movements(facts, previous, now, words)
-        events += [words.gettext("%(name)s leaves the meeting for this item (%(reason)s) and "
-                                 "takes no part in the vote.")
-                   % {"name": _addressed(people[m], words), "reason": reason}
-                   for m, reason in item.withdrawals if m in people]
+        events += [words.gettext("%(name)s leaves the meeting for this item and takes no part "
+                                 "in the vote.") % {"name": _addressed(people[m], words)}
+                   for m in item.withdrawals if m in people]
         sections.append(ItemSection(
             id=item.id, number=item.number, title=item.title, events=tuple(events),
             paragraphs=paragraphs(item.text), outcome=_outcome(item, words, language),

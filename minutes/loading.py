@@ -148,7 +148,7 @@ def load_source(session: Session, minutes: Minutes,
                       status=item.status.value,
                       text=texts.get(str(item.id), item.draft_decision or ""),
                       vote=vote(item),
-                      withdrawals=tuple((w.member_id, w.reason)
+                      withdrawals=tuple(w.member_id
                                         for w in floor.withdrawals.get(item.id, ())))
             for item in items),
         introduction=content.get("introduction", ""),

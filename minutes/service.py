@@ -24,10 +24,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from flask import current_app
-from flask_babel import gettext
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from agenda.guard import guard_texts
 from council.models import (
     AgendaItem,
     DocumentKind,
@@ -192,6 +193,23 @@ def _clean_note(note: str | None, *, required: bool) -> str | None:
     return note or None
 
 
+def _guard_content(session: Session, minutes: Minutes, content: Mapping[str, Any], *,
+                   note: str | None, actor: User, override_reason: str | None) -> None:
+    """The identity guard on the minutes' texts (members read them, and extracts copy them):
+    the introduction, the closing, each item's deliberation and the revision's note."""
+    numbers = {str(item.id): item.number for item in items_of_part(minutes.meeting, minutes.part)}
+    texts = {"introduction": content.get("introduction"), "closing": content.get("closing"),
+             "note": note,
+             **{f"item-{key}": text for key, text in content.get("items", {}).items()}}
+    labels: dict[str, Any] = {
+        "introduction": lazy_gettext("The introduction"),
+        "closing": lazy_gettext("The closing"), "note": lazy_gettext("The note"),
+        **{f"item-{key}": lazy_gettext("Item %(number)d", number=number)
+           for key, number in numbers.items()}}
+    guard_texts(session, texts, labels=labels, actor=actor, meeting=minutes.meeting,
+                override_reason=override_reason, object_type="minutes", object_id=minutes.id)
+
+
 def _append_revision(session: Session, minutes: Minutes, content: dict[str, Any],
                      note: str | None, actor: User) -> MinutesRevision:
     latest = minutes.latest_revision
@@ -205,15 +223,19 @@ def _append_revision(session: Session, minutes: Minutes, content: dict[str, Any]
 def save_revision(session: Session, minutes: Minutes, *, actor: User,
                   introduction: str | None = None, closing: str | None = None,
                   texts: Mapping[int, str] | None = None,
-                  note: str | None = None) -> MinutesRevision:
-    """A new revision of draft minutes (the texts not given stay as they were)."""
+                  note: str | None = None,
+                  override_reason: str | None = None) -> MinutesRevision:
+    """A new revision of draft minutes (the texts not given stay as they were), through the
+    identity guard (``override_reason``: the DG's)."""
     if minutes.status is not MinutesStatus.draft:
         raise Conflict("minutes_approved", gettext(
             "These minutes are approved: change them through a correction, with its reason."))
     content = _revised_content(minutes, introduction=introduction, closing=closing,
                                texts=texts or {})
-    revision = _append_revision(session, minutes, content, _clean_note(note, required=False),
-                                actor)
+    clean_note = _clean_note(note, required=False)
+    _guard_content(session, minutes, content, note=clean_note, actor=actor,
+                   override_reason=override_reason)
+    revision = _append_revision(session, minutes, content, clean_note, actor)
     audit.record(session, "minutes_revised", actor=actor, object_type="minutes",
                  object_id=minutes.id, revision=revision.number)
     session.commit()
@@ -293,6 +315,9 @@ def approve(session: Session, minutes: Minutes, at_meeting: Meeting | None, *, a
     revision = minutes.latest_revision
     if revision is None:
         raise Conflict("no_revision", gettext("These minutes have no text yet."))
+    # a revision saved before the guard, or from a draft decision copied in: checked again
+    _guard_content(session, minutes, revision.content, note=revision.note, actor=actor,
+                   override_reason=None)
     document = _freeze(session, minutes, revision, actor, progress)
     minutes.approve(actor, at_meeting)
     audit.record(session, "minutes_approved", actor=actor, object_type="minutes",
@@ -337,16 +362,19 @@ def correct_in_background(run: JobRun, *, minutes_id: int, **correction: Any) ->
 def revise_after_signature(session: Session, minutes: Minutes, *, actor: User, note: str | None,
                            introduction: str | None = None, closing: str | None = None,
                            texts: Mapping[int, str] | None = None,
-                           progress: Progress | None = None) -> SignedDocument:
+                           progress: Progress | None = None,
+                           override_reason: str | None = None) -> SignedDocument:
     """A correction of approved (possibly signed) minutes: a new revision with its reason,
     frozen into a new document that needs both signatures again. The previous document is
-    kept unchanged and points to its successor."""
+    kept unchanged and points to its successor. Through the identity guard, as a draft."""
     if minutes.status is MinutesStatus.draft:
         raise Conflict("minutes_not_approved", gettext(
             "These minutes are still a draft: edit the draft instead."))
     clean_note = _clean_note(note, required=True)
     content = _revised_content(minutes, introduction=introduction, closing=closing,
                                texts=texts or {})
+    _guard_content(session, minutes, content, note=clean_note, actor=actor,
+                   override_reason=override_reason)
     previous = minutes.document
     revision = _append_revision(session, minutes, content, clean_note, actor)
     document = _freeze(session, minutes, revision, actor, progress)

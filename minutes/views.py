@@ -26,6 +26,8 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
+from agenda.guard import REASON_MAX as OVERRIDE_REASON_MAX
+from agenda.guard import GuardRefusal
 from council import permissions
 from council.db import db
 from council.errors import flash_refused
@@ -80,7 +82,7 @@ def start(meeting_id: int) -> Response:
         abort(400)
     try:
         service.start_draft(db.session, meeting, actor=current_user)
-    except service.MinutesError as error:
+    except (service.MinutesError, GuardRefusal) as error:
         flash_refused(error)
         return redirect(url_for("minutes.overview", meeting_id=meeting.id))
     return redirect(url_for("minutes.edit", meeting_id=meeting.id))
@@ -103,7 +105,8 @@ def edit(meeting_id: int) -> str | Response:
         fields = {"introduction": request.form.get("introduction"),
                   "closing": request.form.get("closing"),
                   "texts": {item.id: request.form[f"item-{item.id}"] for item in items
-                            if f"item-{item.id}" in request.form}}
+                            if f"item-{item.id}" in request.form},
+                  "override_reason": request.form.get("override_reason")}
         if is_correction and len(items) > BACKGROUND_ITEMS:
             return _in_background("minutes_correction", meeting, minutes, partial(
                 service.correct_in_background, minutes_id=minutes.id,
@@ -118,7 +121,7 @@ def edit(meeting_id: int) -> str | Response:
                 service.save_revision(db.session, minutes, actor=current_user,
                                       note=request.form.get("note"), **fields)
                 flash(gettext("The draft is saved as a new revision."), "success")
-        except service.MinutesError as error:
+        except (service.MinutesError, GuardRefusal) as error:
             flash_refused(error)
             # the editor again, with what was typed, so that nothing typed is lost
             return _editor(meeting, minutes, items, form, typed=fields,
@@ -139,6 +142,8 @@ def _editor(meeting: Meeting, minutes: Minutes, items: list[AgendaItem], form: E
     return render_template(
         "minutes/edit.html", meeting=meeting, minutes=minutes, items=items, texts=texts,
         form=form, note=note, is_correction=minutes.status is not MinutesStatus.draft,
+        may_override=permissions.can_override_identity_guard(current_user),
+        override_reason=typed.get("override_reason") or "", override_max=OVERRIDE_REASON_MAX,
         introduction=content.get("introduction", "") if introduction is None else introduction,
         closing=content.get("closing", "") if closing is None else closing)
 
@@ -200,7 +205,7 @@ def approve(meeting_id: int) -> Response:
     at_meeting = db.session.get(Meeting, at_meeting_id) if at_meeting_id else None
     try:
         service.approve(db.session, minutes, at_meeting, actor=current_user)
-    except service.MinutesError as error:
+    except (service.MinutesError, GuardRefusal) as error:
         flash_refused(error)
     else:
         flash(gettext("The minutes are approved; they now await the signatures of the "

@@ -17,6 +17,7 @@ from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from agenda.guard import REASON_MAX, GuardRefusal
 from agenda.meetings import convocation
 from agenda.meetings import service as agenda
 from agenda.meetings.queries import item_of, managed_meeting, sitting_members, viewed_item
@@ -63,6 +64,10 @@ class ItemForm(FlaskForm):
     urgency_reason = TextAreaField(
         _l("Reason for the urgency"), validators=[Optional(), Length(max=2000)]
     )
+    override_reason = TextAreaField(
+        _l("Let the text through anyway (director general): why"),
+        validators=[Optional(), Length(max=REASON_MAX)],
+    )
 
 
 class ItemEditForm(ItemForm):
@@ -89,7 +94,8 @@ def _item_fields(form: ItemForm) -> dict[str, Any]:
     return {"kind": ItemKind(form.kind.data), "title": form.title.data,
             "is_closed_session": not form.public_session.data,
             "is_secret_ballot": form.secret_ballot.data, "is_urgent": form.urgent.data,
-            "urgency_reason": form.urgency_reason.data}
+            "urgency_reason": form.urgency_reason.data,
+            "override_reason": form.override_reason.data}
 
 
 def _back(meeting: Meeting) -> Response:
@@ -143,7 +149,7 @@ def add_item(meeting_id: int) -> Response:
         return _back(meeting)
     try:
         agenda.add_item(db.session, meeting, actor=current_user, **_item_fields(form))
-    except agenda.AgendaError as error:
+    except (agenda.AgendaError, GuardRefusal) as error:
         flash_refused(error)
     else:
         flash(gettext("Item added."), "success")
@@ -165,7 +171,7 @@ def edit_item(meeting_id: int, item_id: int) -> Response | str:
         try:
             agenda.update_item(db.session, item, actor=current_user, **_item_fields(form),
                                draft_decision=form.draft_decision.data)
-        except agenda.AgendaError as error:
+        except (agenda.AgendaError, GuardRefusal) as error:
             flash_refused(error)
         else:
             flash(gettext("Item updated."), "success")
@@ -176,7 +182,8 @@ def edit_item(meeting_id: int, item_id: int) -> Response | str:
         form.public_session.data = not item.is_closed_session
         form.secret_ballot.data, form.urgent.data = item.is_secret_ballot, item.is_urgent
         form.draft_decision.data = item.draft_decision
-    return render_template("agenda/builder_item.html", form=form, item=item, meeting=meeting)
+    return render_template("agenda/builder_item.html", form=form, item=item, meeting=meeting,
+                           may_override=permissions.can_override_identity_guard(current_user))
 
 
 @bp.route("/<int:meeting_id>/items/<int:item_id>/move/<any(up, down):direction>", methods=["POST"])
@@ -287,6 +294,7 @@ def staff_context(meeting: Meeting) -> dict[str, Any]:
     """What the meeting page adds for staff: the forms and the convocation state."""
     return {
         "item_form": ItemForm(formdata=None),
+        "may_override": permissions.can_override_identity_guard(current_user),
         "action_form": FlaskForm(formdata=None),
         "convocation": convocation.convocation_state(db.session, meeting),
         "leak_categories": LEAK_CATEGORIES,  # the review page's labels, shared

@@ -22,12 +22,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, lazy_gettext
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from agenda import reports
 from agenda.drafting import draft_skeleton, urgency_clause
+from agenda.guard import guard_texts
 from council.models import (
     AgendaItem,
     ItemKind,
@@ -103,6 +104,11 @@ class AgendaError(Refusal):
     def __init__(self, code: str, **params: Any) -> None:
         super().__init__(MESSAGES[code](**params), code=code)
         self.params = params
+
+
+#: the item's texts the identity guard reads, named as the form names them (lazy: translated
+#: only for a refusal, in the reader's language)
+GUARDED_FIELDS = {"title": lazy_gettext("Title"), "draft_decision": lazy_gettext("Draft decision")}
 
 
 def _centre_locale(meeting: Meeting) -> str:
@@ -234,9 +240,11 @@ def add_item(
     is_secret_ballot: bool = False,
     is_urgent: bool = False,
     urgency_reason: str | None = None,
+    override_reason: str | None = None,
 ) -> AgendaItem:
     """Adds an item where the rules put it (public items before closed-session ones), with a
-    draft decision skeleton (Vu / Considérant / Décide) in the centre's language."""
+    draft decision skeleton (Vu / Considérant / Décide) in the centre's language. The title
+    and the urgency's reason pass the identity guard (``override_reason``: the DG's)."""
     _require_editable(meeting)
     if kind not in ADDABLE_KINDS:
         raise AgendaError("kind_not_addable")
@@ -248,6 +256,9 @@ def add_item(
     if meeting.status is not MeetingStatus.draft and reason is None:
         raise AgendaError("late_item_must_be_urgent")
     draft = draft_skeleton(_centre_locale(meeting), urgency_reason=reason)
+    guard_texts(session, {"title": cleaned_title, "draft_decision": draft}, labels=GUARDED_FIELDS,
+                actor=actor, meeting=meeting, override_reason=override_reason,
+                object_type="meeting", object_id=meeting.id)
     item = AgendaItem(
         meeting=meeting,
         number=max((i.number for i in meeting.items), default=0) + 1,
@@ -290,9 +301,12 @@ def update_item(
     is_urgent: bool,
     urgency_reason: str | None,
     draft_decision: str | None,
+    override_reason: str | None = None,
 ) -> AgendaItem:
     """Changes an item and its draft decision while the meeting is not closed. Individual-aid
-    items and the minutes approval keep their kind; a change of session moves the item."""
+    items and the minutes approval keep their kind; a change of session moves the item. The
+    title and the draft decision pass the identity guard (``override_reason``: the DG's); a
+    new text on an item whose pseudonymisation was approved sends it back to review."""
     meeting = item.meeting
     _require_editable(meeting)
     fixed = (ItemKind.individual_aid, ItemKind.minutes_approval)
@@ -323,6 +337,14 @@ def update_item(
     )
     if not changed:
         return item
+    guard_texts(session, {"title": cleaned_title, "draft_decision": decision},
+                labels=GUARDED_FIELDS, actor=actor, meeting=meeting,
+                override_reason=override_reason, object_type="agenda_item", object_id=item.id)
+    reviewed = item.pseudonymisation
+    back_to_review = (reviewed is not None and reviewed.is_reviewed
+                      and bool({"title", "draft_decision"} & set(changed)))
+    if back_to_review:
+        reviewed.reopen()
     item.title, item.kind = cleaned_title, kind
     item.is_closed_session, item.is_secret_ballot = closed, secret
     item.is_urgent, item.draft_decision = is_urgent, decision
@@ -337,6 +359,7 @@ def update_item(
         meeting_id=meeting.id,
         changed=",".join(changed),
         number=item.number,
+        back_to_review=back_to_review,
     )
     session.commit()
     return item

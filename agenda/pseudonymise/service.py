@@ -3,7 +3,9 @@ and serves every web worker over a Unix socket (``COUNCIL_PSEUDONYMISER_SOCKET``
 
 Without that setting the web process pseudonymises inline (development, demo, tests). The
 socket carries identities: it is created with mode 0600, for the application's own user.
-Protocol: one JSON request line, one JSON response line, per connection.
+Protocol: one JSON request line, one JSON response line, per connection. A request is a
+pseudonymisation (``request``), or ``{"entities": [text, ...]}``: the model's person spans of
+each text, for the identity guard (``person_entities``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from agenda.pseudonymise import (
     Pseudonymiser,
     Registry,
     load_model,
+    ner,
     parse_dossier,
 )
 from agenda.pseudonymise.wire import dossier_to_dict, item_from_dict, item_to_dict
@@ -37,6 +40,8 @@ class ServiceError(RuntimeError):
 
 def run(request: dict[str, Any]) -> dict[str, Any]:
     """Pseudonymises one request (what the service does with each line it receives)."""
+    if "entities" in request:
+        return {"entities": ner.person_entities([str(text) for text in request["entities"]])}
     pseudonymiser = Pseudonymiser(request["language"], date.fromisoformat(request["date"]))
     pairs = [(text, parse_dossier(dossier)) for text, dossier in request["pairs"]]
     if not request["as_meeting"]:
@@ -81,13 +86,27 @@ def request(
     as_meeting: bool,
 ) -> tuple[list[PseudonymisedItem], Registry | None]:
     """Asks the service; same inputs and outputs as running the pseudonymiser inline."""
-    payload = {
+    result = _exchange(socket_path, {
         "pairs": [(text, dossier_to_dict(dossier)) for text, dossier in pairs],
         "language": language,
         "date": reference_date.isoformat(),
         "registry": registry.to_dict() if registry else None,
         "as_meeting": as_meeting,
-    }
+    })
+    items = [item_from_dict(item) for item in result["items"]]
+    return items, Registry.from_dict(result["registry"]) if result["registry"] else None
+
+
+def person_entities(socket_path: str, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """The model's person spans of each text, computed by the service."""
+    if not texts:
+        return []
+    found = _exchange(socket_path, {"entities": list(texts)})["entities"]
+    return [[(start, end) for start, end in spans] for spans in found]
+
+
+def _exchange(socket_path: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """One request line sent, one answer line read; the answer's result."""
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
             connection.settimeout(TIMEOUT_SECONDS)
@@ -98,6 +117,4 @@ def request(
         raise ServiceError(type(error).__name__) from error
     if "ok" not in answer:
         raise ServiceError(answer.get("error", "no answer"))
-    result = answer["ok"]
-    items = [item_from_dict(item) for item in result["items"]]
-    return items, Registry.from_dict(result["registry"]) if result["registry"] else None
+    return answer["ok"]

@@ -1,30 +1,23 @@
-"""The leak guard: before convening, every item of the agenda is searched for the names and
-references of the dossiers received within ``LEAK_LOOKBACK``."""
+"""The leak guard: before convening, every text of every item members read (title, summary,
+draft decision) is searched for the names and references of the meeting's dossiers and of
+the dossiers received within ``agenda.guard.LOOKBACK``. A text the DG let through the identity
+guard (``agenda.guard``) is not searched again."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from agenda.pseudonymise import (
-    find_leaks,
-    parse_dossier,
-)
-from council.crypto import decrypt_json
-from council.models import (
-    AgendaItem,
-    Dossier,
-    ItemPseudonymisation,
-    Meeting,
-)
-from council.models.base import utcnow
+from agenda.guard import LOOKBACK, cleared_texts, known_dossiers
+from agenda.pseudonymise import Dossier as ParsedDossier
+from agenda.pseudonymise import find_leaks
+from council.models import AgendaItem, ItemPseudonymisation, Meeting
 
 #: dossiers received or updated within this period are looked for in every item before convening
-LEAK_LOOKBACK = timedelta(days=365)
+LEAK_LOOKBACK = LOOKBACK
 _MASK = "[•••]"
 _EXCERPT_CHARS = 60
 
@@ -70,38 +63,35 @@ def scan_leaks(session: Session, meeting: Meeting) -> list[LeakHit]:
             .options(selectinload(ItemPseudonymisation.report))
         )
     }
-    since = utcnow() - LEAK_LOOKBACK
-    on_meeting = {row.report.dossier_id for row in rows.values()}
-    dossier_rows = session.scalars(
-        select(Dossier).where(
-            or_(
-                Dossier.id.in_(on_meeting), Dossier.created_at >= since, Dossier.updated_at >= since
-            )
-        )
-    ).all()
-    dossiers = [parse_dossier(decrypt_json(row.identity_encrypted)) for row in dossier_rows]
+    dossiers = known_dossiers(session, {row.report.dossier_id for row in rows.values()})
+    texts = {item.id: [t for t in (item.title, item.summary, item.draft_decision) if t]
+             for item in items}
+    cleared = cleared_texts(session, [t for written in texts.values() for t in written])
     hits: list[LeakHit] = []
     for item in items:
         row = rows.get(item.id)
         if row is not None and not row.is_reviewed:
             hits.append(LeakHit(item.id, item.number, "not_reviewed", ""))
-        text = item.summary or ""
-        if not text or not dossiers:
-            continue
-        leaks = find_leaks(text, dossiers)
-        spans = [(leak.start, leak.end) for leak in leaks]
-        hits += [
-            LeakHit(
-                item.id,
-                item.number,
-                leak.category,
-                _masked_excerpt(text, leak.start, leak.end, spans),
-                leak.reference,
-                leak.certain,
-            )
-            for leak in leaks
-        ]
+        for text in texts[item.id]:
+            if dossiers and text not in cleared:
+                hits += _leak_hits(item, text, dossiers)
     return hits
+
+
+def _leak_hits(item: AgendaItem, text: str, dossiers: Sequence[ParsedDossier]) -> list[LeakHit]:
+    leaks = find_leaks(text, dossiers)
+    spans = [(leak.start, leak.end) for leak in leaks]
+    return [
+        LeakHit(
+            item.id,
+            item.number,
+            leak.category,
+            _masked_excerpt(text, leak.start, leak.end, spans),
+            leak.reference,
+            leak.certain,
+        )
+        for leak in leaks
+    ]
 
 
 def _masked_excerpt(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:

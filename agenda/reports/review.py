@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import current_app
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, lazy_gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from agenda.guard import guard_texts
 from agenda.proposals import Proposal, find_proposal
 from agenda.pseudonymise import (
     Dossier as ParsedDossier,
@@ -376,17 +377,22 @@ def remove_addition(session: Session, item: AgendaItem, index: int, *, actor: Us
     _recompute(session, loaded, actor=actor, action="pseudonymisation_changed")
 
 
-def approve_pseudonymisation(session: Session, item: AgendaItem, *, actor: User) -> None:
+def approve_pseudonymisation(session: Session, item: AgendaItem, *, actor: User,
+                             override_reason: str | None = None) -> None:
     """Approves the reviewed text: councillors may read it from now on. Refused while the leak
-    guard still finds a known identity in it."""
-    approve_pseudonymisations(session, item.meeting, [item], actor=actor)
+    guard still finds a known identity in it, or the identity guard anything that could name
+    a person (``override_reason``: the DG's)."""
+    approve_pseudonymisations(session, item.meeting, [item], actor=actor,
+                              override_reason=override_reason)
 
 
 def approve_pseudonymisations(
-    session: Session, meeting: Meeting, items: Sequence[AgendaItem], *, actor: User
+    session: Session, meeting: Meeting, items: Sequence[AgendaItem], *, actor: User,
+    override_reason: str | None = None,
 ) -> None:
     """Approves several items of one meeting at once (one leak scan); refused, for all of
-    them, while the leak guard finds a known identity in any."""
+    them, while the leak guard finds a known identity in any, or the identity guard anything
+    that could name a person in a summary (a replacement the reviewer undid, for one)."""
     for item in items:
         _require_change(actor, item)
     rows = {
@@ -407,6 +413,14 @@ def approve_pseudonymisations(
         raise ReportError(
             gettext("The text still shows a known identity: replace it before approving.")
         )
+    guard_texts(
+        session,
+        {f"item-{item.id}": item.summary for item in items},
+        labels={f"item-{item.id}": lazy_gettext("Item %(number)d", number=item.number)
+                for item in items},
+        actor=actor, meeting=meeting, override_reason=override_reason,
+        object_type="meeting", object_id=meeting.id,
+    )
     for item in items:
         rows[item.id].approve(actor)
         if item.status is ItemStatus.draft:

@@ -20,6 +20,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from agenda import reports
+from agenda.guard import REASON_MAX as OVERRIDE_REASON_MAX
+from agenda.guard import GuardRefusal
 from agenda.meetings.queries import managed_meeting
 from agenda.proposals import FoundBy
 from agenda.reports.files import MAX_FILE_BYTES, IntakeError, read_upload
@@ -251,6 +253,8 @@ def review(meeting_id: int, item_id: int) -> str:
         state=state,
         add_form=AddReplacementForm(),
         form=EmptyForm(),
+        may_override=permissions.can_override_identity_guard(current_user),
+        override_max=OVERRIDE_REASON_MAX,
     )
 
 
@@ -262,7 +266,7 @@ def _change(meeting_id: int, item_id: int, action: Callable[[AgendaItem], Any],
     if EmptyForm().validate_on_submit():
         try:
             action(item)
-        except reports.ReportError as error:
+        except (reports.ReportError, GuardRefusal) as error:
             flash_refused(error)
         else:
             flash(message, "success")
@@ -354,7 +358,8 @@ def remove_addition(meeting_id: int, item_id: int, index: int) -> Response:
 @login_required
 def approve(meeting_id: int, item_id: int) -> Response:
     return _change(meeting_id, item_id, lambda item: reports.approve_pseudonymisation(
-        db.session, item, actor=current_user),
+        db.session, item, actor=current_user,
+        override_reason=request.form.get("override_reason")),
         gettext("Pseudonymisation approved: members can read this item."))
 
 

@@ -27,11 +27,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from flask_babel import gettext
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy import delete, exists, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from agenda.guard import guard_texts
 from agenda.sitting.floor import (
     attendance_records,
     ballots_in,
@@ -140,12 +141,16 @@ def record_attendance(session: Session, meeting: Meeting, member_id: int, status
 
 def declare_withdrawal(session: Session, item: AgendaItem, member_id: int, reason: str, *,
                        actor: User) -> ItemWithdrawal:
-    """A member leaves the room for an item (conflict of interest), from now on."""
+    """A member leaves the room for an item (conflict of interest), from now on. The reason is
+    kept for the DG (the minutes say that the member withdrew, not why) and passes the
+    identity guard all the same: it often names the applicant's family or street."""
     reason = (reason or "").strip()
     if not reason or len(reason) > REASON_MAX:
         raise InvalidInput("invalid_reason", gettext(
             "Give the reason for the withdrawal (at most %(max)d characters).", max=REASON_MAX))
     meeting = item.meeting
+    guard_texts(session, {"reason": reason}, labels={"reason": lazy_gettext("Reason")},
+                actor=actor, meeting=meeting, object_type="agenda_item", object_id=item.id)
     _sitting_member(meeting, member_id)
     if meeting.status in (MeetingStatus.closed, MeetingStatus.cancelled):
         raise Conflict("meeting_closed", gettext("The meeting is closed."))

@@ -26,6 +26,7 @@ from flask_login import current_user, login_required
 from markupsafe import Markup
 
 from agenda import sitting as live
+from agenda.guard import GuardRefusal
 from council import permissions
 from council.db import db
 from council.errors import flash_refused, refused
@@ -156,7 +157,7 @@ def withdraw(meeting_id: int, item_id: int) -> Response | str:
         try:
             live.declare_withdrawal(db.session, item, current_user.member_id,
                                     request.form.get("reason", ""), actor=current_user)
-        except live.SessionError as error:
+        except (live.SessionError, GuardRefusal) as error:
             flash_refused(error)
             return render_template("live/withdraw.html", meeting=meeting, item=item,
                                    reason=request.form.get("reason", "")), error.status
@@ -263,7 +264,7 @@ def record_withdrawal(meeting_id: int, item_id: int) -> Response:
         live.declare_withdrawal(db.session, item, member_id, request.form.get("reason", ""),
                                 actor=current_user)
         flash(gettext("The withdrawal is recorded."), "success")
-    except live.SessionError as error:
+    except (live.SessionError, GuardRefusal) as error:
         flash_refused(error)
     return _back_to_chair(meeting, item.id)
 

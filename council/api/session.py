@@ -53,7 +53,9 @@ class RecusalRequestSchema(ma.Schema):
 class RecusalSchema(ma.Schema):
     item_id = ma.fields.Integer(required=True)
     member_id = ma.fields.Integer(required=True)
-    reason = ma.fields.String(required=True)
+    reason = ma.fields.String(metadata={
+        "description": "The reason, for the DG only: the minutes record that a member withdrew, "
+                       "not why"})
     declared_by = ma.fields.String(required=True)
     declared_at = ma.fields.DateTime(required=True)
 
@@ -141,6 +143,7 @@ def record_attendance(payload: dict[str, Any], meeting_id: int) -> dict[str, Any
     400: "No reason, or not a member of the organ", 403: "Declaring for another member",
     404: "No such item, or not visible",
     409: "Already withdrawn, already voted, or vote closed",
+    422: "The reason could identify a person (identity_in_text)",
 }, status=201, schema=RecusalSchema)
 @blp.arguments(RecusalRequestSchema)
 def declare_recusal(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
@@ -151,8 +154,11 @@ def declare_recusal(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
                     "record it."))
     withdrawal = live.declare_withdrawal(db.session, item, payload["member_id"],
                                          payload["reason"], actor=g.api_user)
-    return {"item_id": item.id, "member_id": withdrawal.member_id, "reason": withdrawal.reason,
-            "declared_by": _name(g.api_user), "declared_at": withdrawal.declared_at}
+    answer = {"item_id": item.id, "member_id": withdrawal.member_id,
+              "declared_by": _name(g.api_user), "declared_at": withdrawal.declared_at}
+    if permissions.can_read_withdrawal_reason(g.api_user):
+        answer["reason"] = withdrawal.reason
+    return answer
 
 
 def _require_chair(item: AgendaItem) -> None:

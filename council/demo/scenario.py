@@ -41,7 +41,8 @@ from council.rules.majority import Choice, decide
 from council.rules.quorum import quorum_required
 from minutes.service import start_draft
 
-WITHDRAWAL_REASON = "lien de parenté avec la personne concernée"
+#: kept for the DG only: the minutes record that a member withdrew, never why
+WITHDRAWAL_REASON = "conflit d'intérêts déclaré en séance"
 
 
 class ScenarioRefused(RuntimeError):

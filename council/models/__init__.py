@@ -14,6 +14,7 @@ from council.models.enums import (
     Role,
     Sex,
 )
+from council.models.guard import GuardOverride
 from council.models.jobs import Job, JobStatus
 from council.models.meetings import AgendaItem, Meeting
 from council.models.minutes import (
@@ -82,6 +83,7 @@ __all__ = [
     "Dossier",
     "DossierIdentity",
     "Extract",
+    "GuardOverride",
     "ItemKind",
     "ItemPseudonymisation",
     "ItemStatus",

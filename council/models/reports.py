@@ -166,6 +166,11 @@ class ItemPseudonymisation(Base):
         self.reviewed_by_id = user.id
         self.reviewed_at = utcnow()
 
+    def reopen(self) -> None:
+        """Back to review: the item's text changed after its approval."""
+        self.reviewed_by_id = None
+        self.reviewed_at = None
+
 
 class MeetingPseudonymKey(Base):
     """The pseudonym ↔ identity map of one meeting (letters shared by its items), encrypted."""

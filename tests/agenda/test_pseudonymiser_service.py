@@ -19,11 +19,13 @@ from flask.testing import FlaskClient
 from report_samples import DOSSIER, IDENTITY_VALUES, OTHER_DOSSIER, OTHER_TEXT, TEXT
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from support import user_named
 
+from agenda.guard import GuardUnavailable, IdentityInText, guard_texts
 from agenda.pseudonymise import Pseudonymiser, parse_dossier
 from agenda.pseudonymise.service import ServiceError, request
 from agenda.pseudonymise.wire import dossier_to_dict
-from council.models import Dossier
+from council.models import AgendaItem, Dossier
 
 SHARED_SAMPLE = Path(__file__).resolve().parents[3] / "shared/samples/pseudonymisation"
 
@@ -114,3 +116,29 @@ def test_request_to_a_missing_socket_raises(tmp_path: Path) -> None:
     with pytest.raises(ServiceError):
         request(str(tmp_path / "none.sock"), [], language="fr", reference_date=date.today(),
                 registry=None, as_meeting=False)
+
+
+def test_the_identity_guard_asks_the_service_for_the_models_names(
+        service: str, app: Flask, session: Session, demo: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lone surname the rules miss: the model, in the service, finds it; the web process
+    never loads the model, and a service that does not answer lets nothing through."""
+    def no_model_here() -> None:
+        raise AssertionError("the web process loaded the model")
+
+    monkeypatch.setattr("agenda.pseudonymise.ner.load_model", no_model_here)
+    item = session.get(AgendaItem, demo.csss_item_id)
+    texts = {"title": "La demande de Kowalczyk est reportée."}
+
+    def guard() -> None:
+        guard_texts(session, texts, labels={}, actor=user_named(session, "secretariat"),
+                    meeting=item.meeting, object_type="agenda_item", object_id=item.id)
+
+    guard()  # rules only, without the service
+    monkeypatch.setitem(app.config, "COUNCIL_PSEUDONYMISER_SOCKET", service)
+    with pytest.raises(IdentityInText) as refused:
+        guard()
+    assert [(hit.kind, hit.masked) for hit in refused.value.hits] == [("name", "Ko•••••••")]
+    monkeypatch.setitem(app.config, "COUNCIL_PSEUDONYMISER_SOCKET", str(tmp_path / "none.sock"))
+    with pytest.raises(GuardUnavailable):
+        guard()

@@ -41,7 +41,7 @@ def _facts(**changes: object) -> MeetingFacts:
             ItemFacts(10, 1, "Approbation du procès-verbal", "minutes_approval", "decided", ""),
             ItemFacts(11, 2, "Aide financière — Madame A.", "individual_aid", "decided",
                       "Vu la loi organique du 8 juillet 1976 ;\n\nDécide : d'accorder l'aide.",
-                      vote=OPEN_VOTE, withdrawals=((3, "lien de parenté"),)),
+                      vote=OPEN_VOTE, withdrawals=(3,)),
             ItemFacts(12, 3, "Désignation — candidat B.", "personnel", "decided", "Décide.",
                       vote=SECRET_VOTE),
             ItemFacts(13, 4, "Aide urgente — Monsieur C.", "individual_aid", "postponed", ""),
@@ -67,8 +67,7 @@ def test_header_attendance_and_the_dg_in_french() -> None:
 
 @pytest.mark.parametrize(("number", "events"), [
     (1, ()),
-    (2, ("Mme Sophie Lambert quitte la séance pour ce point (lien de parenté) et ne prend pas "
-         "part au vote.",)),
+    (2, ("Mme Sophie Lambert quitte la séance pour ce point et ne prend pas part au vote.",)),
     (3, ("M. Thomas Verhaegen entre en séance.",)),
     (4, ("M. Karim Bensaïd quitte la séance.",)),
 ])
@@ -114,11 +113,11 @@ def test_a_secret_ballot_never_names_voters_even_if_ballots_were_given() -> None
 
 @pytest.mark.parametrize(("language", "title", "withdrawal"), [
     ("nl", "Notulen van de besloten zitting",
-     "Mevrouw Sophie Lambert verlaat de zitting voor dit punt (lien de parenté) en neemt niet "
-     "deel aan de stemming."),
+     "Mevrouw Sophie Lambert verlaat de zitting voor dit punt en neemt niet deel aan de "
+     "stemming."),
     ("de", "Protokoll der nichtöffentlichen Sitzung",
-     "Frau Sophie Lambert verlässt die Sitzung für diesen Punkt (lien de parenté) und nimmt "
-     "nicht an der Abstimmung teil."),
+     "Frau Sophie Lambert verlässt die Sitzung für diesen Punkt und nimmt nicht an der "
+     "Abstimmung teil."),
 ])
 def test_other_languages(language: str, title: str, withdrawal: str) -> None:
     pv = build(_facts(), language=language)
