@@ -89,13 +89,22 @@ def _one_letter(text: str) -> list[Doubt]:
 
 def _near_duplicates(tokens: Sequence[Token], known_names: Iterable[str]) -> list[Doubt]:
     parts = {p for name in known_names for p in name_parts(name) if len(p) >= 4}
-    doubts = []
-    for token in tokens:
-        if not token.is_capitalised or len(token.folded) < 4 or token.folded in parts:
-            continue
-        for part in parts:
-            limit = 2 if len(part) >= 8 else 1
-            if edit_distance(token.folded, part, limit) <= limit:
-                doubts.append(Doubt(token.start, token.end, token.text, "close to a known name"))
-                break
-    return doubts
+    close: dict[str, bool] = {}  # a word met again ("Madame" ten times) is compared once
+
+    def is_close(word: str) -> bool:
+        if word not in close:
+            close[word] = any(
+                edit_distance(word, part, limit) <= limit
+                for part in parts
+                for limit in ((2 if len(part) >= 8 else 1),)
+            )
+        return close[word]
+
+    return [
+        Doubt(token.start, token.end, token.text, "close to a known name")
+        for token in tokens
+        if token.is_capitalised
+        and len(token.folded) >= 4
+        and token.folded not in parts
+        and is_close(token.folded)
+    ]

@@ -30,10 +30,11 @@ from agenda.pseudonymise.lexicon import (
 )
 from agenda.pseudonymise.mentions import civil_title_before, joined, role_title_before
 from agenda.pseudonymise.names import KnownNames
+from agenda.pseudonymise.normalise import Normalised, normalise
 from agenda.pseudonymise.registry import Entry, Registry
 from agenda.pseudonymise.spans import PersonRef, Span, resolve
 from agenda.pseudonymise.text import Token, fold, plain_spaces, sentence_start, tokenize
-from agenda.pseudonymise.thirdparty import find_third_parties, third_party_ref
+from agenda.pseudonymise.thirdparty import find_third_parties, in_scope, third_party_ref
 
 _AGE_FOLLOWS = re.compile(
     r"\s*\(\s*\d+\s*(?:ans?|jaar|jahre?n?|mois|maanden|monate?)?\s*\)", re.IGNORECASE
@@ -86,7 +87,8 @@ def apply_replacements(original: str, replacements: Sequence[Replacement]) -> st
 @dataclass
 class _Item:
     original: str
-    text: str  # the original with plain spaces: what the layers read, same offsets
+    normalised: Normalised  # maps spans of ``text`` back to ``original``
+    text: str  # the normalised text with plain spaces: what the layers read
     dossier: Dossier
     language: str
     tokens: list[Token]
@@ -135,8 +137,9 @@ class Pseudonymiser:
 
     def _prepare(self, text: str, dossier: Dossier) -> _Item:
         language = dossier.language or self.language_default
-        scanned = plain_spaces(text)
-        return _Item(text, scanned, dossier, language, tokenize(scanned))
+        normalised = normalise(text)
+        scanned = plain_spaces(normalised.text)
+        return _Item(text, normalised, scanned, dossier, language, tokenize(scanned))
 
     def _entities(self, items: Sequence[_Item]) -> list[list[tuple[int, int]]]:
         wanted = [
@@ -168,9 +171,10 @@ class Pseudonymiser:
             item.spans = resolve(self._patterns(item, context) + names)
         here = frozenset(ref.key for ref, _, _ in known.people)
         _register_people(items, registry, extra_names, here)
-        tokens = registry.name_tokens(here)
+        everywhere, by_scope = registry.name_tokens(here)
         for item in items:
-            item.spans = resolve(item.spans + _propagate(item, tokens))
+            own = by_scope.get(item.dossier.reference, {})
+            item.spans = resolve(item.spans + _propagate(item, own, everywhere))
         return [self._render(item, registry) for item in items]
 
     def _patterns(self, item: _Item, context: _MeetingValues) -> list[Span]:
@@ -190,6 +194,7 @@ class Pseudonymiser:
         replacements: list[Replacement] = []
         letters: set[str] = set()
         previous_child: Span | None = None
+        previous_end = 0
         for span in item.spans:
             text = span.replacement
             if span.person is not None:
@@ -198,9 +203,12 @@ class Pseudonymiser:
                 letters.add(entry.letter or "")
                 text = self._name(item, span, entry, previous_child)
                 previous_child = span if self._is_child(entry) else None
-            original = item.original[span.start : span.end]
+            start, end = item.normalised.span(span.start, span.end)
+            # Two spans that split one original character ("ﬁ" read "fi") must not overlap.
+            start = max(start, previous_end)
+            previous_end = end
             replacements.append(
-                Replacement(span.start, span.end, original, text, span.category, span.source)
+                Replacement(start, end, item.original[start:end], text, span.category, span.source)
             )
         output = apply_replacements(item.original, replacements)
         return PseudonymisedItem(
@@ -299,11 +307,18 @@ def _register_people(
             registry.canonical(third_party_ref(name, tokens), here)
     for item in items:
         item.spans = [
-            replace(span, person=replace(span.person, key=registry.canonical(span.person, here)))
-            if span.person is not None
-            else span
-            for span in item.spans
+            _registered(span, item.dossier.reference, registry, here) for span in item.spans
         ]
+
+
+def _registered(span: Span, scope: str, registry: Registry, here: frozenset[str]) -> Span:
+    """The span with its person's key in the meeting's registry."""
+    person = span.person
+    if person is None:
+        return span
+    if person.relation == "third_party" and person.scope is None:
+        person = in_scope(person, scope)
+    return replace(span, person=replace(person, key=registry.canonical(person, here)))
 
 
 def _relatives_apart(known: list[Span], others: list[Span], tokens: Sequence[Token]) -> list[Span]:
@@ -329,19 +344,22 @@ def _relatives_apart(known: list[Span], others: list[Span], tokens: Sequence[Tok
     return kept + [o for o in others if not any(o.overlaps(k) for k in kept)]
 
 
-def _propagate(item: _Item, known: dict[str, str]) -> list[Span]:
-    """Names found anywhere in the meeting (``known``: name part → key), wherever else they
-    appear capitalised."""
+def _propagate(item: _Item, own: dict[str, str], everywhere: dict[str, str]) -> list[Span]:
+    """Names found in the meeting (name part → key: ``own`` to this item, ``everywhere`` the
+    surnames), wherever else they appear capitalised."""
     tokens, text = item.tokens, item.text
+
     spans = []
     i = 0
     while i < len(tokens):
-        key = known.get(tokens[i].folded)
+        key = own.get(tokens[i].folded) or everywhere.get(tokens[i].folded)
         if key is None or not tokens[i].is_capitalised:
             i += 1
             continue
         last = i
-        while last + 1 < len(tokens) and known.get(tokens[last + 1].folded) == key:
+        while last + 1 < len(tokens) and (
+            own.get(tokens[last + 1].folded) or everywhere.get(tokens[last + 1].folded)
+        ) == key:
             if not joined(text, tokens[last], tokens[last + 1]):
                 break
             last += 1

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from agenda.pseudonymise.dossier import Dossier
 from agenda.pseudonymise.lexicon import PARTICLES, common_words
+from agenda.pseudonymise.normalise import Normalised, normalise
 from agenda.pseudonymise.patterns import (
     dates_in,
     digit_runs,
@@ -47,7 +48,9 @@ def _name_forms(dossier: Dossier) -> dict[str, str]:
 
 def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
     """Every place where ``text`` still shows a value of one of ``dossiers``."""
-    original, text = text, plain_spaces(text)
+    # Read through soft hyphens, zero-width spaces and look-alike letters, as the layers do.
+    normalised = normalise(text)
+    text = plain_spaces(normalised.text)
     folded = fold(text)
     tokens = tokenize(text)
     runs = list(digit_runs(text))
@@ -63,7 +66,7 @@ def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
                     Leak(
                         token.start,
                         token.end,
-                        original[token.start : token.end],
+                        text[token.start : token.end],
                         "name",
                         ref,
                         not uncertain,
@@ -77,7 +80,7 @@ def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
         )
         for start, end, digits in runs:
             leaks += [
-                Leak(start, end, original[start:end], category, ref)
+                Leak(start, end, text[start:end], category, ref)
                 for wanted, category in values.items()
                 if wanted in digits
             ]
@@ -88,13 +91,19 @@ def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
             patterns.append(("address", street_pattern(address.street)))
         for category, pattern in patterns:
             leaks += [
-                Leak(m.start(), m.end(), original[m.start() : m.end()], category, ref)
+                Leak(m.start(), m.end(), text[m.start() : m.end()], category, ref)
                 for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", folded)
             ]
         births = {p.birth_date for p in dossier.persons if p.birth_date}
         leaks += [
-            Leak(start, end, original[start:end], "birth_date", ref)
+            Leak(start, end, text[start:end], "birth_date", ref)
             for start, end, written in dates
             if written in births
         ]
+    leaks = [_in_original(leak, normalised) for leak in leaks]
     return sorted(leaks, key=lambda leak: (leak.start, leak.end))
+
+
+def _in_original(leak: Leak, normalised: Normalised) -> Leak:
+    start, end = normalised.span(leak.start, leak.end)
+    return replace(leak, start=start, end=end, text=normalised.original[start:end])

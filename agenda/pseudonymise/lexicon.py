@@ -10,7 +10,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from agenda.pseudonymise.text import fold, name_parts
+from agenda.pseudonymise.text import WORD_RE, fold, name_parts
 
 LANGUAGES = ("fr", "nl", "de")
 
@@ -238,3 +238,46 @@ def not_name_words() -> frozenset[str]:
 def role_words() -> frozenset[str]:
     """Folded words of role nouns, which start or end a name but are never part of it."""
     return frozenset(part for key in ROLES for part in key)
+
+
+# The short forms a report may use for a dossier's first name ("Piet" for Pieter), per
+# language; a rule adds the Dutch diminutive suffix (Piet → Pietje, Els → Elsje, Ria → Riatje).
+# Short forms that are also ordinary words or month abbreviations ("Jan", "Mai") stay out: a
+# lower-case or dated "jan" would otherwise become the person.
+_DIMINUTIVES = {
+    "nl": """pieter:piet petrus:piet,peer cornelis:kees,cor hendrik:henk,rik willem:wim,willy
+    wilhelmus:wim jacobus:koos,jaap gerardus:gerard,gert theodorus:theo adrianus:adri,arie
+    franciscus:frans,cis antonius:toon,ton josephus:jef,jos johannes:joop,hannes
+    maria:mia,marieke,ria elisabeth:els,lies,liesbeth johanna:anneke,hanna
+    margaretha:greet,griet,margriet catharina:katrien,trien anna:anneke,anneleen
+    geertruida:truus,trui wilhelmina:mien""",
+    "fr": """nicolas:nico alexandre:alex alexandra:alex frederic:fred christophe:chris
+    christine:chris catherine:cathy isabelle:isa elisabeth:babette,lisette veronique:vero
+    stephanie:steph dominique:dom mohamed:momo mohammed:momo emmanuel:manu emmanuelle:manue
+    philippe:phil benjamin:benji thomas:tom,tommy maximilien:max maxime:max nathalie:nath
+    caroline:caro sebastien:seb anthony:tony joseph:jojo""",
+    "de": """wilhelm:willi friedrich:fritz heinrich:heinz,heini katharina:kathe,kathi
+    margarete:grete,gretel johannes:hannes josef:sepp,seppi michael:michi andreas:andi
+    susanne:susi stefanie:steffi christian:chris alexander:alex elisabeth:liesl,elli
+    barbara:babsi franziska:franzi gabriele:gabi maximilian:max""",
+}
+DIMINUTIVES: dict[str, frozenset[str]] = {}
+for _table in _DIMINUTIVES.values():
+    for _entry in _table.split():
+        _name, _short = _entry.split(":")
+        DIMINUTIVES[_name] = DIMINUTIVES.get(_name, frozenset()) | frozenset(_short.split(","))
+
+
+def _dutch_diminutive(name: str) -> str:
+    if name.endswith("m"):
+        return f"{name}pje"
+    return f"{name}tje" if name[-1:] in "aeiouylnrw" else f"{name}je"
+
+
+def diminutives(first_name: str) -> list[str]:
+    """Folded short forms of a first name: the table's, and each with the Dutch suffix."""
+    folded = fold(first_name)
+    if not WORD_RE.fullmatch(folded):
+        return []  # "Marie-Claire", "Jan Willem": the short forms name one part of them
+    short = sorted(DIMINUTIVES.get(folded, ()))
+    return short + [_dutch_diminutive(name) for name in (folded, *short)]

@@ -2,7 +2,8 @@
 
 A name is matched part by part on folded tokens, so case, accents, hyphens and particles do not
 matter: "Mme STÉVENART Marie-Claire", "Marie Claire Stevenart", "VAN DEN BROECK", "Vandenbroeck"
-and "N'Diaye" are all found. Adjacent parts, initials, particles and a civil title make one
+and "N'Diaye" are all found, and a first name's short forms ("Piet", "Pietje" for Pieter, see
+``lexicon.diminutives``). Adjacent parts, initials, particles and a civil title make one
 mention, which gets one pseudonym.
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agenda.pseudonymise.dossier import Dossier, Person
-from agenda.pseudonymise.lexicon import PARTICLES, common_words
+from agenda.pseudonymise.lexicon import PARTICLES, common_words, diminutives
 from agenda.pseudonymise.mentions import civil_title_before, initial_before, joined
 from agenda.pseudonymise.spans import PersonRef, Span
 from agenda.pseudonymise.text import Token, fold, name_parts
@@ -30,6 +31,12 @@ def person_ref(person: Person, reference: str | None) -> PersonRef:
         birth_date=person.birth_date,
         reference=reference,
         tokens=tuple(name_parts(f"{person.full_name} {person.full_name.replace('ß', 'ss')}")),
+        surname=tuple(
+            part
+            for part in name_parts(f"{person.last_name} {person.last_name.replace('ß', 'ss')}")
+            if part not in PARTICLES
+        ),
+        scope=reference,
     )
 
 
@@ -39,7 +46,7 @@ _FIRST, _SURNAME = 2, 1  # a first name tells who is meant more surely than a su
 @dataclass(frozen=True)
 class _Form:
     parts: tuple[str, ...]
-    kind: str  # "first" or "surname"
+    kind: str  # "first", "short" (a first name's short form: capitalised only) or "surname"
     person: int  # index into KnownNames.people
 
 
@@ -50,6 +57,7 @@ class _Hit:
     first_token: int
     last_token: int
     people: dict[int, int]  # person index → score (a first name counts more than a surname)
+    surnamed: frozenset[int] = frozenset()  # the people whose surname these tokens spell
 
 
 def _forms(name: str, kind: str) -> list[tuple[str, ...]]:
@@ -84,6 +92,8 @@ class KnownNames:
                 self.people.append((person_ref(person, dossier.reference), dossier_index, person))
                 for first_name in person.first_names:
                     self._add(first_name, "first", index)
+                    for short in diminutives(first_name):
+                        self._add(short, "short", index)
                 self._add(person.last_name, "surname", index)
 
     def _add(self, name: str, kind: str, person: int) -> None:
@@ -93,14 +103,21 @@ class KnownNames:
 
     def find(self, text: str, tokens: Sequence[Token], dossier_index: int) -> list[Span]:
         hits = self._hits(text, tokens, dossier_index)
-        return [self._mention(text, tokens, group) for group in _group(text, tokens, hits)]
+        return [
+            self._mention(text, tokens, group, dossier_index)
+            for group in _group(text, tokens, hits)
+        ]
 
     def _hits(self, text: str, tokens: Sequence[Token], dossier_index: int) -> list[_Hit]:
         hits: list[_Hit] = []
         i = 0
         while i < len(tokens):
             size, forms = self._longest(text, tokens, i)
-            if not forms or _ordinary_word(tokens[i : i + size]):
+            if (
+                not forms
+                or _ordinary_word(tokens[i : i + size])
+                or (not tokens[i].is_capitalised and all(f.kind == "short" for f in forms))
+            ):
                 i += 1
                 continue
             hits.append(self._hit(tokens, i, size, forms, dossier_index))
@@ -126,11 +143,14 @@ class KnownNames:
         own = [f for f in forms if self.people[f.person][1] == dossier_index]
         people: dict[int, int] = {}
         for form in own or forms:
-            weight = _FIRST if form.kind == "first" else _SURNAME
+            weight = _SURNAME if form.kind == "surname" else _FIRST
             people[form.person] = max(people.get(form.person, 0), weight)
-        return _Hit(tokens[i].start, tokens[i + size - 1].end, i, i + size - 1, people)
+        surnamed = frozenset(f.person for f in own or forms if f.kind == "surname")
+        return _Hit(tokens[i].start, tokens[i + size - 1].end, i, i + size - 1, people, surnamed)
 
-    def _mention(self, text: str, tokens: Sequence[Token], group: list[_Hit]) -> Span:
+    def _mention(
+        self, text: str, tokens: Sequence[Token], group: list[_Hit], dossier_index: int
+    ) -> Span:
         first, last = group[0].first_token, group[-1].last_token
         title = civil_title_before(text, tokens, first)
         title_sex = title[1] if title else None
@@ -149,7 +169,12 @@ class KnownNames:
 
         chosen = min(scores, key=lambda person: (-scores[person], clash(person), person))
         named_by_first = any(hit.people.get(chosen) == _FIRST for hit in group)
-        if clash(chosen) and not named_by_first:
+        # Another item's person only with their surname: "Lina" here is not the other
+        # family's Lina Dupont, but someone the layers treat as unlisted (own letter).
+        stranger = self.people[chosen][1] != dossier_index and not any(
+            chosen in hit.surnamed for hit in group
+        )
+        if stranger or (clash(chosen) and not named_by_first):
             # "Herr Pauly" in the file of Mrs Pauly-Hick: a relative nobody listed.
             words = tokens[first : last + 1]
             start = title[0] if title else words[0].start

@@ -34,9 +34,11 @@ _CAP = rf"[{_UPPER}][\w'’.-]*"
 _NUMBER = r"(?!(?:19|20)\d\d\b)\d{1,4}(?![\d,.]\d)(?:\s?(?:bis|ter|[A-Za-z])\b)?"
 _BOX_WORDS = r"bte|bt|boîte|boite|b\.|bus|box|Bus|Bfk\.?|app\.?"
 _BOX = rf"(?:\s*/\s*\w{{1,4}}|\s*,?\s*(?:{_BOX_WORDS})\s*\.?\s*\w{{1,4}}\b)"
-_TAIL = rf"\s*,?\s+{_NUMBER}{_BOX}?"
+# "n° 12", "nr. 12", "Nr. 12" (NFKC has made "nº" "no")
+_NUMBER_SIGN = r"(?:(?i:n°|no|nr)\.?\s*)?"
+_TAIL = rf"\s*,?\s+{_NUMBER_SIGN}{_NUMBER}{_BOX}?"
 _FR_TYPES = (
-    r"rue|avenue|av\.|chauss[ée]e|ch[ée]e|place|pl\.|boulevard|bd|bld|all[ée]e|impasse|clos"
+    r"rue|r\.|avenue|av\.|chauss[ée]e|ch[ée]e|place|pl\.|boulevard|bd|bld|all[ée]e|impasse|clos"
     r"|square|quai|chemin|route|dr[èe]ve|sentier|ruelle|cit[ée]|r[ée]sidence|voie|passage|parvis"
     r"|rond-point|galerie|faubourg|venelle|cour|esplanade|promenade|mont[ée]e|rampe|hameau"
 )
@@ -147,7 +149,14 @@ def find_phones(text: str, language: str) -> list[Span]:
 
 
 def _phone_digits(value: str) -> str:
-    """The national significant number: "+32 486 00 43 24" and "0486 00 43 24" → "486004324"."""
+    """The national significant number: "+32 486 00 43 24" and "0486 00 43 24" → "486004324",
+    "+33 6 12 34 56 78" → "612345678", which "06.12.34.56.78" (France's own format) holds."""
+    try:
+        number = phonenumbers.parse(value, "BE")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is not None and len(str(number.national_number)) >= 8:
+        return str(number.national_number)
     digits = re.sub(r"\D", "", value)
     for prefix in ("0032", "32", "0"):
         if digits.startswith(prefix) and len(digits) - len(prefix) in (8, 9):
@@ -194,6 +203,7 @@ def street_pattern(street: str) -> str:
     "Hauptstr.")."""
     words = [re.escape(word) for word in re.split(r"[\s-]+", fold(street).strip()) if word]
     abbreviations = {
+        "rue": r"(?:rue|r\.)",
         "avenue": r"(?:avenue|av\.?)",
         "boulevard": r"(?:boulevard|bd|bld)",
         "chaussee": r"(?:chaussee|chee)",
@@ -201,11 +211,20 @@ def street_pattern(street: str) -> str:
     }
     if words:
         words[0] = abbreviations.get(words[0], words[0])
-        words[-1] = re.sub(
-            r"(straat|strasse|straße)$", r"(?:straat|strasse|straße|str\\.?)", words[-1]
-        )
+        for suffix, written in _SUFFIX_ABBREVIATIONS:
+            words[-1] = re.sub(suffix, written, words[-1])
     return r"[\s-]+".join(words)
 
+
+# Dutch and German street words and how writers shorten them ("Kerkstr.", "Stationsln").
+_SUFFIX_ABBREVIATIONS = (
+    (r"(straat|strasse|straße)$", r"(?:straat|strasse|straße|str\\.?)"),
+    (r"laan$", r"(?:laan|ln\\.?)"),
+    (r"steenweg$", r"(?:steenweg|stwg\\.?|stw\\.?)"),
+)
+# Words between a street's type and its name: "rue du Moulin" is also written "Moulin".
+_STREET_LINKS = re.compile(r"^(?:(?:de la|de l'|du|des|de|d'|la|le|les|aux|au)\s*)+")
+_LINKS_BEFORE = re.compile(r"(?<!\w)(?:(?:de la|de l'|du|des|de|d'|la|le|les|aux|au)\s*)+$")
 
 _STREET_TYPES = frozenset(
     {
@@ -229,11 +248,15 @@ class KnownStreets:
                 continue
             street = fold(address.street).strip()
             pattern = rf"(?<!\w){street_pattern(address.street)}(?!\w){tail}"
-            core = re.sub(r"^\S+\s+", "", street)
+            core = _STREET_LINKS.sub("", re.sub(r"^\S+\s+", "", street))
             if address.number and core != street:
-                # The street's name without its type word, when the dossier's number follows.
+                # The street's name without its type word ("Moulin 201" for "rue du Moulin
+                # 201"), when the dossier's number follows, with its box if written.
                 number = re.escape(fold(address.number))
-                pattern += rf"|(?<!\w){re.escape(core)}\s*,?\s+{number}(?!\d)"
+                pattern += (
+                    rf"|(?<!\w){re.escape(core)}\s*,?\s+{_NUMBER_SIGN}{number}(?![\d\w])"
+                    rf"{_BOX}?".replace(r"(?i:", "(?:")
+                )
             self._by_key.setdefault(_street_key(street), []).append(pattern)
 
     def find(self, folded: str, words: set[str]) -> Iterator[tuple[int, int]]:
@@ -244,7 +267,9 @@ class KnownStreets:
                 if pattern not in self._compiled:
                     self._compiled[pattern] = re.compile(pattern)
                 for match in self._compiled[pattern].finditer(folded):
-                    yield match.start(), match.end()
+                    # "du Moulin 201": the link words before the name go with it
+                    links = _LINKS_BEFORE.search(folded, max(0, match.start() - 12), match.start())
+                    yield (links.start() if links else match.start()), match.end()
 
 
 def _street_key(street: str) -> str:

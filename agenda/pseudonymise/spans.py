@@ -21,6 +21,10 @@ class PersonRef:
     birth_date: date | None = None
     reference: str | None = None
     tokens: tuple[str, ...] = ()
+    #: the surname's parts (for a third party, a guess: the last word)
+    surname: tuple[str, ...] = ()
+    #: the dossier reference of the item the person belongs to or was found in
+    scope: str | None = None
 
 
 @dataclass(frozen=True)

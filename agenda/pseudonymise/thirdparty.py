@@ -9,8 +9,9 @@ French, the statistical model tagged it PER. Dutch and German have no model: rul
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from agenda.pseudonymise.lexicon import (
     APOSTROPHE_PREFIXES,
@@ -36,6 +37,7 @@ from agenda.pseudonymise.spans import PersonRef, Span
 from agenda.pseudonymise.text import Token, fold, sentence_start
 
 _MAX_RUN = 5
+_SAINT_COMPOUND = re.compile(rf"(?:^|-)(?:{'|'.join(sorted(SAINT_WORDS))})-\w")
 _ARTICLES = frozenset({"der", "den", "des", "dem", "die", "das", "la", "le", "les"})
 
 
@@ -196,7 +198,8 @@ def find_third_parties(
 
 def is_place(text: str, words: Sequence[Token], municipality: str | None = None) -> bool:
     """True for a place, which stays: "Namur", "Louvain-la-Neuve", "Marche" written inside
-    "Marche-en-Famenne", the centre's own municipality."""
+    "Marche-en-Famenne", the centre's own municipality, and a compound named after a saint
+    ("Haine-Saint-Pierre", "Sint-Genesius-Rode", "clinique Saint-Luc")."""
     start, end = words[0].start, words[-1].end
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-'’"):
         start -= 1
@@ -208,17 +211,29 @@ def is_place(text: str, words: Sequence[Token], municipality: str | None = None)
         return written in municipalities() or written == own
 
     written = (fold(text[words[0].start : words[-1].end]), fold(text[start:end]))
+    if _SAINT_COMPOUND.search(written[1]):
+        return True
     return any(place(w) for w in written) or all(
         place(w.folded) or w.folded in PARTICLES for w in words
     )
 
 
-def third_party_ref(text: str, words: Sequence[Token]) -> PersonRef:
+def third_party_ref(text: str, words: Sequence[Token], scope: str | None = None) -> PersonRef:
+    """A person nobody listed, found in the item of dossier ``scope`` (None: anywhere in the
+    meeting, as a name a reviewer gave). The key holds the scope: the same written name in two
+    items is one person only if the registry finds them to be (see ``Registry.canonical``)."""
     significant = tuple(t.folded for t in words if t.folded not in PARTICLES and len(t.folded) > 1)
     display = text[words[0].start : words[-1].end]
     return PersonRef(
-        key="third:" + " ".join(significant or (words[-1].folded,)),
+        key=f"third:{scope or ''}|" + " ".join(significant or (words[-1].folded,)),
         display=display,
         relation="third_party",
         tokens=significant,
+        surname=significant[-1:],
+        scope=scope,
     )
+
+
+def in_scope(ref: PersonRef, scope: str) -> PersonRef:
+    """A third party found by a layer, placed in the item of dossier ``scope``."""
+    return replace(ref, scope=scope, key=f"third:{scope}|" + ref.key.split("|", 1)[1])

@@ -338,7 +338,7 @@ def add_replacement(
         loaded.dossier.language or item.meeting.organ.centre.language.value
     )
     if category == "name":
-        replacement = _letter_for(session, item.meeting, text)
+        replacement = _letter_for(session, item.meeting, text, loaded.dossier.reference)
     else:
         with force_locale(language):
             replacement = gettext("[masked detail]")
@@ -347,12 +347,13 @@ def add_replacement(
     _recompute(session, loaded, actor=actor, action="pseudonymisation_changed")
 
 
-def _letter_for(session: Session, meeting: Meeting, name: str) -> str:
-    """The meeting registry's letter for a name a reviewer added (a new letter, or the one of
-    the same third party elsewhere in the meeting); the registry is saved, encrypted."""
+def _letter_for(session: Session, meeting: Meeting, name: str, scope: str) -> str:
+    """The meeting registry's letter for a name a reviewer added in the item of dossier
+    ``scope`` (a new letter, or the one of the same person in this item, or elsewhere in the
+    meeting when the name holds their surname); the registry is saved, encrypted."""
     registry = load_registry(session, meeting) or Registry()
     tokens = tokenize(name)
-    key = registry.canonical(third_party_ref(name, tokens)) if tokens else None
+    key = registry.canonical(third_party_ref(name, tokens, scope)) if tokens else None
     if key is None:
         raise ReportError(
             gettext(

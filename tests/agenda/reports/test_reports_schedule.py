@@ -403,6 +403,30 @@ def test_an_addition_inside_an_undone_replacement(client: FlaskClient, auth: Any
     assert 'data-index="a0"' in page
 
 
+def test_another_familys_child_named_alone_keeps_a_letter_of_its_own(
+        session: Session, meeting: Meeting, items: list[AgendaItem]) -> None:
+    """Issue 19: "Lina" in one report became "B. (6 ans)", the letter of another family's
+    child, and kept it after the DG's correction."""
+    first = items[0]
+    assert "son fils B. (10 ans)" in first.summary
+    later = reports.submit_reports(session, [reports.Submission(
+        dossier={**OTHER_DOSSIER, "reference": "2026/0902"},
+        text="RAPPORT SOCIAL\n\nMonsieur Grégoire Wauthier héberge Timothée, un ami.\n",
+    )], actor=user_named(session, "socialworker"))[0].report
+    dg = user_named(session, "dg")
+    item = reports.schedule_report(session, later, meeting, actor=dg)
+    assert "B." not in item.summary and "ans)" not in item.summary
+    assert "Timothée" not in item.summary
+    assert item.summary.endswith("Monsieur D. héberge E., un ami.\n")
+    # the DG undoes the machine's replacement and adds the name again, by hand
+    state = reports.review_state(session, item, actor=dg)
+    assert [r.text for r in state.replacements] == ["Monsieur D.", "E."]
+    reports.toggle_replacement(session, item, 1, actor=dg, reauthenticated=True)
+    assert "Timothée" in item.summary
+    reports.add_replacement(session, item, "Timothée", actor=dg)
+    assert item.summary.endswith("Monsieur D. héberge E., un ami.\n")
+
+
 def test_review_page_shows_which_sentence_prefilled_the_decision(
         client: FlaskClient, auth: Any, items: list[AgendaItem]) -> None:
     auth.login("dg")
