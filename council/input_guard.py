@@ -27,8 +27,9 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 #: the API's deepest body is a dossier (person → addresses → address → field): far below this
 MAX_JSON_DEPTH = 20
 #: the API's longest string is a report's text, which the pseudonymiser caps at 1 MB of UTF-8
-#: (agenda.pseudonymise.MAX_REPORT_BYTES); no string of a JSON body may be longer
-MAX_JSON_STRING_CHARS = 1_000_000
+#: (agenda.pseudonymise.MAX_REPORT_BYTES): twice that, so that a report a little too long
+#: still hears the report's own limit, and any longer string is refused here
+MAX_JSON_STRING_CHARS = 2_000_000
 
 
 def _form_carries_nul() -> bool:
