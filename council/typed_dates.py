@@ -12,13 +12,16 @@ from flask_babel.speaklater import LazyString
 
 from council.clock import centre_today
 from council.refusals import Refusal
-from council.rules.dates import BIRTHS, bounds, events_span
+from council.rules.dates import BIRTHS, DateSpan, bounds, events_span, is_within
+
+
+def _span(*, birth: bool) -> DateSpan:
+    return BIRTHS if birth else events_span(current_app.config["COUNCIL_DATE_RANGE_YEARS"])
 
 
 def typed_date_bounds(*, birth: bool = False) -> tuple[date, date]:
     """The first and last day a user may type today: for a birth, or for anything else."""
-    span = BIRTHS if birth else events_span(current_app.config["COUNCIL_DATE_RANGE_YEARS"])
-    return bounds(span, centre_today())
+    return bounds(_span(birth=birth), centre_today())
 
 
 def check_typed_date(day: date | None, what: str | LazyString, refusal: type[Refusal], *,
@@ -26,10 +29,9 @@ def check_typed_date(day: date | None, what: str | LazyString, refusal: type[Ref
     """Raises ``refusal`` (the use case's own kind) when ``day`` is given and outside the span;
     ``what`` names the date, capitalised, in the message (lazy: use cases also run outside a
     request, where nothing is refused and nothing need be translated)."""
-    if day is None:
+    if day is None or is_within(day, _span(birth=birth), centre_today()):
         return
     earliest, latest = typed_date_bounds(birth=birth)
-    if not earliest <= day <= latest:
-        raise refusal(gettext("%(what)s must fall between %(earliest)s and %(latest)s.",
-                              what=what, earliest=format_date(earliest, "long"),
-                              latest=format_date(latest, "long")))
+    raise refusal(gettext("%(what)s must fall between %(earliest)s and %(latest)s.", what=what,
+                          earliest=format_date(earliest, "long"),
+                          latest=format_date(latest, "long")))
