@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 from flask_babel import force_locale
 from report_samples import DOSSIER, TEXT, pdf_bytes
@@ -424,3 +425,16 @@ def test_a_safe_username_is_still_created(client: FlaskClient, auth: Any,
 
 def test_every_demo_account_keeps_a_safe_username(session: Session) -> None:
     assert all(is_safe(username) for username in session.scalars(select(User.username)))
+
+
+def test_the_operators_command_refuses_a_username_outside_the_safe_alphabet(
+        app: Flask, session: Session) -> None:
+    session.scalar(select(User).where(User.username == "dg")).is_enabled = False
+    session.commit()  # no enabled DG: the command would create one
+    before = session.scalar(select(func.count()).select_from(User))
+    refused = app.test_cli_runner().invoke(args=[
+        "accounts", "create-dg", "\u0434g", "--name", "Second DG",  # a Cyrillic д
+        "--password", "a-long-password"])
+    assert refused.exit_code == 2
+    assert "username alphabet" in refused.output
+    assert session.scalar(select(func.count()).select_from(User)) == before
