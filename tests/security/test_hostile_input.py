@@ -178,9 +178,12 @@ def test_a_nul_in_a_query_is_a_400(client: FlaskClient, api_token: Any) -> None:
 
 
 def _page_refused_for_nul(response: Any) -> None:
+    """A 400 page that says why, in the reader's language (English before login, the account's
+    French after)."""
     assert response.status_code == 400
-    assert "A field holds a NUL character, which cannot be stored" in response.get_data(
-        as_text=True)
+    page = response.get_data(as_text=True)
+    assert ("A field holds a NUL character, which cannot be stored" in page
+            or "Un champ contient un caractère NUL, qui ne peut pas être enregistré" in page)
 
 
 def test_a_nul_in_a_form_field_is_a_400_page_that_says_why(client: FlaskClient, auth: Any,
@@ -436,5 +439,6 @@ def test_the_operators_command_refuses_a_username_outside_the_safe_alphabet(
         "accounts", "create-dg", "\u0434g", "--name", "Second DG",  # a Cyrillic д
         "--password", "a-long-password"])
     assert refused.exit_code == 2
-    assert "username alphabet" in refused.output
+    # the refusal in French, the default language
+    assert "Un nom d'utilisateur compte de 2 à 80 caractères" in refused.output
     assert session.scalar(select(func.count()).select_from(User)) == before

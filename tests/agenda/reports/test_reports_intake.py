@@ -101,7 +101,7 @@ def test_a_later_report_updates_the_dossier_identity(client: FlaskClient, api_to
     ({"dossier": dossier(applicant={"last_name": "Y", "niss": "12345678901"})},
      "applicant.niss"),
     ({"dossier": dossier(address={"postcode": "ABC"})}, "address.postcode"),
-    ({"dossier": dossier(reference="R" * 41)}, "reference: longer than 40"),
+    ({"dossier": dossier(reference="R" * 41)}, "reference : plus de 40 caractères"),
     ({"text": "   "}, "Le rapport est vide."),  # the social worker's language (French)
     ({"text": "x" * 1_000_001}, "Le rapport est trop long"),
 ])
