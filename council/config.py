@@ -163,6 +163,9 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         # Reverse proxies in front of the app whose X-Forwarded-For is trusted (ProxyFix x_for);
         # 0: none, the client address is the peer of the socket.
         "COUNCIL_TRUSTED_PROXIES": _count(environ, "COUNCIL_TRUSTED_PROXIES", 0),
+        # Dates people type (council.typed_dates): meetings, letters, consents, periods of aid
+        # within this many years either side of today; births within a lifetime.
+        "COUNCIL_DATE_RANGE_YEARS": _positive(environ, "COUNCIL_DATE_RANGE_YEARS", 10),
         "API_TOKEN_LIFETIME": timedelta(hours=int(environ.get("COUNCIL_TOKEN_HOURS", "12"))),
         "BABEL_DEFAULT_LOCALE": "fr",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",

@@ -70,7 +70,7 @@ def register_error_handlers(app: Flask) -> None:
             return api_error(status, data.get("error") or _error_code(exc), message)
         if isinstance(exc, CSRFError):
             return _page(status, gettext("The form expired or was sent twice; please try again."))
-        return _page(status)
+        return _page(status, data.get("message"))  # a message an abort gave, e.g. input_guard
 
     @app.errorhandler(Refusal)
     def _refusal(refusal: Refusal) -> tuple[Response | str, int]:

@@ -22,13 +22,14 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from flask_babel import force_locale, gettext, lazy_gettext
+from flask_babel import force_locale, format_date, gettext, lazy_gettext
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from agenda import reports
 from agenda.drafting import draft_skeleton, urgency_clause
 from agenda.guard import guard_texts
+from council.clock import CENTRE_TIMEZONE
 from council.models import (
     AgendaItem,
     ItemKind,
@@ -42,6 +43,7 @@ from council.models import (
 from council.models.base import utcnow
 from council.refusals import Refusal
 from council.services import audit
+from council.typed_dates import typed_date_bounds
 
 if TYPE_CHECKING:
     from council.services.jobs import JobRun
@@ -91,6 +93,9 @@ MESSAGES: dict[str, Callable[..., str]] = {
     "organ_required": lambda: gettext("Choose an organ."),
     "date_required": lambda: gettext("Enter the date and the time."),
     "meeting_in_past": lambda: gettext("The meeting must be in the future."),
+    "meeting_too_far": lambda latest: gettext(
+        "A meeting cannot be planned after %(latest)s.", latest=latest
+    ),
     "place_required": lambda max: gettext(
         "The place is required (at most %(max)d characters).", max=max
     ),
@@ -189,6 +194,9 @@ def create_meeting(
         raise AgendaError("date_required")
     if starts_at <= utcnow():
         raise AgendaError("meeting_in_past")
+    latest = typed_date_bounds()[1]
+    if starts_at.astimezone(CENTRE_TIMEZONE).date() > latest:
+        raise AgendaError("meeting_too_far", latest=format_date(latest, "long"))
     cleaned_place = " ".join((place or "").split())
     if not cleaned_place or len(cleaned_place) > PLACE_MAX:
         raise AgendaError("place_required", max=PLACE_MAX)

@@ -45,6 +45,16 @@ class IntakeError(Refusal, ValueError):
     code = "invalid_report"
 
 
+class FileTooLarge(IntakeError):
+    """An uploaded file over ``MAX_FILE_BYTES``."""
+
+    status = 413
+
+    def __init__(self) -> None:
+        super().__init__(gettext("The file is too large (limit: %(size)d MB).",
+                                 size=MAX_FILE_BYTES // (1024 * 1024)))
+
+
 def source_format(filename: str) -> str:
     """The format named by the file's extension, or IntakeError for any other type."""
     suffix = PurePath(filename or "").suffix.lower().lstrip(".")
@@ -61,11 +71,7 @@ def read_upload(filename: str, data: bytes) -> tuple[str, str]:
     if not data:
         raise IntakeError(gettext("The file is empty."))
     if len(data) > MAX_FILE_BYTES:
-        raise IntakeError(
-            gettext(
-                "The file is too large (limit: %(size)d MB).", size=MAX_FILE_BYTES // (1024 * 1024)
-            )
-        )
+        raise FileTooLarge
     readers: dict[str, Callable[[bytes], str]] = {
         "txt": decode_text,
         "docx": _read_docx,

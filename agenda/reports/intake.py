@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from flask_babel import gettext
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
@@ -52,6 +52,7 @@ from council.models import (
 )
 from council.refusals import Denied, NotFound
 from council.services import audit
+from council.typed_dates import check_typed_date
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,15 @@ def parse_identity(data: Any) -> ParsedDossier:
     """The dossier, validated (its size first); IntakeError naming each bad field otherwise."""
     check_size(data)
     try:
-        return parse_dossier(data)
+        parsed = parse_dossier(data)
     except DossierError as error:
         raise IntakeError(
             gettext("The dossier is not valid: %(errors)s", errors="; ".join(error.errors))
         ) from None
+    for person in parsed.persons:
+        check_typed_date(person.birth_date, lazy_gettext("A date of birth"), IntakeError,
+                         birth=True)
+    return parsed
 
 
 def submit_report(session: Session, submission: Submission, *, actor: User) -> SubmittedReport:

@@ -24,7 +24,7 @@ from agenda.guard import REASON_MAX as OVERRIDE_REASON_MAX
 from agenda.guard import GuardRefusal
 from agenda.meetings.queries import managed_meeting
 from agenda.proposals import FoundBy
-from agenda.reports.files import MAX_FILE_BYTES, IntakeError, read_upload
+from agenda.reports.files import MAX_FILE_BYTES, FileTooLarge, IntakeError, read_upload
 from council import permissions
 from council.auth import (
     confirm_identity,
@@ -116,12 +116,7 @@ def _dossier_data(form: ReportForm) -> Any:
         if not name.lower().endswith(".json"):
             raise IntakeError(gettext("The dossier file must be a .json file."))
         if len(data) > MAX_FILE_BYTES:
-            raise IntakeError(
-                gettext(
-                    "The file is too large (limit: %(size)d MB).",
-                    size=MAX_FILE_BYTES // (1024 * 1024),
-                )
-            )
+            raise FileTooLarge
         try:
             raw = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -159,10 +154,14 @@ def _dossier_data(form: ReportForm) -> Any:
 
 @bp.route("/reports/new", methods=["GET", "POST"])
 @login_required
-def new_report() -> Response | str:
+def new_report() -> Response | str | tuple[str, int]:
+    """The intake form; a refused report shows the form again with the message, answered 422
+    (or the refusal's own status when it says more: 413 a file too large, 503 the pseudonymiser
+    away), and nothing is stored."""
     require(permissions.can_submit_report(current_user))
     form = ReportForm()
     errors: list[str] = []
+    status = 200
     if form.validate_on_submit():
         try:
             text, source = _report_text(form)
@@ -175,14 +174,16 @@ def new_report() -> Response | str:
             result = reports.submit_report(db.session, submission, actor=current_user)
         except (IntakeError, reports.ReportError) as error:
             errors.append(refused(error))
+            status = 422 if error.status == 400 else error.status
         else:
             flash(gettext("Report received and pseudonymised; check the draft below."), "success")
             return redirect(url_for("reports.report", report_id=result.report.id))
     elif form.errors:
         errors.append(gettext("Some fields are not valid."))
+        status = 422
     return render_template(
         "agenda/reports/new.html", form=form, errors=errors, limit=MAX_FILE_BYTES // (1024 * 1024)
-    )
+    ), status
 
 
 @bp.route("/reports/<int:report_id>")

@@ -30,6 +30,7 @@ from council.models.base import utcnow
 from council.models.users import new_session_epoch
 from council.permissions import RoleChange
 from council.refusals import CodedRefusal, Denied, NotFound
+from council.rules import usernames
 from council.rules.throttle import Limit, login_decision
 from council.security import hash_password, token_digest, verify_password
 from council.services import audit
@@ -44,6 +45,9 @@ def _messages() -> dict[str, str]:
             "A councillor account must be linked to a council member; other accounts cannot "
             "be."),
         "username_taken": gettext("This username is already taken."),
+        "username_alphabet": gettext(
+            "A username has 2 to 80 characters: unaccented letters, digits, dots, hyphens and "
+            "underscores, starting with a letter or a digit."),
         "member_has_account": gettext("This council member already has an account."),
         "cannot_disable_self": gettext("You cannot disable your own account."),
         "cannot_change_own_role": gettext("You cannot change your own role."),
@@ -65,7 +69,7 @@ class AccountError(CodedRefusal, ValueError):
 
 
 def normalise_username(username: str) -> str:
-    return username.strip().lower()
+    return usernames.normalised(username)
 
 
 class LoginThrottled(AccountError):
@@ -236,6 +240,8 @@ def _new_account(session: Session, *, username: str, password: str, role: Role, 
     username = normalise_username(username)
     if not username or len(password) < 8:
         raise AccountError("username_or_password_too_short")
+    if not usernames.is_safe(username):
+        raise AccountError("username_alphabet")
     if permissions.needs_member(role) != (member is not None):
         raise AccountError("councillor_needs_member")
     taken = session.scalar(select(func.count()).select_from(User).where(User.username == username))

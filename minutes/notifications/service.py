@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from flask_babel import gettext
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session, joinedload
 
@@ -46,6 +46,7 @@ from council.rules.notification import (
     notification_due,
 )
 from council.services import audit
+from council.typed_dates import check_typed_date
 from minutes.pdf import render_pdf_template
 
 #: languages a letter can be written in (the applicant's; DOMAIN.md: fr, nl, de)
@@ -189,6 +190,8 @@ class TermsInput:
 def set_terms(session: Session, item_id: int, terms: TermsInput, *, actor: User) -> AidTerms:
     """Records what the decision grants or refuses, as the letter will state it."""
     decision = load_decision(session, item_id, actor=actor)
+    check_typed_date(terms.starts_on, lazy_gettext("The aid's first day"), NotificationError)
+    check_typed_date(terms.ends_on, lazy_gettext("The aid's last day"), NotificationError)
     if terms.starts_on and terms.ends_on and terms.ends_on < terms.starts_on:
         raise NotificationError(gettext("The aid cannot end before it starts."))
     if terms.amount is not None and terms.amount <= 0:

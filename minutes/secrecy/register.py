@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from flask_babel import gettext
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -34,6 +34,7 @@ from council.models.base import utcnow
 from council.refusals import Denied, NotFound, Refusal
 from council.rules import secrecy as rules
 from council.services import audit
+from council.typed_dates import check_typed_date
 
 MAX_NAME = 200
 MAX_REFERENCE = 100
@@ -102,6 +103,8 @@ def register_request(session: Session, data: RequestInput, *, actor: User) -> Se
                                    max=MAX_REQUESTED))
     if data.received_on > local_today():
         raise SecrecyError(gettext("The request cannot have come in after today."))
+    check_typed_date(data.received_on, lazy_gettext("The day the request came in"),
+                     SecrecyError)
     name = _clean(data.requester_name, MAX_NAME)
     if data.requester_kind is RequesterKind.person_concerned:
         name = None  # the person is the dossier: their name is not written again in clear
@@ -260,6 +263,7 @@ def record_consent(session: Session, dossier: Dossier, *, actor: User, instituti
         raise SecrecyError(gettext("Name the institution and the purpose of the exchange."))
     if given_on > local_today():
         raise SecrecyError(gettext("The consent cannot be dated after today."))
+    check_typed_date(given_on, lazy_gettext("The consent's date"), SecrecyError)
     consent = Consent(dossier=dossier, institution=cleaned_institution, purpose=cleaned_purpose,
                       is_given=is_given, given_at=local_midnight(given_on),
                       recorded_by_id=actor.id)

@@ -67,8 +67,8 @@ CORE_ROUTES: Routes = {
                                   expect(403, anonymous=302, dg=302, secretariat=302)),
     ("reports.new_report", "GET"): (lambda d: "/reports/new", None,
                                     expect(403, anonymous=302, social_worker=200)),
-    ("reports.new_report", "POST"): (lambda d: "/reports/new", {},
-                                     expect(403, anonymous=302, social_worker=200)),
+    ("reports.new_report", "POST"): (lambda d: "/reports/new", {},  # no report: refused
+                                     expect(403, anonymous=302, social_worker=422)),
     ("reports.report", "GET"): (lambda d: f"/reports/{DEMO_REPORT_ID}", None,
                                 expect(403, anonymous=302, social_worker=200, dg=200,
                                        secretariat=200)),
