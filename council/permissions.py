@@ -51,7 +51,7 @@ def can_manage_accounts(user: Any) -> bool:
     return _role(user) is Role.admin
 
 
-# --- Separation of duties (issue 13) ----------------------------------------------------------
+# --- Accounts: separation of duties --------------------------------------------------------------
 
 #: the roles without access to any meeting, report, minutes or audit entry: the IT
 #: administrator's and an account's that has no role yet. Every other role sees content.
@@ -316,7 +316,7 @@ def visible_meetings_clause(user: Any) -> ColumnElement[bool]:
     )
 
 
-# --- two-factor authentication (issue 6) ------------------------------------------------------
+# --- Two-factor authentication -------------------------------------------------------------------
 
 #: roles that must use two-factor authentication when COUNCIL_REQUIRE_2FA is on (the president
 #: is a councillor); anyone else may enrol voluntarily
@@ -341,7 +341,7 @@ def can_request_two_factor_reset(user: Any, account: User) -> bool:
     return can_manage_accounts(user) and account.id != user.id
 
 
-# --- Signatures and extracts (issue 5) -------------------------------------------------------
+# --- Signatures and extracts ---------------------------------------------------------------------
 
 
 def _presides(user: Any, meeting: Meeting | None) -> bool:
@@ -428,7 +428,7 @@ def can_read_extract(user: Any, extract: Extract) -> bool:
     return can_view_extracts(user, extract.item)
 
 
-# --- Background jobs (issue 7) ---------------------------------------------------------------
+# --- Background jobs -----------------------------------------------------------------------------
 
 
 def can_view_job(user: Any, job: Any) -> bool:
@@ -444,14 +444,14 @@ def can_schedule_reports_in_background(user: Any, meeting: Meeting) -> bool:
                                                           MeetingStatus.convened)
 
 
-# --- Notification letters (issue 5) ----------------------------------------------------------
+# --- Notification letters ------------------------------------------------------------------------
 
 
 def is_dg(user: Any) -> bool:
     return _role(user) is Role.dg
 
 
-# --- The identity guard (issue 14) -----------------------------------------------------------
+# --- The identity guard --------------------------------------------------------------------------
 
 
 def can_override_identity_guard(user: Any) -> bool:
@@ -476,7 +476,7 @@ def can_notify(user: Any, dossier: Any) -> bool:
     return _is_dg_or_dossiers_worker(user, dossier)
 
 
-# --- Secrecy register (issue 8) --------------------------------------------------------------
+# --- Secrecy register ----------------------------------------------------------------------------
 # Secrecy is held by the institution: only the DG decides. A social worker who received a
 # request refers it and follows what they referred; every other role sees the yearly counts only.
 
@@ -538,7 +538,7 @@ def can_report_secrecy_to_council(user: Any) -> bool:
     return _role(user) is Role.dg
 
 
-# --- Audit log (issue 6) ----------------------------------------------------------------------
+# --- Audit log -----------------------------------------------------------------------------------
 
 
 def can_read_audit_log(user: Any) -> bool:
@@ -547,7 +547,7 @@ def can_read_audit_log(user: Any) -> bool:
     return _role(user) is Role.dg
 
 
-# --- Minutes (issue 5) ------------------------------------------------------------------------
+# --- Minutes -------------------------------------------------------------------------------------
 
 
 def can_view_minutes(user: Any, meeting: Meeting) -> bool:
