@@ -20,15 +20,17 @@ leaves nothing changed.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from flask import current_app
-from flask_babel import gettext, lazy_gettext
+from flask_babel import force_locale, gettext, lazy_gettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agenda.guard import guard_texts
+from council import permissions
 from council.models import (
     AgendaItem,
     DocumentKind,
@@ -405,8 +407,42 @@ def draft_copy(session: Session, minutes: Minutes, *, actor: User) -> bytes:
 
 def minutes_copy(session: Session, minutes: Minutes, *, actor: User) -> bytes:
     """The reader's copy of the current minutes: the document under signature (or signed) once
-    approved, else the latest draft. The caller checks access."""
+    approved, else the latest draft; for a member who withdrew from items, a copy without their
+    deliberation (``_copy_without``). The caller checks access."""
+    withdrawn = {item.id for item in minutes.meeting.items
+                 if permissions.is_withdrawn_from(actor, item)}
+    if withdrawn:
+        return _copy_without(session, minutes, withdrawn, actor=actor)
     if minutes.document is not None:
         return download_copy(session, minutes.document, actor=actor,
                              meeting=minutes.meeting)
     return draft_copy(session, minutes, actor=actor)
+
+
+def _copy_without(session: Session, minutes: Minutes, withdrawn: set[int], *,
+                  actor: User) -> bytes:
+    """A member who withdrew from items (conflict of interest) may not take part in their
+    deliberation, so their copy does not carry it: rendered from the revision in force (the
+    one signed, else the latest draft), each of those items keeps its number and title and
+    says only that the reader withdrew; marked for the reader on every page, audited."""
+    revision = next((r for r in minutes.revisions
+                     if minutes.document is not None and r.document_id == minutes.document.id),
+                    minutes.latest_revision)
+    document = build_document(session, minutes, revision)
+    language = document.language
+    with force_locale(language):
+        withdrew = gettext("You withdrew from this item: its deliberation is not in your copy.")
+    pdf = render_pdf_template(
+        "pdf/minutes.html", language=language,
+        pv=dataclasses.replace(document, items=tuple(
+            dataclasses.replace(section, events=(), paragraphs=(withdrew,), outcome=None,
+                                voters=()) if section.id in withdrawn else section
+            for section in document.items)),
+        confidential_notice=(confidential_notice(language)
+                             if minutes.part is MinutesPart.closed else None),
+        watermark=downloader_mark(actor, language))
+    audit.record(session, "minutes_copy_without_withdrawn_items", actor=actor,
+                 object_type="minutes", object_id=minutes.id,
+                 revision=revision.number if revision else None, items=sorted(withdrawn))
+    session.commit()
+    return pdf

@@ -12,7 +12,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from council.clock import CENTRE_TIMEZONE
-from council.models import Meeting, MeetingStatus, Organ, OrganKind, User
+from council.models import (
+    AgendaItem,
+    ItemKind,
+    ItemStatus,
+    Meeting,
+    MeetingStatus,
+    Organ,
+    OrganKind,
+    User,
+)
 from council.refusals import Refusal
 
 PASSWORDS = {
@@ -81,3 +90,16 @@ def csss_meeting_in_preparation(session: Session, demo: Any) -> Meeting:
     session.add(meeting)
     session.commit()
     return meeting
+
+
+def add_next_meeting(session: Session, meeting: Meeting,
+                     status: MeetingStatus = MeetingStatus.in_progress) -> Meeting:
+    """The organ's next meeting, two weeks later, whose first item approves the minutes."""
+    later = Meeting(organ_id=meeting.organ_id, starts_at=meeting.starts_at + timedelta(days=14),
+                    place=meeting.place, status=status)
+    session.add(later)
+    session.add(AgendaItem(meeting=later, number=1, kind=ItemKind.minutes_approval,
+                           title="Approbation du procès-verbal de la séance précédente",
+                           is_closed_session=True, status=ItemStatus.ready))
+    session.commit()
+    return later
