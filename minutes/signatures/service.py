@@ -124,9 +124,13 @@ def can_check(user: User, context: DocumentContext) -> bool:
 
 def document_for(session: Session, user: User, document_id: int,
                  allowed: Callable[[User, DocumentContext], bool]) -> DocumentContext:
-    """The one loader of a signed document: ``DocumentNotFound`` (404), or ``Denied`` (403)
-    unless ``allowed`` (``can_follow``, ``can_read``, ``can_check``) lets ``user`` in."""
+    """The one loader of a signed document: ``DocumentNotFound`` (404) for no such document
+    and for one the user can neither follow nor read alike (existence is confidential);
+    ``Denied`` (403) unless ``allowed`` (``can_follow``, ``can_read``, ``can_check``) lets
+    ``user`` in."""
     context = load_context(session, document_id)
+    if not can_check(user, context):
+        raise DocumentNotFound(gettext("This document does not exist."))
     if not allowed(user, context):
         raise Denied()
     return context
