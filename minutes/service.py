@@ -21,13 +21,13 @@ leaves nothing changed.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from flask import current_app
 from flask_babel import force_locale, gettext, lazy_gettext
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from agenda.guard import guard_texts
 from council import permissions
@@ -94,11 +94,13 @@ def build_document(session: Session, minutes: Minutes,
 
 
 def render_minutes_pdf(session: Session, minutes_id: int, *, revision_id: int | None = None,
-                       progress: Progress | None = None, watermark: str | None = None) -> bytes:
+                       progress: Progress | None = None, watermark: str | None = None,
+                       leave_out: Collection[int] = ()) -> bytes:
     """The PDF of the minutes as of ``revision_id`` (default: the latest revision), in the
     centre's language. Runs in an application context; fit for a background job: ``progress``
     is told (steps done, steps in all) as it goes. ``watermark`` is printed across every page
-    (copies of a draft)."""
+    (copies). The items of ``leave_out`` (ids) keep their number and title and say only that
+    the reader withdrew from them (a withdrawn member's copy)."""
     report = progress or (lambda _done, _total: None)
     report(0, 3)
     minutes = load_minutes(session, minutes_id)
@@ -108,7 +110,7 @@ def render_minutes_pdf(session: Session, minutes_id: int, *, revision_id: int | 
                 else next((r for r in minutes.revisions if r.id == revision_id), None))
     if revision is None:
         raise LookupError(f"no revision {revision_id} of minutes {minutes_id}")
-    document = build_document(session, minutes, revision)
+    document = _without_items(build_document(session, minutes, revision), leave_out)
     report(1, 3)
     pdf = render_pdf_template(
         "pdf/minutes.html", language=document.language, pv=document,
@@ -117,6 +119,18 @@ def render_minutes_pdf(session: Session, minutes_id: int, *, revision_id: int | 
         watermark=watermark)
     report(3, 3)
     return pdf
+
+
+def _without_items(document: minutes_content.MinutesDocument,
+                   leave_out: Collection[int]) -> minutes_content.MinutesDocument:
+    if not leave_out:
+        return document
+    with force_locale(document.language):
+        withdrew = gettext("You withdrew from this item: its deliberation is not in your copy.")
+    return dataclasses.replace(document, items=tuple(
+        dataclasses.replace(section, events=(), paragraphs=(withdrew,), outcome=None, voters=())
+        if section.id in leave_out else section
+        for section in document.items))
 
 
 # --- Drafting ------------------------------------------------------------------------------
@@ -409,8 +423,10 @@ def minutes_copy(session: Session, minutes: Minutes, *, actor: User) -> bytes:
     """The reader's copy of the current minutes: the document under signature (or signed) once
     approved, else the latest draft; for a member who withdrew from items, a copy without their
     deliberation (``_copy_without``). The caller checks access."""
-    withdrawn = {item.id for item in minutes.meeting.items
-                 if permissions.is_withdrawn_from(actor, item)}
+    withdrawn = {item.id for item in session.scalars(
+        select(AgendaItem).where(AgendaItem.meeting_id == minutes.meeting_id)
+        .options(selectinload(AgendaItem.withdrawals)))
+        if permissions.is_withdrawn_from(actor, item)}
     if withdrawn:
         return _copy_without(session, minutes, withdrawn, actor=actor)
     if minutes.document is not None:
@@ -423,24 +439,15 @@ def _copy_without(session: Session, minutes: Minutes, withdrawn: set[int], *,
                   actor: User) -> bytes:
     """A member who withdrew from items (conflict of interest) may not take part in their
     deliberation, so their copy does not carry it: rendered from the revision in force (the
-    one signed, else the latest draft), each of those items keeps its number and title and
-    says only that the reader withdrew; marked for the reader on every page, audited."""
+    one signed, else the latest draft) without those items' deliberation, marked for the
+    reader on every page, audited."""
     revision = next((r for r in minutes.revisions
                      if minutes.document is not None and r.document_id == minutes.document.id),
                     minutes.latest_revision)
-    document = build_document(session, minutes, revision)
-    language = document.language
-    with force_locale(language):
-        withdrew = gettext("You withdrew from this item: its deliberation is not in your copy.")
-    pdf = render_pdf_template(
-        "pdf/minutes.html", language=language,
-        pv=dataclasses.replace(document, items=tuple(
-            dataclasses.replace(section, events=(), paragraphs=(withdrew,), outcome=None,
-                                voters=()) if section.id in withdrawn else section
-            for section in document.items)),
-        confidential_notice=(confidential_notice(language)
-                             if minutes.part is MinutesPart.closed else None),
-        watermark=downloader_mark(actor, language))
+    language = minutes.meeting.organ.centre.language.value
+    pdf = render_minutes_pdf(session, minutes.id,
+                             revision_id=revision.id if revision else None,
+                             watermark=downloader_mark(actor, language), leave_out=withdrawn)
     audit.record(session, "minutes_copy_without_withdrawn_items", actor=actor,
                  object_type="minutes", object_id=minutes.id,
                  revision=revision.number if revision else None, items=sorted(withdrawn))
