@@ -31,7 +31,7 @@ from agenda.reports.intake import (
     submit_reports,
     unscheduled_reports,
 )
-from agenda.reports.leaks import LEAK_LOOKBACK, LeakHit, check_leaks, scan_leaks
+from agenda.reports.leaks import LeakHit, check_leaks, scan_leaks
 from agenda.reports.reidentification import (
     Identity,
     item_to_reidentify,
@@ -64,7 +64,7 @@ from agenda.reports.scheduling import (
 )
 
 __all__ = [
-    "LEAK_LOOKBACK", "MAX_ADDED_CHARS", "MAX_REFERENCE_CHARS", "MAX_SUBJECT_CHARS",
+    "MAX_ADDED_CHARS", "MAX_REFERENCE_CHARS", "MAX_SUBJECT_CHARS",
     "REPORT_ORGANS", "REVIEW_CATEGORIES", "Addition", "Identity", "LeakHit", "NotAllowed",
     "ReauthenticationRequired", "ReferenceTaken", "ReportError", "ReviewState", "Segment",
     "ServiceUnavailable", "Submission", "SubmittedReport", "TextFrozen", "WrongPassword",

@@ -11,13 +11,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from agenda.guard import LOOKBACK, cleared_texts, known_dossiers
+from agenda.guard import cleared_texts, known_dossiers
 from agenda.pseudonymise import Dossier as ParsedDossier
 from agenda.pseudonymise import find_leaks
 from council.models import AgendaItem, ItemPseudonymisation, Meeting
 
-#: dossiers received or updated within this period are looked for in every item before convening
-LEAK_LOOKBACK = LOOKBACK
 _MASK = "[•••]"
 _EXCERPT_CHARS = 60
 
