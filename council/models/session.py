@@ -107,7 +107,8 @@ class ItemWithdrawal(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), nullable=False, index=True)
     #: member who withdraws
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), nullable=False, index=True)
-    #: the reason, as the minutes give it
+    #: the reason, for the DG only: the minutes record that the member withdrew, not why (it
+    #: passed the identity guard; stored in clear, like the rest of the sitting's record)
     reason: Mapped[str] = mapped_column(Text, nullable=False)
     #: who declared it (the member, the DG or the secretariat)
     declared_by_id: Mapped[int] = mapped_column(
