@@ -54,3 +54,34 @@ def test_command_line_exit_status(capsys, tmp_path):
     )
     assert main([str(tmp_path)]) == 1
     assert "NOT KEPT\tinstitution\tDiallo" in capsys.readouterr().out
+
+
+def test_entries_with_a_category_are_also_counted_per_category(capsys, tmp_path):
+    case = tmp_path / "y"
+    case.with_suffix(".txt").write_text(
+        "Madame Diallo, dite Fanta, est suivie à la Clinique Saint-Luc.", "utf-8"
+    )
+    case.with_suffix(".json").write_text(
+        '{"reference": "1", "applicant": {"last_name": "Diallo", "first_names": ["Fatoumata"]}}'
+    )
+    (tmp_path / "y.ann.json").write_text(
+        '{"redact": ['
+        '{"text": "Diallo", "cat": "name", "known": true, "category": "name"},'
+        '{"text": "Fanta", "cat": "name", "known": true, "category": "name_diminutive"}],'
+        ' "keep": [{"text": "Saint-Luc", "cat": "institution", "category": "institution_saint"}]}',
+        "utf-8",
+    )
+    report = evaluate([tmp_path])
+    assert report.categories[("known", "name")].total == 1
+    assert report.categories[("known", "name_diminutive")].total == 1
+    assert report.categories[("keep", "institution_saint")].total == 1
+    assert sum(t.total for t in report.categories.values()) == 3
+    main([str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "By category" in out
+    assert "institution_saint" in out
+
+
+def test_no_category_table_without_categories(capsys):
+    assert main([str(CORPUS)]) == 0
+    assert "By category" not in capsys.readouterr().out

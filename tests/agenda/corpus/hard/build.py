@@ -1,0 +1,172 @@
+"""Writes the harder evaluation set: synthetic social reports (no real person) in French, Dutch
+and German with their dossiers and annotations, in the format of
+../shared/samples/pseudonymisation plus a finer ``category`` per entry.
+
+Run ``.venv/bin/python tests/agenda/corpus/hard/build.py`` from the repository root to rewrite
+the files (fixed seed, so the output is the same each time). Written by the evalset engineer,
+not by the author of the pseudonymiser's patterns, and sharing no code with them: names, streets,
+phrases and artefacts are this folder's own. Every annotation is checked against the report
+before it is written (each value to remove is in the text, each value to keep too, and no value
+to keep contains a name), with the evaluator's own matching rules.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[3]
+sys.path[:0] = [str(HERE), str(REPO)]
+
+import de  # noqa: E402
+import fr  # noqa: E402
+import nl  # noqa: E402
+from compose import compose  # noqa: E402
+from record import Person, Report  # noqa: E402
+
+from agenda.pseudonymise.dossier import load_dossier  # noqa: E402
+from agenda.pseudonymise.evaluate import _present, survives  # noqa: E402
+
+SEED = 19_2026
+COUNTS = {"fr": 100, "nl": 50, "de": 50}
+BANKS = {"fr": fr, "nl": nl, "de": de}
+REF_LABEL = {"fr": "Réf. dossier : ", "nl": "Ref. dossier: ", "de": "Aktenzeichen: "}
+
+
+def _person(p: Person) -> dict:
+    out: dict = {"last_name": p.last, "first_names": p.firsts}
+    if p.birth:
+        out["birth_date"] = p.birth.isoformat()
+    if p.niss:
+        out["niss"] = p.niss
+    return out
+
+
+def _phone(r: Report) -> str:
+    d = r.phone
+    return {
+        "BE": f"+32 {d[1:4]} {d[4:6]} {d[6:8]} {d[8:]}",
+        "NL": f"+31 6 {d[2:]}",
+        "DE": f"+49 {d[1:4]} {d[4:]}",
+        "FR": f"+33 {d[1]} " + " ".join(d[i : i + 2] for i in range(2, 10, 2)),
+    }[r.phone_country]
+
+
+def dossier(r: Report) -> dict:
+    applicant = _person(r.applicant) | {"sex": r.applicant.sex}
+    household = [_person(p) | {"relation": p.relation} for p in r.household]
+    contacts = {"phone": _phone(r), "iban": r.iban}
+    if r.email:
+        contacts["email"] = r.email
+    return {
+        "reference": r.reference,
+        "language": r.lang,
+        "applicant": applicant,
+        "address": r.address,
+        "household": household,
+        "contacts": contacts,
+    }
+
+
+def problems(text: str, r: Report) -> list[str]:
+    """What would make the annotation false: a value to remove that the text does not show,
+    a value to keep that it does not show, a value to keep that contains a name."""
+    found = [f"absent: {e}" for e in r.redact if not survives(e, text)]
+    found += [f"keep absent: {k}" for k in r.keep if not _present(k["text"], text)]
+    names = [e["text"] for e in r.redact if e["cat"] == "name"]
+    found += [
+        f"keep {k['text']!r} holds name {n!r}"
+        for k in r.keep
+        for n in names
+        if _present(n, k["text"])
+    ]
+    return found
+
+
+def one(name: str, lang: str, seed: int) -> tuple[Report, str]:
+    for attempt in range(50):
+        r = Report(name, lang, seed * 100 + attempt)
+        if r.rng.random() < 0.15:
+            r.reference = f"{r.reference}-{r.applicant.last.split()[-1].upper()}"
+        text = compose(r, BANKS[lang])
+        if "-" in r.reference.split("/")[1]:
+            head = f"{REF_LABEL[lang]}{r.reference}\n"
+            text = head + text
+            r.value(r.reference, "reference", "reference_with_name")
+        if not problems(text, r):
+            return r, text
+    raise SystemExit(f"{name}: no valid draw; last problems: {problems(text, r)}")
+
+
+def main() -> None:
+    for old in HERE.glob("x*.*json"):
+        old.unlink()
+    for old in HERE.glob("x*.txt"):
+        old.unlink()
+    per_category: Counter[tuple[str, str]] = Counter()
+    layouts: Counter[tuple[str, str]] = Counter()
+    number = 0
+    for lang, count in COUNTS.items():
+        for _ in range(count):
+            number += 1
+            name = f"x{lang}{number:03d}"
+            r, text = one(name, lang, SEED + number)
+            (HERE / f"{name}.txt").write_text(text, "utf-8")
+            (HERE / f"{name}.json").write_text(
+                json.dumps(dossier(r), ensure_ascii=False, indent=1) + "\n", "utf-8"
+            )
+            load_dossier(HERE / f"{name}.json")  # the product's own validation accepts it
+            annotation = {
+                "author": "evalset",
+                "layout": r.layout,
+                "redact": r.redact,
+                "keep": r.keep,
+            }
+            (HERE / f"{name}.ann.json").write_text(
+                json.dumps(annotation, ensure_ascii=False, indent=1) + "\n", "utf-8"
+            )
+            layouts[(lang, r.layout)] += 1
+            for e in r.redact:
+                what = "known" if e["known"] else "third party"
+                per_category[(lang, f"{what}: {e['category']}")] += 1
+            for k in r.keep:
+                per_category[(lang, f"keep: {k['category']}")] += 1
+    (HERE / "SIZES.md").write_text(_sizes(per_category, layouts), "utf-8")
+    print(f"{number} reports written to {HERE}")
+
+
+def _sizes(per_category: Counter, layouts: Counter) -> str:
+    langs = list(COUNTS)
+    lines = [
+        "# Size of the set (written by build.py)",
+        "",
+        "| reports | " + " | ".join(langs) + " | total |",
+        "|---|" + "---|" * (len(langs) + 1),
+        "| reports | " + " | ".join(str(COUNTS[x]) for x in langs) + f" | {sum(COUNTS.values())} |",
+        "",
+        "## Layouts",
+        "",
+        "| layout | " + " | ".join(langs) + " | total |",
+        "|---|" + "---|" * (len(langs) + 1),
+    ]
+    for layout in sorted({k[1] for k in layouts}):
+        row = [layouts[(x, layout)] for x in langs]
+        lines.append(f"| {layout} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
+    lines += [
+        "",
+        "## Annotated entries per category",
+        "",
+        "| entry: category | " + " | ".join(langs) + " | total |",
+        "|---|" + "---|" * (len(langs) + 1),
+    ]
+    for category in sorted({k[1] for k in per_category}):
+        row = [per_category[(x, category)] for x in langs]
+        lines.append(f"| {category} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,440 @@
+"""German phrase bank and layouts (ÖSHZ of the German-speaking Community)."""
+
+from __future__ import annotations
+
+from compose import Ctx, body, quote
+
+SAINT_PLACES = [
+    "Sankt Vith",
+    "St. Vith",
+    "Sankt Augustin",
+    "St. Wendel",
+    "Sankt Goar",
+    "Sankt Ingbert",
+]
+INSTITUTIONS = [
+    ("im ", "St. Nikolaus-Hospital"),
+    ("in der ", "Klinik St. Josef"),
+    ("im ", "Marienhospital Aachen"),
+    ("im ", "Luisenhospital Aachen"),
+    ("im ", "Sankt Elisabeth-Krankenhaus"),
+    ("in der ", "Uniklinik RWTH Aachen"),
+]
+SCHOOLS = [
+    "Pater-Damian-Sekundarschule",
+    "Maria-Goretti-Schule",
+    "Don-Bosco-Schule",
+    "Gemeindeschule Sankt Vith",
+    "Städtische Grundschule",
+    "Sankt-Nikolaus-Schule",
+    "Marienschule",
+]
+DISEASES = [
+    ("an einer ", "Alzheimer", "-Demenz"),
+    ("an Morbus ", "Parkinson", ""),
+    ("an Morbus ", "Crohn", ""),
+    ("am ", "Asperger", "-Syndrom"),
+    ("an einem ", "Hodgkin", "-Lymphom"),
+    ("an Morbus ", "Basedow", ""),
+    ("an Chorea ", "Huntington", ""),
+    ("an Morbus ", "Bechterew", ""),
+]
+JOBS = [
+    ("Koch", "Köchin"),
+    ("Fischer", "Fischerin"),
+    ("Zimmermann", "Zimmerin"),
+    ("Bauer", "Bäuerin"),
+    ("Metzger", "Metzgerin"),
+    ("Maurer", "Maurerin"),
+    ("Schreiner", "Schreinerin"),
+    ("Schneider", "Schneiderin"),
+]
+AIDS = ["ADG", "LfA", "CKK", "Sozialistische Krankenkasse", "DSL", "Kaleido", "ÖSHZ Eupen"]
+LEGAL = [
+    "Artikel 1 des Grundlagengesetzes vom 8. Juli 1976 über die ÖSHZ",
+    "Artikel 57 § 1 des ÖSHZ-Gesetzes",
+    "Artikel 14 § 1 des Gesetzes vom 26. Mai 2002",
+    "Artikel 60 § 7 des Grundlagengesetzes",
+]
+
+
+def dat(text: str) -> str:
+    """ "Herr Pauels" after "von", "mit", "bei": "Herrn Pauels"."""
+    return text.replace("Herr ", "Herrn ", 1)
+
+
+def title(p) -> str:
+    return "Frau" if p.sex == "F" else "Herr"
+
+
+def sie(p) -> str:
+    return "sie" if p.sex == "F" else "er"
+
+
+def ihr(p) -> str:
+    return "ihr" if p.sex == "F" else "sein"
+
+
+def job(c: Ctx) -> str:
+    male, female = c.rng.choice(JOBS)
+    return c.keep(female if c.a.sex == "F" else male, "occupation", "occupation_surname")
+
+
+def disease(c: Ctx, bare: bool = False) -> str:
+    """ "an Morbus Crohn", "an einer Alzheimer-Demenz" (without "an …" when ``bare``)."""
+    article, name, tail = c.rng.choice(DISEASES)
+    if bare:
+        article = article.split(" ", 2)[-1] if article.count(" ") == 2 else ""
+    return article + c.keep(name, "disease", "disease_eponym") + tail
+
+
+def place(c: Ctx) -> str:
+    return c.keep(c.rng.choice(SAINT_PLACES), "municipality", "place_saint")
+
+
+def hospital(c: Ctx) -> str:
+    article, name = c.rng.choice(INSTITUTIONS)
+    category = "institution" if name.startswith("Uni") else "institution_eponym"
+    return article + c.keep(name, "institution", category)
+
+
+def school(c: Ctx) -> str:
+    name = c.rng.choice(SCHOOLS)
+    category = "institution" if name.startswith("Städt") else "institution_eponym"
+    return c.keep(name, "institution", category)
+
+
+def aid(c: Ctx) -> str:
+    return c.keep(c.rng.choice(AIDS), "institution", "institution")
+
+
+def season(c: Ctx) -> str:
+    return c.keep(c.rng.choice(["Winter", "Sommer"]), "word", "word_lookalike")
+
+
+def family(c: Ctx) -> str:
+    text = ""
+    if c.partner:
+        p = c.partner
+        text = c.rng.choice(
+            [
+                lambda: f"{sie(c.a).capitalize()} lebt mit {c.n(p)} ({p.age()} Jahre) zusammen. ",
+                lambda: f"Verheiratet mit {dat(c.t(p))}, geboren am {c.r.birth_text(p)}. ",
+                lambda: f"Lebenspartner(in): {c.n(p, 'caps')}. ",
+            ]
+        )()
+    if not c.kids:
+        return text + (
+            "Keine Kinder zu Lasten." if c.partner else f"{sie(c.a).capitalize()} lebt allein."
+        )
+    named = [
+        f"{c.n(k, c.rng.choice(['first', 'first', 'nick', 'full']))} ({k.age()} J.)" for k in c.kids
+    ]
+    listed = ", ".join(named[:-1]) + (" und " if len(named) > 1 else "") + named[-1]
+    return text + c.rng.choice(
+        [
+            f"Zu Lasten: {listed}.",
+            f"Im Haushalt leben {len(c.kids)} Kind(er): {listed}.",
+            f"{sie(c.a).capitalize()} erzieht {listed}{'' if c.partner else ' allein'}.",
+        ]
+    )
+
+
+def _pupil(c: Ctx) -> str:
+    k = c.kid()
+    return (
+        f"{c.n(k, c.rng.choice(['first', 'nick']))} besucht die {school(c)}; die "
+        f"Klassenlehrerin, {c.t(c.third('teacher', 'F'))}, meldet häufige Fehlzeiten."
+    )
+
+
+def _satchel(c: Ctx) -> str:
+    k = c.kid()
+    return (
+        f"Die {c.keep('rosa', 'word', 'word_lookalike')} Schultasche für {c.n(k, 'first')} "
+        f"stammt vom Elternrat der {school(c)}."
+    )
+
+
+INTRO = [
+    lambda c: (
+        f"{c.t(c.a)} sprach am {c.r.when('words')} in der Sprechstunde vor. "
+        f"{sie(c.a).capitalize()} wohnt {c.r.street_text(True)} in {c.r.town()}."
+    ),
+    lambda c: (
+        f"Hausbesuch bei {c.n(c.a)} am {c.r.when('dots')}, {c.r.street_text(True)}, {c.r.town()}."
+    ),
+    lambda c: (
+        f"{c.n(c.a)}, geboren am {c.r.birth_text(c.a)}, beantragt das "
+        f"Eingliederungseinkommen. Anschrift: {c.r.street_text(c.rng.random() < 0.6)}, "
+        f"{c.r.town()}."
+    ),
+    lambda c: (
+        f"„{c.n(c.a, 'nick')}“, wie {sie(c.a)} von allen genannt wird, wohnt seit 2018 "
+        f"{c.r.street_text(True)}, {c.r.town()}."
+    ),
+    lambda c: (
+        f"Antrag von {dat(c.t(c.a))}, wohnhaft {c.r.street_text(False)}, {c.r.town()}, "
+        f"eingegangen am {c.r.when()}."
+    ),
+]
+FAMILY = [family]
+EX = [
+    lambda c: (
+        f"Der frühere Partner, {c.n(c.third('ex-partner', 'M'))}, zahlt seit dem "
+        f"{c.r.when('words')} keinen Unterhalt mehr."
+    ),
+    lambda c: (
+        f"Die Scheidung von {c.n(c.third('ex-partner'))} ist beim Familiengericht "
+        f"Eupen anhängig (Rolle Nr. {c.r.roll()})."
+    ),
+    lambda c: (
+        f"Der Vater der Kinder, {c.t(c.third('ex-partner', 'M'))}, ist unter "
+        f"{c.other_phone(c.rng.choice(['BE', 'DE']))} erreichbar."
+    ),
+]
+LANDLORD = [
+    lambda c: (
+        f"Der Vermieter, {c.n(c.third('landlord', 'M'))}, fordert Mietrückstände von "
+        f"{c.r.amount(300, 4000)} €; Termin vor dem Friedensgericht am "
+        f"{c.r.when('words')} (Az. {c.r.roll()})."
+    ),
+    lambda c: (
+        f"Die Immobilienagentur (Ansprechpartner {c.n(c.third('landlord'))}) ist mit "
+        f"einer Ratenzahlung von {c.r.amount(40, 200)} € monatlich einverstanden."
+    ),
+    lambda c: (
+        f"Vermieterin {c.t(c.third('landlord', 'F'))} (Tel. {c.other_phone('DE')}) "
+        f"droht mit der Räumung."
+    ),
+]
+HEALTH = [
+    lambda c: (
+        f"{sie(c.a).capitalize()} leidet {disease(c)} und wird {hospital(c)} von "
+        f"Dr. {c.n(c.third('doctor'), 'last')} behandelt."
+    ),
+    lambda c: f"{ihr(c.a).capitalize()}e Mutter leidet {disease(c)} und liegt {hospital(c)}.",
+    lambda c: (
+        f"Der Hausarzt, {c.n(c.third('doctor', 'M'))}, bescheinigt die "
+        f"Arbeitsunfähigkeit (Diagnose: {disease(c, bare=True)})."
+    ),
+    lambda c: f"Untersuchung am {c.r.when()} {hospital(c)} (Verdacht auf {disease(c, bare=True)}).",
+]
+WORK = [
+    lambda c: f"{sie(c.a).capitalize()} arbeitete zwölf Jahre als {job(c)} in {place(c)}.",
+    lambda c: (
+        f"Früher {job(c)}, jetzt arbeitsuchend beim {aid(c)} gemeldet; "
+        f"Berater(in) {c.n(c.third('job counsellor'))} begleitet {ihr(c.a)}en Weg."
+    ),
+    lambda c: (
+        f"Eine Beschäftigung nach Artikel 60 als {job(c)} wird mit "
+        f"{c.n(c.third('employer contact'))} vorbereitet."
+    ),
+]
+SCHOOL = [_pupil, _satchel]
+CAR = [
+    lambda c: (
+        f"{sie(c.a).capitalize()} braucht das Auto (Kennzeichen {c.r.plate()}) für die "
+        f"Schichtarbeit in Luxemburg."
+    ),
+    lambda c: (
+        f"Das Fahrzeug mit dem Kennzeichen {c.r.plate()} wurde vom Gerichtsvollzieher "
+        f"{c.n(c.third('bailiff', 'M'), 'last')} gepfändet."
+    ),
+]
+DEBT = [
+    lambda c: (
+        f"Eine Schuldnerberatung läuft bei {c.n(c.third('debt mediator'))}; "
+        f"Restschuld {c.r.amount(1000, 9000)} €."
+    ),
+    lambda c: (
+        f"Gerichtsvollzieher {c.t(c.third('bailiff', 'M'))} stellte am "
+        f"{c.r.when('dots')} einen Zahlungsbefehl zu (Akte {c.r.roll()})."
+    ),
+    lambda c: f"Im {season(c)} wurden die Heizkosten ({c.r.amount(200, 900)} €) nicht bezahlt.",
+]
+BUDGET = [
+    lambda c: (
+        f"{c.keep('Verfügbarer Saldo', 'word', 'word_lookalike')} nach Fixkosten: "
+        f"{c.r.amount(5, 200)} € im Monat."
+    ),
+    lambda c: (
+        f"Kontoauszug {c.r.iban_text(c.rng.random() < 0.4)}: "
+        f"{c.keep('Verfügbarer Saldo', 'word', 'word_lookalike')} {c.r.amount(1, 90)} €."
+    ),
+]
+PLACES = [
+    lambda c: (
+        f"{sie(c.a).capitalize()} ist in {place(c)} aufgewachsen, wo {ihr(c.a)}e "
+        f"Schwester {c.n(c.third('sister', 'F'))} noch lebt."
+    ),
+    lambda c: f"Die Familie ist vor zwei Jahren aus {place(c)} zugezogen.",
+    lambda c: f"Seit dem {season(c)} wohnt {sie(c.a)} bei einer Freundin in {place(c)}.",
+]
+CONTACT = [
+    lambda c: (
+        f"Erreichbar unter {c.r.phone_text()} oder per E-Mail: "
+        f"{c.r.email_text(c.a, c.rng.random() < 0.6)}."
+    ),
+    lambda c: f"Handy {c.r.phone_text()}, Konto {c.r.iban_text(c.rng.random() < 0.35)}.",
+    lambda c: f"Nationalregisternummer: {c.r.niss_text(c.a, c.rng.random() < 0.35)}.",
+]
+BIRTH = [
+    lambda c: (
+        f"Laut Geburtsurkunde wurde {sie(c.a)} am {c.r.birth_text(c.a, True)} in "
+        f"{place(c)} geboren."
+    ),
+    lambda c: (
+        f"Aus dem Urteil geht hervor, dass {c.n(c.a, 'initials')} am "
+        f"{c.r.birth_text(c.a, True)} geboren wurde."
+    ),
+]
+PROPOSAL = [
+    lambda c: (
+        f"Vorschlag: Eingliederungseinkommen Kategorie 3 ab dem {c.r.when('words')} "
+        f"({c.keep(c.rng.choice(LEGAL), 'legal', 'legal')})."
+    ),
+    lambda c: (
+        f"Vorschlag an den Sozialhilferat vom {c.r.when()}: einmalige Hilfe von "
+        f"{c.r.amount(100, 1500)} € gemäß {c.keep(c.rng.choice(LEGAL), 'legal', 'legal')}."
+    ),
+    lambda c: (
+        f"Empfehlung: Budgetbegleitung und Beihilfe von {c.r.amount(50, 900)} €; "
+        f"Überprüfung am {c.r.when('short')}"
+    ),
+]
+OPTIONAL = [
+    "EX",
+    "LANDLORD",
+    "HEALTH",
+    "WORK",
+    "SCHOOL",
+    "CAR",
+    "DEBT",
+    "BUDGET",
+    "PLACES",
+    "CONTACT",
+    "BIRTH",
+]
+
+
+def narrative(c: Ctx) -> str:
+    head = c.rng.choice(
+        ["SOZIALBERICHT", "Sozialbericht – Antrag auf Hilfe", "Bericht an den Sozialhilferat"]
+    )
+    parts = [*body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(3, 6)), c.say("PROPOSAL")]
+    return f"{head}\n\n" + "\n".join(parts)
+
+
+def pdf_paste(c: Ctx) -> str:
+    parts = [*body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(4, 7)), c.say("PROPOSAL")]
+    footer = c.rng.choice(["\nSeite 1 von 2\n", "\n- 1 -\n", "\n"])
+    return "ÖSHZ – Sozialdienst\n" + " ".join(parts[:3]) + footer + " ".join(parts[3:])
+
+
+def form(c: Ctx) -> str:
+    a, r = c.a, c.r
+    rows = [
+        ("Name", c.n(a, "caps_last")),
+        ("Vorname(n)", r.names(a, " ".join(a.firsts), "name", "first")),
+        ("Geburtsdatum", r.birth_text(a, c.rng.random() < 0.15)),
+        ("NRN", r.niss_text(a, c.rng.random() < 0.3)),
+        ("Anschrift", f"{r.street_text(c.rng.random() < 0.6)}, {r.town()}"),
+        ("Tel.", r.phone_text()),
+        ("Konto", r.iban_text(c.rng.random() < 0.3)),
+        ("Beruf", job(c)),
+        ("Krankenkasse", c.keep("CKK", "institution", "institution")),
+    ]
+    if c.rng.random() < 0.5:
+        rows.append(("E-Mail", r.email_text(a, c.rng.random() < 0.5)))
+    sep = c.rng.choice([": ", " : ", "\t", " ........ "])
+    return (
+        "ANTRAG AUF SOZIALHILFE – ANGABEN ZUR PERSON\n\n"
+        + "\n".join(f"{k}{sep}{v}" for k, v in rows)
+        + "\n\nSoziale Lage\n"
+        + "\n".join(body(c, ["FAMILY"], extra=3))
+        + "\n\nVorschlag\n"
+        + c.say("PROPOSAL")
+    )
+
+
+def email_thread(c: Ctx) -> str:
+    sender = c.third(c.rng.choice(["school director", "landlord", "lawyer", "debt mediator"]))
+    worker = c.third("social worker")
+    first = "\n".join(body(c, [], extra=2))
+    signature = (
+        f"{c.n(sender, 'full')}\n"
+        f"{c.rng.choice(['Rechtsanwalt', 'Schuldnerberatung', 'Immobilien', 'Schulleitung'])}"
+        f"\nTel.: {c.other_phone(c.rng.choice(['BE', 'DE']))}"
+    )
+    return (
+        f"Von: {c.n(worker, 'full')} <sozialdienst@oeshz-beispiel.be>\n"
+        f"Gesendet: {c.r.when('words')}\nBetreff: AW: Akte {c.n(c.a, 'initials')}\n\n"
+        + "\n".join(body(c, ["INTRO", "FAMILY"], extra=1))
+        + f"\nMit freundlichen Grüßen\n{c.n(worker, 'first')}\nSozialarbeiter(in)\n\n"
+        f"Am {c.r.when('dots')} schrieb {signature.splitlines()[0]}:\n"
+        + quote(c, first + "\n\n" + signature)
+        + "\n\n"
+        + c.say("PROPOSAL")
+    )
+
+
+def household_table(c: Ctx) -> str:
+    r = c.r
+    header = c.rng.choice(
+        [
+            "NAME | Vorname | Verhältnis | Geburtsdatum | NRN",
+            "Name\tVorname\tVerwandtschaft\tGeb.-Datum\tNationalregisternr.",
+        ]
+    )
+    sep = " | " if "|" in header else "\t"
+    links = {
+        None: "Antragsteller(in)",
+        "partner": "Partner(in)",
+        "child": "Kind",
+        "parent": "Elternteil",
+    }
+    rows = [
+        sep.join(
+            [
+                c.n(p, "caps_last"),
+                r.names(p, p.first, "name", "first"),
+                links[p.relation],
+                r.birth_text(p),
+                r.niss_text(p, c.rng.random() < 0.2),
+            ]
+        )
+        for p in [c.a, *r.household]
+    ]
+    return (
+        "Zusammensetzung des Haushalts\n"
+        + header
+        + "\n"
+        + "\n".join(rows)
+        + "\n\n"
+        + "\n".join(body(c, ["INTRO"], extra=3))
+        + "\n"
+        + c.say("PROPOSAL")
+    )
+
+
+def court_letter(c: Ctx) -> str:
+    r = c.r
+    return (
+        f"FRIEDENSGERICHT DES KANTONS {c.canton()}\n"
+        f"Rolle Nr. {r.roll()}\n\nIn Sachen: {c.n(c.third('landlord'), 'caps')}, Kläger,\n"
+        f"gegen: {c.n(c.a, 'caps')}, geboren am {r.birth_text(c.a, c.rng.random() < 0.5)}, "
+        f"NRN {r.niss_text(c.a, c.rng.random() < 0.5)}, wohnhaft {r.street_text(True)} in "
+        f"{r.town()}, Beklagte(r).\n\n"
+        f"Sitzung vom {r.when('words')}, Friedensrichter(in) "
+        f"{c.n(c.third('justice of the peace'))}.\n\n"
+        "Stellungnahme des Sozialdienstes:\n"
+        + "\n".join(body(c, ["FAMILY"], extra=2))
+        + "\n"
+        + c.say("PROPOSAL")
+    )
+
+
+def notes(c: Ctx) -> str:
+    parts = body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(3, 6))
+    return "Gesprächsnotizen\n" + "\n".join(f"– {p}" for p in parts) + "\n\n" + c.say("PROPOSAL")

@@ -1,0 +1,520 @@
+"""French phrase bank and layouts (Walloon and Brussels CPAS usage)."""
+
+from __future__ import annotations
+
+from compose import Ctx, body, quote
+
+SAINT_PLACES = [
+    "Haine-Saint-Pierre",
+    "Haine-Saint-Paul",
+    "Saint-Ghislain",
+    "Saint-Gilles",
+    "Saint-Hubert",
+    "Woluwe-Saint-Lambert",
+    "Mont-Saint-Guibert",
+    "Saint-Nicolas",
+    "Saint-Servais",
+    "Sainte-Ode",
+    "Saint-Georges-sur-Meuse",
+    "Braine-l'Alleud",
+]
+INSTITUTIONS = [
+    ("aux ", "Cliniques universitaires Saint-Luc"),
+    ("à la ", "Clinique Saint-Luc de Bouge"),
+    ("au ", "CHU Ambroise Paré"),
+    ("à l'", "Hôpital Érasme"),
+    ("à l'", "Institut Jules Bordet"),
+    ("au ", "CHU Brugmann"),
+    ("à la ", "Clinique Saint-Pierre d'Ottignies"),
+    ("à l'", "Hôpital Vésale"),
+    ("à la ", "Clinique Saint-Joseph"),
+    ("à la ", "Clinique André Renard"),
+    ("au ", "Centre hospitalier Jean Titeca"),
+    ("à l'", "Hôpital Marie Curie"),
+    ("au ", "Grand Hôpital de Charleroi"),
+]
+SCHOOLS = [
+    ("à l'", "Athénée royal Jules Destrée"),
+    ("à l'", "Institut Saint-Joseph"),
+    ("au ", "Collège Saint-Julien"),
+    ("à l'", "Athénée Léonie de Waha"),
+    ("à l'", "École communale Paul Pastur"),
+    ("à l'", "Institut Sainte-Marie"),
+    ("au ", "Lycée Émile Jacqmain"),
+    ("à l'", "École Saint-Exupéry"),
+]
+DISEASES = [
+    ("de la maladie d'", "Alzheimer"),
+    ("de la maladie de ", "Parkinson"),
+    ("de la maladie de ", "Crohn"),
+    ("d'un syndrome d'", "Asperger"),
+    ("d'un lymphome de ", "Hodgkin"),
+    ("de la maladie de ", "Basedow"),
+    ("de la maladie de ", "Charcot"),
+    ("de la chorée de ", "Huntington"),
+    ("de la maladie de ", "Lyme"),
+    ("d'une forme précoce d'", "Alzheimer"),
+]
+JOBS = [
+    "boulanger",
+    "boucher",
+    "charpentier",
+    "berger",
+    "meunier",
+    "cordonnier",
+    "tisserand",
+    "maçon",
+    "couturier",
+    "marchand",
+]
+JOBS_F = {
+    "boulanger": "boulangère",
+    "boucher": "bouchère",
+    "charpentier": "charpentière",
+    "berger": "bergère",
+    "meunier": "meunière",
+    "cordonnier": "cordonnière",
+    "couturier": "couturière",
+    "marchand": "marchande",
+}
+AIDS = [
+    ("de l'", "ONEM"),
+    ("de la ", "FGTB"),
+    ("de la ", "CSC"),
+    ("de ", "Solidaris"),
+    ("de la ", "Mutualité chrétienne"),
+    ("du ", "FOREM"),
+    ("d'", "Actiris"),
+    ("de la ", "CAPAC"),
+    ("du ", "SPF Sécurité sociale"),
+]
+LEGAL = [
+    "article 57, § 1er, de la loi organique du 8 juillet 1976",
+    "article 14, § 1er, 3°, de la loi du 26 mai 2002",
+    "article 60, § 7, de la loi organique des CPAS",
+    "article 1er de la loi du 2 avril 1965",
+    "article 98, § 2, de la loi organique",
+]
+
+
+def title(p) -> str:
+    return "Mme" if p.sex == "F" else "M."
+
+
+def e(p) -> str:
+    return "e" if p.sex == "F" else ""
+
+
+def de(text: str) -> str:
+    """ "de Marc", "d'Arnaud": the French elision before a vowel or a mute h."""
+    return ("d'" if text[:1] in "AEIOUYÉÈÂÎHaeiouyéèh" else "de ") + text
+
+
+def lui(p) -> str:
+    return "elle" if p.sex == "F" else "lui"
+
+
+def il(p) -> str:
+    return "elle" if p.sex == "F" else "il"
+
+
+def job(c: Ctx, capital: bool = False) -> str:
+    word = c.rng.choice(JOBS)
+    if c.a.sex == "F":
+        word = JOBS_F.get(word, word)
+    word = word.capitalize() if capital else word
+    return c.keep(word, "occupation", "occupation_surname")
+
+
+def disease(c: Ctx, bare: bool = False) -> str:
+    """ "de la maladie de Crohn" (or "maladie de Crohn" when ``bare``)."""
+    article, name = c.rng.choice(DISEASES)
+    if bare:
+        article = article.removeprefix("de la ").removeprefix("d'un ").removeprefix("d'une ")
+    return f"{article}{c.keep(name, 'disease', 'disease_eponym')}"
+
+
+def place(c: Ctx) -> str:
+    return c.keep(c.rng.choice(SAINT_PLACES), "municipality", "place_saint")
+
+
+def hospital(c: Ctx) -> str:
+    """ "à la Clinique Saint-Luc de Bouge", "au CHU Ambroise Paré"."""
+    article, name = c.rng.choice(INSTITUTIONS)
+    category = "institution" if name.startswith("Grand") else "institution_eponym"
+    return article + c.keep(name, "institution", category)
+
+
+def school(c: Ctx, bare: bool = False) -> str:
+    """ "à l'Institut Saint-Joseph", "au Collège Saint-Julien" (or the bare name)."""
+    article, name = c.rng.choice(SCHOOLS)
+    return ("" if bare else article) + c.keep(name, "institution", "institution_eponym")
+
+
+def aid(c: Ctx) -> str:
+    article, name = c.rng.choice(AIDS)
+    return article + c.keep(name, "institution", "institution")
+
+
+def kids_sentence(c: Ctx) -> str:
+    couple = ""
+    if c.partner:
+        p = c.partner
+        couple = c.rng.choice(
+            [
+                lambda: (
+                    f"{il(c.a).capitalize()} vit avec "
+                    f"{'son compagnon' if p.sex == 'M' else 'sa compagne'}, "
+                    f"{c.n(p)} ({p.age()} ans). "
+                ),
+                lambda: f"Cohabitant{e(c.a)} avec {c.t(p)}, né{e(p)} le {c.r.birth_text(p)}. ",
+            ]
+        )()
+    return couple + _kids(c)
+
+
+def _kids(c: Ctx) -> str:
+    if not c.kids:
+        return (
+            "Pas d'enfant à charge." if c.partner else f"{il(c.a).capitalize()} vit seul{e(c.a)}."
+        )
+    parts = [
+        f"{c.n(k, c.rng.choice(['first', 'first', 'nick', 'full']))} ({k.age()} ans)"
+        for k in c.kids
+    ]
+    listed = ", ".join(parts[:-1]) + (" et " if len(parts) > 1 else "") + parts[-1]
+    return c.rng.choice(
+        [
+            f"{il(c.a).capitalize()} a la charge {de(listed)}.",
+            f"Le ménage compte {len(c.kids)} enfant(s) : {listed}.",
+            f"Sont à sa charge : {listed}.",
+        ]
+    )
+
+
+INTRO = [
+    lambda c: (
+        f"{c.t(c.a)} s'est présenté{e(c.a)} à la permanence du {c.r.when()} pour une "
+        f"demande d'aide. {il(c.a).capitalize()} habite {c.r.street_text(True)} à "
+        f"{c.r.town()}."
+    ),
+    lambda c: (
+        f"Nous avons rencontré {c.n(c.a)}, domicilié{e(c.a)} {c.r.street_text(False)}, "
+        f"{c.r.town()}, lors d'une visite à domicile le {c.r.when('words')}."
+    ),
+    lambda c: (
+        f"Suite à l'appel de son fils, je me suis rendu{e(c.a)} chez {c.t(c.a)} "
+        f"({c.r.street_text(True)}, {c.r.town()}) le {c.r.when('slash')}."
+    ),
+    lambda c: (
+        f"{c.n(c.a)}, né{e(c.a)} le {c.r.birth_text(c.a)}, introduit une demande de "
+        f"revenu d'intégration. Adresse : {c.r.street_text(c.rng.random() < 0.6)}, "
+        f"{c.r.town()}."
+    ),
+    lambda c: (
+        f"Madame, Monsieur, je vous soumets la situation de {c.t(c.a)}, que l'équipe "
+        f"appelle familièrement « {c.n(c.a, 'nick')} », et qui vit "
+        f"{c.r.street_text(True)} à {c.r.town()} depuis 2019."
+    ),
+]
+FAMILY = [kids_sentence]
+EX = [
+    lambda c: (
+        f"{'Le père' if c.a.sex == 'F' else 'La mère'} des enfants, "
+        f"{c.n(c.third('ex-partner', 'M' if c.a.sex == 'F' else 'F'))}, a quitté le domicile "
+        "en mars et ne verse pas la part contributive."
+    ),
+    lambda c: (
+        f"La séparation d'avec {c.n(c.third('ex-partner'))} est prononcée ; le jugement "
+        f"du tribunal de la famille (R.G. {c.r.roll()}) fixe l'hébergement principal chez "
+        f"{lui(c.a)}."
+    ),
+    lambda c: (
+        f"{'Son ex-compagnon' if c.a.sex == 'F' else 'Son ex-compagne'}, "
+        f"{c.t(c.third('ex-partner', 'M' if c.a.sex == 'F' else 'F'))}, "
+        f"reste joignable au {c.other_phone()}."
+    ),
+]
+LANDLORD = [
+    lambda c: (
+        f"Le propriétaire, {c.n(c.third('landlord'))}, réclame un arriéré de "
+        f"{c.r.amount(300, 4000)} € ; la citation devant la justice de paix porte le "
+        f"numéro de rôle {c.r.roll()}."
+    ),
+    lambda c: (
+        f"L'agence (contact : {c.n(c.third('landlord'))}) a annoncé une audience le "
+        f"{c.r.when('words')} pour un arriéré de {c.r.amount(300, 4000)} euros."
+    ),
+    lambda c: (
+        f"Le bailleur, {c.t(c.third('landlord'))}, accepte un plan d'apurement de "
+        f"{c.r.amount(40, 200)} € par mois à partir du {c.r.when('short')}."
+    ),
+]
+HEALTH = [
+    lambda c: (
+        f"{il(c.a).capitalize()} souffre {disease(c)} et est suivi{e(c.a)} par le "
+        f"Dr {c.n(c.third('doctor'), 'last')} {hospital(c)}."
+    ),
+    lambda c: (
+        f"Sa mère, atteinte {disease(c)}, est hospitalisée {hospital(c)} ; "
+        f"{il(c.a)} s'y rend chaque jour."
+    ),
+    lambda c: (
+        f"Le médecin traitant ({c.n(c.third('doctor'))}) atteste d'une incapacité de "
+        f"travail (diagnostic : {disease(c, bare=True)})."
+    ),
+    lambda c: (
+        f"Consultation prévue le {c.r.when()} {hospital(c)}, service de "
+        f"neurologie (suspicion {disease(c)})."
+    ),
+]
+WORK = [
+    lambda c: (
+        f"{il(c.a).capitalize()} a travaillé douze ans comme {job(c)} à {place(c)} "
+        f"avant la faillite de son employeur."
+    ),
+    lambda c: (
+        f"Ancien{'ne' if c.a.sex == 'F' else ''} {job(c)}, {il(c.a)} cherche un emploi "
+        f"avec l'aide {aid(c)} ; sa conseillère, {c.n(c.third('job counsellor', 'F'))}, "
+        f"le confirme."
+    ),
+    lambda c: (
+        f"Un contrat article 60 comme {job(c)} est envisagé ; la responsable de "
+        f"l'entreprise d'insertion, {c.n(c.third('employer contact'))}, est d'accord."
+    ),
+]
+
+
+def _pupil(c: Ctx) -> str:
+    k = c.kid()
+    return (
+        f"{c.n(k, 'first')} est scolarisé{e(k)} {school(c)} ; son institutrice, "
+        f"{c.t(c.third('teacher', 'F'))}, signale des absences répétées."
+    )
+
+
+def _satchel(c: Ctx) -> str:
+    k = c.kid()
+    return (
+        f"Le cartable {c.keep('rose', 'word', 'word_lookalike')} {de(c.n(k, 'first'))} a été "
+        f"offert par l'association de parents de l'école ({school(c, bare=True)})."
+    )
+
+
+SCHOOL = [
+    _pupil,
+    _satchel,
+    lambda c: (
+        f"La direction de l'école ({school(c, bare=True)}), en la "
+        f"personne de {c.n(c.third('school director', 'F'))}, demande une intervention "
+        f"dans les frais de cantine ({c.r.amount(40, 300)} €)."
+    ),
+]
+CAR = [
+    lambda c: (
+        f"{il(c.a).capitalize()} possède un véhicule (plaque {c.r.plate()}) indispensable "
+        f"pour se rendre au travail."
+    ),
+    lambda c: (
+        f"La voiture immatriculée {c.r.plate()} a été saisie par l'huissier "
+        f"{c.n(c.third('bailiff', 'M'), 'last')}."
+    ),
+]
+DEBT = [
+    lambda c: (
+        f"Une médiation de dettes est en cours chez {c.n(c.third('debt mediator'))} ; "
+        f"solde restant dû : {c.r.amount(1000, 9000)} €."
+    ),
+    lambda c: (
+        f"L'huissier {c.t(c.third('bailiff', 'M'))} a signifié un commandement le "
+        f"{c.r.when('slash')} (dossier {c.r.roll()})."
+    ),
+]
+BUDGET = [
+    lambda c: (
+        f"{c.keep('Solde disponible', 'word', 'word_lookalike')} après charges fixes : "
+        f"{c.r.amount(5, 200)} € par mois."
+    ),
+    lambda c: (
+        f"Extrait de compte {c.r.iban_text(c.rng.random() < 0.4)} : "
+        f"{c.keep('Solde disponible', 'word', 'word_lookalike')} {c.r.amount(1, 90)} €."
+    ),
+]
+PLACES = [
+    lambda c: (
+        f"{il(c.a).capitalize()} a grandi à {place(c)} où vit encore sa sœur, "
+        f"{c.n(c.third('sister', 'F'))}."
+    ),
+    lambda c: f"La famille a déménagé de {place(c)} il y a deux ans.",
+]
+CONTACT = [
+    lambda c: (
+        f"Joignable au {c.r.phone_text()} ou par courriel : "
+        f"{c.r.email_text(c.a, c.rng.random() < 0.6)}."
+    ),
+    lambda c: (
+        f"Coordonnées : GSM {c.r.phone_text()}, compte {c.r.iban_text(c.rng.random() < 0.35)}."
+    ),
+    lambda c: f"NISS : {c.r.niss_text(c.a, c.rng.random() < 0.35)}.",
+]
+BIRTH = [
+    lambda c: (
+        f"L'acte de naissance joint indique qu'{il(c.a)} est né{e(c.a)} le "
+        f"{c.r.birth_text(c.a, True)} à {place(c)}."
+    ),
+    lambda c: (
+        f"D'après la copie du jugement, {c.n(c.a, 'initials')} est né{e(c.a)} le "
+        f"{c.r.birth_text(c.a, True)}."
+    ),
+]
+PROPOSAL = [
+    lambda c: (
+        f"Proposition : octroi d'une aide de {c.r.amount(100, 1500)} € sur la base de "
+        f"l'{c.keep(c.rng.choice(LEGAL), 'legal', 'legal')}, à revoir le {c.r.when()}."
+    ),
+    lambda c: (
+        f"Nous proposons au Comité du {c.r.when('words')} d'accorder le revenu "
+        f"d'intégration au taux isolé ({c.keep(c.rng.choice(LEGAL), 'legal', 'legal')})."
+    ),
+    lambda c: (
+        f"Avis favorable pour une guidance budgétaire et une aide ponctuelle de "
+        f"{c.r.amount(50, 900)} € ; réévaluation au {c.r.when('short')}."
+    ),
+]
+OPTIONAL = [
+    "EX",
+    "LANDLORD",
+    "HEALTH",
+    "WORK",
+    "SCHOOL",
+    "CAR",
+    "DEBT",
+    "BUDGET",
+    "PLACES",
+    "CONTACT",
+    "BIRTH",
+]
+
+
+def narrative(c: Ctx) -> str:
+    head = c.rng.choice(
+        [
+            "RAPPORT SOCIAL",
+            "Rapport social – demande d'aide",
+            "Enquête sociale",
+            "Note au Comité spécial du service social",
+        ]
+    )
+    parts = [*body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(3, 6)), c.say("PROPOSAL")]
+    return f"{head}\n\n" + "\n".join(parts)
+
+
+def pdf_paste(c: Ctx) -> str:
+    parts = [*body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(4, 7)), c.say("PROPOSAL")]
+    footer = c.rng.choice(["\nPage 1 / 2\n", "\n– 1 –\n", "\n"])
+    return "CPAS – Service social\n" + " ".join(parts[:3]) + footer + " ".join(parts[3:])
+
+
+def form(c: Ctx) -> str:
+    a, r = c.a, c.r
+    rows = [
+        ("Nom", c.n(a, "caps_last")),
+        ("Prénom(s)", c.r.names(a, " ".join(a.firsts), "name", "first")),
+        ("Date de naissance", r.birth_text(a, c.rng.random() < 0.15)),
+        ("N° registre national", r.niss_text(a, c.rng.random() < 0.3)),
+        ("Adresse", f"{r.street_text(c.rng.random() < 0.5)}, {r.town()}"),
+        ("Tél.", r.phone_text()),
+        ("Compte", r.iban_text(c.rng.random() < 0.3)),
+        ("Profession", job(c, capital=True)),
+        ("Mutuelle", c.keep("Solidaris", "institution", "institution")),
+    ]
+    if c.rng.random() < 0.5:
+        rows.append(("E-mail", r.email_text(a, c.rng.random() < 0.5)))
+    sep = c.rng.choice([" : ", ": ", "\t", " .......... "])
+    lines = [f"{k}{sep}{v}" for k, v in rows]
+    return (
+        "FORMULAIRE DE DEMANDE D'AIDE SOCIALE\n\n"
+        + "\n".join(lines)
+        + "\n\nSituation\n"
+        + "\n".join(body(c, ["FAMILY"], extra=3))
+        + "\n\nProposition\n"
+        + c.say("PROPOSAL")
+    )
+
+
+def email_thread(c: Ctx) -> str:
+    sender = c.third(c.rng.choice(["school director", "landlord", "lawyer", "debt mediator"]))
+    worker = c.third("social worker", "F")
+    first = "\n".join(body(c, [], extra=2))
+    quoted = quote(c, first)
+    sig = (
+        f"{c.n(sender, 'full')}\n"
+        f"{c.rng.choice(['Avocat', 'Médiateur de dettes', 'Gérance Immo', 'Direction'])}"
+        f"\nTél. {c.other_phone()}"
+    )
+    return (
+        f"De : {c.n(worker, 'full')} <service.social@cpas-exemple.be>\n"
+        f"Envoyé : {c.r.when('words')}\nObjet : RE: dossier {c.n(c.a, 'initials')}\n\n"
+        + "\n".join(body(c, ["INTRO", "FAMILY"], extra=1))
+        + "\n"
+        f"Bien à vous,\n{c.n(worker, 'first')}\nAssistante sociale\n\n"
+        f"-----Message d'origine-----\nDe : {sig.splitlines()[0]}\nObjet : {c.t(c.a)}\n\n"
+        f"{quoted}\n> \n> {sig.replace(chr(10), chr(10) + '> ')}\n\n" + c.say("PROPOSAL")
+    )
+
+
+def household_table(c: Ctx) -> str:
+    r = c.r
+    members = [c.a, *r.household]
+    header = c.rng.choice(
+        [
+            "NOM | Prénom | Lien | Né(e) le | NISS",
+            "Nom\tPrénom\tLien de parenté\tDate de naissance\tNISS",
+        ]
+    )
+    sep = " | " if "|" in header else "\t"
+    links = {None: "demandeur", "partner": "partenaire", "child": "enfant", "parent": "parent"}
+    rows = [
+        sep.join(
+            [
+                c.n(p, "caps_last"),
+                r.names(p, p.first, "name", "first"),
+                links[p.relation],
+                r.birth_text(p),
+                r.niss_text(p, c.rng.random() < 0.2),
+            ]
+        )
+        for p in members
+    ]
+    return (
+        "Composition de ménage\n"
+        + header
+        + "\n"
+        + "\n".join(rows)
+        + "\n\n"
+        + "\n".join(body(c, ["INTRO"], extra=3))
+        + "\n"
+        + c.say("PROPOSAL")
+    )
+
+
+def court_letter(c: Ctx) -> str:
+    r = c.r
+    judge = c.third("justice of the peace")
+    return (
+        f"JUSTICE DE PAIX DU CANTON DE {c.canton()}\n"
+        f"Rôle n° {r.roll()}\n\nEn cause : {c.n(c.third('landlord'), 'caps')}, demandeur,\n"
+        f"contre : {c.n(c.a, 'caps')}, né{e(c.a)} le {r.birth_text(c.a, c.rng.random() < 0.5)}, "
+        f"NN {r.niss_text(c.a, c.rng.random() < 0.5)}, domicilié{e(c.a)} "
+        f"{r.street_text(True)} à {r.town()}, défendeur.\n\n"
+        f"Audience du {r.when('words')}, présidée par {c.n(judge, 'full')}.\n\n"
+        "Commentaire du service social :\n"
+        + "\n".join(body(c, ["FAMILY"], extra=2))
+        + "\n"
+        + c.say("PROPOSAL")
+    )
+
+
+def notes(c: Ctx) -> str:
+    parts = body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(3, 6))
+    return "Notes d'entretien\n" + "\n".join(f"- {p}" for p in parts) + "\n\n" + c.say("PROPOSAL")
