@@ -16,14 +16,18 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[3]
 sys.path[:0] = [str(HERE), str(REPO)]
 
 import de  # noqa: E402
+import de_more  # noqa: E402
 import fr  # noqa: E402
+import fr_more  # noqa: E402
 import nl  # noqa: E402
+import nl_more  # noqa: E402
 from compose import compose  # noqa: E402
 from record import Person, Report  # noqa: E402
 
@@ -32,7 +36,23 @@ from agenda.pseudonymise.evaluate import _present, survives  # noqa: E402
 
 SEED = 19_2026
 COUNTS = {"fr": 100, "nl": 50, "de": 50}
-BANKS = {"fr": fr, "nl": nl, "de": de}
+
+
+class Bank:
+    """A language's phrases: the ``*_more`` module first, then the base module."""
+
+    def __init__(self, *modules: ModuleType) -> None:
+        self.modules = modules
+
+    def __getattr__(self, name: str):
+        for module in self.modules:
+            if hasattr(module, name):
+                return getattr(module, name)
+        raise AttributeError(name)
+
+
+BANKS = {"fr": Bank(fr_more, fr), "nl": Bank(nl_more, nl), "de": Bank(de_more, de)}
+SIZES_START, SIZES_END = "<!-- sizes: written by build.py -->", "<!-- end of sizes -->"
 REF_LABEL = {"fr": "Réf. dossier : ", "nl": "Ref. dossier: ", "de": "Aktenzeichen: "}
 
 
@@ -134,20 +154,22 @@ def main() -> None:
                 per_category[(lang, f"{what}: {e['category']}")] += 1
             for k in r.keep:
                 per_category[(lang, f"keep: {k['category']}")] += 1
-    (HERE / "SIZES.md").write_text(_sizes(per_category, layouts), "utf-8")
+    readme = (HERE / "README.md").read_text("utf-8")
+    head, rest = readme.split(SIZES_START, 1)
+    tail = rest.split(SIZES_END, 1)[1]
+    sizes = _sizes(per_category, layouts)
+    (HERE / "README.md").write_text(f"{head}{SIZES_START}\n{sizes}{SIZES_END}{tail}", "utf-8")
     print(f"{number} reports written to {HERE}")
 
 
 def _sizes(per_category: Counter, layouts: Counter) -> str:
     langs = list(COUNTS)
     lines = [
-        "# Size of the set (written by build.py)",
-        "",
-        "| reports | " + " | ".join(langs) + " | total |",
+        "| | " + " | ".join(langs) + " | total |",
         "|---|" + "---|" * (len(langs) + 1),
         "| reports | " + " | ".join(str(COUNTS[x]) for x in langs) + f" | {sum(COUNTS.values())} |",
         "",
-        "## Layouts",
+        "### Layouts",
         "",
         "| layout | " + " | ".join(langs) + " | total |",
         "|---|" + "---|" * (len(langs) + 1),
@@ -157,7 +179,7 @@ def _sizes(per_category: Counter, layouts: Counter) -> str:
         lines.append(f"| {layout} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
     lines += [
         "",
-        "## Annotated entries per category",
+        "### Annotated entries per category",
         "",
         "| entry: category | " + " | ".join(langs) + " | total |",
         "|---|" + "---|" * (len(langs) + 1),

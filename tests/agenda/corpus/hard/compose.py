@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from types import ModuleType
+from typing import Any
 
 import artefacts
 from people import mobile_for
@@ -38,7 +38,7 @@ LAYOUTS = [
 class Ctx:
     """What a phrase needs: the report, its people, and the ways to write them."""
 
-    def __init__(self, r: Report, bank: ModuleType) -> None:
+    def __init__(self, r: Report, bank: Any) -> None:
         self.r, self.bank, self.rng = r, bank, r.rng
         self.a = r.applicant
         self.partner: Person | None = None
@@ -107,7 +107,7 @@ def _household(c: Ctx) -> None:
         r.member("parent")
 
 
-def compose(r: Report, bank: ModuleType) -> str:
+def compose(r: Report, bank: Any) -> str:
     c = Ctx(r, bank)
     _household(c)
     styles, weights = zip(*LAYOUTS, strict=True)

@@ -25,7 +25,7 @@ SCHOOLS = [
     "Maria-Goretti-Schule",
     "Don-Bosco-Schule",
     "Gemeindeschule Sankt Vith",
-    "Städtische Grundschule",
+    "Gemeindeschule Kettenis",
     "Sankt-Nikolaus-Schule",
     "Marienschule",
 ]
@@ -100,7 +100,7 @@ def hospital(c: Ctx) -> str:
 
 def school(c: Ctx) -> str:
     name = c.rng.choice(SCHOOLS)
-    category = "institution" if name.startswith("Städt") else "institution_eponym"
+    category = "institution" if name.startswith("Gemeindeschule K") else "institution_eponym"
     return c.keep(name, "institution", category)
 
 

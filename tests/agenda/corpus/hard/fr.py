@@ -75,6 +75,7 @@ JOBS_F = {
     "meunier": "meunière",
     "cordonnier": "cordonnière",
     "couturier": "couturière",
+    "maçon": "maçonne",
     "marchand": "marchande",
 }
 AIDS = [
