@@ -32,6 +32,7 @@ LAYOUTS = [
     ("pdf_paste", 3),
     ("court_letter", 2),
     ("notes", 2),
+    ("sections", 3),
 ]
 
 
@@ -112,7 +113,8 @@ def compose(r: Report, bank: Any) -> str:
     _household(c)
     styles, weights = zip(*LAYOUTS, strict=True)
     r.layout = c.rng.choices(styles, weights)[0]
-    text = getattr(bank, r.layout)(c)
+    text = getattr(bank, r.layout, None) or globals()[r.layout]
+    text = text(c)
     if r.layout == "pdf_paste":
         spans = [e["text"] or "" for e in r.keep] + [
             form for e in r.redact for form in (e.get("forms") or [e["text"]])
@@ -137,3 +139,17 @@ def body(c: Ctx, banks: list[str], extra: int = 3) -> list[str]:
     c.rng.shuffle(optional)
     chosen = banks + optional[:extra]
     return [c.say(name) for name in chosen]
+
+
+def sections(c: Ctx) -> str:
+    """A report under headings, as most CPAS templates have it (the bank's SECTIONS)."""
+    parts = [c.bank.SECTIONS_TITLE, "", c.say("INTRO")]
+    for heading, banks in c.bank.SECTIONS:
+        usable = [b for b in banks if c.kids or b not in NEED_CHILDREN]
+        if not usable:
+            continue
+        chosen = c.rng.sample(usable, k=min(len(usable), c.rng.choice([1, 1, 2])))
+        colon = " :" if c.r.lang == "fr" else ":"
+        parts += ["", c.rng.choice([heading, heading.upper(), heading + colon])]
+        parts += [c.say(b) for b in chosen]
+    return "\n".join(parts)

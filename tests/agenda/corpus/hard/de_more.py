@@ -5,7 +5,7 @@ de.py's (build.Bank)."""
 from __future__ import annotations
 
 import de
-from de import dat, disease, hospital, ihr, place, season, sie
+from de import aid, dat, disease, hospital, ihr, job, place, season, sie
 
 INTRO = [
     *de.INTRO,
@@ -87,5 +87,55 @@ ABROAD = [
         f"im Seniorenheim; der Leiter, {c.n(c.third('care home director', 'M'))}, bestätigt dies."
     ),
     lambda c: f"Die Kinder wohnen vorläufig bei {c.n(c.third('grandmother', 'F'))} in {place(c)}.",
+]
+
+SECTIONS_TITLE = "Sozialbericht an den Sozialhilferat"
+SECTIONS = [
+    ("Zusammensetzung des Haushalts", ["FAMILY"]),
+    ("Wohnung", ["LANDLORD", "ENERGY", "NEIGHBOUR"]),
+    ("Gesundheit", ["HEALTH", "ABROAD"]),
+    ("Schule", ["SCHOOL"]),
+    ("Berufliche Lage", ["WORK", "CAR"]),
+    ("Finanzielle Lage", ["BUDGET", "DEBT", "LAWYER"]),
+    ("Kontakt", ["CONTACT"]),
+    ("Vorschlag", ["PROPOSAL"]),
+]
+PROPOSAL = [
+    *de.PROPOSAL,
+    lambda c: (
+        f"Vorschlag an den Sozialhilferat vom {c.r.when('dots')}: Übernahme der "
+        f"Mietkaution ({c.r.amount(600, 2400)} €) als Bankgarantie."
+    ),
+    lambda c: (
+        f"Vorschuss auf Leistungen von {c.r.amount(300, 1200)} € bis zur Entscheidung "
+        f"von {aid(c)}, rückzahlbar ab dem {c.r.when('words')}."
+    ),
+    lambda c: (
+        f"Ablehnung vorgeschlagen: die Existenzmittel übersteigen den Grenzbetrag "
+        f"({c.keep(c.rng.choice(de.LEGAL), 'legal', 'legal')}); Überprüfung am "
+        f"{c.r.when('short')}"
+    ),
+]
+HEALTH = [
+    *de.HEALTH,
+    lambda c: (
+        f"Das Attest von Dr. {c.n(c.third('doctor'), 'caps_last')} bestätigt eine "
+        f"Behandlung {hospital(c)} seit dem {c.r.when('dots')}."
+    ),
+    lambda c: (
+        f"Die Apothekenkosten ({c.r.amount(40, 300)} € im Monat) hängen mit "
+        f"{disease(c, bare=True)} zusammen."
+    ),
+]
+WORK = [
+    *de.WORK,
+    lambda c: (
+        f"{ihr(c.a).capitalize()} letzter Arbeitgeber, die Bäckerei "
+        f"{c.n(c.third('employer', 'M'), 'last')} in {place(c)}, hat "
+        f"{'sie' if c.a.sex == 'F' else 'ihn'} am {c.r.when('words')} entlassen."
+    ),
+    lambda c: (
+        f"Seit 2024 arbeitsuchend gemeldet; eine Ausbildung als {job(c)} beim {aid(c)} ist geplant."
+    ),
 ]
 OPTIONAL = [*de.OPTIONAL, "NEIGHBOUR", "LAWYER", "ENERGY", "HOLIDAY", "ABROAD"]

@@ -507,7 +507,8 @@ def court_letter(c: Ctx) -> str:
         f"Rôle n° {r.roll()}\n\nEn cause : {c.n(c.third('landlord'), 'caps')}, demandeur,\n"
         f"contre : {c.n(c.a, 'caps')}, né{e(c.a)} le {r.birth_text(c.a, c.rng.random() < 0.5)}, "
         f"NN {r.niss_text(c.a, c.rng.random() < 0.5)}, domicilié{e(c.a)} "
-        f"{r.street_text(True)} à {r.town()}, défendeur.\n\n"
+        f"{r.street_text(True)} à {r.town()}, "
+        f"{'défenderesse' if c.a.sex == 'F' else 'défendeur'}.\n\n"
         f"Audience du {r.when('words')}, présidée par {c.n(judge, 'full')}.\n\n"
         "Commentaire du service social :\n"
         + "\n".join(body(c, ["FAMILY"], extra=2))

@@ -4,7 +4,7 @@ holidays that look like names, family abroad. Looked up before fr.py's (build.Ba
 from __future__ import annotations
 
 import fr
-from fr import disease, e, hospital, il, lui, place
+from fr import aid, disease, e, hospital, il, job, lui, place
 
 INTRO = [
     *fr.INTRO,
@@ -93,6 +93,56 @@ ABROAD = [
         f"La garde des enfants a été confiée provisoirement à "
         f"{c.n(c.third('grandmother', 'F'))}, chez {lui(c.third('grandmother', 'F'))} à "
         f"{place(c)}."
+    ),
+]
+
+SECTIONS_TITLE = "Rapport social – Comité spécial du service social"
+SECTIONS = [
+    ("Composition de ménage", ["FAMILY"]),
+    ("Logement", ["LANDLORD", "ENERGY", "NEIGHBOUR"]),
+    ("Santé", ["HEALTH", "ABROAD"]),
+    ("Scolarité", ["SCHOOL"]),
+    ("Situation professionnelle", ["WORK", "CAR"]),
+    ("Situation financière", ["BUDGET", "DEBT", "LAWYER"]),
+    ("Coordonnées", ["CONTACT"]),
+    ("Proposition", ["PROPOSAL"]),
+]
+PROPOSAL = [
+    *fr.PROPOSAL,
+    lambda c: (
+        f"Proposition au Comité du {c.r.when('slash')} : prise en charge de la garantie "
+        f"locative ({c.r.amount(600, 2400)} €) sous forme de lettre de garantie."
+    ),
+    lambda c: (
+        f"Nous sollicitons une avance sur allocations de {c.r.amount(300, 1200)} € en "
+        f"attendant la décision {aid(c)}, à rembourser dès le {c.r.when('words')}."
+    ),
+    lambda c: (
+        f"Refus proposé : les ressources dépassent le barème "
+        f"({c.keep(c.rng.choice(fr.LEGAL), 'legal', 'legal')}) ; réexamen possible le "
+        f"{c.r.when('short')}."
+    ),
+]
+HEALTH = [
+    *fr.HEALTH,
+    lambda c: (
+        f"Le certificat du Dr {c.n(c.third('doctor'), 'caps_last')} mentionne un suivi "
+        f"{hospital(c)} pour {disease(c, bare=True)} depuis le {c.r.when('slash')}."
+    ),
+    lambda c: (
+        f"Les frais de pharmacie ({c.r.amount(40, 300)} € par mois) concernent le "
+        f"traitement {disease(c)}."
+    ),
+]
+WORK = [
+    *fr.WORK,
+    lambda c: (
+        f"Son dernier employeur, la boulangerie {c.n(c.third('employer', 'M'), 'last')} à "
+        f"{place(c)}, l'a licencié{e(c.a)} le {c.r.when('words')}."
+    ),
+    lambda c: (
+        f"Inscrit{e(c.a)} comme demandeu{'se' if c.a.sex == 'F' else 'r'} d'emploi depuis "
+        f"2024 ; formation de {job(c)} prévue au centre de compétences."
     ),
 ]
 OPTIONAL = [*fr.OPTIONAL, "NEIGHBOUR", "LAWYER", "ENERGY", "HOLIDAY", "ABROAD"]

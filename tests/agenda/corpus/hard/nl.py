@@ -29,13 +29,13 @@ INSTITUTIONS = [
     "AZ Jan Portaels",
 ]
 SCHOOLS = [
-    "Sint-Jozefscollege",
-    "Sint-Barbaracollege",
-    "Sint-Lievenscollege",
-    "Sint-Ursula-Instituut",
-    "Don Bosco-instituut",
-    "basisschool Sint-Victor",
-    "Sint-Vincentiusschool",
+    ("het ", "Sint-Jozefscollege"),
+    ("het ", "Sint-Barbaracollege"),
+    ("het ", "Sint-Lievenscollege"),
+    ("het ", "Sint-Ursula-Instituut"),
+    ("het ", "Don Bosco-instituut"),
+    ("", "basisschool Sint-Victor"),
+    ("de ", "Sint-Vincentiusschool"),
 ]
 DISEASES = [
     ("de ziekte van ", "Alzheimer"),
@@ -93,7 +93,9 @@ def hospital(c: Ctx) -> str:
 
 
 def school(c: Ctx) -> str:
-    return c.keep(c.rng.choice(SCHOOLS), "institution", "institution_eponym")
+    """ "het Sint-Jozefscollege", "de Sint-Vincentiusschool", "basisschool Sint-Victor"."""
+    article, name = c.rng.choice(SCHOOLS)
+    return article + c.keep(name, "institution", "institution_eponym")
 
 
 def aid(c: Ctx) -> str:
@@ -136,7 +138,7 @@ def family(c: Ctx) -> str:
 def _pupil(c: Ctx) -> str:
     k = c.kid()
     return (
-        f"{c.n(k, c.rng.choice(['first', 'nick']))} zit in het {school(c)}; de "
+        f"{c.n(k, c.rng.choice(['first', 'nick']))} zit in {school(c)}; de "
         f"klastitularis, {c.t(c.third('teacher'))}, meldt veel afwezigheden."
     )
 
@@ -145,7 +147,7 @@ def _bag(c: Ctx) -> str:
     k = c.kid()
     return (
         f"De {c.keep('roze', 'word', 'word_lookalike')} boekentas van {c.n(k, 'first')} "
-        f"werd geschonken door de oudervereniging van het {school(c)}."
+        f"werd geschonken door de oudervereniging van {school(c)}."
     )
 
 

@@ -4,7 +4,7 @@ feestdagen die op namen lijken, familie in Nederland. Looked up before nl.py's (
 from __future__ import annotations
 
 import nl
-from nl import cap, disease, haar, hospital, place, zij
+from nl import aid, cap, disease, haar, hospital, job, place, zij
 
 INTRO = [
     *nl.INTRO,
@@ -31,7 +31,7 @@ NEIGHBOUR = [
     ),
     lambda c: (
         f"Een jeugdvriend, door iedereen \u2018{c.n(c.third('friend', 'M'), 'nick')}\u2019 "
-        f"genoemd, vangt {haar(c.a)} op sinds {c.r.when('short')}."
+        f"genoemd, vangt {'haar' if c.a.sex == 'F' else 'hem'} op sinds {c.r.when('short')}."
     ),
     lambda c: (
         f"De bovenbuurman, {c.t(c.third('neighbour', 'M'), 'caps_last')}, diende een "
@@ -90,6 +90,57 @@ ABROAD = [
     ),
     lambda c: (
         f"De kinderen verblijven voorlopig bij {c.n(c.third('grandmother', 'F'))} in {place(c)}."
+    ),
+]
+
+SECTIONS_TITLE = "Sociaal verslag – Bijzonder Comité voor de Sociale Dienst"
+SECTIONS = [
+    ("Gezinssamenstelling", ["FAMILY"]),
+    ("Huisvesting", ["LANDLORD", "ENERGY", "NEIGHBOUR"]),
+    ("Gezondheid", ["HEALTH", "ABROAD"]),
+    ("School", ["SCHOOL"]),
+    ("Tewerkstelling", ["WORK", "CAR"]),
+    ("Financiële situatie", ["BUDGET", "DEBT", "LAWYER"]),
+    ("Contactgegevens", ["CONTACT"]),
+    ("Voorstel", ["PROPOSAL"]),
+]
+PROPOSAL = [
+    *nl.PROPOSAL,
+    lambda c: (
+        f"Voorstel aan het BCSD van {c.r.when('slash')}: huurwaarborg van "
+        f"{c.r.amount(600, 2400)} euro via een bankwaarborg."
+    ),
+    lambda c: (
+        f"Voorschot op uitkering van {c.r.amount(300, 1200)} euro in afwachting van de "
+        f"beslissing van de {aid(c)}, terug te betalen vanaf {c.r.when('words')}."
+    ),
+    lambda c: (
+        f"Voorstel tot weigering: de bestaansmiddelen overschrijden het grensbedrag "
+        f"({c.keep(c.rng.choice(nl.LEGAL), 'legal', 'legal')}); herziening mogelijk op "
+        f"{c.r.when('short')}."
+    ),
+]
+HEALTH = [
+    *nl.HEALTH,
+    lambda c: (
+        f"Het attest van dr. {c.n(c.third('doctor'), 'caps_last')} vermeldt opvolging in "
+        f"het {hospital(c)} sinds {c.r.when('slash')}."
+    ),
+    lambda c: (
+        f"De apothekerskosten ({c.r.amount(40, 300)} euro per maand) houden verband met "
+        f"{disease(c)}."
+    ),
+]
+WORK = [
+    *nl.WORK,
+    lambda c: (
+        f"{haar(c.a).capitalize()} laatste werkgever, bakkerij "
+        f"{c.n(c.third('employer', 'M'), 'last')} in {place(c)}, ontsloeg "
+        f"{'haar' if c.a.sex == 'F' else 'hem'} "
+        f"op {c.r.when('words')}."
+    ),
+    lambda c: (
+        f"Ingeschreven als werkzoekende sinds 2024; opleiding tot {job(c)} gepland bij de {aid(c)}."
     ),
 ]
 OPTIONAL = [*nl.OPTIONAL, "NEIGHBOUR", "LAWYER", "ENERGY", "HOLIDAY", "ABROAD"]

@@ -336,7 +336,7 @@ class Report:
         local = rng.choice(["{f}.{l}", "{f}{l}", "{l}.{f}", "{f}_{l}{y}", "{f}{y}"]).format(
             f=artefacts.ascii_lower(person.first).replace("-", ""),
             l=artefacts.ascii_lower(person.last).replace(" ", "").replace("'", ""),
-            y=person.birth.year % 100 if person.birth else 7,
+            y=f"{person.birth.year % 100:02d}" if person.birth else "07",
         )
         domain = rng.choice(
             [
@@ -357,9 +357,8 @@ class Report:
         if not obfuscate:
             return self.value(address, "email", "email", known=known)
         written = artefacts.obfuscate_email(local, domain, self.lang, rng)
-        return self.value(
-            address, "email", "email_obfuscated", known=known, forms=[written, address]
-        )
+        self.value(address, "email", "email_obfuscated", known=known, forms=[written, address])
+        return written
 
     def street_text(self, abbreviated: bool) -> str:
         a = self.address
