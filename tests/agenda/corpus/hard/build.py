@@ -162,32 +162,37 @@ def main() -> None:
     print(f"{number} reports written to {HERE}")
 
 
-def _sizes(per_category: Counter, layouts: Counter) -> str:
+def _table(title: str, counts: Counter) -> list[str]:
+    """A markdown table: one row per key, one column per language, and the total."""
     langs = list(COUNTS)
     lines = [
-        "| | " + " | ".join(langs) + " | total |",
-        "|---|" + "---|" * (len(langs) + 1),
-        "| reports | " + " | ".join(str(COUNTS[x]) for x in langs) + f" | {sum(COUNTS.values())} |",
-        "",
-        "### Layouts",
-        "",
-        "| layout | " + " | ".join(langs) + " | total |",
-        "|---|" + "---|" * (len(langs) + 1),
+        f"| {title} | " + " | ".join(langs) + " | total |",
+        "|---|" + "---|" * len(COUNTS) + "---|",
     ]
-    for layout in sorted({k[1] for k in layouts}):
-        row = [layouts[(x, layout)] for x in langs]
-        lines.append(f"| {layout} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
-    lines += [
-        "",
-        "### Annotated entries per category",
-        "",
-        "| entry: category | " + " | ".join(langs) + " | total |",
-        "|---|" + "---|" * (len(langs) + 1),
-    ]
-    for category in sorted({k[1] for k in per_category}):
-        row = [per_category[(x, category)] for x in langs]
-        lines.append(f"| {category} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
-    return "\n".join(lines) + "\n"
+    for key in sorted({k[1] for k in counts}):
+        row = [counts[(x, key)] for x in langs]
+        lines.append(f"| {key} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
+    return lines
+
+
+def _sizes(per_category: Counter, layouts: Counter) -> str:
+    reports = Counter({(lang, "reports"): count for lang, count in COUNTS.items()})
+    return (
+        "\n".join(
+            [
+                *_table("", reports),
+                "",
+                "### Layouts",
+                "",
+                *_table("layout", layouts),
+                "",
+                "### Annotated entries per category",
+                "",
+                *_table("entry: category", per_category),
+            ]
+        )
+        + "\n"
+    )
 
 
 if __name__ == "__main__":

@@ -23,6 +23,25 @@ NAME_STYLES = [
     ("ligature", 4),
     ("spaced", 4),
 ]
+# the paragraphs a report may add to its core ones, each a list in the language's bank
+OPTIONAL = [
+    "EX",
+    "LANDLORD",
+    "HEALTH",
+    "WORK",
+    "SCHOOL",
+    "CAR",
+    "DEBT",
+    "BUDGET",
+    "PLACES",
+    "CONTACT",
+    "BIRTH",
+    "NEIGHBOUR",
+    "LAWYER",
+    "ENERGY",
+    "HOLIDAY",
+    "ABROAD",
+]
 NEED_CHILDREN = {"SCHOOL"}
 LAYOUTS = [
     ("narrative", 3),
@@ -44,13 +63,21 @@ class Ctx:
         self.a = r.applicant
         self.partner: Person | None = None
         self.kids: list[Person] = []
-        self._thirds: dict[str, Person] = {}
+        self._thirds: dict = {}
 
     # people
     def third(self, role: str, sex: str | None = None) -> Person:
-        if role not in self._thirds:
-            self._thirds[role] = self.r.third(role, sex)
-        return self._thirds[role]
+        """The report's one person in ``role`` (of ``sex`` when a phrase needs it)."""
+        known = self._thirds.get(role)
+        if known is None or (sex and known.sex != sex):
+            known = self._thirds[role] = self.r.third(role, sex)
+        return known
+
+    def pick_once(self, key: str, options: list):
+        """One draw per report (the occupation a form and the prose both give)."""
+        if key not in self._thirds:
+            self._thirds[key] = self.rng.choice(options)
+        return self._thirds[key]
 
     def n(self, person: Person, how: str | None = None) -> str:
         """The person's name in a randomly chosen written form."""
@@ -78,6 +105,15 @@ class Ctx:
     def other_phone(self, country: str = "BE") -> str:
         """The phone of someone nobody listed (a landlord, a lawyer): it must go too."""
         return self.r.phone_text(mobile_for(self.rng, country), country, known=False)
+
+    def children(self, unit: str, conjunction: str) -> str:
+        """ "Théo (11 ans), Lina (8 ans) et Noa (4 ans)", each name in a random form."""
+        named = [
+            f"{self.n(k, self.rng.choice(['first', 'first', 'nick', 'full']))} ({k.age()} {unit})"
+            for k in self.kids
+        ]
+        joint = f" {conjunction} " if len(named) > 1 else ""
+        return ", ".join(named[:-1]) + joint + named[-1]
 
     def canton(self) -> str:
         """The municipality in capitals, as a court's heading writes it."""
@@ -113,8 +149,9 @@ def compose(r: Report, bank: Any) -> str:
     _household(c)
     styles, weights = zip(*LAYOUTS, strict=True)
     r.layout = c.rng.choices(styles, weights)[0]
-    text = getattr(bank, r.layout, None) or globals()[r.layout]
-    text = text(c)
+    import layouts  # layouts builds on this module, so it is imported late
+
+    text = (getattr(bank, r.layout, None) or getattr(layouts, r.layout))(c)
     if r.layout == "pdf_paste":
         spans = [e["text"] or "" for e in r.keep] + [
             form for e in r.redact for form in (e.get("forms") or [e["text"]])
@@ -135,21 +172,7 @@ def quote(c: Ctx, text: str, mark: str = "> ") -> str:
 
 def body(c: Ctx, banks: list[str], extra: int = 3) -> list[str]:
     """The core paragraphs, in order, plus ``extra`` optional ones drawn from the bank."""
-    optional = [name for name in c.bank.OPTIONAL if c.kids or name not in NEED_CHILDREN]
+    optional = [name for name in OPTIONAL if c.kids or name not in NEED_CHILDREN]
     c.rng.shuffle(optional)
     chosen = banks + optional[:extra]
     return [c.say(name) for name in chosen]
-
-
-def sections(c: Ctx) -> str:
-    """A report under headings, as most CPAS templates have it (the bank's SECTIONS)."""
-    parts = [c.bank.SECTIONS_TITLE, "", c.say("INTRO")]
-    for heading, banks in c.bank.SECTIONS:
-        usable = [b for b in banks if c.kids or b not in NEED_CHILDREN]
-        if not usable:
-            continue
-        chosen = c.rng.sample(usable, k=min(len(usable), c.rng.choice([1, 1, 2])))
-        colon = " :" if c.r.lang == "fr" else ":"
-        parts += ["", c.rng.choice([heading, heading.upper(), heading + colon])]
-        parts += [c.say(b) for b in chosen]
-    return "\n".join(parts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compose import Ctx, body, quote
+from compose import Ctx, body
 
 SAINT_PLACES = [
     "Sankt Vith",
@@ -75,8 +75,8 @@ def ihr(p) -> str:
     return "ihr" if p.sex == "F" else "sein"
 
 
-def job(c: Ctx) -> str:
-    male, female = c.rng.choice(JOBS)
+def job(c: Ctx, capital: bool = True) -> str:
+    male, female = c.pick_once("occupation", JOBS)
     return c.keep(female if c.a.sex == "F" else male, "occupation", "occupation_surname")
 
 
@@ -127,10 +127,7 @@ def family(c: Ctx) -> str:
         return text + (
             "Keine Kinder zu Lasten." if c.partner else f"{sie(c.a).capitalize()} lebt allein."
         )
-    named = [
-        f"{c.n(k, c.rng.choice(['first', 'first', 'nick', 'full']))} ({k.age()} J.)" for k in c.kids
-    ]
-    listed = ", ".join(named[:-1]) + (" und " if len(named) > 1 else "") + named[-1]
+    listed = c.children("J.", "und")
     return text + c.rng.choice(
         [
             f"Zu Lasten: {listed}.",
@@ -223,7 +220,8 @@ HEALTH = [
 WORK = [
     lambda c: f"{sie(c.a).capitalize()} arbeitete zwölf Jahre als {job(c)} in {place(c)}.",
     lambda c: (
-        f"Früher {job(c)}, jetzt arbeitsuchend beim {aid(c)} gemeldet; "
+        f"Früher {job(c)}, jetzt arbeitsuchend beim "
+        f"{c.keep('ADG', 'institution', 'institution')} gemeldet; "
         f"Berater(in) {c.n(c.third('job counsellor'))} begleitet {ihr(c.a)}en Weg."
     ),
     lambda c: (
@@ -303,119 +301,58 @@ PROPOSAL = [
         f"Überprüfung am {c.r.when('short')}"
     ),
 ]
-OPTIONAL = [
-    "EX",
-    "LANDLORD",
-    "HEALTH",
-    "WORK",
-    "SCHOOL",
-    "CAR",
-    "DEBT",
-    "BUDGET",
-    "PLACES",
-    "CONTACT",
-    "BIRTH",
-]
 
 
-def narrative(c: Ctx) -> str:
-    head = c.rng.choice(
-        ["SOZIALBERICHT", "Sozialbericht – Antrag auf Hilfe", "Bericht an den Sozialhilferat"]
-    )
-    parts = [*body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(3, 6)), c.say("PROPOSAL")]
-    return f"{head}\n\n" + "\n".join(parts)
-
-
-def pdf_paste(c: Ctx) -> str:
-    parts = [*body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(4, 7)), c.say("PROPOSAL")]
-    footer = c.rng.choice(["\nSeite 1 von 2\n", "\n- 1 -\n", "\n"])
-    return "ÖSHZ – Sozialdienst\n" + " ".join(parts[:3]) + footer + " ".join(parts[3:])
-
-
-def form(c: Ctx) -> str:
-    a, r = c.a, c.r
-    rows = [
-        ("Name", c.n(a, "caps_last")),
-        ("Vorname(n)", r.names(a, " ".join(a.firsts), "name", "first")),
-        ("Geburtsdatum", r.birth_text(a, c.rng.random() < 0.15)),
-        ("NRN", r.niss_text(a, c.rng.random() < 0.3)),
-        ("Anschrift", f"{r.street_text(c.rng.random() < 0.6)}, {r.town()}"),
-        ("Tel.", r.phone_text()),
-        ("Konto", r.iban_text(c.rng.random() < 0.3)),
-        ("Beruf", job(c)),
-        ("Krankenkasse", c.keep("CKK", "institution", "institution")),
-    ]
-    if c.rng.random() < 0.5:
-        rows.append(("E-Mail", r.email_text(a, c.rng.random() < 0.5)))
-    sep = c.rng.choice([": ", " : ", "\t", " ........ "])
-    return (
-        "ANTRAG AUF SOZIALHILFE – ANGABEN ZUR PERSON\n\n"
-        + "\n".join(f"{k}{sep}{v}" for k, v in rows)
-        + "\n\nSoziale Lage\n"
-        + "\n".join(body(c, ["FAMILY"], extra=3))
-        + "\n\nVorschlag\n"
-        + c.say("PROPOSAL")
-    )
-
-
-def email_thread(c: Ctx) -> str:
-    sender = c.third(c.rng.choice(["school director", "landlord", "lawyer", "debt mediator"]))
-    worker = c.third("social worker")
-    first = "\n".join(body(c, [], extra=2))
-    signature = (
-        f"{c.n(sender, 'full')}\n"
-        f"{c.rng.choice(['Rechtsanwalt', 'Schuldnerberatung', 'Immobilien', 'Schulleitung'])}"
-        f"\nTel.: {c.other_phone(c.rng.choice(['BE', 'DE']))}"
-    )
-    return (
-        f"Von: {c.n(worker, 'full')} <sozialdienst@oeshz-beispiel.be>\n"
-        f"Gesendet: {c.r.when('words')}\nBetreff: AW: Akte {c.n(c.a, 'initials')}\n\n"
-        + "\n".join(body(c, ["INTRO", "FAMILY"], extra=1))
-        + f"\nMit freundlichen Grüßen\n{c.n(worker, 'first')}\nSozialarbeiter(in)\n\n"
-        f"Am {c.r.when('dots')} schrieb {signature.splitlines()[0]}:\n"
-        + quote(c, first + "\n\n" + signature)
-        + "\n\n"
-        + c.say("PROPOSAL")
-    )
-
-
-def household_table(c: Ctx) -> str:
-    r = c.r
-    header = c.rng.choice(
-        [
-            "NAME | Vorname | Verhältnis | Geburtsdatum | NRN",
-            "Name\tVorname\tVerwandtschaft\tGeb.-Datum\tNationalregisternr.",
-        ]
-    )
-    sep = " | " if "|" in header else "\t"
-    links = {
+WORDS = {
+    "heads": ["SOZIALBERICHT", "Sozialbericht – Antrag auf Hilfe", "Bericht an den Sozialhilferat"],
+    "service": "ÖSHZ – Sozialdienst",
+    "page": "Seite 1 von 2",
+    "form": "ANTRAG AUF SOZIALHILFE – ANGABEN ZUR PERSON",
+    "fields": {
+        "name": "Name",
+        "first": "Vorname(n)",
+        "birth": "Geburtsdatum",
+        "niss": "NRN",
+        "address": "Anschrift",
+        "phone": "Tel.",
+        "iban": "Konto",
+        "job": "Beruf",
+        "fund": "Krankenkasse",
+        "email": "E-Mail",
+    },
+    "situation": "Soziale Lage",
+    "opinion": "Vorschlag",
+    "signatures": {
+        "lawyer": "Rechtsanwalt",
+        "debt mediator": "Schuldnerberatung",
+        "landlord": "Immobilien",
+        "school director": "Schulleitung",
+    },
+    "tel": "Tel.:",
+    "countries": ["BE", "DE"],
+    "head": "Von: {worker} <sozialdienst@oeshz-beispiel.be>\nGesendet: {sent}\n"
+    "Betreff: AW: Akte {initials}",
+    "greeting": "Mit freundlichen Grüßen",
+    "role": "Sozialarbeiter(in)",
+    "table": [
+        "NAME | Vorname | Verhältnis | Geburtsdatum | NRN",
+        "Name\tVorname\tVerwandtschaft\tGeb.-Datum\tNationalregisternr.",
+    ],
+    "links": {
         None: "Antragsteller(in)",
         "partner": "Partner(in)",
         "child": "Kind",
         "parent": "Elternteil",
-    }
-    rows = [
-        sep.join(
-            [
-                c.n(p, "caps_last"),
-                r.names(p, p.first, "name", "first"),
-                links[p.relation],
-                r.birth_text(p),
-                r.niss_text(p, c.rng.random() < 0.2),
-            ]
-        )
-        for p in [c.a, *r.household]
-    ]
-    return (
-        "Zusammensetzung des Haushalts\n"
-        + header
-        + "\n"
-        + "\n".join(rows)
-        + "\n\n"
-        + "\n".join(body(c, ["INTRO"], extra=3))
-        + "\n"
-        + c.say("PROPOSAL")
-    )
+    },
+    "household": "Zusammensetzung des Haushalts",
+    "notes": "Gesprächsnotizen",
+    "funds": ["CKK", "Freie Krankenkasse", "Sozialistische Krankenkasse"],
+    "bullets": ["–", "-"],
+}
+
+
+def quote_head(c: Ctx, sender: str) -> str:
+    return f"Am {c.r.when('dots')} schrieb {sender}:"
 
 
 def court_letter(c: Ctx) -> str:
@@ -433,8 +370,3 @@ def court_letter(c: Ctx) -> str:
         + "\n"
         + c.say("PROPOSAL")
     )
-
-
-def notes(c: Ctx) -> str:
-    parts = body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(3, 6))
-    return "Gesprächsnotizen\n" + "\n".join(f"– {p}" for p in parts) + "\n\n" + c.say("PROPOSAL")

@@ -138,4 +138,3 @@ WORK = [
         f"Seit 2024 arbeitsuchend gemeldet; eine Ausbildung als {job(c)} beim {aid(c)} ist geplant."
     ),
 ]
-OPTIONAL = [*de.OPTIONAL, "NEIGHBOUR", "LAWYER", "ENERGY", "HOLIDAY", "ABROAD"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compose import Ctx, body, quote
+from compose import Ctx, body
 
 SAINT_PLACES = [
     "Haine-Saint-Pierre",
@@ -120,7 +120,7 @@ def il(p) -> str:
 
 
 def job(c: Ctx, capital: bool = False) -> str:
-    word = c.rng.choice(JOBS)
+    word = c.pick_once("occupation", JOBS)
     if c.a.sex == "F":
         word = JOBS_F.get(word, word)
     word = word.capitalize() if capital else word
@@ -179,11 +179,7 @@ def _kids(c: Ctx) -> str:
         return (
             "Pas d'enfant à charge." if c.partner else f"{il(c.a).capitalize()} vit seul{e(c.a)}."
         )
-    parts = [
-        f"{c.n(k, c.rng.choice(['first', 'first', 'nick', 'full']))} ({k.age()} ans)"
-        for k in c.kids
-    ]
-    listed = ", ".join(parts[:-1]) + (" et " if len(parts) > 1 else "") + parts[-1]
+    listed = c.children("ans", "et")
     return c.rng.choice(
         [
             f"{il(c.a).capitalize()} a la charge {de(listed)}.",
@@ -382,121 +378,58 @@ PROPOSAL = [
         f"{c.r.amount(50, 900)} € ; réévaluation au {c.r.when('short')}."
     ),
 ]
-OPTIONAL = [
-    "EX",
-    "LANDLORD",
-    "HEALTH",
-    "WORK",
-    "SCHOOL",
-    "CAR",
-    "DEBT",
-    "BUDGET",
-    "PLACES",
-    "CONTACT",
-    "BIRTH",
-]
 
 
-def narrative(c: Ctx) -> str:
-    head = c.rng.choice(
-        [
-            "RAPPORT SOCIAL",
-            "Rapport social – demande d'aide",
-            "Enquête sociale",
-            "Note au Comité spécial du service social",
-        ]
-    )
-    parts = [*body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(3, 6)), c.say("PROPOSAL")]
-    return f"{head}\n\n" + "\n".join(parts)
+WORDS = {
+    "heads": [
+        "RAPPORT SOCIAL",
+        "Rapport social – demande d'aide",
+        "Enquête sociale",
+        "Note au Comité spécial du service social",
+    ],
+    "service": "CPAS – Service social",
+    "page": "Page 1 / 2",
+    "form": "FORMULAIRE DE DEMANDE D'AIDE SOCIALE",
+    "fields": {
+        "name": "Nom",
+        "first": "Prénom(s)",
+        "birth": "Date de naissance",
+        "niss": "N° registre national",
+        "address": "Adresse",
+        "phone": "Tél.",
+        "iban": "Compte",
+        "job": "Profession",
+        "fund": "Mutuelle",
+        "email": "E-mail",
+    },
+    "situation": "Situation",
+    "opinion": "Avis",
+    "signatures": {
+        "lawyer": "Avocat",
+        "debt mediator": "Médiateur de dettes",
+        "landlord": "Gérance Immo",
+        "school director": "Direction",
+    },
+    "tel": "Tél.",
+    "countries": ["BE", "BE", "FR"],
+    "head": "De : {worker} <service.social@cpas-exemple.be>\nEnvoyé : {sent}\n"
+    "Objet : RE: dossier {initials}",
+    "greeting": "Bien à vous,",
+    "role": "Assistante sociale",
+    "table": [
+        "NOM | Prénom | Lien | Né(e) le | NISS",
+        "Nom\tPrénom\tLien de parenté\tDate de naissance\tNISS",
+    ],
+    "links": {None: "demandeur", "partner": "partenaire", "child": "enfant", "parent": "parent"},
+    "household": "Composition de ménage",
+    "notes": "Notes d'entretien",
+    "funds": ["Solidaris", "Mutualité chrétienne", "Partenamut"],
+    "bullets": ["-", "•"],
+}
 
 
-def pdf_paste(c: Ctx) -> str:
-    parts = [*body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(4, 7)), c.say("PROPOSAL")]
-    footer = c.rng.choice(["\nPage 1 / 2\n", "\n– 1 –\n", "\n"])
-    return "CPAS – Service social\n" + " ".join(parts[:3]) + footer + " ".join(parts[3:])
-
-
-def form(c: Ctx) -> str:
-    a, r = c.a, c.r
-    rows = [
-        ("Nom", c.n(a, "caps_last")),
-        ("Prénom(s)", c.r.names(a, " ".join(a.firsts), "name", "first")),
-        ("Date de naissance", r.birth_text(a, c.rng.random() < 0.15)),
-        ("N° registre national", r.niss_text(a, c.rng.random() < 0.3)),
-        ("Adresse", f"{r.street_text(c.rng.random() < 0.5)}, {r.town()}"),
-        ("Tél.", r.phone_text()),
-        ("Compte", r.iban_text(c.rng.random() < 0.3)),
-        ("Profession", job(c, capital=True)),
-        ("Mutuelle", c.keep("Solidaris", "institution", "institution")),
-    ]
-    if c.rng.random() < 0.5:
-        rows.append(("E-mail", r.email_text(a, c.rng.random() < 0.5)))
-    sep = c.rng.choice([" : ", ": ", "\t", " .......... "])
-    lines = [f"{k}{sep}{v}" for k, v in rows]
-    return (
-        "FORMULAIRE DE DEMANDE D'AIDE SOCIALE\n\n"
-        + "\n".join(lines)
-        + "\n\nSituation\n"
-        + "\n".join(body(c, ["FAMILY"], extra=3))
-        + "\n\nProposition\n"
-        + c.say("PROPOSAL")
-    )
-
-
-def email_thread(c: Ctx) -> str:
-    sender = c.third(c.rng.choice(["school director", "landlord", "lawyer", "debt mediator"]))
-    worker = c.third("social worker", "F")
-    first = "\n".join(body(c, [], extra=2))
-    quoted = quote(c, first)
-    sig = (
-        f"{c.n(sender, 'full')}\n"
-        f"{c.rng.choice(['Avocat', 'Médiateur de dettes', 'Gérance Immo', 'Direction'])}"
-        f"\nTél. {c.other_phone()}"
-    )
-    return (
-        f"De : {c.n(worker, 'full')} <service.social@cpas-exemple.be>\n"
-        f"Envoyé : {c.r.when('words')}\nObjet : RE: dossier {c.n(c.a, 'initials')}\n\n"
-        + "\n".join(body(c, ["INTRO", "FAMILY"], extra=1))
-        + "\n"
-        f"Bien à vous,\n{c.n(worker, 'first')}\nAssistante sociale\n\n"
-        f"-----Message d'origine-----\nDe : {sig.splitlines()[0]}\nObjet : {c.t(c.a)}\n\n"
-        f"{quoted}\n> \n> {sig.replace(chr(10), chr(10) + '> ')}\n\n" + c.say("PROPOSAL")
-    )
-
-
-def household_table(c: Ctx) -> str:
-    r = c.r
-    members = [c.a, *r.household]
-    header = c.rng.choice(
-        [
-            "NOM | Prénom | Lien | Né(e) le | NISS",
-            "Nom\tPrénom\tLien de parenté\tDate de naissance\tNISS",
-        ]
-    )
-    sep = " | " if "|" in header else "\t"
-    links = {None: "demandeur", "partner": "partenaire", "child": "enfant", "parent": "parent"}
-    rows = [
-        sep.join(
-            [
-                c.n(p, "caps_last"),
-                r.names(p, p.first, "name", "first"),
-                links[p.relation],
-                r.birth_text(p),
-                r.niss_text(p, c.rng.random() < 0.2),
-            ]
-        )
-        for p in members
-    ]
-    return (
-        "Composition de ménage\n"
-        + header
-        + "\n"
-        + "\n".join(rows)
-        + "\n\n"
-        + "\n".join(body(c, ["INTRO"], extra=3))
-        + "\n"
-        + c.say("PROPOSAL")
-    )
+def quote_head(c: Ctx, sender: str) -> str:
+    return f"-----Message d'origine-----\nDe : {sender}\nObjet : {c.t(c.a)}\n"
 
 
 def court_letter(c: Ctx) -> str:
@@ -515,8 +448,3 @@ def court_letter(c: Ctx) -> str:
         + "\n"
         + c.say("PROPOSAL")
     )
-
-
-def notes(c: Ctx) -> str:
-    parts = body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(3, 6))
-    return "Notes d'entretien\n" + "\n".join(f"- {p}" for p in parts) + "\n\n" + c.say("PROPOSAL")

@@ -145,4 +145,3 @@ WORK = [
         f"2024 ; formation de {job(c)} prévue au centre de compétences."
     ),
 ]
-OPTIONAL = [*fr.OPTIONAL, "NEIGHBOUR", "LAWYER", "ENERGY", "HOLIDAY", "ABROAD"]

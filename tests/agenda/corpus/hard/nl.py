@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compose import Ctx, body, quote
+from compose import Ctx, body
 
 SAINT_PLACES = [
     "Sint-Niklaas",
@@ -75,7 +75,7 @@ def haar(p) -> str:
 
 
 def job(c: Ctx, capital: bool = False) -> str:
-    word = c.rng.choice(JOBS)
+    word = c.pick_once("occupation", JOBS)
     return c.keep(word.capitalize() if capital else word, "occupation", "occupation_surname")
 
 
@@ -122,10 +122,7 @@ def family(c: Ctx) -> str:
             if c.partner
             else f"{zij(c.a).capitalize()} woont alleen."
         )
-    named = [
-        f"{c.n(k, c.rng.choice(['first', 'first', 'nick', 'full']))} ({k.age()} j.)" for k in c.kids
-    ]
-    listed = ", ".join(named[:-1]) + (" en " if len(named) > 1 else "") + named[-1]
+    listed = c.children("j.", "en")
     return text + c.rng.choice(
         [
             f"Ten laste: {listed}.",
@@ -222,7 +219,8 @@ HEALTH = [
 WORK = [
     lambda c: f"{zij(c.a).capitalize()} werkte vijftien jaar als {job(c)} in {place(c)}.",
     lambda c: (
-        f"Vroeger {job(c)}, nu werkzoekend en ingeschreven bij de {aid(c)}; "
+        f"Vroeger {job(c)}, nu werkzoekend en ingeschreven bij de "
+        f"{c.keep('VDAB', 'institution', 'institution')}; "
         f"trajectbegeleider {c.n(c.third('VDAB counsellor'))} volgt dit op."
     ),
     lambda c: (
@@ -313,118 +311,57 @@ PROPOSAL = [
         f"herziening op {c.r.when('short')}."
     ),
 ]
-OPTIONAL = [
-    "EX",
-    "LANDLORD",
-    "HEALTH",
-    "WORK",
-    "SCHOOL",
-    "CAR",
-    "DEBT",
-    "BUDGET",
-    "PLACES",
-    "CONTACT",
-    "BIRTH",
-]
 
 
-def narrative(c: Ctx) -> str:
-    head = c.rng.choice(
-        [
-            "SOCIAAL VERSLAG",
-            "Sociaal onderzoek – aanvraag leefloon",
-            "Verslag voor het Bijzonder Comité voor de Sociale Dienst",
-        ]
-    )
-    parts = [*body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(3, 6)), c.say("PROPOSAL")]
-    return f"{head}\n\n" + "\n".join(parts)
+WORDS = {
+    "heads": [
+        "SOCIAAL VERSLAG",
+        "Sociaal onderzoek – aanvraag leefloon",
+        "Verslag voor het Bijzonder Comité voor de Sociale Dienst",
+    ],
+    "service": "OCMW – Sociale dienst",
+    "page": "Pagina 1 van 2",
+    "form": "AANVRAAGFORMULIER MAATSCHAPPELIJKE DIENSTVERLENING",
+    "fields": {
+        "name": "Naam",
+        "first": "Voornaam",
+        "birth": "Geboortedatum",
+        "niss": "Rijksregisternr.",
+        "address": "Adres",
+        "phone": "Gsm",
+        "iban": "Rekeningnr.",
+        "job": "Beroep",
+        "fund": "Ziekenfonds",
+        "email": "E-mail",
+    },
+    "situation": "Sociale situatie",
+    "opinion": "Voorstel",
+    "signatures": {
+        "lawyer": "Advocaat",
+        "debt mediator": "Schuldbemiddelaar CAW",
+        "landlord": "Immo Vastgoed",
+        "school director": "Directie",
+    },
+    "tel": "T",
+    "countries": ["BE", "NL"],
+    "head": "Van: {worker} <sociale.dienst@ocmw-voorbeeld.be>\nVerzonden: {sent}\n"
+    "Onderwerp: RE: dossier {initials}",
+    "greeting": "Met vriendelijke groeten,",
+    "role": "Maatschappelijk werker",
+    "table": [
+        "NAAM | Voornaam | Band | Geboortedatum | INSZ",
+        "Naam\tVoornaam\tVerwantschap\tGeb.datum\tRijksregisternr.",
+    ],
+    "links": {None: "aanvrager", "partner": "partner", "child": "kind", "parent": "ouder"},
+    "household": "Gezinssamenstelling",
+    "notes": "Gespreksnotities",
+    "funds": ["CM", "Solidaris", "Helan", "Vivalis"],
+    "bullets": ["*", "-"],
+}
 
 
-def pdf_paste(c: Ctx) -> str:
-    parts = [*body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(4, 7)), c.say("PROPOSAL")]
-    footer = c.rng.choice(["\nPagina 1 van 2\n", "\n- 1 -\n", "\n"])
-    return "OCMW – Sociale dienst\n" + " ".join(parts[:3]) + footer + " ".join(parts[3:])
-
-
-def form(c: Ctx) -> str:
-    a, r = c.a, c.r
-    rows = [
-        ("Naam", c.n(a, "caps_last")),
-        ("Voornaam", r.names(a, " ".join(a.firsts), "name", "first")),
-        ("Geboortedatum", r.birth_text(a, c.rng.random() < 0.15)),
-        ("Rijksregisternr.", r.niss_text(a, c.rng.random() < 0.3)),
-        ("Adres", f"{r.street_text(c.rng.random() < 0.6)}, {r.town()}"),
-        ("Gsm", r.phone_text()),
-        ("Rekeningnr.", r.iban_text(c.rng.random() < 0.3)),
-        ("Beroep", job(c, capital=True)),
-        ("Ziekenfonds", aid(c)),
-    ]
-    if c.rng.random() < 0.5:
-        rows.append(("E-mail", r.email_text(a, c.rng.random() < 0.5)))
-    sep = c.rng.choice([": ", " : ", "\t", " ........ "])
-    return (
-        "AANVRAAGFORMULIER MAATSCHAPPELIJKE DIENSTVERLENING\n\n"
-        + "\n".join(f"{k}{sep}{v}" for k, v in rows)
-        + "\n\nSociale situatie\n"
-        + "\n".join(body(c, ["FAMILY"], extra=3))
-        + "\n\nVoorstel\n"
-        + c.say("PROPOSAL")
-    )
-
-
-def email_thread(c: Ctx) -> str:
-    sender = c.third(c.rng.choice(["school director", "landlord", "lawyer", "debt mediator"]))
-    worker = c.third("social worker")
-    first = "\n".join(body(c, [], extra=2))
-    signature = (
-        f"{c.n(sender, 'full')}\n"
-        f"{c.rng.choice(['Advocaat', 'Schuldbemiddelaar CAW', 'Immo Vastgoed', 'Directie'])}"
-        f"\nT {c.other_phone(c.rng.choice(['BE', 'NL']))}"
-    )
-    return (
-        f"Van: {c.n(worker, 'full')} <sociale.dienst@ocmw-voorbeeld.be>\n"
-        f"Verzonden: {c.r.when('words')}\nOnderwerp: RE: dossier {c.n(c.a, 'initials')}\n\n"
-        + "\n".join(body(c, ["INTRO", "FAMILY"], extra=1))
-        + f"\nMet vriendelijke groeten,\n{c.n(worker, 'first')}\nMaatschappelijk werker\n\n"
-        f"Op {c.r.when('slash')} schreef {signature.splitlines()[0]}:\n"
-        + quote(c, first + "\n\n" + signature)
-        + "\n\n"
-        + c.say("PROPOSAL")
-    )
-
-
-def household_table(c: Ctx) -> str:
-    r = c.r
-    header = c.rng.choice(
-        [
-            "NAAM | Voornaam | Band | Geboortedatum | INSZ",
-            "Naam\tVoornaam\tVerwantschap\tGeb.datum\tRijksregisternr.",
-        ]
-    )
-    sep = " | " if "|" in header else "\t"
-    links = {None: "aanvrager", "partner": "partner", "child": "kind", "parent": "ouder"}
-    rows = [
-        sep.join(
-            [
-                c.n(p, "caps_last"),
-                r.names(p, p.first, "name", "first"),
-                links[p.relation],
-                r.birth_text(p),
-                r.niss_text(p, c.rng.random() < 0.2),
-            ]
-        )
-        for p in [c.a, *r.household]
-    ]
-    return (
-        "Gezinssamenstelling\n"
-        + header
-        + "\n"
-        + "\n".join(rows)
-        + "\n\n"
-        + "\n".join(body(c, ["INTRO"], extra=3))
-        + "\n"
-        + c.say("PROPOSAL")
-    )
+def quote_head(c: Ctx, sender: str) -> str:
+    return f"Op {c.r.when('slash')} schreef {sender}:"
 
 
 def court_letter(c: Ctx) -> str:
@@ -441,8 +378,3 @@ def court_letter(c: Ctx) -> str:
         + "\n"
         + c.say("PROPOSAL")
     )
-
-
-def notes(c: Ctx) -> str:
-    parts = body(c, ["INTRO", "FAMILY"], extra=c.rng.randrange(3, 6))
-    return "Gespreksnotities\n" + "\n".join(f"* {p}" for p in parts) + "\n\n" + c.say("PROPOSAL")

@@ -143,4 +143,3 @@ WORK = [
         f"Ingeschreven als werkzoekende sinds 2024; opleiding tot {job(c)} gepland bij de {aid(c)}."
     ),
 ]
-OPTIONAL = [*nl.OPTIONAL, "NEIGHBOUR", "LAWYER", "ENERGY", "HOLIDAY", "ABROAD"]
