@@ -19,9 +19,9 @@ NAME_STYLES = [
     ("initials", 7),
     ("hyphen_break", 7),
     ("soft_hyphen", 7),
-    ("zero_width", 3),
+    ("zero_width", 5),
     ("ligature", 4),
-    ("spaced", 4),
+    ("spaced", 7),
 ]
 # the paragraphs a report may add to its core ones, each a list in the language's bank
 OPTIONAL = [
@@ -94,8 +94,20 @@ class Ctx:
     def t(self, person: Person, how: str | None = None) -> str:
         """Title and surname: "Mme DETHIER", "mevrouw Peeters", "Frau Mreyen"."""
         title = self.bank.title(person)
-        how = how or self.rng.choice(["last", "last", "caps_last", "hyphen_break", "soft_hyphen"])
-        if how in ("hyphen_break", "soft_hyphen"):
+        how = how or self.rng.choice(
+            [
+                "last",
+                "last",
+                "last",
+                "caps_last",
+                "caps_last",
+                "hyphen_break",
+                "soft_hyphen",
+                "spaced",
+                "zero_width",
+            ]
+        )
+        if how in ("hyphen_break", "soft_hyphen", "spaced", "zero_width"):
             written = self.r.call(
                 Person(["x"], person.last, person.sex, known=person.known, role=person.role), how
             )
