@@ -232,6 +232,10 @@ WORK = [
 SCHOOL = [_pupil, _satchel]
 CAR = [
     lambda c: (
+        f"Fahrzeug: VW Polo, Farbe: {c.keep('Rosa', 'word', 'word_lookalike')}, Kennzeichen "
+        f"{c.r.plate()} (Schätzwert {c.r.amount(300, 2500)} €)."
+    ),
+    lambda c: (
         f"{sie(c.a).capitalize()} braucht das Auto (Kennzeichen {c.r.plate()}) für die "
         f"Schichtarbeit in Luxemburg."
     ),

@@ -309,6 +309,10 @@ SCHOOL = [
 ]
 CAR = [
     lambda c: (
+        f"Véhicule déclaré : Opel Corsa – couleur : {c.keep('Rose', 'word', 'word_lookalike')} "
+        f"– plaque : {c.r.plate()} (valeur estimée {c.r.amount(300, 2500)} €)."
+    ),
+    lambda c: (
         f"{il(c.a).capitalize()} possède un véhicule (plaque {c.r.plate()}) indispensable "
         f"pour se rendre au travail."
     ),

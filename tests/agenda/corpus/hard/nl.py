@@ -231,6 +231,10 @@ WORK = [
 SCHOOL = [_pupil, _bag]
 CAR = [
     lambda c: (
+        f"Voertuig: Opel Corsa, kleur: {c.keep('Roze', 'word', 'word_lookalike')}, nummerplaat "
+        f"{c.r.plate()} (geschatte waarde {c.r.amount(300, 2500)} euro)."
+    ),
+    lambda c: (
         f"{zij(c.a).capitalize()} heeft een wagen (nummerplaat {c.r.plate()}) nodig voor "
         f"de ploegenarbeid."
     ),
