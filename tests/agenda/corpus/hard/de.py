@@ -48,6 +48,7 @@ JOBS = [
     ("Maurer", "Maurerin"),
     ("Schreiner", "Schreinerin"),
     ("Schneider", "Schneiderin"),
+    ("Müller", "Müllerin"),
 ]
 AIDS = ["ADG", "LfA", "CKK", "Sozialistische Krankenkasse", "DSL", "Kaleido", "ÖSHZ Eupen"]
 LEGAL = [
