@@ -117,8 +117,9 @@ screenshots: install translations system-deps-browser $(AXE)
 lint: install
 	$(BIN)/ruff check .
 
+# EVAL_DIRS: folders to evaluate instead of the default ones, e.g. tests/agenda/corpus/hard
 eval-pseudo: install
-	$(BIN)/python -m agenda.pseudonymise.evaluate
+	$(BIN)/python -m agenda.pseudonymise.evaluate $(EVAL_DIRS)
 
 bench-pseudo: install
 	$(BIN)/python bench/bench_pseudo.py

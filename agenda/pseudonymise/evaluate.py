@@ -7,7 +7,9 @@ what must go, ``keep``: what must stay), as ../shared/samples/pseudonymisation/R
 Matching follows that README and is written here on purpose without the pseudonymiser's own
 helpers, so a bug there cannot hide itself: case and accents ignored, word boundaries; an entry
 with ``digits: true`` leaks when its digits appear in a run of digits of the output whatever the
-separators; a birth date leaks in any of its written ``forms``.
+separators; a birth date leaks in any of its written ``forms``. An entry may also carry a finer
+``category`` (an evaluation set's own label, such as ``name_diminutive`` or ``place_saint``): the
+results are then also given per category.
 
 Thresholds: known-identity leaks 0, third-party name recall ≥ 0.98, keep rate ≥ 0.98.
 Exit status 1 when one is missed.
@@ -82,6 +84,8 @@ class Report:
     known: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     unknown: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     keep: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
+    #: (what: known, third party or keep; the entry's ``category``) -> tally, when sets give one
+    categories: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     failures: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -139,6 +143,9 @@ def evaluate(directories: Sequence[Path], reference_date: date | None = None) ->
             leaked = survives(entry, output.text)
             table = report.known if entry["known"] else report.unknown
             table[(language, entry["cat"])].add(not leaked)
+            if entry.get("category"):
+                what = "known" if entry["known"] else "third party"
+                report.categories[(what, entry["category"])].add(not leaked)
             if leaked:
                 kind = "LEAK (known)" if entry["known"] else "missed third party"
                 shown = entry["text"] or entry.get("forms")
@@ -146,6 +153,8 @@ def evaluate(directories: Sequence[Path], reference_date: date | None = None) ->
         for entry in annotations["keep"]:
             kept = _present(entry["text"], output.text)
             report.keep[(language, entry["cat"])].add(kept)
+            if entry.get("category"):
+                report.categories[("keep", entry["category"])].add(kept)
             if not kept:
                 report.failures.append(f"{base.name}\tNOT KEPT\t{entry['cat']}\t{entry['text']}")
     return report
@@ -163,6 +172,12 @@ def render(report: Report) -> str:
     lines += _table("Known identities (dossier values) removed", report.known, "removed")
     lines += _table("Third parties nobody listed, removed", report.unknown, "removed")
     lines += _table("Values that must stay, kept", report.keep, "kept")
+    if report.categories:
+        lines += ["By category", f"  {'entry':<13}{'category':<24}removed or kept"]
+        for (what, category), tally in sorted(report.categories.items()):
+            lines.append(
+                f"  {what:<13}{category:<24}{tally.done}/{tally.total} ({tally.rate:.3f})"
+            )
     lines += [
         "",
         f"known-identity leaks: {report.known_leaks} (must be 0)",

@@ -1,14 +1,24 @@
 """The quality bar, measured on the shared samples and on our own corpus."""
 
+import json
 from pathlib import Path
 
 import pytest
 
-from agenda.pseudonymise.evaluate import MIN_KEEP, MIN_RECALL, evaluate, main, survives
+from agenda.pseudonymise import load_dossier
+from agenda.pseudonymise.evaluate import (
+    MIN_KEEP,
+    MIN_RECALL,
+    _present,
+    evaluate,
+    main,
+    survives,
+)
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parents[1].parent / "shared" / "samples" / "pseudonymisation"
 CORPUS = HERE / "corpus"
+HARD = CORPUS / "hard"
 
 
 def test_corpus_size_and_languages():
@@ -54,3 +64,54 @@ def test_command_line_exit_status(capsys, tmp_path):
     )
     assert main([str(tmp_path)]) == 1
     assert "NOT KEPT\tinstitution\tDiallo" in capsys.readouterr().out
+
+
+def test_entries_with_a_category_are_also_counted_per_category(capsys, tmp_path):
+    case = tmp_path / "y"
+    case.with_suffix(".txt").write_text(
+        "Madame Diallo, dite Fanta, est suivie à la Clinique Saint-Luc.", "utf-8"
+    )
+    case.with_suffix(".json").write_text(
+        '{"reference": "1", "applicant": {"last_name": "Diallo", "first_names": ["Fatoumata"]}}'
+    )
+    (tmp_path / "y.ann.json").write_text(
+        '{"redact": ['
+        '{"text": "Diallo", "cat": "name", "known": true, "category": "name"},'
+        '{"text": "Fanta", "cat": "name", "known": true, "category": "name_diminutive"}],'
+        ' "keep": [{"text": "Saint-Luc", "cat": "institution", "category": "institution_saint"}]}',
+        "utf-8",
+    )
+    report = evaluate([tmp_path])
+    assert report.categories[("known", "name")].total == 1
+    assert report.categories[("known", "name_diminutive")].total == 1
+    assert report.categories[("keep", "institution_saint")].total == 1
+    assert sum(t.total for t in report.categories.values()) == 3
+    main([str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "By category" in out
+    assert "institution_saint" in out
+
+
+def test_no_category_table_without_categories(capsys):
+    assert main([str(CORPUS)]) == 0
+    assert "By category" not in capsys.readouterr().out
+
+
+def test_the_harder_set_is_whole_and_its_annotations_true():
+    """The set written by other hands (corpus/hard/README.md): 200 reports, 100/50/50, every
+    entry with a category, every value to remove or keep actually in its report."""
+    languages: dict[str, int] = {}
+    for annotation_path in sorted(HARD.glob("*.ann.json")):
+        base = annotation_path.with_name(annotation_path.name.removesuffix(".ann.json"))
+        text = base.with_suffix(".txt").read_text("utf-8")
+        dossier = load_dossier(base.with_suffix(".json"))
+        languages[dossier.language] = languages.get(dossier.language, 0) + 1
+        annotation = json.loads(annotation_path.read_text("utf-8"))
+        assert annotation["author"] == "evalset"
+        for entry in annotation["redact"]:
+            assert entry["category"], entry
+            assert survives(entry, text), (base.name, entry)
+        for entry in annotation["keep"]:
+            assert entry["category"], entry
+            assert _present(entry["text"], text), (base.name, entry)
+    assert languages == {"fr": 100, "nl": 50, "de": 50}
