@@ -25,12 +25,11 @@ from council.models import (
     MinutesRevision,
     OpenBallot,
     Poll,
-    PollOutcome,
     PollStatus,
     User,
 )
 from council.refusals import NotFound
-from council.rules.majority import Choice, Outcome
+from council.rules.majority import Choice
 from minutes.content import ItemFacts, MeetingFacts, Person, Vote
 
 
@@ -88,14 +87,6 @@ def initial_content(items: list[AgendaItem]) -> dict[str, Any]:
             "items": {str(item.id): item.draft_decision or "" for item in items}}
 
 
-def _outcome(poll: Poll) -> Outcome:
-    """The tally as stored when the poll was closed."""
-    yes, no, abstain = poll.yes_count or 0, poll.no_count or 0, poll.abstain_count or 0
-    return Outcome(adopted=poll.outcome is PollOutcome.adopted, yes=yes, no=no, abstain=abstain,
-                   cast=yes + no, majority_needed=(yes + no) // 2 + 1,
-                   decided_by_tie_rule=bool(poll.is_decided_by_tie_rule))
-
-
 def _open_ballots(session: Session, meeting_id: int) -> dict[int, list[tuple[int, Choice]]]:
     """poll id → (member id, choice) for every open vote of the meeting, in one query."""
     ballots: dict[int, list[tuple[int, Choice]]] = {}
@@ -131,7 +122,7 @@ def load_source(session: Session, minutes: Minutes,
         poll = floor.polls.get(item.id)
         if poll is None or poll.status is not PollStatus.closed:
             return None
-        return Vote(outcome=_outcome(poll), is_secret=poll.is_secret,
+        return Vote(outcome=poll.stored_outcome, is_secret=poll.is_secret,
                     ballots=() if poll.is_secret else tuple(ballots.get(poll.id, ())))
 
     facts = MeetingFacts(

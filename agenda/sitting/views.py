@@ -33,7 +33,7 @@ from council.errors import flash_refused, refused
 from council.models import AgendaItem, ItemKind, Meeting
 from council.refusals import require
 from council.rules.attendance import Presence
-from council.rules.majority import Choice
+from council.rules.majority import OPEN_CHOICES, Choice, choices_for
 
 bp = Blueprint("live", __name__, url_prefix="/meetings")
 
@@ -95,6 +95,7 @@ def _screen_context(meeting: Meeting) -> dict[str, Any]:
         return context
     poll = floor.polls[item.id]
     context["poll"] = poll
+    context["choices"] = list(choices_for(poll.is_secret))
     context["expected"] = len(floor.room(item).voters)
     if member_id is not None:
         context["presence"] = floor.presence(item).get(member_id)
@@ -182,7 +183,7 @@ def _floor_context(meeting: Meeting, item_id: int | None) -> dict[str, Any]:
         meeting.items[0] if meeting.items else None)
     context: dict[str, Any] = {"meeting": meeting, "floor": floor, "item": item, "poll": None,
                                "result": None, "voted": set(), "poller_id": "chair-floor",
-                               "presences": list(Presence), "choices": list(Choice)}
+                               "presences": list(Presence), "choices": list(OPEN_CHOICES)}
     if item is None:
         return context
     poll = floor.polls.get(item.id)

@@ -84,7 +84,8 @@ class NoQuorumErrorSchema(ErrorSchema):
 
 class BallotRequestSchema(ma.Schema):
     choice = ma.fields.String(required=True, validate=ma.validate.OneOf(CHOICES),
-                              metadata={"enum": CHOICES})
+                              metadata={"enum": CHOICES, "description":
+                                        "blank and null: secret ballots only"})
 
 
 class BallotSchema(ma.Schema):
@@ -109,6 +110,10 @@ class MemberVoteSchema(ma.Schema):
 class ResultSchema(GroupTallySchema):
     outcome = ma.fields.String(required=True, metadata={"enum": ["adopted", "rejected"]})
     secret = ma.fields.Boolean(required=True)
+    blank = ma.fields.Integer(metadata={
+        "description": "Secret ballots only: blank ballots, not votes cast"})
+    null = ma.fields.Integer(metadata={
+        "description": "Secret ballots only: null ballots, not votes cast"})
     sentence = ma.fields.String(required=True, metadata={
         "description": "The outcome as the minutes write it, in the centre's language"})
     by_group = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Nested(GroupTallySchema),
