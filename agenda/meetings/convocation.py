@@ -41,6 +41,7 @@ from council.models import Convocation, Meeting, MeetingStatus, Member, User
 from council.models.base import utcnow
 from council.refusals import Refusal
 from council.rules.deadlines import check_convocation, latest_sending_date, required_clear_days
+from council.rules.quorum import THIRD_CONVOCATION
 from council.services import audit
 
 #: length given to the calendar event
@@ -103,8 +104,13 @@ def meeting_day(meeting: Meeting) -> date:
 
 
 def legal_deadline(meeting: Meeting) -> Deadline:
-    """5 jours francs, 7 when the agenda has a budget, accounts, policy note or annual report."""
-    days = required_clear_days(item.kind.value for item in meeting.items)
+    """5 jours francs, 7 when the agenda has a budget, accounts, policy note or annual report;
+    for a third convocation after two without quorum, ``COUNCIL_THIRD_CONVOCATION_CLEAR_DAYS``
+    (2 by default)."""
+    days = required_clear_days(
+        (item.kind.value for item in meeting.items),
+        third_convocation=meeting.convocation_round == THIRD_CONVOCATION,
+        third_convocation_clear_days=current_app.config["COUNCIL_THIRD_CONVOCATION_CLEAR_DAYS"])
     return Deadline(days, latest_sending_date(meeting_day(meeting), days))
 
 

@@ -60,6 +60,7 @@ from council.models import (
     PollStatus,
     SecretBallot,
     SecretParticipation,
+    UrgencyVote,
     User,
 )
 from council.models.base import utcnow
@@ -215,6 +216,11 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
     existing = session.scalars(select(Poll).where(Poll.meeting_id == meeting.id)).all()
     if any(p.item_id == item.id for p in existing):
         raise _poll_exists()
+    if item.is_added_after_convocation and not session.scalar(
+            select(UrgencyVote.is_declared).where(UrgencyVote.item_id == item.id)):
+        raise Conflict("urgency_not_declared", gettext(
+            "This item is not on the agenda the members were convened with: it is taken only "
+            "once an urgency vote has declared it urgent."))
     if any(p.is_open for p in existing):
         raise Conflict("another_poll_open",
                        gettext("Another vote of this meeting is still open: close it first."))
@@ -223,7 +229,7 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
         attendance_records(session, meeting.id), item.number, [m.member_id for m in members],
         [w.member_id for w in session.scalars(
             select(ItemWithdrawal).where(ItemWithdrawal.item_id == item.id))])
-    quorum = quorum_for(meeting, len(members), room)
+    quorum = quorum_for(meeting, len(members), room, item=item)
     if not quorum.met:
         raise Conflict("no_quorum", gettext(
             "The quorum is not met: %(present)d members present for this item, %(required)d "

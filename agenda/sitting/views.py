@@ -27,6 +27,8 @@ from markupsafe import Markup
 
 from agenda import sitting as live
 from agenda.guard import GuardRefusal
+from agenda.sitting import urgency
+from agenda.sitting.wording import urgency_sentence
 from council import permissions
 from council.db import db
 from council.errors import flash_refused, refused
@@ -188,7 +190,13 @@ def _floor_context(meeting: Meeting, item_id: int | None) -> dict[str, Any]:
         return context
     poll = floor.polls.get(item.id)
     context.update(presence=floor.presence(item), withdrawn=floor.withdrawn(item),
-                   room=floor.room(item), quorum=floor.quorum(item), poll=poll)
+                   room=floor.room(item), quorum=floor.quorum(item), poll=poll,
+                   urgency_vote=urgency.urgency_vote_of(db.session, item)
+                   if item.is_added_after_convocation else None)
+    if context["urgency_vote"] is not None:
+        vote = context["urgency_vote"]
+        context["urgency_text"] = urgency_sentence(vote.present, vote.votes_for, vote.required,
+                                                   vote.is_declared, language=_language(meeting))
     if poll is not None:
         if poll.id not in floor.ballots_in:
             floor.ballots_in[poll.id] = live.ballots_in(db.session, poll)
@@ -291,6 +299,25 @@ def open_poll(meeting_id: int, item_id: int) -> Response | str:
     try:
         live.open_poll(db.session, item, actor=current_user, secret=secret)
         flash(gettext("The vote on item %(number)d is open.", number=item.number), "success")
+    except live.SessionError as error:
+        flash_refused(error)
+    return _back_to_chair(meeting, item.id)
+
+
+@bp.route("/<int:meeting_id>/chair/items/<int:item_id>/urgency", methods=["POST"])
+@login_required
+def urgency_vote(meeting_id: int, item_id: int) -> Response:
+    """The president or the DG enters the urgency vote on an item added after convocation
+    (a show of hands: the number of members for)."""
+    meeting, item = _vote_item(meeting_id, item_id)
+    try:
+        vote = urgency.record_urgency_vote(
+            db.session, item, request.form.get("votes_for", type=int), actor=current_user,
+            majority=current_app.config["COUNCIL_URGENCY_MAJORITY"])
+        if vote.is_declared:
+            flash(gettext("The urgency is declared: the item can be taken."), "success")
+        else:
+            flash(gettext("The urgency is not declared: the item is not taken."), "warning")
     except live.SessionError as error:
         flash_refused(error)
     return _back_to_chair(meeting, item.id)

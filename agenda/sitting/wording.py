@@ -69,3 +69,22 @@ def outcome_sentence(outcome: Outcome, *, is_secret: bool, language: str) -> str
     return sentence % {
         "verdict": verdict, "tally": tally_phrase(outcome, is_secret=is_secret, language=language)
     }
+
+
+def urgency_sentence(present: int, votes_for: int, required: int, declared: bool, *,
+                     language: str) -> str:
+    """The urgency vote as the minutes write it: "L'urgence est déclarée par 7 voix sur les 9
+    membres présents (6 requises)." or, short of the majority, that the item is not taken."""
+    words = catalog(language)
+    figures = {"num": votes_for, "present": present, "required": required}
+    if declared:
+        return words.ngettext(
+            "The urgency is declared by %(num)d vote of the %(present)d members present "
+            "(%(required)d required).",
+            "The urgency is declared by %(num)d votes of the %(present)d members present "
+            "(%(required)d required).", votes_for) % figures
+    return words.ngettext(
+        "The urgency is not declared: %(num)d vote of the %(present)d members present, "
+        "%(required)d required; the item is not taken.",
+        "The urgency is not declared: %(num)d votes of the %(present)d members present, "
+        "%(required)d required; the item is not taken.", votes_for) % figures
