@@ -26,11 +26,13 @@ from council.models import (
     OpenBallot,
     Poll,
     PollStatus,
+    UrgencyVote,
     User,
 )
 from council.refusals import NotFound
 from council.rules.majority import Choice
-from minutes.content import ItemFacts, MeetingFacts, Person, Vote
+from council.rules.quorum import quorum_waived
+from minutes.content import ItemFacts, MeetingFacts, Person, Urgency, Vote
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,10 @@ def load_source(session: Session, minutes: Minutes,
     content = revision.content if revision is not None else initial_content(items)
     texts = content.get("items", {})
     ballots = _open_ballots(session, meeting.id)
+    urgencies = {vote.item_id: Urgency(present=vote.present, votes_for=vote.votes_for,
+                                       required=vote.required, declared=vote.is_declared)
+                 for vote in session.scalars(select(UrgencyVote).where(
+                     UrgencyVote.item_id.in_([item.id for item in items])))}
 
     def vote(item: AgendaItem) -> Vote | None:
         poll = floor.polls.get(item.id)
@@ -138,7 +144,9 @@ def load_source(session: Session, minutes: Minutes,
             ItemFacts(id=item.id, number=item.number, title=item.title, kind=item.kind.value,
                       status=item.status.value,
                       text=texts.get(str(item.id), item.draft_decision or ""),
-                      vote=vote(item),
+                      vote=vote(item), urgency=urgencies.get(item.id),
+                      quorum_waived=quorum_waived(meeting.convocation_round,
+                                                  item.times_on_agenda),
                       withdrawals=tuple(w.member_id
                                         for w in floor.withdrawals.get(item.id, ())))
             for item in items),

@@ -497,12 +497,15 @@ def carry_over_item(session: Session, item: AgendaItem, to_meeting: Meeting, *,
     return carried
 
 
-def carry_targets(session: Session, item: AgendaItem) -> list[Meeting]:
-    """The meetings an item could be carried over to: later, same organ, in preparation."""
+def carry_targets(session: Session, meeting: Meeting) -> list[Meeting]:
+    """The meetings the items of ``meeting`` could be carried over to: later, of the same
+    organ, in preparation; none while the members are not convened to ``meeting``."""
+    if meeting.status not in CARRIED_FROM:
+        return []
     return list(session.scalars(
-        select(Meeting).where(Meeting.organ_id == item.meeting.organ_id,
+        select(Meeting).where(Meeting.organ_id == meeting.organ_id,
                               Meeting.status == MeetingStatus.draft,
-                              Meeting.starts_at > item.meeting.starts_at)
+                              Meeting.starts_at > meeting.starts_at)
         .order_by(Meeting.starts_at)))
 
 
