@@ -63,6 +63,10 @@ CORE_ROUTES: Routes = {
     ("builder.remove_item", "POST"): (
         lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/remove", {},
         expect(403, anonymous=302, dg=302, secretariat=302)),
+    ("agenda.agenda_document", "GET"): (lambda d: f"/meetings/{d.csss_meeting_id}/agenda.pdf",
+                                        None, expect(403, anonymous=302, dg=200,
+                                                     secretariat=200, president=200, member=200,
+                                                     non_member=404)),
     ("builder.carry_over_item", "POST"): (  # no later meeting in preparation: refused
         lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/carry-over",
         {"to_meeting_id": ""},

@@ -155,8 +155,8 @@ def test_the_urgency_vote_counts_only_the_members_present_and_not_withdrawn(sess
     csss = _meeting(session, demo.csss_meeting_id)
     item = _late_item(session, csss, users, "Marché de fournitures — attribution")
     _present(session, csss, users, *CSSS)
-    live.declare_withdrawal(session, item, users["councillor4"].member_id, "Conflit d'intérêts déclaré",
-                            actor=users["councillor4"])
+    live.declare_withdrawal(session, item, users["councillor4"].member_id,
+                            "Conflit d'intérêts déclaré", actor=users["councillor4"])
     with pytest.raises(live.InvalidInput) as refused:
         urgency.record_urgency_vote(session, item, 5, actor=users["dg"], majority=TWO_THIRDS)
     assert refused.value.code == "invalid_votes"
