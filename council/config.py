@@ -6,6 +6,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from datetime import timedelta
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,9 @@ from cryptography.fernet import Fernet
 
 from council.i18n import LANGUAGES
 from council.resources import resource_folder
+from council.rules.deadlines import THIRD_CONVOCATION_CLEAR_DAYS
+from council.rules.errors import RuleError
+from council.rules.urgency import parse_majority
 
 PRODUCTION = "production"
 
@@ -76,6 +80,16 @@ def _secret_tie_rule(environ: Mapping[str, str]) -> str:
                           "secret ballot is secret, so it cannot break a tie. Use 'rejected' "
                           "(the default).")
     return value
+
+
+def _urgency_majority(environ: Mapping[str, str]) -> Fraction:
+    name = "COUNCIL_URGENCY_MAJORITY"
+    value = environ.get(name, "").strip() or "2/3"
+    try:
+        return parse_majority(value)
+    except RuleError:
+        raise ConfigError(f"{name} must be a share of the members present such as 2/3, more "
+                          f"than 0 and at most 1 (got {value!r}).") from None
 
 
 def _count(environ: Mapping[str, str], name: str, default: int) -> int:
@@ -155,6 +169,13 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         # withdrew are also taken out of the base.
         "COUNCIL_QUORUM_WITHOUT_WITHDRAWN": _switch(
             environ, "COUNCIL_QUORUM_WITHOUT_WITHDRAWN", default=False),
+        # Third convocation (council.rules.deadlines) [C Brussels ROI; V Wallonia]: after two
+        # convocations without quorum, the third is sent this many jours francs before.
+        "COUNCIL_THIRD_CONVOCATION_CLEAR_DAYS": _count(
+            environ, "COUNCIL_THIRD_CONVOCATION_CLEAR_DAYS", THIRD_CONVOCATION_CLEAR_DAYS),
+        # Urgency (council.rules.urgency) [V]: the share of the members present whose votes
+        # declare the urgency of an item not on the agenda (CDLD L1122-24: 2/3).
+        "COUNCIL_URGENCY_MAJORITY": _urgency_majority(environ),
         # Pseudonymisation review (agenda.reports.review): undoing a replacement shows a word of
         # the original report, a re-identification; the DG may, and the secretariat only in a
         # centre where it reviews with the originals (docs/security.md).

@@ -90,6 +90,8 @@ TITLES: dict[enum.Enum, object] = {
     Choice.yes: _l("Yes"),
     Choice.no: _l("No"),
     Choice.abstain: _l("Abstain"),
+    Choice.blank: _l("Blank ballot"),
+    Choice.null: _l("Null ballot"),
     PollStatus.open: _l("Vote open"),
     PollStatus.closed: _l("Vote closed"),
     PollOutcome.adopted: _l("Adopted"),

@@ -19,7 +19,7 @@ from datetime import datetime
 from babel import dates as babel_dates
 from babel.support import Translations
 
-from agenda.sitting.wording import outcome_sentence
+from agenda.sitting.wording import outcome_sentence, urgency_sentence
 from council.clock import CENTRE_TIMEZONE
 from council.i18n import BABEL_LOCALES, catalog
 from council.rules.attendance import AttendanceRecord, Presence, presence_at
@@ -49,6 +49,16 @@ class Vote:
 
 
 @dataclass(frozen=True)
+class Urgency:
+    """The urgency vote on an item not on the convened agenda (``agenda.sitting.urgency``)."""
+
+    present: int
+    votes_for: int
+    required: int
+    declared: bool
+
+
+@dataclass(frozen=True)
 class ItemFacts:
     id: int
     number: int
@@ -61,6 +71,11 @@ class ItemFacts:
     #: the members who withdrew from the item (their ids): the minutes record that they did,
     #: never why (the reason, kept for the DG, often points at the applicant)
     withdrawals: tuple[int, ...] = ()
+    #: the urgency vote, for an item added after the convocation
+    urgency: Urgency | None = None
+    #: a third convocation deliberating on an item put on the agenda for the third time,
+    #: whatever the number present
+    quorum_waived: bool = False
 
 
 @dataclass(frozen=True)
@@ -168,6 +183,8 @@ def _outcome(item: ItemFacts, words: Translations, language: str) -> str | None:
     if item.vote is not None:
         return outcome_sentence(item.vote.outcome, is_secret=item.vote.is_secret,
                                 language=language)
+    if item.urgency is not None and not item.urgency.declared:
+        return None  # the urgency vote's sentence says that the item is not taken
     if item.status == "postponed":
         return words.gettext("The item is postponed.")
     if item.status == "withdrawn":
@@ -176,6 +193,21 @@ def _outcome(item: ItemFacts, words: Translations, language: str) -> str | None:
         return words.gettext("No observation having been made, the minutes of the previous "
                              "meeting are approved.")
     return words.gettext("No vote was recorded on this item.")
+
+
+def _rules_applied(item: ItemFacts, words: Translations, language: str) -> list[str]:
+    """The urgency vote on an item not on the convened agenda, and the third convocation's
+    waiver of the quorum, as the minutes record them."""
+    lines = []
+    if item.urgency is not None:
+        lines.append(urgency_sentence(item.urgency.present, item.urgency.votes_for,
+                                      item.urgency.required, item.urgency.declared,
+                                      language=language))
+    if item.quorum_waived and item.vote is not None:
+        lines.append(words.gettext(
+            "Third convocation: the item, put on the agenda for the third time, is deliberated "
+            "whatever the number of members present."))
+    return lines
 
 
 def _voted(choice: Choice, names: str, words: Translations) -> str:
@@ -227,6 +259,7 @@ def build(facts: MeetingFacts, *, language: str, name_voters: bool = True) -> Mi
         events += [words.gettext("%(name)s leaves the meeting for this item and takes no part "
                                  "in the vote.") % {"name": _addressed(people[m], words)}
                    for m in item.withdrawals if m in people]
+        events += _rules_applied(item, words, language)
         sections.append(ItemSection(
             id=item.id, number=item.number, title=item.title, events=tuple(events),
             paragraphs=paragraphs(item.text), outcome=_outcome(item, words, language),

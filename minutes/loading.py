@@ -25,13 +25,14 @@ from council.models import (
     MinutesRevision,
     OpenBallot,
     Poll,
-    PollOutcome,
     PollStatus,
+    UrgencyVote,
     User,
 )
 from council.refusals import NotFound
-from council.rules.majority import Choice, Outcome
-from minutes.content import ItemFacts, MeetingFacts, Person, Vote
+from council.rules.majority import Choice
+from council.rules.quorum import quorum_waived
+from minutes.content import ItemFacts, MeetingFacts, Person, Urgency, Vote
 
 
 @dataclass(frozen=True)
@@ -88,14 +89,6 @@ def initial_content(items: list[AgendaItem]) -> dict[str, Any]:
             "items": {str(item.id): item.draft_decision or "" for item in items}}
 
 
-def _outcome(poll: Poll) -> Outcome:
-    """The tally as stored when the poll was closed."""
-    yes, no, abstain = poll.yes_count or 0, poll.no_count or 0, poll.abstain_count or 0
-    return Outcome(adopted=poll.outcome is PollOutcome.adopted, yes=yes, no=no, abstain=abstain,
-                   cast=yes + no, majority_needed=(yes + no) // 2 + 1,
-                   decided_by_tie_rule=bool(poll.is_decided_by_tie_rule))
-
-
 def _open_ballots(session: Session, meeting_id: int) -> dict[int, list[tuple[int, Choice]]]:
     """poll id → (member id, choice) for every open vote of the meeting, in one query."""
     ballots: dict[int, list[tuple[int, Choice]]] = {}
@@ -126,12 +119,16 @@ def load_source(session: Session, minutes: Minutes,
     content = revision.content if revision is not None else initial_content(items)
     texts = content.get("items", {})
     ballots = _open_ballots(session, meeting.id)
+    urgencies = {vote.item_id: Urgency(present=vote.present, votes_for=vote.votes_for,
+                                       required=vote.required, declared=vote.is_declared)
+                 for vote in session.scalars(select(UrgencyVote).where(
+                     UrgencyVote.item_id.in_([item.id for item in items])))}
 
     def vote(item: AgendaItem) -> Vote | None:
         poll = floor.polls.get(item.id)
         if poll is None or poll.status is not PollStatus.closed:
             return None
-        return Vote(outcome=_outcome(poll), is_secret=poll.is_secret,
+        return Vote(outcome=poll.stored_outcome, is_secret=poll.is_secret,
                     ballots=() if poll.is_secret else tuple(ballots.get(poll.id, ())))
 
     facts = MeetingFacts(
@@ -147,7 +144,9 @@ def load_source(session: Session, minutes: Minutes,
             ItemFacts(id=item.id, number=item.number, title=item.title, kind=item.kind.value,
                       status=item.status.value,
                       text=texts.get(str(item.id), item.draft_decision or ""),
-                      vote=vote(item),
+                      vote=vote(item), urgency=urgencies.get(item.id),
+                      quorum_waived=quorum_waived(meeting.convocation_round,
+                                                  item.times_on_agenda),
                       withdrawals=tuple(w.member_id
                                         for w in floor.withdrawals.get(item.id, ())))
             for item in items),

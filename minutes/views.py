@@ -16,7 +16,6 @@ from flask import (
     Blueprint,
     abort,
     flash,
-    make_response,
     redirect,
     render_template,
     request,
@@ -33,6 +32,7 @@ from council.db import db
 from council.errors import flash_refused
 from council.forms import EmptyForm
 from council.models import AgendaItem, Meeting, Minutes, MinutesStatus
+from council.pdf import pdf_response
 from council.refusals import NotFound, require
 from council.services import jobs
 from minutes import service
@@ -224,9 +224,3 @@ def download(meeting_id: int) -> Response:
     return pdf_response(pdf, f"minutes-{meeting.id}.pdf")
 
 
-def pdf_response(pdf: bytes, filename: str) -> Response:
-    response = make_response(pdf)
-    response.mimetype = "application/pdf"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
@@ -103,3 +105,11 @@ def add_next_meeting(session: Session, meeting: Meeting,
                            is_closed_session=True, status=ItemStatus.ready))
     session.commit()
     return later
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text of a PDF, as poppler's pdftotext reads it."""
+    pdftotext = shutil.which("pdftotext")  # poppler-utils, like pdfsig
+    assert pdftotext is not None
+    return subprocess.run([pdftotext, "-", "-"], input=pdf, capture_output=True,  # noqa: S603
+                          check=True).stdout.decode()

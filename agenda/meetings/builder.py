@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_babel import gettext
+from flask_babel import format_date, gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -229,6 +229,29 @@ def remove_item(meeting_id: int, item_id: int) -> Response | str:
     return _back(meeting)
 
 
+@bp.route("/<int:meeting_id>/items/<int:item_id>/carry-over", methods=["POST"])
+@login_required
+def carry_over_item(meeting_id: int, item_id: int) -> Response:
+    """Postpones an item for lack of quorum onto a later meeting in preparation."""
+    meeting = _meeting(meeting_id)
+    item = item_of(meeting, item_id)
+    target_id = request.form.get("to_meeting_id", type=int)
+    if not target_id:
+        flash_refused(agenda.AgendaError("carry_target"))
+    elif FlaskForm().validate_on_submit():
+        target = _meeting(target_id)
+        try:
+            carried = agenda.carry_over_item(db.session, item, target, actor=current_user)
+        except (agenda.AgendaError, ReportError, GuardRefusal) as error:
+            flash_refused(error)
+        else:
+            flash(gettext("Item postponed and put on the agenda of %(date)s as item %(number)d "
+                          "(time %(times)d on an agenda).",
+                          date=format_date(target.starts_at, "long"),
+                          number=carried.number, times=carried.times_on_agenda), "success")
+    return _back(meeting)
+
+
 @bp.route("/<int:meeting_id>/convene", methods=["GET", "POST"])
 @login_required
 def convene(meeting_id: int) -> Response | str:
@@ -299,4 +322,5 @@ def staff_context(meeting: Meeting) -> dict[str, Any]:
         "convocation": convocation.convocation_state(db.session, meeting),
         "leak_categories": LEAK_CATEGORIES,  # the review page's labels, shared
         "waiting_reports": len(unscheduled_reports(db.session, meeting)),
+        "carry_targets": agenda.carry_targets(db.session, meeting),
     }

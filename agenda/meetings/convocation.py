@@ -1,8 +1,12 @@
-"""Convening a meeting: jours francs, the leak guard, e-mails with an .ics, and the record.
+"""Convening a meeting: jours francs, the leak guard, e-mails with the agenda and an .ics, and
+the record.
 
-What a convocation carries: the organ, the date, the place and a link to the meeting page
-(the agenda and the files are read there, after logging in). Never an item title nor any
-report text: a title can hint at a file. The .ics has the organ's name as its summary.
+What a convocation carries (LO art. 30: it "contient l'ordre du jour"): the organ, the date, the
+place, the agenda, that is the items' numbers and titles (neutral and pseudonymised: the titles
+passed the identity guard when written, and the leak guard reads the whole agenda again before
+anything is sent), as text and as a PDF attachment, and a link to the meeting page where the
+files are at the members' disposal from the convocation on. Never a report's text nor a draft
+decision. The .ics has the organ's name as its summary.
 
 Delivery is all or nothing. Every check runs first and every message is built before the
 first one leaves; then one SMTP connection sends them all, and only when all were accepted
@@ -39,8 +43,10 @@ from agenda.reports import LeakHit, check_leaks
 from council.clock import CENTRE_TIMEZONE, centre_today
 from council.models import Convocation, Meeting, MeetingStatus, Member, User
 from council.models.base import utcnow
+from council.pdf import render_pdf_template
 from council.refusals import Refusal
 from council.rules.deadlines import check_convocation, latest_sending_date, required_clear_days
+from council.rules.quorum import THIRD_CONVOCATION
 from council.services import audit
 
 #: length given to the calendar event
@@ -103,8 +109,13 @@ def meeting_day(meeting: Meeting) -> date:
 
 
 def legal_deadline(meeting: Meeting) -> Deadline:
-    """5 jours francs, 7 when the agenda has a budget, accounts, policy note or annual report."""
-    days = required_clear_days(item.kind.value for item in meeting.items)
+    """5 jours francs, 7 when the agenda has a budget, accounts, policy note or annual report;
+    for a third convocation after two without quorum, ``COUNCIL_THIRD_CONVOCATION_CLEAR_DAYS``
+    (2 by default)."""
+    days = required_clear_days(
+        (item.kind.value for item in meeting.items),
+        third_convocation=meeting.convocation_round == THIRD_CONVOCATION,
+        third_convocation_clear_days=current_app.config["COUNCIL_THIRD_CONVOCATION_CLEAR_DAYS"])
     return Deadline(days, latest_sending_date(meeting_day(meeting), days))
 
 
@@ -148,10 +159,27 @@ def calendar_file(meeting: Meeting, *, sequence: int) -> bytes:
     return calendar.to_ical()
 
 
+def agenda_pdf(meeting: Meeting) -> bytes:
+    """The agenda as a PDF in the centre's language: the items' numbers and titles only."""
+    return render_pdf_template("pdf/agenda.html", language=meeting.organ.centre.language.value,
+                               meeting=meeting)
+
+
+def agenda_lines(meeting: Meeting) -> str:
+    """The agenda as the e-mail lists it: "2. Title (closed session)", in agenda order."""
+    return "\n".join(
+        gettext("%(number)d. %(title)s (%(session)s)", number=item.number, title=item.title,
+                session=gettext("closed session") if item.is_closed_session
+                else gettext("public session"))
+        for item in meeting.items)
+
+
 def build_message(
-    meeting: Meeting, member: Member, email: str, language: str, *, ics: bytes
+    meeting: Meeting, member: Member, email: str, language: str, *, ics: bytes,
+    agenda: bytes | None = None,
 ) -> EmailMessage:
-    """The convocation e-mail in the member's language: organ, date, place and link only."""
+    """The convocation e-mail in the member's language: organ, date, place, the agenda (the
+    items' titles) and the link; the agenda as a PDF attachment too (``agenda``)."""
     with force_locale(language):
         when = format_date(meeting.starts_at, "full")
         at = format_time(meeting.starts_at, "short")
@@ -166,10 +194,12 @@ def build_message(
                     time=at,
                 ),
                 gettext("Place: %(place)s", place=meeting.place),
+                gettext("Agenda:") + "\n" + agenda_lines(meeting),
                 gettext("The agenda and the files are at your disposal, after logging in, at:")
                 + "\n"
                 + meeting_link(meeting),
-                gettext("The meeting is held behind closed doors. No file is sent by e-mail."),
+                gettext("The meeting is held behind closed doors. No file is sent by e-mail: "
+                        "the attached PDF is the agenda, the items' titles only."),
                 gettext("The attached calendar file adds the meeting to your calendar."),
             )
         )
@@ -189,6 +219,9 @@ def build_message(
         filename="convocation.ics",
         params={"method": "PUBLISH"},
     )
+    if agenda is not None:
+        message.add_attachment(agenda, maintype="application", subtype="pdf",
+                               filename="agenda.pdf")
     return message
 
 
@@ -281,6 +314,7 @@ def convene(
         or 0
     )
     ics = calendar_file(meeting, sequence=previous)
+    agenda = agenda_pdf(meeting)
     addresses: list[tuple[Member, str | None]] = []
     messages: list[EmailMessage] = []
     for membership in memberships:
@@ -289,7 +323,7 @@ def convene(
         addresses.append((membership.member, email))
         if user is not None and email is not None:  # in the member's own language
             messages.append(build_message(meeting, membership.member, email,
-                                          user.language.value, ics=ics))
+                                          user.language.value, ics=ics, agenda=agenda))
     _deliver(messages)
 
     now = utcnow()

@@ -9,7 +9,12 @@ Rules kept here (DOMAIN.md, "Meetings"):
 - public items come before closed-session items; numbers stay contiguous from 1;
 - an item added once the members are convened must be urgent, and an urgent item needs its
   reason (written into the draft decision, where the deliberation must motivate it);
-- the agenda changes until the meeting is closed; an item leaves it only before convocation.
+- the agenda changes until the meeting is closed; an item leaves it only before convocation;
+- an item added after the convocation is not on the agenda the members were convened with: it
+  is taken only after an urgency vote (``agenda.sitting.urgency``);
+- an item postponed for lack of quorum is carried over to a later meeting of the organ, and
+  counts the times it was put on an agenda: a third convocation deliberates without quorum
+  only on the items put there for the third time (``council.rules.quorum``).
 
 Refusals raise :class:`AgendaError` (a ``council.refusals.Refusal``, its message in
 ``MESSAGES``) before anything is stored. Audit entries never carry titles or texts (titles can
@@ -34,9 +39,11 @@ from council.models import (
     AgendaItem,
     ItemKind,
     ItemPseudonymisation,
+    ItemStatus,
     Meeting,
     MeetingStatus,
     Organ,
+    Poll,
     ReportStatus,
     SocialReport,
 )
@@ -100,6 +107,14 @@ MESSAGES: dict[str, Callable[..., str]] = {
         "The place is required (at most %(max)d characters).", max=max
     ),
     "convocation_round": lambda: gettext("The convocation is the first, second or third."),
+    "not_carriable": lambda: gettext(
+        "Only an item of a convened meeting, not yet voted on, decided or withdrawn, can be "
+        "carried over to another meeting."
+    ),
+    "carry_target": lambda: gettext(
+        "Carry the item over to a later meeting of the same organ, still in preparation (not "
+        "yet convened)."
+    ),
 }
 
 
@@ -275,6 +290,7 @@ def add_item(
         is_closed_session=closed,
         is_secret_ballot=secret,
         is_urgent=reason is not None,
+        is_added_after_convocation=meeting.status is not MeetingStatus.draft,
         draft_decision=draft,
     )
     session.add(item)
@@ -432,6 +448,65 @@ def remove_item(session: Session, item: AgendaItem, *, actor: Any) -> None:
         number=number,
     )
     session.commit()
+
+
+#: where an item that can be carried over stands: on a convened agenda, not voted on
+CARRIABLE_ITEM = (ItemStatus.draft, ItemStatus.ready)
+#: the meetings whose items can be carried over: the members were convened to them
+CARRIED_FROM = (MeetingStatus.convened, MeetingStatus.in_progress, MeetingStatus.closed)
+
+
+def carry_over_item(session: Session, item: AgendaItem, to_meeting: Meeting, *,
+                    actor: Any) -> AgendaItem:
+    """Postpones an item for lack of quorum and puts it on the agenda of a later meeting of
+    the same organ, still in preparation: the new item counts one more time on an agenda
+    (``times_on_agenda``), so that a third convocation deliberates on it whatever the number
+    present. A report's item is scheduled anew (pseudonymised with the new meeting's
+    registry, to review again); another item is copied with its texts."""
+    meeting = item.meeting
+    if (meeting.status not in CARRIED_FROM or item.status not in CARRIABLE_ITEM
+            or item.kind is ItemKind.minutes_approval
+            or session.scalar(select(Poll.id).where(Poll.item_id == item.id)) is not None):
+        raise AgendaError("not_carriable")
+    if (to_meeting.id == meeting.id or to_meeting.organ_id != meeting.organ_id
+            or to_meeting.status is not MeetingStatus.draft
+            or to_meeting.starts_at <= meeting.starts_at):
+        raise AgendaError("carry_target")
+    report = next(iter(meeting_reports(session, item)), None)
+    item.status = ItemStatus.postponed
+    # the audit entry first: a report's item is scheduled by ``schedule_report``, which commits
+    audit.record(session, "agenda_item_carried_over", actor=actor, object_type="agenda_item",
+                 object_id=item.id, meeting_id=meeting.id, to_meeting_id=to_meeting.id,
+                 times_on_agenda=item.times_on_agenda + 1)
+    if report is not None:
+        report.item_id = None
+        report.status = ReportStatus.submitted
+        session.flush()
+        return reports.schedule_report(session, report, to_meeting, actor=actor,
+                                       carried_from=item)
+    carried = AgendaItem(
+        meeting=to_meeting, number=max((i.number for i in to_meeting.items), default=0) + 1,
+        kind=item.kind, title=item.title, is_closed_session=item.is_closed_session,
+        is_secret_ballot=item.is_secret_ballot, summary=item.summary,
+        draft_decision=item.draft_decision, carried_from_id=item.id,
+        times_on_agenda=item.times_on_agenda + 1)
+    session.add(carried)
+    session.flush()
+    _normalise(session, to_meeting)
+    session.commit()
+    return carried
+
+
+def carry_targets(session: Session, meeting: Meeting) -> list[Meeting]:
+    """The meetings the items of ``meeting`` could be carried over to: later, of the same
+    organ, in preparation; none while the members are not convened to ``meeting``."""
+    if meeting.status not in CARRIED_FROM:
+        return []
+    return list(session.scalars(
+        select(Meeting).where(Meeting.organ_id == meeting.organ_id,
+                              Meeting.status == MeetingStatus.draft,
+                              Meeting.starts_at > meeting.starts_at)
+        .order_by(Meeting.starts_at)))
 
 
 def meeting_reports(session: Session, item: AgendaItem) -> list[SocialReport]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, Response, render_template
 from flask_login import current_user, login_required
 
 from agenda.meetings.builder import staff_context
+from agenda.meetings.convocation import agenda_pdf
 from agenda.meetings.queries import (
     require_meetings_access,
     sitting_members,
@@ -15,6 +16,8 @@ from agenda.meetings.queries import (
 )
 from council import permissions
 from council.db import db
+from council.pdf import pdf_response
+from council.refusals import NotFound
 
 bp = Blueprint("agenda", __name__, url_prefix="/meetings")
 
@@ -45,3 +48,15 @@ def meeting(meeting_id: int) -> str:
 def item(meeting_id: int, item_id: int) -> str:
     found = viewed_item(db.session, current_user, item_id, meeting_id=meeting_id)
     return render_template("agenda/item.html", item=found, meeting=found.meeting)
+
+
+@bp.route("/<int:meeting_id>/agenda.pdf")
+@login_required
+def agenda_document(meeting_id: int) -> Response:
+    """The agenda the members are convened with (LO art. 30), as the convocation attaches it:
+    for the members once convened, for staff while they prepare it too."""
+    found = viewed_meeting(db.session, current_user, meeting_id)
+    if not permissions.can_download_agenda(current_user, found):
+        raise NotFound()
+    day = found.starts_at.date().isoformat()
+    return pdf_response(agenda_pdf(found), f"agenda-{day}.pdf")

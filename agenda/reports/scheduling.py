@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict
 
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, lazy_gettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from agenda.drafting import draft_decision
+from agenda.drafting import draft_decision, urgency_clause
+from agenda.guard import guard_texts
 from agenda.pseudonymise import (
     Dossier as ParsedDossier,
 )
@@ -50,10 +51,13 @@ def schedule_report(
     *,
     actor: User,
     subject: str | None = None,
+    urgency_reason: str | None = None,
+    carried_from: AgendaItem | None = None,
 ) -> AgendaItem:
     """Puts a report on a meeting's agenda as an individual-aid item; see ``schedule_reports``."""
     return schedule_reports(
-        session, [report], meeting, actor=actor, subjects=[subject] if subject else None
+        session, [report], meeting, actor=actor, subjects=[subject] if subject else None,
+        urgency_reason=urgency_reason, carried_from=carried_from,
     )[0]
 
 
@@ -64,14 +68,32 @@ def schedule_reports(
     *,
     actor: User,
     subjects: Sequence[str | None] | None = None,
+    urgency_reason: str | None = None,
+    carried_from: AgendaItem | None = None,
 ) -> list[AgendaItem]:
     """Re-pseudonymises the reports with the meeting's pseudonym registry (one batched pass;
     the same person keeps the same letter in every item of the meeting) and appends one closed
-    individual-aid item per report, numbered after the existing items."""
+    individual-aid item per report, numbered after the existing items.
+
+    Once the members are convened, a report is no longer on the agenda they were convened
+    with: it goes on only as urgent, with ``urgency_reason`` (which passes the identity guard
+    and is written into the draft decision), and is taken only after an urgency vote, as an
+    item the builder adds late. ``carried_from``: the item of an earlier meeting the new one
+    carries over (``agenda.meetings.service.carry_over_item``)."""
     if not permissions.can_manage_meeting(actor, meeting):
         raise NotAllowed(gettext("Only the director-general and the secretariat prepare agendas."))
     if meeting.status not in (MeetingStatus.draft, MeetingStatus.convened):
         raise ReportError(gettext("The agenda of this meeting can no longer change."))
+    reason = " ".join((urgency_reason or "").split()) or None
+    late = meeting.status is not MeetingStatus.draft
+    if late and reason is None:
+        raise ReportError(gettext(
+            "The members are already convened: a report put on the agenda now must be urgent, "
+            "with its reason; it is taken only after an urgency vote."))
+    if reason is not None:
+        guard_texts(session, {"urgency_reason": reason},
+                    labels={"urgency_reason": lazy_gettext("Reason for the urgency")},
+                    actor=actor, meeting=meeting, object_type="meeting", object_id=meeting.id)
     subjects = list(subjects or [None] * len(reports))
     if len(subjects) != len(reports):
         raise ValueError("one subject (or None) per report")
@@ -97,12 +119,27 @@ def schedule_reports(
     assert registry is not None  # noqa: S101 (as_meeting always returns one)
     try:
         created = _store_items(session, reports, meeting, actor, items_out, titles, language)
+        for item in created:
+            _mark(item, language, reason=reason, late=late, carried_from=carried_from)
         save_registry(session, meeting, registry)
         session.commit()
     except Exception:
         session.rollback()
         raise
     return created
+
+
+def _mark(item: AgendaItem, language: str, *, reason: str | None, late: bool,
+          carried_from: AgendaItem | None) -> None:
+    """An urgent or late item, and the item it carries over, as ``add_item`` marks them."""
+    if reason is not None:
+        item.is_urgent = True
+        item.draft_decision = "\n".join(filter(None, (
+            item.draft_decision, urgency_clause(pseudonymiser_language(language), reason))))
+    item.is_added_after_convocation = late
+    if carried_from is not None:
+        item.carried_from_id = carried_from.id
+        item.times_on_agenda = carried_from.times_on_agenda + 1
 
 
 def _key_row(session: Session, meeting: Meeting) -> MeetingPseudonymKey | None:

@@ -76,6 +76,10 @@ class ScheduleForm(FlaskForm):
         _l("Subject (without any identity)"),
         validators=[Optional(), Length(max=reports.MAX_SUBJECT_CHARS)],
     )
+    #: once the members are convened, a report goes on the agenda only as urgent
+    urgency_reason = StringField(
+        _l("Reason for the urgency"), validators=[Optional(), Length(max=2000)]
+    )
 
 
 class AddReplacementForm(FlaskForm):
@@ -217,9 +221,10 @@ def schedule(meeting_id: int, report_id: int) -> Response:
     if form.validate_on_submit():
         try:
             item = reports.schedule_report(
-                db.session, found, meeting, actor=current_user, subject=form.subject.data
+                db.session, found, meeting, actor=current_user, subject=form.subject.data,
+                urgency_reason=form.urgency_reason.data,
             )
-        except reports.ReportError as error:
+        except (reports.ReportError, GuardRefusal) as error:
             flash_refused(error)
         else:
             flash(

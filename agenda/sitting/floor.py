@@ -59,7 +59,7 @@ class Floor:
                                               self.withdrawn(item))
 
     def quorum(self, item: AgendaItem) -> QuorumCheck:
-        return quorum_for(self.meeting, len(self.members), self.room(item))
+        return quorum_for(self.meeting, len(self.members), self.room(item), item=item)
 
     @property
     def current_item(self) -> AgendaItem | None:
@@ -74,9 +74,13 @@ class Floor:
         return next((i for i in self.meeting.items if i.id == item_id), None)
 
 
-def quorum_for(meeting: Meeting, in_office: int, room: RoomForItem) -> QuorumCheck:
+def quorum_for(meeting: Meeting, in_office: int, room: RoomForItem, *,
+               item: AgendaItem | None = None) -> QuorumCheck:
+    """The quorum for ``item`` (None: for the meeting as a whole). A third convocation waives
+    it only for an item put on the agenda for the third time (``times_on_agenda``)."""
     return check_quorum(
         in_office, len(room.in_room), len(room.withdrawn), meeting.convocation_round,
+        times_on_agenda=item.times_on_agenda if item is not None else 1,
         withdrawn_leave_base=current_app.config["COUNCIL_QUORUM_WITHOUT_WITHDRAWN"])
 
 

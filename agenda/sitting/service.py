@@ -60,13 +60,22 @@ from council.models import (
     PollStatus,
     SecretBallot,
     SecretParticipation,
+    UrgencyVote,
     User,
 )
 from council.models.base import utcnow
 from council.refusals import CodedRefusal
 from council.rules import attendance as attendance_rules
 from council.rules.attendance import Presence
-from council.rules.majority import Choice, Outcome, TieRule, VoteSettings, decide
+from council.rules.majority import (
+    OPEN_CHOICES,
+    Choice,
+    Outcome,
+    TieRule,
+    VoteSettings,
+    choices_for,
+    decide,
+)
 from council.services import audit
 
 IN_SESSION = (MeetingStatus.convened, MeetingStatus.in_progress)
@@ -207,6 +216,11 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
     existing = session.scalars(select(Poll).where(Poll.meeting_id == meeting.id)).all()
     if any(p.item_id == item.id for p in existing):
         raise _poll_exists()
+    if item.is_added_after_convocation and not session.scalar(
+            select(UrgencyVote.is_declared).where(UrgencyVote.item_id == item.id)):
+        raise Conflict("urgency_not_declared", gettext(
+            "This item is not on the agenda the members were convened with: it is taken only "
+            "once an urgency vote has declared it urgent."))
     if any(p.is_open for p in existing):
         raise Conflict("another_poll_open",
                        gettext("Another vote of this meeting is still open: close it first."))
@@ -215,7 +229,7 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
         attendance_records(session, meeting.id), item.number, [m.member_id for m in members],
         [w.member_id for w in session.scalars(
             select(ItemWithdrawal).where(ItemWithdrawal.item_id == item.id))])
-    quorum = quorum_for(meeting, len(members), room)
+    quorum = quorum_for(meeting, len(members), room, item=item)
     if not quorum.met:
         raise Conflict("no_quorum", gettext(
             "The quorum is not met: %(present)d members present for this item, %(required)d "
@@ -326,6 +340,10 @@ def cast_ballot(session: Session, item_id: int, member_id: int, choice: Choice, 
         if actor.member_id != member_id and poll.is_secret:
             raise Conflict("secret_ballot", gettext(
                 "A secret ballot is cast by each member from their own screen."))
+        if choice.is_secret_only and not poll.is_secret:
+            raise InvalidInput("invalid_choice", gettext(
+                "A blank or null ballot exists only in a secret ballot: choose yes, no or "
+                "abstain."))
         # Core inserts: no identity to track, one statement each (the hot path of a vote)
         if poll.is_secret:
             session.execute(insert(SecretParticipation).values(
@@ -360,6 +378,8 @@ class PollResult:
     def as_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {
             "yes": self.outcome.yes, "no": self.outcome.no, "abstain": self.outcome.abstain,
+            **({"blank": self.outcome.blank, "null": self.outcome.null}
+               if self.poll.is_secret else {}),
             "outcome": (PollOutcome.adopted if self.outcome.adopted
                         else PollOutcome.rejected).value,
             "secret": self.poll.is_secret,
@@ -373,9 +393,11 @@ class PollResult:
         return result
 
 
-def _tally(choices: Iterable[Choice]) -> dict[str, int]:
+def _tally(choices: Iterable[Choice], offered: Iterable[Choice] = OPEN_CHOICES
+           ) -> dict[str, int]:
+    """The count of each choice ``offered`` (an open vote's three, unless told)."""
     counts = Counter(choices)
-    return {c.value: counts.get(c, 0) for c in Choice}
+    return {c.value: counts.get(c, 0) for c in offered}
 
 
 def _open_votes(session: Session, poll: Poll) -> list[tuple[Member, Choice]]:
@@ -388,11 +410,7 @@ def _open_votes(session: Session, poll: Poll) -> list[tuple[Member, Choice]]:
 
 def poll_result(session: Session, poll: Poll, language: str) -> PollResult:
     """The tally of a closed poll, as stored when it was closed."""
-    yes, no, abstain = poll.yes_count or 0, poll.no_count or 0, poll.abstain_count or 0
-    cast = yes + no
-    outcome = Outcome(adopted=poll.outcome is PollOutcome.adopted, yes=yes, no=no,
-                      abstain=abstain, cast=cast, majority_needed=cast // 2 + 1,
-                      decided_by_tie_rule=bool(poll.is_decided_by_tie_rule))
+    outcome = poll.stored_outcome
     by_group = votes = None
     if not poll.is_secret:
         votes = _open_votes(session, poll)
@@ -439,11 +457,12 @@ def close_poll(session: Session, item: AgendaItem, *, actor: User, settings: Vot
             .where(OpenBallot.poll_id == poll.id)).all()
         choices = [c for c, _ in votes]
         president_choice = next((c for c, is_president in votes if is_president), None)
-    tally = _tally(choices)
+    tally = _tally(choices, choices_for(poll.is_secret))
     outcome = decide(tally["yes"], tally["no"], tally["abstain"], is_secret=poll.is_secret,
-                     settings=settings, president_choice=president_choice)
+                     settings=settings, president_choice=president_choice,
+                     blank=tally.get("blank", 0), null=tally.get("null", 0))
     poll.close(actor, outcome.yes, outcome.no, outcome.abstain, adopted=outcome.adopted,
-               by_tie_rule=outcome.decided_by_tie_rule)
+               by_tie_rule=outcome.decided_by_tie_rule, blank=outcome.blank, null=outcome.null)
     item.status = ItemStatus.decided
     if poll.is_secret:
         session.execute(delete(SecretBallot).where(SecretBallot.poll_id == poll.id))

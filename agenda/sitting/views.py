@@ -27,13 +27,15 @@ from markupsafe import Markup
 
 from agenda import sitting as live
 from agenda.guard import GuardRefusal
+from agenda.sitting import urgency
+from agenda.sitting.wording import urgency_sentence
 from council import permissions
 from council.db import db
 from council.errors import flash_refused, refused
 from council.models import AgendaItem, ItemKind, Meeting
 from council.refusals import require
 from council.rules.attendance import Presence
-from council.rules.majority import Choice
+from council.rules.majority import OPEN_CHOICES, Choice, choices_for
 
 bp = Blueprint("live", __name__, url_prefix="/meetings")
 
@@ -95,6 +97,7 @@ def _screen_context(meeting: Meeting) -> dict[str, Any]:
         return context
     poll = floor.polls[item.id]
     context["poll"] = poll
+    context["choices"] = list(choices_for(poll.is_secret))
     context["expected"] = len(floor.room(item).voters)
     if member_id is not None:
         context["presence"] = floor.presence(item).get(member_id)
@@ -182,12 +185,18 @@ def _floor_context(meeting: Meeting, item_id: int | None) -> dict[str, Any]:
         meeting.items[0] if meeting.items else None)
     context: dict[str, Any] = {"meeting": meeting, "floor": floor, "item": item, "poll": None,
                                "result": None, "voted": set(), "poller_id": "chair-floor",
-                               "presences": list(Presence), "choices": list(Choice)}
+                               "presences": list(Presence), "choices": list(OPEN_CHOICES)}
     if item is None:
         return context
     poll = floor.polls.get(item.id)
     context.update(presence=floor.presence(item), withdrawn=floor.withdrawn(item),
-                   room=floor.room(item), quorum=floor.quorum(item), poll=poll)
+                   room=floor.room(item), quorum=floor.quorum(item), poll=poll,
+                   urgency_vote=urgency.urgency_vote_of(db.session, item)
+                   if item.is_added_after_convocation else None)
+    if context["urgency_vote"] is not None:
+        vote = context["urgency_vote"]
+        context["urgency_text"] = urgency_sentence(vote.present, vote.votes_for, vote.required,
+                                                   vote.is_declared, language=_language(meeting))
     if poll is not None:
         if poll.id not in floor.ballots_in:
             floor.ballots_in[poll.id] = live.ballots_in(db.session, poll)
@@ -290,6 +299,25 @@ def open_poll(meeting_id: int, item_id: int) -> Response | str:
     try:
         live.open_poll(db.session, item, actor=current_user, secret=secret)
         flash(gettext("The vote on item %(number)d is open.", number=item.number), "success")
+    except live.SessionError as error:
+        flash_refused(error)
+    return _back_to_chair(meeting, item.id)
+
+
+@bp.route("/<int:meeting_id>/chair/items/<int:item_id>/urgency", methods=["POST"])
+@login_required
+def urgency_vote(meeting_id: int, item_id: int) -> Response:
+    """The president or the DG enters the urgency vote on an item added after convocation
+    (a show of hands: the number of members for)."""
+    meeting, item = _vote_item(meeting_id, item_id)
+    try:
+        vote = urgency.record_urgency_vote(
+            db.session, item, request.form.get("votes_for", type=int), actor=current_user,
+            majority=current_app.config["COUNCIL_URGENCY_MAJORITY"])
+        if vote.is_declared:
+            flash(gettext("The urgency is declared: the item can be taken."), "success")
+        else:
+            flash(gettext("The urgency is not declared: the item is not taken."), "warning")
     except live.SessionError as error:
         flash_refused(error)
     return _back_to_chair(meeting, item.id)

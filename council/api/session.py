@@ -12,6 +12,8 @@ from flask_babel import gettext
 
 from agenda import sitting as live
 from agenda.meetings.queries import WithdrawnFromItem, require_meetings_access
+from agenda.sitting import urgency
+from agenda.sitting.wording import urgency_sentence
 from council import permissions
 from council.api.base import bearer_route, blp
 from council.api.schemas import ErrorSchema
@@ -84,7 +86,8 @@ class NoQuorumErrorSchema(ErrorSchema):
 
 class BallotRequestSchema(ma.Schema):
     choice = ma.fields.String(required=True, validate=ma.validate.OneOf(CHOICES),
-                              metadata={"enum": CHOICES})
+                              metadata={"enum": CHOICES, "description":
+                                        "blank and null: secret ballots only"})
 
 
 class BallotSchema(ma.Schema):
@@ -109,6 +112,10 @@ class MemberVoteSchema(ma.Schema):
 class ResultSchema(GroupTallySchema):
     outcome = ma.fields.String(required=True, metadata={"enum": ["adopted", "rejected"]})
     secret = ma.fields.Boolean(required=True)
+    blank = ma.fields.Integer(metadata={
+        "description": "Secret ballots only: blank ballots, not votes cast"})
+    null = ma.fields.Integer(metadata={
+        "description": "Secret ballots only: null ballots, not votes cast"})
     sentence = ma.fields.String(required=True, metadata={
         "description": "The outcome as the minutes write it, in the centre's language"})
     by_group = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.Nested(GroupTallySchema),
@@ -184,6 +191,44 @@ def open_poll(payload: dict[str, Any], item_id: int) -> Any:
     poll = live.open_poll(db.session, item, actor=g.api_user, secret=payload.get("secret"))
     return {"item_id": item.id, "status": poll.status.value, "secret": poll.is_secret,
             "required": poll.quorum_required, "present": poll.quorum_present}
+
+
+class UrgencyRequestSchema(ma.Schema):
+    votes_for = ma.fields.Integer(required=True, validate=ma.validate.Range(min=0), metadata={
+        "description": "Members present who voted for the urgency (a show of hands)"})
+
+
+class UrgencySchema(ma.Schema):
+    item_id = ma.fields.Integer(required=True)
+    present = ma.fields.Integer(required=True)
+    votes_for = ma.fields.Integer(required=True)
+    required = ma.fields.Integer(required=True, metadata={
+        "description": "Votes the setting's majority needs (COUNCIL_URGENCY_MAJORITY, 2/3 of "
+                       "the members present by default)"})
+    declared = ma.fields.Boolean(required=True)
+    sentence = ma.fields.String(required=True, metadata={
+        "description": "The urgency vote as the minutes write it, in the centre's language"})
+
+
+@bearer_route("/items/<int:item_id>/urgency", "POST", {
+    400: "More votes than members present", 403: "Not the president or the DG",
+    404: "No such item, or not visible",
+    409: "Item on the convened agenda, urgency already voted, vote open, or nobody present",
+}, status=201, schema=UrgencySchema)
+@blp.arguments(UrgencyRequestSchema)
+def urgency_vote(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
+    """Record the urgency vote on an item added after the convocation: it is taken (its vote
+    opens) only once the urgency is declared."""
+    item = live.item_in_session(db.session, g.api_user, item_id)
+    _require_chair(item)
+    vote = urgency.record_urgency_vote(
+        db.session, item, payload["votes_for"], actor=g.api_user,
+        majority=current_app.config["COUNCIL_URGENCY_MAJORITY"])
+    return {"item_id": item.id, "present": vote.present, "votes_for": vote.votes_for,
+            "required": vote.required, "declared": vote.is_declared,
+            "sentence": urgency_sentence(vote.present, vote.votes_for, vote.required,
+                                         vote.is_declared,
+                                         language=item.meeting.organ.centre.language.value)}
 
 
 @bearer_route("/items/<int:item_id>/ballot", "POST", {

@@ -257,9 +257,10 @@ def build_demo(session: Session, *, items: int | None = None, today: date | None
                          display_name=name, email=f"{username}@hautrival.example"))
 
     csss_day = _next_weekday(today, weekday=3, min_days=7)  # a Thursday, after 5 jours francs
+    # convened once its reports are on the agenda (a report added later would need urgency)
     csss = Meeting(organ=organs[OrganKind.csss], starts_at=_local(csss_day, 18),
                    place="Salle du conseil, rue de l'Hôtel de Ville 1",
-                   status=MeetingStatus.convened)
+                   status=MeetingStatus.draft)
     session.add(csss)
     session.add(AgendaItem(meeting=csss, number=1, kind=ItemKind.minutes_approval,
                            title="Approbation du procès-verbal de la séance précédente",
@@ -294,6 +295,8 @@ def build_demo(session: Session, *, items: int | None = None, today: date | None
     progress("generating the demo social reports and pseudonymising them (loads the French "
              "model, about a minute)")
     _past_csss_meeting(session, csss, aid_count, today)
+    csss.status = MeetingStatus.convened
+    session.commit()
     _secrecy_request(session, today)
     return (f"demo centre ready: {len(COUNCILLORS) + 1} council members, "
             f"{len(STAFF) + len(COUNCILLORS) + 1} accounts, CSSS meeting on {csss_day} with "

@@ -37,7 +37,7 @@ from council.models import (
 from council.models.base import utcnow
 from council.rules import attendance as attendance_rules
 from council.rules.attendance import Presence
-from council.rules.majority import Choice, decide
+from council.rules.majority import OPEN_CHOICES, Choice, decide
 from council.rules.quorum import quorum_required
 from minutes.service import start_draft
 
@@ -114,7 +114,7 @@ def hold_meeting(session: Session, meeting: Meeting, *, recorder: User,
         if len(voters) > 1 and index % 5 == 4:
             choices[voters[0]] = Choice.no
         is_secret = bool(secret_every) and index % secret_every == secret_every - 1
-        tally = [list(choices.values()).count(c) for c in Choice]
+        tally = [list(choices.values()).count(c) for c in OPEN_CHOICES]
         outcome = decide(*tally, is_secret=is_secret, president_choice=choices.get(president))
         poll = Poll(item_id=item.id, meeting_id=meeting.id, is_secret=is_secret,
                     status=PollStatus.closed, quorum_required=quorum_required(len(members)),

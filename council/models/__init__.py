@@ -60,6 +60,7 @@ from council.models.session import (
     PollStatus,
     SecretBallot,
     SecretParticipation,
+    UrgencyVote,
 )
 from council.models.two_factor import RecoveryCode, TwoFactorSecret
 from council.models.users import AccountRequest, ApiToken, LoginAttempt, User
@@ -128,5 +129,6 @@ __all__ = [
     "SocialReport",
     "TrustAnchor",
     "TwoFactorSecret",
+    "UrgencyVote",
     "User",
 ]

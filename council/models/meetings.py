@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from council.clock import CENTRE_TIMEZONE
@@ -72,6 +72,18 @@ class AgendaItem(Base):
     is_secret_ballot: Mapped[bool] = mapped_column(nullable=False, default=False)
     #: added or handled in urgency
     is_urgent: Mapped[bool] = mapped_column(nullable=False, default=False)
+    #: not on the agenda the members were convened with (added after the convocation): taken
+    #: only after an urgency vote (``UrgencyVote``)
+    is_added_after_convocation: Mapped[bool] = mapped_column(
+        nullable=False, default=False, server_default=false())
+    #: how many times this matter has been put on an agenda: 1, then one more each time it is
+    #: carried over after a meeting without quorum (3: a third convocation may deliberate on
+    #: it whatever the number present)
+    times_on_agenda: Mapped[int] = mapped_column(Integer, nullable=False, default=1,
+                                                 server_default="1")
+    #: the item of an earlier meeting this one carries over (postponed for lack of quorum)
+    carried_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id"), nullable=True, index=True)
     #: where the item stands
     status: Mapped[ItemStatus] = mapped_column(
         enum_column(ItemStatus), nullable=False, default=ItemStatus.draft

@@ -18,8 +18,19 @@ import enum
 import os
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, Text, UniqueConstraint, Uuid
+from sqlalchemy import (
+    Dialect,
+    Enum,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    Uuid,
+)
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from council.db import Base
@@ -28,7 +39,7 @@ from council.models.centre import Member
 from council.models.meetings import AgendaItem, Meeting
 from council.models.users import User
 from council.rules.attendance import Presence
-from council.rules.majority import Choice
+from council.rules.majority import OPEN_CHOICES, Choice, Outcome
 
 __all__ = [
     "AttendanceRecord",
@@ -41,6 +52,7 @@ __all__ = [
     "Presence",
     "SecretBallot",
     "SecretParticipation",
+    "UrgencyVote",
 ]
 
 
@@ -172,6 +184,10 @@ class Poll(Base):
     no_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
     #: abstentions, once closed
     abstain_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: blank ballots, once closed (secret ballots only; not votes cast)
+    blank_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: null ballots, once closed (secret ballots only; not votes cast)
+    null_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
     #: adopted or rejected, once closed
     outcome: Mapped[PollOutcome | None] = mapped_column(enum_column(PollOutcome), nullable=True)
     #: whether a tie was decided by the tie rule (the president's casting vote or rejection)
@@ -184,14 +200,42 @@ class Poll(Base):
     def is_open(self) -> bool:
         return self.status is PollStatus.open
 
+    @property
+    def stored_outcome(self) -> Outcome:
+        """The tally as stored when the poll was closed (blank and null: secret ballots)."""
+        yes, no = self.yes_count or 0, self.no_count or 0
+        return Outcome(adopted=self.outcome is PollOutcome.adopted, yes=yes, no=no,
+                       abstain=self.abstain_count or 0, cast=yes + no,
+                       majority_needed=(yes + no) // 2 + 1,
+                       decided_by_tie_rule=bool(self.is_decided_by_tie_rule),
+                       blank=self.blank_count or 0, null=self.null_count or 0)
+
     def close(self, user: User, yes: int, no: int, abstain: int, *, adopted: bool,
-              by_tie_rule: bool) -> None:
+              by_tie_rule: bool, blank: int = 0, null: int = 0) -> None:
         self.status = PollStatus.closed
         self.closed_by_id = user.id
         self.closed_at = utcnow()
         self.yes_count, self.no_count, self.abstain_count = yes, no, abstain
+        if self.is_secret:
+            self.blank_count, self.null_count = blank, null
         self.outcome = PollOutcome.adopted if adopted else PollOutcome.rejected
         self.is_decided_by_tie_rule = by_tie_rule
+
+
+class OpenChoiceType(TypeDecorator[Choice]):
+    """A :class:`Choice` of an open vote, stored as its value under a CHECK that admits only
+    yes, no and abstain: a blank or null ballot exists only in a secret ballot, and the
+    database refuses one in an open vote whatever the code above it does."""
+
+    impl = Enum(*(c.value for c in OPEN_CHOICES), name="choice", native_enum=False,
+                create_constraint=True, length=32)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else Choice(value).value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Choice | None:
+        return None if value is None else Choice(value)
 
 
 class OpenBallot(Base):
@@ -206,8 +250,8 @@ class OpenBallot(Base):
     poll_id: Mapped[int] = mapped_column(ForeignKey("poll.id"), nullable=False, index=True)
     #: member who voted
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), nullable=False, index=True)
-    #: yes, no or abstain
-    choice: Mapped[Choice] = mapped_column(enum_column(Choice), nullable=False)
+    #: yes, no or abstain (its CHECK admits no blank or null ballot: those are secret only)
+    choice: Mapped[Choice] = mapped_column(OpenChoiceType(), nullable=False)
     #: who recorded it (the member, or the president for a show of hands)
     recorded_by_id: Mapped[int] = mapped_column(
         ForeignKey("user_account.id"), nullable=False, index=True
@@ -245,8 +289,38 @@ class SecretBallot(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     #: poll
     poll_id: Mapped[int] = mapped_column(ForeignKey("poll.id"), nullable=False, index=True)
-    #: yes, no or abstain, sealed under the poll's key: nonce, ciphertext and tag, the same
-    #: length for every choice (not ``*_encrypted``: no Fernet token, the key rotation skips it)
+    #: yes, no, abstain, blank or null, sealed under the poll's key: nonce, ciphertext and tag,
+    #: the same length for every choice (not ``*_encrypted``: no Fernet token, the key
+    #: rotation skips it)
     sealed_choice: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
 
     __table_args__ = ({"sqlite_with_rowid": False},)
+
+
+class UrgencyVote(Base):
+    """The vote declaring the urgency of an item not on the agenda the members were convened
+    with: counted on a show of hands and entered by the president or the DG before the item is
+    taken; the minutes record it (DOMAIN.md "Meetings", ``council.rules.urgency``)."""
+
+    __tablename__ = "urgency_vote"
+
+    #: primary key
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: item whose urgency was put to the vote (one vote per item)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_item.id"), nullable=False, unique=True, index=True)
+    #: members present for the item when the urgency was voted
+    present: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: members who voted for the urgency
+    votes_for: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: votes the setting's majority required (⅔ of the members present by default)
+    required: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: whether the urgency was declared (``votes_for >= required``)
+    is_declared: Mapped[bool] = mapped_column(nullable=False)
+    #: who entered it (the president or the DG)
+    recorded_by_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id"), nullable=False, index=True)
+    #: when it was entered (UTC)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+    item: Mapped[AgendaItem] = relationship()

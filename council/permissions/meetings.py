@@ -35,6 +35,13 @@ def can_view_meeting(user: Any, meeting: Meeting) -> bool:
     )
 
 
+def can_download_agenda(user: Any, meeting: Meeting) -> bool:
+    """The agenda's PDF: staff always (they prepare it), members of the organ once they are
+    convened (LO art. 30: the convocation contains it)."""
+    return can_view_meeting(user, meeting) and (
+        is_staff(user) or meeting.status is not MeetingStatus.draft)
+
+
 def can_view_item(user: Any, item: AgendaItem) -> bool:
     """Reading an item's report and draft decision: whoever may see its meeting; for an item
     built from a social report, members only once its pseudonymisation is reviewed."""

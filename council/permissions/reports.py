@@ -87,9 +87,9 @@ def can_view_job(user: Any, job: Any) -> bool:
 
 def can_schedule_reports_in_background(user: Any, meeting: Meeting) -> bool:
     """Putting every waiting report on a meeting's agenda in one go (each is pseudonymised):
-    the DG, before the meeting starts (as for one report at a time)."""
-    return _role(user) is Role.dg and meeting.status in (MeetingStatus.draft,
-                                                          MeetingStatus.convened)
+    the DG, before the convocation (once the members are convened, a report goes on the agenda
+    one at a time, as urgent with its reason, and is taken after an urgency vote)."""
+    return _role(user) is Role.dg and meeting.status is MeetingStatus.draft
 
 
 

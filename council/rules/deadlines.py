@@ -2,7 +2,8 @@
 
 LO art. 30: the convocation is sent "par écrit et à domicile, au moins cinq jours francs avant
 celui de la réunion, et contient l'ordre du jour" [C]; 7 jours francs for the budget and the
-other matters below [C Brussels ROI; V Wallonia].
+other matters below [C Brussels ROI; V Wallonia]; 2 jours francs for a third convocation, after
+two convocations without quorum [C Brussels ROI; V Wallonia: a setting].
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from council.rules.errors import RuleError
 ORDINARY_CLEAR_DAYS = 5
 EXTENDED_CLEAR_DAYS = 7
 URGENT_CLEAR_DAYS = 0
+#: a third convocation, after two without quorum (``COUNCIL_THIRD_CONVOCATION_CLEAR_DAYS``)
+THIRD_CONVOCATION_CLEAR_DAYS = 2
 
 
 class AgendaMatter(StrEnum):
@@ -36,14 +39,23 @@ class ConvocationCheck:
     clear_days_given: int
 
 
-def required_clear_days(matters: Iterable[str], is_urgent: bool = False) -> int:
+def required_clear_days(matters: Iterable[str], is_urgent: bool = False, *,
+                        third_convocation: bool = False,
+                        third_convocation_clear_days: int = THIRD_CONVOCATION_CLEAR_DAYS) -> int:
     """Clear days of notice for a meeting's agenda (LO art. 30) [C Brussels ROI; V Wallonia].
 
-    5 jours francs; 7 when any matter is an :class:`AgendaMatter`; in urgency the deadline is
-    shortened, here to 0. Other matter names (e.g. ``"individual_aid"``) are ordinary items.
+    5 jours francs; 7 when any matter is an :class:`AgendaMatter`; a third convocation, after
+    two convocations without quorum, needs only ``third_convocation_clear_days`` (2 by
+    default, a setting) whatever its matters; in urgency the deadline is shortened, here to
+    0. Other matter names (e.g. ``"individual_aid"``) are ordinary items.
     """
+    if third_convocation_clear_days < 0:
+        raise RuleError("clear days must not be negative "
+                        f"(got {third_convocation_clear_days})")
     if is_urgent:
         return URGENT_CLEAR_DAYS
+    if third_convocation:
+        return third_convocation_clear_days
     extended = {matter.value for matter in AgendaMatter}
     if any(str(matter) in extended for matter in matters):
         return EXTENDED_CLEAR_DAYS

@@ -8,6 +8,8 @@ from enum import StrEnum
 from council.rules.errors import RuleError
 
 THIRD_CONVOCATION = 3
+#: an item put on the agenda for the third time (twice postponed for lack of quorum)
+THIRD_TIME_ON_AGENDA = 3
 
 
 class QuorumReason(StrEnum):
@@ -39,9 +41,21 @@ def quorum_required(in_office: int, withdrawn: int = 0) -> int:
     return (in_office - withdrawn) // 2 + 1
 
 
+def quorum_waived(convocation_round: int, times_on_agenda: int) -> bool:
+    """Whether the organ may deliberate on an item whatever the number present: on a third
+    convocation (after two convocations without quorum), and only for the items put on the
+    agenda for the third time, not for the whole meeting (DOMAIN.md "Quorum"; Brussels ROI
+    [C], Wallonia [V])."""
+    if not 1 <= convocation_round <= THIRD_CONVOCATION:
+        raise RuleError(f"convocation round must be 1, 2 or 3 (got {convocation_round})")
+    if times_on_agenda < 1:
+        raise RuleError(f"an item is on the agenda at least once (got {times_on_agenda})")
+    return convocation_round == THIRD_CONVOCATION and times_on_agenda >= THIRD_TIME_ON_AGENDA
+
+
 def check_quorum(
     in_office: int, present: int, withdrawn_present: int = 0, convocation_round: int = 1, *,
-    withdrawn_leave_base: bool = False,
+    times_on_agenda: int = 1, withdrawn_leave_base: bool = False,
 ) -> QuorumCheck:
     """Check the quorum for one item.
 
@@ -50,8 +64,9 @@ def check_quorum(
     the members in office (the literal reading of "a majority of the members in office",
     DOMAIN.md "Quorum") unless ``withdrawn_leave_base``, the other reading, where they are also
     taken out of the members whose majority is required [V]. On the third convocation, for
-    items put for the third time on the agenda, the organ deliberates whatever the number
-    present [V]: one member present is then enough.
+    items put for the third time on the agenda (``times_on_agenda``), the organ deliberates
+    whatever the number present [V]: one member present is then enough. The other items of
+    that meeting still need the majority (:func:`quorum_waived`).
     """
     if not 0 <= present <= in_office:
         raise RuleError(f"members present must be between 0 and {in_office} (got {present})")
@@ -60,11 +75,10 @@ def check_quorum(
             f"withdrawn members must be between 0 and the {present} present"
             f" (got {withdrawn_present})"
         )
-    if not 1 <= convocation_round <= THIRD_CONVOCATION:
-        raise RuleError(f"convocation round must be 1, 2 or 3 (got {convocation_round})")
+    waived = quorum_waived(convocation_round, times_on_agenda)
     required = quorum_required(in_office, withdrawn_present if withdrawn_leave_base else 0)
     counted = present - withdrawn_present
-    if convocation_round == THIRD_CONVOCATION and counted < required:
+    if waived and counted < required:
         return QuorumCheck(1, counted, counted >= 1, QuorumReason.third_convocation)
     if counted >= required:
         return QuorumCheck(required, counted, True, QuorumReason.majority_present)

@@ -63,6 +63,14 @@ CORE_ROUTES: Routes = {
     ("builder.remove_item", "POST"): (
         lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/remove", {},
         expect(403, anonymous=302, dg=302, secretariat=302)),
+    ("agenda.agenda_document", "GET"): (lambda d: f"/meetings/{d.csss_meeting_id}/agenda.pdf",
+                                        None, expect(403, anonymous=302, dg=200,
+                                                     secretariat=200, president=200, member=200,
+                                                     non_member=404)),
+    ("builder.carry_over_item", "POST"): (  # no later meeting in preparation: refused
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/carry-over",
+        {"to_meeting_id": ""},
+        expect(403, anonymous=302, dg=302, secretariat=302)),
     ("builder.convene", "POST"): (lambda d: f"/meetings/{d.csss_meeting_id}/convene", {},
                                   expect(403, anonymous=302, dg=302, secretariat=302)),
     ("reports.new_report", "GET"): (lambda d: "/reports/new", None,
@@ -152,6 +160,13 @@ CORE_ROUTES: Routes = {
     ("live.close_poll", "POST"): (
         lambda d: f"/meetings/{d.csss_meeting_id}/chair/items/{d.csss_item_id}/close", {},
         expect(403, anonymous=302, dg=302, president=302, non_member=404)),
+    ("live.urgency_vote", "POST"): (  # the demo's item is on the convened agenda: refused
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/items/{d.csss_item_id}/urgency",
+        {"votes_for": "1"},
+        expect(403, anonymous=302, dg=302, president=302, non_member=404)),
+    ("api.urgency_vote", "POST"): (
+        lambda d: f"/api/v1/items/{d.csss_item_id}/urgency", {"votes_for": 1},
+        expect(403, anonymous=401, dg=409, president=409, non_member=404)),
     ("live.show_of_hands", "POST"): (
         lambda d: f"/meetings/{d.csss_meeting_id}/chair/items/{d.csss_item_id}/hands",
         {"member_id": "0", "choice": "yes"},

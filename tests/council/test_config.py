@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,22 @@ def test_a_secret_tie_left_to_the_president_is_refused_at_start(tmp_path: Path) 
         load_config({"COUNCIL_TIE_RULE_SECRET": "president_decides"}, tmp_path)
     assert load_config({"COUNCIL_TIE_RULE_OPEN": "rejected"},
                        tmp_path)["COUNCIL_TIE_RULE_SECRET"] == "rejected"
+
+
+@pytest.mark.parametrize("value", ["two thirds", "0", "3/2"], ids=["words", "zero", "over-all"])
+def test_an_urgency_majority_that_is_not_a_share_is_refused_at_start(tmp_path: Path,
+                                                                      value: str) -> None:
+    with pytest.raises(ConfigError, match="COUNCIL_URGENCY_MAJORITY must be a share"):
+        load_config({"COUNCIL_URGENCY_MAJORITY": value}, tmp_path)
+
+
+def test_the_law_settings_default_to_the_texts(tmp_path: Path) -> None:
+    """⅔ of the members present for the urgency (CDLD L1122-24), 2 jours francs for a third
+    convocation (Brussels ROI), and both can be set."""
+    config = load_config({}, tmp_path)
+    assert config["COUNCIL_URGENCY_MAJORITY"] == Fraction(2, 3)
+    assert config["COUNCIL_THIRD_CONVOCATION_CLEAR_DAYS"] == 2
+    config = load_config({"COUNCIL_URGENCY_MAJORITY": "3/4",
+                          "COUNCIL_THIRD_CONVOCATION_CLEAR_DAYS": "3"}, tmp_path)
+    assert config["COUNCIL_URGENCY_MAJORITY"] == Fraction(3, 4)
+    assert config["COUNCIL_THIRD_CONVOCATION_CLEAR_DAYS"] == 3

@@ -43,6 +43,34 @@ def test_required_clear_days(matters, is_urgent, clear_days):
 
 
 @pytest.mark.parametrize(
+    ("matters", "setting", "clear_days"),
+    [
+        (["individual_aid"], None, 2),
+        (["budget"], None, 2),
+        (["individual_aid"], 3, 3),
+        (["individual_aid"], 0, 0),
+    ],
+    ids=[
+        "third-convocation-2-jours-francs",
+        "third-convocation-2-jours-francs-even-for-the-budget",
+        "third-convocation-setting-3[V]",
+        "third-convocation-setting-0[V]",
+    ],
+)
+def test_third_convocation_clear_days(matters, setting, clear_days):
+    """DOMAIN.md "Meetings": 2 jours francs after two convocations without quorum [C Brussels
+    ROI; V Wallonia: ``COUNCIL_THIRD_CONVOCATION_CLEAR_DAYS``]."""
+    given = {} if setting is None else {"third_convocation_clear_days": setting}
+    assert required_clear_days(matters, third_convocation=True, **given) == clear_days
+    assert required_clear_days(matters, is_urgent=True, third_convocation=True, **given) == 0
+
+
+def test_third_convocation_clear_days_must_not_be_negative():
+    with pytest.raises(RuleError, match="must not be negative"):
+        required_clear_days([], third_convocation=True, third_convocation_clear_days=-1)
+
+
+@pytest.mark.parametrize(
     ("clear_days", "latest"),
     [(5, date(2025, 11, 14)), (7, date(2025, 11, 12)), (0, date(2025, 11, 19))],
     ids=[

@@ -1,7 +1,15 @@
 import pytest
 
 from council.rules.errors import RuleError
-from council.rules.majority import Choice, Outcome, TieRule, VoteSettings, decide
+from council.rules.majority import (
+    OPEN_CHOICES,
+    Choice,
+    Outcome,
+    TieRule,
+    VoteSettings,
+    choices_for,
+    decide,
+)
 
 OPEN_TIE_REJECTED = VoteSettings(open_tie_rule=TieRule.rejected)
 
@@ -73,3 +81,50 @@ def test_a_secret_tie_cannot_be_left_to_the_presidents_secret_vote():
     """DOMAIN.md "Secret ballot": the president's choice in a secret ballot is unknown."""
     with pytest.raises(RuleError, match="secret"):
         VoteSettings(secret_tie_rule=TieRule.president_decides)
+
+
+@pytest.mark.parametrize(
+    ("votes", "blank", "null", "expected"),
+    [
+        ((3, 2, 0), 4, 0, Outcome(True, 3, 2, 0, 5, 3, False, blank=4)),
+        ((3, 2, 0), 0, 4, Outcome(True, 3, 2, 0, 5, 3, False, null=4)),
+        ((2, 2, 0), 3, 2, Outcome(False, 2, 2, 0, 4, 3, True, blank=3, null=2)),
+        ((1, 0, 2), 3, 3, Outcome(True, 1, 0, 2, 1, 1, False, blank=3, null=3)),
+        ((0, 0, 0), 5, 4, Outcome(False, 0, 0, 0, 0, 1, False, blank=5, null=4)),
+        ((4, 5, 0), 0, 0, Outcome(False, 4, 5, 0, 9, 5, False)),
+    ],
+    ids=[
+        "blank-ballots-are-not-votes-cast[V]",
+        "null-ballots-are-not-votes-cast[V]",
+        "blank-and-null-do-not-break-a-tie[V]",
+        "one-yes-among-blank-null-and-abstentions-adopts[V]",
+        "only-blank-and-null-rejects[V]",
+        "no-blank-no-null",
+    ],
+)
+def test_blank_and_null_secret_ballots_are_counted_apart(votes, blank, null, expected):
+    """DOMAIN.md "Secret ballot": blank and null ballots are not votes cast [V]; they are kept
+    apart from yes, no and abstention."""
+    assert decide(*votes, is_secret=True, blank=blank, null=null) == expected
+
+
+@pytest.mark.parametrize(("blank", "null"), [(1, 0), (0, 1)], ids=["blank", "null"])
+def test_an_open_vote_has_no_blank_or_null_ballots(blank, null):
+    with pytest.raises(RuleError, match="open vote"):
+        decide(1, 0, 0, is_secret=False, blank=blank, null=null)
+
+
+@pytest.mark.parametrize(("blank", "null"), [(-1, 0), (0, -1)], ids=["blank", "null"])
+def test_blank_and_null_counts_must_not_be_negative(blank, null):
+    with pytest.raises(RuleError, match="must not be negative"):
+        decide(1, 0, 0, is_secret=True, blank=blank, null=null)
+
+
+@pytest.mark.parametrize(
+    ("is_secret", "offered"),
+    [(False, ("yes", "no", "abstain")), (True, ("yes", "no", "abstain", "blank", "null"))],
+    ids=["open-vote-yes-no-abstain", "secret-ballot-adds-blank-and-null[V]"],
+)
+def test_choices_for_a_vote(is_secret, offered):
+    assert tuple(c.value for c in choices_for(is_secret)) == offered
+    assert all(not c.is_secret_only for c in OPEN_CHOICES)

@@ -1,7 +1,13 @@
 import pytest
 
 from council.rules.errors import RuleError
-from council.rules.quorum import QuorumCheck, QuorumReason, check_quorum, quorum_required
+from council.rules.quorum import (
+    QuorumCheck,
+    QuorumReason,
+    check_quorum,
+    quorum_required,
+    quorum_waived,
+)
 
 
 @pytest.mark.parametrize(
@@ -53,7 +59,41 @@ def test_quorum_is_the_majority_of_members_in_office(in_office, withdrawn, requi
     ],
 )
 def test_check_quorum(in_office, present, withdrawn_present, convocation_round, expected):
-    assert check_quorum(in_office, present, withdrawn_present, convocation_round) == expected
+    """An item on the agenda for the third time, so that a third convocation waives it."""
+    assert check_quorum(in_office, present, withdrawn_present, convocation_round,
+                        times_on_agenda=3) == expected
+
+
+@pytest.mark.parametrize(
+    ("convocation_round", "times_on_agenda", "present", "expected"),
+    [
+        (3, 3, 2, QuorumCheck(1, 2, True, QuorumReason.third_convocation)),
+        (3, 4, 2, QuorumCheck(1, 2, True, QuorumReason.third_convocation)),
+        (3, 1, 2, QuorumCheck(6, 2, False, QuorumReason.majority_missing)),
+        (3, 2, 2, QuorumCheck(6, 2, False, QuorumReason.majority_missing)),
+        (3, 1, 6, QuorumCheck(6, 6, True, QuorumReason.majority_present)),
+        (2, 3, 2, QuorumCheck(6, 2, False, QuorumReason.majority_missing)),
+        (1, 3, 2, QuorumCheck(6, 2, False, QuorumReason.majority_missing)),
+    ],
+    ids=[
+        "third-convocation-item-put-a-third-time-waived",
+        "third-convocation-item-put-a-fourth-time-waived",
+        "third-convocation-new-item-still-needs-majority",
+        "third-convocation-item-put-a-second-time-still-needs-majority",
+        "third-convocation-new-item-with-majority",
+        "second-convocation-waives-nothing",
+        "ordinary-convocation-waives-nothing",
+    ],
+)
+def test_third_convocation_waives_the_quorum_only_for_items_put_a_third_time(
+        convocation_round, times_on_agenda, present, expected):
+    """DOMAIN.md "Quorum" (Brussels ROI [C], Wallonia [V]): "après deux convocations sans
+    quorum, la troisième délibère quel que soit le nombre des présents, **sur les points mis
+    pour la troisième fois à l'ordre du jour**" — not for the whole meeting. 11 in office."""
+    assert check_quorum(11, present, 0, convocation_round,
+                        times_on_agenda=times_on_agenda) == expected
+    assert quorum_waived(convocation_round, times_on_agenda) is (
+        expected.reason is QuorumReason.third_convocation)
 
 
 @pytest.mark.parametrize(
@@ -112,3 +152,8 @@ def test_check_quorum_rejects_invalid_numbers(arguments, message):
 def test_quorum_required_rejects_invalid_numbers(in_office, withdrawn):
     with pytest.raises(RuleError):
         quorum_required(in_office, withdrawn)
+
+
+def test_an_item_is_on_the_agenda_at_least_once():
+    with pytest.raises(RuleError, match="at least once"):
+        check_quorum(11, 6, 0, 3, times_on_agenda=0)

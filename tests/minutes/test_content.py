@@ -8,7 +8,7 @@ import pytest
 
 from council.rules.attendance import AttendanceRecord, Presence
 from council.rules.majority import Choice, decide
-from minutes.content import ItemFacts, MeetingFacts, Person, Vote, build, paragraphs
+from minutes.content import ItemFacts, MeetingFacts, Person, Urgency, Vote, build, paragraphs
 
 PRESIDENT = Person(1, "Isabelle Marchal", "F", is_president=True)
 KARIM = Person(2, "Karim Bensaïd", "M")
@@ -159,3 +159,44 @@ def test_unknown_language_is_refused() -> None:
 ])
 def test_paragraphs(text: str, expected: tuple[str, ...]) -> None:
     assert paragraphs(text) == expected
+
+
+URGENT = ItemFacts(20, 2, "Aide urgente — Madame D.", "individual_aid", "decided", "Décide.",
+                   vote=OPEN_VOTE, urgency=Urgency(present=3, votes_for=2, required=2,
+                                                   declared=True))
+NOT_URGENT = ItemFacts(21, 3, "Aide — Monsieur E.", "individual_aid", "ready", "",
+                       urgency=Urgency(present=3, votes_for=1, required=2, declared=False))
+THIRD_TIME = ItemFacts(22, 4, "Aide — Madame F.", "individual_aid", "decided", "Décide.",
+                       vote=OPEN_VOTE, quorum_waived=True)
+BLANK_AND_NULL = ItemFacts(23, 5, "Désignation — candidat G.", "personnel", "decided",
+                           "Décide.", vote=Vote(outcome=decide(3, 1, 0, is_secret=True,
+                                                               blank=2, null=1),
+                                                is_secret=True))
+
+
+@pytest.mark.parametrize(
+    ("item", "events", "outcome"),
+    [
+        (URGENT, ("L'urgence est déclarée par 2 voix sur les 3 membres présents (2 requises).",),
+         "Adopté par 3 voix contre 1."),
+        (NOT_URGENT, ("L'urgence n'est pas déclarée : 1 voix sur les 3 membres présents, "
+                      "2 requises ; le point n'est pas examiné.",), None),
+        (THIRD_TIME, ("Troisième convocation : le point, inscrit pour la troisième fois à "
+                      "l'ordre du jour, est délibéré quel que soit le nombre de membres "
+                      "présents.",), "Adopté par 3 voix contre 1."),
+        (BLANK_AND_NULL, (), "Adopté au scrutin secret, par 3 voix contre 1 (2 bulletins "
+                             "blancs et 1 bulletin nul, qui ne sont pas des suffrages "
+                             "exprimés)."),
+    ],
+    ids=["urgency-declared-cdld-l1122-24", "urgency-not-declared-item-not-taken",
+         "third-convocation-quorum-waived-for-this-item", "blank-and-null-ballots-apart"],
+)
+def test_the_minutes_record_the_urgency_the_third_convocation_and_blank_ballots(
+        item: ItemFacts, events: tuple[str, ...], outcome: str | None) -> None:
+    """DOMAIN.md "Meetings": the urgency vote is recorded in the minutes; "Quorum": the third
+    convocation deliberates on the items put a third time; "Secret ballot": blank and null
+    ballots are not votes cast."""
+    section = build(_facts(items=(item,), records=(AttendanceRecord(1, Presence.present),)),
+                    language="fr").items[0]
+    assert section.events == events
+    assert section.outcome == outcome

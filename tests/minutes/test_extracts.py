@@ -4,8 +4,6 @@ the DG and the dossier's social worker, signed by the president and the DG."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,7 +13,7 @@ from flask_babel import force_locale
 from signing_support import PASSPHRASES, decide_item, stored_state
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from support import PASSWORDS, user_named
+from support import PASSWORDS, pdf_text, user_named
 
 from agenda.pseudonymise import parse_dossier
 from agenda.reports import report_of_item
@@ -39,13 +37,6 @@ def _messages_in_english(session: Session) -> Iterator[None]:
         yield
 
 
-def _text(pdf: bytes) -> str:
-    pdftotext = shutil.which("pdftotext")  # poppler-utils, like pdfsig
-    assert pdftotext is not None
-    return subprocess.run([pdftotext, "-", "-"], input=pdf, capture_output=True,  # noqa: S603
-                          check=True).stdout.decode()
-
-
 @pytest.fixture
 def decided(session: Session, demo: Any) -> AgendaItem:
     return decide_item(session, demo.csss_item_id)
@@ -62,7 +53,7 @@ def test_pseudonymised_extract_signed_by_president_and_dg(session: Session,
     extract = extracts.make_extract(session, decided.id, actor=user_named(session, "secretariat"))
     assert not extract.is_identified
     pdf = stored_state(session, extract.document_id)[0]
-    text = _text(pdf)
+    text = pdf_text(pdf)
     assert "Extract from the register of deliberations" in text or "Extrait" in text
     assert decided.title.split()[0] in text
     assert "Adopté par 4 voix contre 1." in text
@@ -103,7 +94,7 @@ def test_identified_extract_names_the_applicant(session: Session, decided: Agend
     extract = extracts.make_extract(session, decided.id, actor=actor, identified=True,
                                     password=PASSWORDS[username])
     assert extract.is_identified
-    assert _applicant_name(session, decided) in _text(stored_state(session,
+    assert _applicant_name(session, decided) in pdf_text(stored_state(session,
                                                                    extract.document_id)[0])
     audited = session.scalar(select(AuditEntry).where(
         AuditEntry.action == "reidentification", AuditEntry.actor_id == actor.id,
@@ -139,9 +130,9 @@ def test_extract_pages(client: FlaskClient, auth: Any, session: Session,
     assert identified.is_identified
     copy = client.get(f"/documents/{identified.document_id}.pdf")
     assert copy.status_code == 200
-    assert _applicant_name(session, decided) in _text(copy.data)
+    assert _applicant_name(session, decided) in pdf_text(copy.data)
     # not a signer: a reader's copy, whose pages name who downloaded it
-    assert re.search(r"[A-Z2-7]{4}-[A-Z2-7]{4} \w+ Claire Delvaux", _text(copy.data))
+    assert re.search(r"[A-Z2-7]{4}-[A-Z2-7]{4} \w+ Claire Delvaux", pdf_text(copy.data))
     auth.logout()
     auth.login("secretariat")
     assert client.get(f"/documents/{identified.document_id}.pdf").status_code == 403

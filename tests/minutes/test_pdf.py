@@ -16,18 +16,17 @@ from flask_babel import force_locale
 from pdfminer.high_level import extract_text
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from minutes.pdf import (
+from council.pdf import (
     ResourceRefused,
     _css_string,
     format_amount,
     format_date,
     format_datetime,
     page_counter_css,
-    reader_copy,
     render_pdf,
     render_pdf_template,
-    stamp_copy,
 )
+from minutes.pdf import reader_copy, stamp_copy
 
 #: a 1x1 transparent PNG
 TINY_PNG = base64.b64encode(

@@ -33,7 +33,8 @@ from council.models import Poll
 from council.rules.majority import Choice
 
 MEMBERS = 11
-CHOICES = ["yes"] * 5 + ["no"] * 4 + ["abstain"] * 2
+#: blank and null too: a sealed blank or null ballot must not be told by its length either
+CHOICES = ["yes"] * 4 + ["no"] * 3 + ["abstain"] * 2 + ["blank", "null"]
 CHOICE_VALUES = {c.value for c in Choice}
 #: SQLAlchemy stores a uuid on SQLite as 32 hexadecimal digits
 UUID_DIGITS = 32
@@ -64,8 +65,8 @@ def _close(app: Flask, floor: RehearsalFloor, item_id: int) -> None:
                                       headers={"Authorization": f"Bearer {floor.chair_token}"})
     assert response.status_code == 200
     counts = Counter(CHOICES)
-    assert (response.json["yes"], response.json["no"], response.json["abstain"]) == (
-        counts["yes"], counts["no"], counts["abstain"])
+    assert tuple(response.json[c] for c in ("yes", "no", "abstain", "blank", "null")) == (
+        counts["yes"], counts["no"], counts["abstain"], counts["blank"], counts["null"])
     assert "by_group" not in response.json and "votes" not in response.json
 
 

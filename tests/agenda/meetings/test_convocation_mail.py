@@ -18,7 +18,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from support import expect_refusal
+from support import expect_refusal, pdf_text
 
 from agenda.meetings import convocation
 from council.crypto import encrypt_bytes, encrypt_json
@@ -123,8 +123,17 @@ def _calendar(message: Message) -> icalendar.Calendar:
     return icalendar.Calendar.from_ical(attachment.get_payload(decode=True))
 
 
-def test_each_member_gets_an_email_with_an_ics_and_no_file_content(
+def _agenda_attachment(message: Message) -> bytes:
+    attachment = next(part for part in message.iter_attachments()
+                      if part.get_content_type() == "application/pdf")
+    assert attachment.get_filename() == "agenda.pdf"
+    return attachment.get_payload(decode=True)
+
+
+def test_each_member_gets_an_email_with_the_agenda_an_ics_and_no_file_content(
         session: Session, mailbox: Mailbox, meeting: Meeting, dg: User) -> None:
+    """LO art. 30: the convocation "contient l'ordre du jour": the items' neutral titles, in
+    the e-mail and as a PDF; never a report's text nor a draft decision."""
     rows = convocation.convene(session, meeting, actor=dg, sent_on=date(2027, 5, 10))
     assert mailbox.recipients == CSSS_EMAILS
     assert len(mailbox.envelopes) == 5
@@ -134,9 +143,13 @@ def test_each_member_gets_an_email_with_an_ics_and_no_file_content(
         assert "Comité spécial du service social" in str(message["Subject"])
         assert f"https://cpas.hautrival.example/meetings/{meeting.id}" in text
         assert "Salle du conseil" in text
-        for secret in (SECRET_TITLE, "2025/0777", SECRET_TEXT, "Madame A.", "500 euros",
-                       "Approbation"):
-            assert secret not in text
+        body = message.get_body(("plain",)).get_content().replace("\r\n", "\n")
+        assert ("Ordre du jour :\n1. Approbation du procès-verbal (huis clos)\n"
+                f"2. {SECRET_TITLE} (huis clos)") in body
+        agenda = pdf_text(_agenda_attachment(message))
+        assert "Approbation du procès-verbal" in agenda and SECRET_TITLE in agenda
+        for secret in (SECRET_TEXT, "Madame A.", "500 euros", "Décide"):
+            assert secret not in text and secret not in agenda
         event = _calendar(message).walk("VEVENT")[0]
         assert str(event["UID"]) == f"meeting-{meeting.id}@cpas.hautrival.example"
         assert event.decoded("DTSTART") == datetime(2027, 5, 20, 16, 0, tzinfo=UTC)
@@ -301,3 +314,23 @@ def test_development_outbox_keeps_each_email_as_a_file(session: Session, app: Fl
     message = email.message_from_bytes(files[0].read_bytes())
     assert message["To"] in CSSS_EMAILS
     assert SECRET_TITLE not in files[0].read_text(errors="replace")
+
+
+def test_the_agenda_stays_in_the_application_from_the_convocation_on(
+        session: Session, meeting: Meeting, dg: User, client: FlaskClient, auth) -> None:
+    """DOMAIN.md "Meetings": the files are at the members' disposal from the convocation on;
+    staff see the agenda's PDF while they prepare it."""
+    url = f"/meetings/{meeting.id}/agenda.pdf"
+    auth.login("councillor1")
+    assert client.get(url).status_code == 404  # not convened yet
+    auth.logout()
+    auth.login("dg")
+    assert client.get(url).status_code == 200
+    convocation.convene(session, meeting, actor=dg, sent_on=date(2027, 5, 10))
+    auth.logout()
+    auth.login("councillor1")
+    response = client.get(url)
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert response.headers["Cache-Control"] == "no-store"
+    text = pdf_text(response.data)
+    assert "Ordre du jour" in text and SECRET_TITLE in text and SECRET_TEXT not in text
