@@ -16,7 +16,7 @@ from council.models.enums import (
 )
 from council.models.guard import GuardOverride
 from council.models.jobs import Job, JobStatus
-from council.models.meetings import AgendaItem, Meeting
+from council.models.meetings import AgendaItem, DecisionRevision, Meeting
 from council.models.minutes import (
     AidTerms,
     DocumentKind,
@@ -26,6 +26,7 @@ from council.models.minutes import (
     MinutesPart,
     MinutesRevision,
     MinutesStatus,
+    MinutesApproval,
     Notification,
     NotificationMethod,
     PaymentFrequency,
@@ -100,6 +101,8 @@ __all__ = [
     "MinutesPart",
     "MinutesRevision",
     "MinutesStatus",
+    "MinutesApproval",
+    "DecisionRevision",
     "Notification",
     "NotificationMethod",
     "OpenBallot",
