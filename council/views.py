@@ -34,6 +34,8 @@ bp = Blueprint("main", __name__)
 def home() -> Response | str:
     if permissions.can_manage_accounts(current_user):
         return redirect(url_for("main.users"))
+    if permissions.is_integration(current_user):
+        return render_template("home_integration.html")
     if permissions.awaits_role(current_user):
         pending_role = account_requests.pending_role_of(db.session, current_user)
         return render_template("home_no_role.html", pending_role=pending_role)

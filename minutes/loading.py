@@ -19,6 +19,8 @@ from agenda.meetings.queries import viewed_meeting
 from council import permissions
 from council.models import (
     AgendaItem,
+    DecisionRevision,
+    ItemKind,
     Meeting,
     Minutes,
     MinutesPart,
@@ -31,7 +33,7 @@ from council.models import (
 )
 from council.refusals import NotFound
 from council.rules.majority import Choice, Outcome
-from minutes.content import ItemFacts, MeetingFacts, Person, Vote
+from minutes.content import Correction, ItemFacts, MeetingFacts, Person, Vote
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def initial_content(items: list[AgendaItem]) -> dict[str, Any]:
             "items": {str(item.id): item.draft_decision or "" for item in items}}
 
 
-def _outcome(poll: Poll) -> Outcome:
+def poll_outcome(poll: Poll) -> Outcome:
     """The tally as stored when the poll was closed."""
     yes, no, abstain = poll.yes_count or 0, poll.no_count or 0, poll.abstain_count or 0
     return Outcome(adopted=poll.outcome is PollOutcome.adopted, yes=yes, no=no, abstain=abstain,
@@ -109,10 +111,36 @@ def _open_ballots(session: Session, meeting_id: int) -> dict[int, list[tuple[int
     return ballots
 
 
+def _corrections(session: Session, meeting_id: int) -> dict[int, tuple[Correction, ...]]:
+    """item id → its decision revisions, oldest first, for the whole meeting in one query."""
+    found: dict[int, list[Correction]] = {}
+    rows = session.scalars(
+        select(DecisionRevision).join(AgendaItem, AgendaItem.id == DecisionRevision.item_id)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(DecisionRevision.item_id, DecisionRevision.number))
+    for revision in rows:
+        found.setdefault(revision.item_id, []).append(
+            Correction(made_at=revision.created_at, reason=revision.reason, text=revision.text))
+    return {item_id: tuple(corrections) for item_id, corrections in found.items()}
+
+
+def approved_here(session: Session, meeting_id: int) -> Minutes | None:
+    """The earlier minutes this meeting approved through its first item, if it did."""
+    return session.scalar(select(Minutes).where(Minutes.approved_at_meeting_id == meeting_id)
+                          .order_by(Minutes.id).limit(1))
+
+
 def _director_general(session: Session) -> str | None:
     return session.scalar(select(User.display_name).where(
         permissions.directors_general_clause(), User.is_enabled.is_(True),
     ).order_by(User.id).limit(1))
+
+
+def _approval_facts(item: AgendaItem, approved: Minutes | None) -> dict[str, Any]:
+    if item.kind is not ItemKind.minutes_approval or approved is None or approved.approval is None:
+        return {}
+    return {"approval": approved.approval.value,
+            "observations": approved.approval_observations or ""}
 
 
 def load_source(session: Session, minutes: Minutes,
@@ -126,12 +154,14 @@ def load_source(session: Session, minutes: Minutes,
     content = revision.content if revision is not None else initial_content(items)
     texts = content.get("items", {})
     ballots = _open_ballots(session, meeting.id)
+    corrections = _corrections(session, meeting.id)
+    approved = approved_here(session, meeting.id)
 
     def vote(item: AgendaItem) -> Vote | None:
         poll = floor.polls.get(item.id)
         if poll is None or poll.status is not PollStatus.closed:
             return None
-        return Vote(outcome=_outcome(poll), is_secret=poll.is_secret,
+        return Vote(outcome=poll_outcome(poll), is_secret=poll.is_secret,
                     ballots=() if poll.is_secret else tuple(ballots.get(poll.id, ())))
 
     facts = MeetingFacts(
@@ -149,7 +179,9 @@ def load_source(session: Session, minutes: Minutes,
                       text=texts.get(str(item.id), item.draft_decision or ""),
                       vote=vote(item),
                       withdrawals=tuple(w.member_id
-                                        for w in floor.withdrawals.get(item.id, ())))
+                                        for w in floor.withdrawals.get(item.id, ())),
+                      corrections=corrections.get(item.id, ()),
+                      **_approval_facts(item, approved))
             for item in items),
         introduction=content.get("introduction", ""),
         closing=content.get("closing", ""),

@@ -9,7 +9,9 @@ Rules kept here (DOMAIN.md, "Meetings"):
 - public items come before closed-session items; numbers stay contiguous from 1;
 - an item added once the members are convened must be urgent, and an urgent item needs its
   reason (written into the draft decision, where the deliberation must motivate it);
-- the agenda changes until the meeting is closed; an item leaves it only before convocation.
+- the agenda changes until the meeting is closed; an item leaves it only before convocation;
+- decisions stay decided (issue 15): an item being voted on or decided keeps its title, text
+  and flags; a decision is corrected only by a decision revision (``minutes.decisions``).
 
 Refusals raise :class:`AgendaError` (a ``council.refusals.Refusal``, its message in
 ``MESSAGES``) before anything is stored. Audit entries never carry titles or texts (titles can
@@ -34,6 +36,7 @@ from council.models import (
     AgendaItem,
     ItemKind,
     ItemPseudonymisation,
+    ItemStatus,
     Meeting,
     MeetingStatus,
     Organ,
@@ -64,6 +67,8 @@ TITLE_MAX = 300
 PLACE_MAX = 200
 CONVOCATION_ROUNDS = (1, 2, 3)
 EDITABLE = (MeetingStatus.draft, MeetingStatus.convened, MeetingStatus.in_progress)
+#: an item in these states keeps the text it is voted on or was decided on
+FROZEN_ITEMS = (ItemStatus.voting, ItemStatus.decided)
 
 
 #: the message of each refusal ``code``, filled with the refusal's ``params``
@@ -100,6 +105,11 @@ MESSAGES: dict[str, Callable[..., str]] = {
         "The place is required (at most %(max)d characters).", max=max
     ),
     "convocation_round": lambda: gettext("The convocation is the first, second or third."),
+    "decision_frozen": lambda: gettext(
+        "This item is being voted on or is decided: its text and figures stay as they were "
+        "decided. The director-general corrects a decision only by a decision revision, with "
+        "its reason."
+    ),
 }
 
 
@@ -297,6 +307,12 @@ def add_item(
     return item
 
 
+def require_not_decided(item: AgendaItem) -> None:
+    """Decisions stay decided: no change of an item being voted on or decided."""
+    if item.status in FROZEN_ITEMS:
+        raise AgendaError("decision_frozen")
+
+
 def update_item(
     session: Session,
     item: AgendaItem,
@@ -317,6 +333,7 @@ def update_item(
     new text on an item whose pseudonymisation was approved sends it back to review."""
     meeting = item.meeting
     _require_editable(meeting)
+    require_not_decided(item)
     fixed = (ItemKind.individual_aid, ItemKind.minutes_approval)
     if kind is not item.kind and (item.kind in fixed or kind not in ADDABLE_KINDS):
         raise AgendaError("kind_fixed")

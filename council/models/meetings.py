@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -12,6 +13,9 @@ from council.db import Base
 from council.models.base import UTCDateTime, enum_column, utcnow
 from council.models.centre import Organ
 from council.models.enums import ItemKind, ItemStatus, MeetingStatus
+
+if TYPE_CHECKING:
+    from council.models.users import User
 
 
 class Meeting(Base):
@@ -120,5 +124,6 @@ class DecisionRevision(Base):
                                                  index=True)
 
     item: Mapped[AgendaItem] = relationship(back_populates="decision_revisions")
+    created_by: Mapped[User] = relationship()
 
     __table_args__ = (UniqueConstraint("item_id", "number"),)
