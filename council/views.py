@@ -52,7 +52,7 @@ def home() -> Response | str:
 
     return render_template("home_social_worker.html",
                            reports=reports_of(db.session, current_user),
-                           can_submit=permissions.can_submit_report(current_user))
+                           can_submit=permissions.can_use_report_form(current_user))
 
 
 def _awaiting_notification() -> list[TimelineEntry]:

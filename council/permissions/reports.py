@@ -17,8 +17,14 @@ from council.permissions.core import _role, is_staff
 
 def can_submit_report(user: Any) -> bool:
     """Social workers submit social reports (with the dossier identity), and so does the
-    social software through its integration account (API only)."""
+    social software through its integration account (``can_use_report_form``: API only)."""
     return _role(user) in (Role.social_worker, Role.integration)
+
+
+def can_use_report_form(user: Any) -> bool:
+    """The web form that submits a report: social workers; the integration account has no
+    web page but its home."""
+    return _role(user) is Role.social_worker
 
 
 def can_read_decisions(user: Any) -> bool:

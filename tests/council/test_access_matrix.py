@@ -28,23 +28,23 @@ CORE_ROUTES: Routes = {
     ("auth.set_language", "POST"): (lambda d: "/language", {"language": "nl"}, expect(302)),
     ("main.home", "GET"): (lambda d: "/", None, expect(200, anonymous=302, admin=302)),
     ("main.composition", "GET"): (lambda d: "/composition", None,
-                                  expect(200, anonymous=302, admin=403, social_worker=403)),
+                                  expect(200, integration=403, anonymous=302, admin=403, social_worker=403)),
     ("main.users", "GET"): (lambda d: "/admin/users", None, expect(403, anonymous=302, admin=200)),
     ("main.users", "POST"): (lambda d: "/admin/users", {}, expect(403, anonymous=302, admin=200)),
     ("main.toggle_user", "POST"): (
         lambda d: f"/admin/users/{d.user_ids['councillor10']}/disable", {},
         expect(403, anonymous=302, admin=302)),
     ("agenda.meetings", "GET"): (lambda d: "/meetings/", None,
-                                 expect(200, anonymous=302, admin=403, social_worker=403)),
+                                 expect(200, integration=403, anonymous=302, admin=403, social_worker=403)),
     ("agenda.meeting", "GET"): (
         lambda d: f"/meetings/{d.csss_meeting_id}", None,
-        expect(200, anonymous=302, admin=403, social_worker=403, non_member=404)),
+        expect(200, integration=403, anonymous=302, admin=403, social_worker=403, non_member=404)),
     ("agenda.item", "GET"): (
         lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}", None,
-        expect(200, anonymous=302, admin=403, social_worker=403, non_member=404)),
+        expect(200, integration=403, anonymous=302, admin=403, social_worker=403, non_member=404)),
     ("api.get_item", "GET"): (
         lambda d: f"/api/v1/items/{d.csss_item_id}", None,
-        expect(200, anonymous=401, admin=403, social_worker=403, non_member=404)),
+        expect(200, integration=403, anonymous=401, admin=403, social_worker=403, non_member=404)),
     ("builder.new_meeting", "GET"): (lambda d: "/meetings/new", None,
                                      expect(403, anonymous=302, dg=200, secretariat=200)),
     ("builder.new_meeting", "POST"): (lambda d: "/meetings/new", {},
@@ -99,22 +99,24 @@ CORE_ROUTES: Routes = {
     ("reports.identity", "POST"): (
         lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/identity", {},
         expect(403, anonymous=302, dg=200, social_worker=200)),
+    # the integration account submits reports too (issue 15), through the API only
     ("api.submit_report", "POST"): (lambda d: "/api/v1/reports", None,
-                                    expect(403, anonymous=401, social_worker=400)),
+                                    expect(403, anonymous=401, social_worker=400,
+                                           integration=400)),
     ("api-docs.openapi_json", "GET"): (lambda d: "/api/v1/openapi.json", None, expect(200)),
     ("api.issue_token", "POST"): (lambda d: "/api/v1/token", "credentials",
                                   expect(200, anonymous=400)),
     ("api.list_meetings", "GET"): (lambda d: "/api/v1/meetings", None,
-                                   expect(200, anonymous=401, admin=403, social_worker=403)),
+                                   expect(200, integration=403, anonymous=401, admin=403, social_worker=403)),
     ("api.get_meeting", "GET"): (
         lambda d: f"/api/v1/meetings/{d.csss_meeting_id}", None,
-        expect(200, anonymous=401, admin=403, social_worker=403, non_member=404)),
+        expect(200, integration=403, anonymous=401, admin=403, social_worker=403, non_member=404)),
     # The meeting in session (issue 4): live screen, chair screen and their API.
     ("live.screen", "GET"): (lambda d: f"/meetings/{d.csss_meeting_id}/live", None,
-                             expect(200, anonymous=302, admin=403, social_worker=403,
+                             expect(200, integration=403, anonymous=302, admin=403, social_worker=403,
                                     non_member=404)),
     ("live.state", "GET"): (lambda d: f"/meetings/{d.csss_meeting_id}/live/state", None,
-                            expect(200, anonymous=302, admin=403, social_worker=403,
+                            expect(200, integration=403, anonymous=302, admin=403, social_worker=403,
                                    non_member=404)),
     ("live.vote", "POST"): (
         lambda d: f"/meetings/{d.csss_meeting_id}/live/items/{d.csss_item_id}/ballot",
