@@ -5,15 +5,22 @@ edits a decided item in place."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
 
 import marshmallow as ma
 from flask import g
+from flask_babel import gettext
 
 from agenda.meetings.queries import viewed_item
+from council import permissions
 from council.api.base import bearer_route, blp
 from council.db import db
+from council.refusals import require
 from minutes import decisions
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class DecisionQuerySchema(ma.Schema):
@@ -82,6 +89,18 @@ class RevisionRequestSchema(ma.Schema):
                                        validate=ma.validate.Length(max=1000))
 
 
+def dg_only(view: F) -> F:
+    """Refuses other roles before the body is even parsed: only the DG corrects decisions."""
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        require(permissions.is_dg(g.api_user), gettext("Only the director-general corrects a "
+                                                       "decision."))
+        return view(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
 def _revision(revision: Any) -> dict[str, Any] | None:
     if revision is None:
         return None
@@ -125,6 +144,7 @@ def list_decisions(query: dict[str, Any]) -> dict[str, Any]:
     404: "No such item, or not visible", 409: "not_decided: the item is not decided",
     422: "identity_in_text: the text or the reason could name a person",
 }, status=201, schema=RevisionSchema)
+@dg_only
 @blp.arguments(RevisionRequestSchema)
 def revise_decision(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
     """Correct a decision already taken: a new decision revision with its reason (the DG);

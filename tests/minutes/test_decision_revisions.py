@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from support import approve_minutes, user_named
 
+from agenda.guard import IdentityInText
 from agenda.meetings import service as agenda
 from council.models import (
     AgendaItem,
@@ -136,7 +137,6 @@ def test_an_undecided_item_is_not_corrected_but_edited(session: Session, demo) -
 
 
 def test_the_correction_passes_the_identity_guard(session: Session, decided) -> None:
-    from agenda.guard import IdentityInText
     with pytest.raises(IdentityInText):
         decisions.revise_decision(session, decided, actor=user_named(session, "dg"),
                                   text=TAMPERED, reason="Claire Delvaux a mal recopié.")

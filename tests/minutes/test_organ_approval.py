@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy.orm import Session
 from support import approve_minutes, user_named
 
+from agenda.guard import IdentityInText
 from council.models import (
     ItemStatus,
     MeetingStatus,
@@ -103,7 +104,6 @@ def test_not_recorded_is_not_said_approved(session: Session, held, draft: Minute
 
 def test_the_observations_pass_the_identity_guard(session: Session, held,
                                                   draft: Minutes) -> None:
-    from agenda.guard import IdentityInText  # noqa: PLC0415 (this test's refusal only)
     with pytest.raises(IdentityInText):
         approve_minutes(session, held.next_meeting,
                         observations="Claire Delvaux demande une correction.")
