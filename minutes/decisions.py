@@ -139,6 +139,13 @@ class FeedEntry:
                                 language=self.language.value)
 
     @property
+    def decision_text(self) -> str | None:
+        """The decision as it stands (``AgendaItem.decision_text``, without loading every
+        revision of the item)."""
+        revision = self.latest_revision
+        return revision.text if revision is not None else self.item.draft_decision
+
+    @property
     def notification(self) -> str:
         """"sent" once a letter left, "generated" when one waits to be sent, else "pending"."""
         if self.sent_at is not None:

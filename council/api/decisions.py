@@ -117,7 +117,7 @@ def _decision(entry: decisions.FeedEntry) -> dict[str, Any]:
         "decided_at": poll.closed_at if poll else None, "changed_at": entry.changed_at,
         "outcome": poll.outcome.value if poll and poll.outcome else None,
         "language": entry.language.value, "outcome_text": entry.outcome_text,
-        "decision_text": item.decision_text,
+        "decision_text": entry.decision_text,
         "decision_language": item.meeting.organ.centre.language.value,
         "notification": entry.notification, "notified_at": entry.sent_at,
         "latest_revision": _revision(entry.latest_revision),
