@@ -28,6 +28,8 @@ ACTION_TITLES = {
     "poll_opened": _l("Vote opened"),
     "poll_closed": _l("Vote closed"),
     "minutes_approved": _l("Minutes approved"),
+    "decision_revised": _l("Decision corrected (decision revision)"),
+    "decisions_read": _l("Decisions read by the social software"),
     "document_signed": _l("Document signed"),
     "document_downloaded": _l("Document downloaded"),
     "notification_generated": _l("Notification letter generated"),

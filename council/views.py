@@ -34,6 +34,8 @@ bp = Blueprint("main", __name__)
 def home() -> Response | str:
     if permissions.can_manage_accounts(current_user):
         return redirect(url_for("main.users"))
+    if permissions.is_integration(current_user):
+        return render_template("home_integration.html")
     if permissions.awaits_role(current_user):
         pending_role = account_requests.pending_role_of(db.session, current_user)
         return render_template("home_no_role.html", pending_role=pending_role)
@@ -50,7 +52,7 @@ def home() -> Response | str:
 
     return render_template("home_social_worker.html",
                            reports=reports_of(db.session, current_user),
-                           can_submit=permissions.can_submit_report(current_user))
+                           can_submit=permissions.can_use_report_form(current_user))
 
 
 def _awaiting_notification() -> list[TimelineEntry]:

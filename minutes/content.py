@@ -59,6 +59,15 @@ class Urgency:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A decision revision (issue 15): the decision corrected after it was taken, by the DG."""
+
+    made_at: datetime  # aware
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
 class ItemFacts:
     id: int
     number: int
@@ -76,6 +85,13 @@ class ItemFacts:
     #: a third convocation deliberating on an item put on the agenda for the third time,
     #: whatever the number present
     quorum_waived: bool = False
+    #: the corrections of the decision, oldest first (the text decided stays in ``text``)
+    corrections: tuple[Correction, ...] = ()
+    #: for the approval of the previous minutes: how the organ approved them
+    #: ("without_observation", "with_observations", "by_vote"; None: not recorded)
+    approval: str | None = None
+    #: the observations the organ made on the previous minutes
+    observations: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +125,8 @@ class ItemSection:
     outcome: str | None
     #: "Ont voté pour : A, B." lines (open votes, when names are given)
     voters: tuple[str, ...]
+    #: the decision revisions: for each, the sentence that says when and why, then its text
+    corrections: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,8 +208,15 @@ def _outcome(item: ItemFacts, words: Translations, language: str) -> str | None:
     if item.status == "withdrawn":
         return words.gettext("The item is withdrawn from the agenda.")
     if item.kind == "minutes_approval":
-        return words.gettext("No observation having been made, the minutes of the previous "
-                             "meeting are approved.")
+        if item.approval == "without_observation":
+            return words.gettext("No observation having been made, the minutes of the previous "
+                                 "meeting are approved.")
+        if item.approval == "with_observations":
+            return words.gettext("The minutes of the previous meeting are approved with the "
+                                 "following observations: %(observations)s") % {
+                "observations": item.observations}
+        return words.gettext("No decision on the approval of the previous minutes was "
+                             "recorded.")
     return words.gettext("No vote was recorded on this item.")
 
 
@@ -208,6 +233,20 @@ def _rules_applied(item: ItemFacts, words: Translations, language: str) -> list[
             "Third convocation: the item, put on the agenda for the third time, is deliberated "
             "whatever the number of members present."))
     return lines
+
+
+def _corrections(item: ItemFacts, words: Translations,
+                 locale: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each decision revision: "Décision rectifiée le … par le directeur général. Motif : …"
+    and the decision as it now reads."""
+    return tuple(
+        (words.gettext("Decision corrected on %(date)s by the director general. Reason: "
+                       "%(reason)s The decision now reads:") % {
+            "date": babel_dates.format_date(correction.made_at.astimezone(CENTRE_TIMEZONE)
+                                            .date(), "long", locale=locale),
+            "reason": correction.reason},
+         paragraphs(correction.text))
+        for correction in item.corrections)
 
 
 def _voted(choice: Choice, names: str, words: Translations) -> str:
@@ -263,7 +302,8 @@ def build(facts: MeetingFacts, *, language: str, name_voters: bool = True) -> Mi
         sections.append(ItemSection(
             id=item.id, number=item.number, title=item.title, events=tuple(events),
             paragraphs=paragraphs(item.text), outcome=_outcome(item, words, language),
-            voters=_voters(item, people, words) if name_voters else ()))
+            voters=_voters(item, people, words) if name_voters else (),
+            corrections=_corrections(item, words, locale)))
         previous = now
 
     closed = facts.is_closed_part

@@ -19,6 +19,8 @@ from agenda.meetings.queries import viewed_meeting
 from council import permissions
 from council.models import (
     AgendaItem,
+    DecisionRevision,
+    ItemKind,
     Meeting,
     Minutes,
     MinutesPart,
@@ -32,7 +34,7 @@ from council.models import (
 from council.refusals import NotFound
 from council.rules.majority import Choice
 from council.rules.quorum import quorum_waived
-from minutes.content import ItemFacts, MeetingFacts, Person, Urgency, Vote
+from minutes.content import Correction, ItemFacts, MeetingFacts, Person, Urgency, Vote
 
 
 @dataclass(frozen=True)
@@ -102,10 +104,36 @@ def _open_ballots(session: Session, meeting_id: int) -> dict[int, list[tuple[int
     return ballots
 
 
+def _corrections(session: Session, meeting_id: int) -> dict[int, tuple[Correction, ...]]:
+    """item id → its decision revisions, oldest first, for the whole meeting in one query."""
+    found: dict[int, list[Correction]] = {}
+    rows = session.scalars(
+        select(DecisionRevision).join(AgendaItem, AgendaItem.id == DecisionRevision.item_id)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(DecisionRevision.item_id, DecisionRevision.number))
+    for revision in rows:
+        found.setdefault(revision.item_id, []).append(
+            Correction(made_at=revision.created_at, reason=revision.reason, text=revision.text))
+    return {item_id: tuple(corrections) for item_id, corrections in found.items()}
+
+
+def approved_here(session: Session, meeting_id: int) -> Minutes | None:
+    """The earlier minutes this meeting approved through its first item, if it did."""
+    return session.scalar(select(Minutes).where(Minutes.approved_at_meeting_id == meeting_id)
+                          .order_by(Minutes.id).limit(1))
+
+
 def _director_general(session: Session) -> str | None:
     return session.scalar(select(User.display_name).where(
         permissions.directors_general_clause(), User.is_enabled.is_(True),
     ).order_by(User.id).limit(1))
+
+
+def _approval_facts(item: AgendaItem, approved: Minutes | None) -> dict[str, Any]:
+    if item.kind is not ItemKind.minutes_approval or approved is None or approved.approval is None:
+        return {}
+    return {"approval": approved.approval.value,
+            "observations": approved.approval_observations or ""}
 
 
 def load_source(session: Session, minutes: Minutes,
@@ -123,6 +151,8 @@ def load_source(session: Session, minutes: Minutes,
                                        required=vote.required, declared=vote.is_declared)
                  for vote in session.scalars(select(UrgencyVote).where(
                      UrgencyVote.item_id.in_([item.id for item in items])))}
+    corrections = _corrections(session, meeting.id)
+    approved = approved_here(session, meeting.id)
 
     def vote(item: AgendaItem) -> Vote | None:
         poll = floor.polls.get(item.id)
@@ -148,7 +178,9 @@ def load_source(session: Session, minutes: Minutes,
                       quorum_waived=quorum_waived(meeting.convocation_round,
                                                   item.times_on_agenda),
                       withdrawals=tuple(w.member_id
-                                        for w in floor.withdrawals.get(item.id, ())))
+                                        for w in floor.withdrawals.get(item.id, ())),
+                      corrections=corrections.get(item.id, ()),
+                      **_approval_facts(item, approved))
             for item in items),
         introduction=content.get("introduction", ""),
         closing=content.get("closing", ""),

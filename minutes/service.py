@@ -4,10 +4,12 @@ the same organ, and corrections after approval.
 Legal flow:
 - the DG or the secretariat starts the draft once the meeting has been held (in progress or
   closed); each save appends a ``MinutesRevision``, never changes one;
-- the minutes are approved by a later meeting of the same organ through its minutes-approval
-  item (DOMAIN: deemed approved without objection): the minutes' meeting must be closed, the
-  approving meeting held, its approval item neither postponed nor withdrawn, and if it was put
-  to the vote, the vote closed and adopted. The latest revision is then frozen into a
+- the minutes are approved by the organ at its next meeting, through that meeting's first item
+  (issue 15; DOMAIN: deemed approved without objection): the president or the DG records the
+  organ's decision at the sitting (``record_organ_approval``): approved without observation,
+  with the observations made, or by the vote's result when a vote was asked; never by the
+  staff alone. The minutes' meeting must be closed, the approval item neither postponed nor
+  withdrawn, a vote closed and adopted. The latest revision is then frozen into a
   ``SignedDocument`` that the president and the DG sign (signflow's ``sign_document``; it marks
   the minutes signed once the document is sealed);
 - after approval the texts change only through a correction (``revise_after_signature``): a
@@ -39,6 +41,7 @@ from council.models import (
     Meeting,
     MeetingStatus,
     Minutes,
+    MinutesApproval,
     MinutesPart,
     MinutesRevision,
     MinutesStatus,
@@ -48,7 +51,7 @@ from council.models import (
     SignedDocument,
     User,
 )
-from council.refusals import CodedRefusal
+from council.refusals import CodedRefusal, require
 from council.services import audit
 from council.services.jobs import JobRun
 from minutes import content as minutes_content
@@ -128,7 +131,8 @@ def _without_items(document: minutes_content.MinutesDocument,
     with force_locale(document.language):
         withdrew = gettext("You withdrew from this item: its deliberation is not in your copy.")
     return dataclasses.replace(document, items=tuple(
-        dataclasses.replace(section, events=(), paragraphs=(withdrew,), outcome=None, voters=())
+        dataclasses.replace(section, events=(), paragraphs=(withdrew,), outcome=None, voters=(),
+                            corrections=())
         if section.id in leave_out else section
         for section in document.items))
 
@@ -185,7 +189,13 @@ def _revised_content(minutes: Minutes, *, introduction: str | None, closing: str
         if key not in known:
             raise InvalidInput("unknown_item", gettext(
                 "This item is not in this part of the meeting's minutes."))
-        items[key] = _clean_text(text, gettext("Item %(number)d", number=known[key].number))
+        cleaned = _clean_text(text, gettext("Item %(number)d", number=known[key].number))
+        if cleaned != items[key] and not keeps_decision(known[key], cleaned):
+            raise Conflict("decision_frozen", gettext(
+                "Item %(number)d is decided: its deliberation may say more, but its decision "
+                "stays word for word as decided. The director-general corrects a decision "
+                "only by a decision revision, with its reason.", number=known[key].number))
+        items[key] = cleaned
     content = {
         "introduction": (previous.get("introduction", "") if introduction is None
                          else _clean_text(introduction, gettext("The introduction"))),
@@ -196,6 +206,17 @@ def _revised_content(minutes: Minutes, *, introduction: str | None, closing: str
     if content == previous:
         raise InvalidInput("unchanged", gettext("Nothing was changed."))
     return content
+
+
+def keeps_decision(item: AgendaItem, text: str) -> bool:
+    """Decisions stay decided (issue 15): the deliberation of a decided item in the minutes
+    holds its decision as decided, every line of it in order, whatever it adds around it."""
+    if item.status is not ItemStatus.decided or not (item.draft_decision or "").strip():
+        return True
+    decided = minutes_content.paragraphs(item.draft_decision or "")
+    lines = minutes_content.paragraphs(text)
+    return any(lines[start:start + len(decided)] == decided
+               for start in range(len(lines) - len(decided) + 1))
 
 
 def _clean_note(note: str | None, *, required: bool) -> str | None:
@@ -269,35 +290,53 @@ def approval_item(session: Session, meeting: Meeting) -> AgendaItem | None:
 
 
 def approving_meetings(session: Session, minutes: Minutes) -> list[Meeting]:
-    """Later meetings of the same organ that have been held: the candidates for approval."""
+    """Later meetings of the same organ, not cancelled: where the minutes are to be approved,
+    through their first item."""
     meeting = minutes.meeting
     return list(session.scalars(select(Meeting).where(
         Meeting.organ_id == meeting.organ_id, Meeting.starts_at > meeting.starts_at,
-        Meeting.status.in_(HELD)).order_by(Meeting.starts_at)))
+        Meeting.status != MeetingStatus.cancelled).order_by(Meeting.starts_at)))
 
 
-def _check_approval(session: Session, minutes: Minutes, at_meeting: Meeting | None) -> None:
+def minutes_to_approve(session: Session, item: AgendaItem) -> Minutes | None:
+    """The minutes a minutes-approval item approves: those of the organ's previous meeting
+    (the latest earlier one that was held), whatever their state; None when it has none."""
+    meeting = item.meeting
+    previous = (select(Meeting.id).where(Meeting.organ_id == meeting.organ_id,
+                                         Meeting.starts_at < meeting.starts_at,
+                                         Meeting.status.in_(HELD))
+                .order_by(Meeting.starts_at.desc()).limit(1).scalar_subquery())
+    minutes_id = session.scalar(select(Minutes.id).where(Minutes.meeting_id == previous,
+                                                         Minutes.part == MinutesPart.closed))
+    return None if minutes_id is None else load_minutes(session, minutes_id)
+
+
+def approval_poll(session: Session, item: AgendaItem) -> Poll | None:
+    """The vote on the approval item, if the organ was asked to vote."""
+    return session.scalar(select(Poll).where(Poll.item_id == item.id))
+
+
+def _check_approval(session: Session, minutes: Minutes, at_meeting: Meeting,
+                    item: AgendaItem) -> Poll | None:
+    """The minutes' meeting closed, the approval item of a later meeting of the same organ
+    dealt with at its sitting; the vote, if one was asked, closed and adopted."""
     meeting = minutes.meeting
     if minutes.status is not MinutesStatus.draft:
         raise Conflict("already_approved", gettext("These minutes are already approved."))
     if meeting.status is not MeetingStatus.closed:
         raise Conflict("meeting_not_closed", gettext(
             "The meeting is not closed yet: its minutes cannot be approved."))
-    if (at_meeting is None or at_meeting.organ_id != meeting.organ_id
-            or at_meeting.starts_at <= meeting.starts_at):
+    if at_meeting.organ_id != meeting.organ_id or at_meeting.starts_at <= meeting.starts_at:
         raise InvalidInput("not_a_later_meeting", gettext(
             "Minutes are approved by a later meeting of the same organ."))
-    if at_meeting.status not in HELD:
-        raise Conflict("approving_meeting_not_held", gettext(
-            "The approving meeting has not been held yet."))
-    item = approval_item(session, at_meeting)
-    if item is None:
-        raise Conflict("no_approval_item", gettext(
-            "The approving meeting has no item for the approval of the minutes."))
     if item.status in (ItemStatus.postponed, ItemStatus.withdrawn):
         raise Conflict("approval_item_not_dealt_with", gettext(
             "The approval of the minutes was postponed or withdrawn at that meeting."))
-    poll = session.scalar(select(Poll).where(Poll.item_id == item.id))
+    poll = approval_poll(session, item)
+    if poll is None and at_meeting.status is not MeetingStatus.in_progress:
+        raise Conflict("approval_outside_sitting", gettext(
+            "The organ approves the minutes at its sitting: record its decision while the "
+            "meeting is in session."))
     if poll is not None and poll.status is not PollStatus.closed:
         raise Conflict("approval_vote_open", gettext(
             "The vote on the approval of the minutes is still open."))
@@ -305,6 +344,7 @@ def _check_approval(session: Session, minutes: Minutes, at_meeting: Meeting | No
         raise Conflict("approval_rejected", gettext(
             "The meeting voted against the approval of these minutes: correct the draft and "
             "put it to a later meeting."))
+    return poll
 
 
 def _freeze(session: Session, minutes: Minutes, revision: MinutesRevision, actor: User,
@@ -322,23 +362,45 @@ def _freeze(session: Session, minutes: Minutes, revision: MinutesRevision, actor
     return document
 
 
-def approve(session: Session, minutes: Minutes, at_meeting: Meeting | None, *, actor: User,
-            progress: Progress | None = None) -> SignedDocument:
-    """Records the approval by ``at_meeting`` and freezes the latest revision into the PDF to
-    be signed."""
-    _check_approval(session, minutes, at_meeting)
-    assert at_meeting is not None  # noqa: S101 (checked above)
+def record_organ_approval(session: Session, item: AgendaItem, *, actor: User,
+                          observations: str | None = None, override_reason: str | None = None,
+                          progress: Progress | None = None) -> SignedDocument:
+    """The organ's decision on the previous minutes, taken at its sitting through the first
+    item of its next meeting (issue 15): recorded by whoever chairs the vote (the president or
+    the DG). Without a vote, the minutes are approved without observation, or with the
+    observations made (recorded, through the identity guard); when a vote was asked, its
+    closed, adopted result approves them. The latest revision is then frozen into the PDF that
+    the president and the DG sign. One commit; refused, nothing changes."""
+    require(permissions.can_record_minutes_approval(actor, item),
+            gettext("The minutes are approved by the organ: its decision is recorded by the "
+                    "president or the director-general, at the sitting."))
+    if item.kind is not ItemKind.minutes_approval:
+        raise InvalidInput("not_an_approval_item", gettext(
+            "This item does not approve minutes."))
+    minutes = minutes_to_approve(session, item)
+    if minutes is None:
+        raise Conflict("no_minutes_to_approve", gettext(
+            "The previous meeting of this organ has no minutes to approve yet."))
+    poll = _check_approval(session, minutes, item.meeting, item)
+    said = _clean_text(observations, gettext("The observations")) or None
+    how = (MinutesApproval.by_vote if poll is not None
+           else MinutesApproval.with_observations if said
+           else MinutesApproval.without_observation)
     revision = minutes.latest_revision
     if revision is None:
         raise Conflict("no_revision", gettext("These minutes have no text yet."))
+    guard_texts(session, {"observations": said}, labels={
+        "observations": lazy_gettext("The observations")}, actor=actor, meeting=item.meeting,
+        override_reason=override_reason, object_type="agenda_item", object_id=item.id)
     # a revision saved before the guard, or from a draft decision copied in: checked again
     _guard_content(session, minutes, revision.content, note=revision.note, actor=actor,
                    override_reason=None)
     document = _freeze(session, minutes, revision, actor, progress)
-    minutes.approve(actor, at_meeting)
+    minutes.approve(actor, item.meeting, how, said)
+    item.status = ItemStatus.decided
     audit.record(session, "minutes_approved", actor=actor, object_type="minutes",
-                 object_id=minutes.id, at_meeting_id=at_meeting.id, revision=revision.number,
-                 document_id=document.id)
+                 object_id=minutes.id, at_meeting_id=item.meeting_id, item_id=item.id,
+                 how=how.value, revision=revision.number, document_id=document.id)
     session.commit()
     return document
 
@@ -360,12 +422,13 @@ def _job_minutes(run: JobRun, minutes_id: int) -> tuple[Minutes, Progress]:
     return minutes, progress
 
 
-def approve_in_background(run: JobRun, *, minutes_id: int, at_meeting_id: int) -> None:
-    """``approve`` as the work of a background job (``council.services.jobs``), for minutes
-    too long to render within a web request."""
-    minutes, progress = _job_minutes(run, minutes_id)
-    approve(run.session, minutes, run.session.get(Meeting, at_meeting_id), actor=run.actor,
-            progress=progress)
+def approve_in_background(run: JobRun, *, minutes_id: int, item_id: int,
+                          **decision: Any) -> None:
+    """``record_organ_approval`` as the work of a background job (``council.services.jobs``),
+    for minutes too long to render within a web request."""
+    _minutes, progress = _job_minutes(run, minutes_id)
+    record_organ_approval(run.session, run.session.get(AgendaItem, item_id), actor=run.actor,
+                          progress=progress, **decision)
 
 
 def correct_in_background(run: JobRun, *, minutes_id: int, **correction: Any) -> None:
@@ -391,8 +454,17 @@ def revise_after_signature(session: Session, minutes: Minutes, *, actor: User, n
                                texts=texts or {})
     _guard_content(session, minutes, content, note=clean_note, actor=actor,
                    override_reason=override_reason)
+    document = _correct(session, minutes, content, clean_note, actor=actor, progress=progress)
+    session.commit()
+    return document
+
+
+def _correct(session: Session, minutes: Minutes, content: dict[str, Any], note: str | None, *,
+             actor: User, progress: Progress | None = None) -> SignedDocument:
+    """A new revision of approved minutes frozen into a new document awaiting both
+    signatures; the previous document stays, ``superseded_by`` the new one. Audited."""
     previous = minutes.document
-    revision = _append_revision(session, minutes, content, clean_note, actor)
+    revision = _append_revision(session, minutes, content, note, actor)
     document = _freeze(session, minutes, revision, actor, progress)
     if previous is not None:
         previous.superseded_by_id = document.id
@@ -401,8 +473,18 @@ def revise_after_signature(session: Session, minutes: Minutes, *, actor: User, n
                  object_id=minutes.id, revision=revision.number, document_id=document.id,
                  superseded_document_id=previous.id if previous is not None else None,
                  was_signed=previous is not None and previous.is_sealed)
-    session.commit()
     return document
+
+
+def record_decision_revision(session: Session, minutes: Minutes, *, actor: User,
+                             note: str) -> SignedDocument:
+    """Approved minutes record a decision revision (``minutes.decisions``): the same texts in
+    a new revision whose note is the correction's reason, rendered with the correction and
+    signed again. Part of the caller's unit of work (no commit)."""
+    latest = minutes.latest_revision
+    content = dict(latest.content) if latest is not None else initial_content(
+        items_of_part(minutes.meeting, minutes.part))
+    return _correct(session, minutes, content, note, actor=actor)
 
 
 # --- Copies --------------------------------------------------------------------------------

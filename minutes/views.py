@@ -27,6 +27,7 @@ from werkzeug.wrappers import Response
 
 from agenda.guard import REASON_MAX as OVERRIDE_REASON_MAX
 from agenda.guard import GuardRefusal
+from agenda.meetings.queries import viewed_item
 from council import permissions
 from council.db import db
 from council.errors import flash_refused
@@ -35,7 +36,7 @@ from council.models import AgendaItem, Meeting, Minutes, MinutesStatus
 from council.pdf import pdf_response
 from council.refusals import NotFound, require
 from council.services import jobs
-from minutes import service
+from minutes import decisions, service
 from minutes.loading import items_of_part, meeting_for_minutes, minutes_of, started_minutes
 
 bp = Blueprint("minutes", __name__, url_prefix="/meetings/<int:meeting_id>")
@@ -67,8 +68,7 @@ def overview(meeting_id: int) -> str:
     meeting = _meeting(meeting_id)
     minutes = minutes_of(db.session, meeting.id)
     approvers = (service.approving_meetings(db.session, minutes)
-                 if minutes is not None and minutes.status is MinutesStatus.draft
-                 and permissions.can_approve_minutes(current_user, meeting) else [])
+                 if minutes is not None and minutes.status is MinutesStatus.draft else [])
     return render_template("minutes/overview.html", meeting=meeting, minutes=minutes,
                            approvers=approvers, form=EmptyForm())
 
@@ -190,27 +190,68 @@ def revision(meeting_id: int, number: int) -> str:
                            revision=found, changes=_changes(meeting, minutes, number))
 
 
-@bp.route("/minutes/approve", methods=["POST"])
+@bp.route("/items/<int:item_id>/minutes-approval", methods=["GET", "POST"])
 @login_required
-def approve(meeting_id: int) -> Response:
-    meeting = _meeting(meeting_id)
-    require(permissions.can_approve_minutes(current_user, meeting))
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    minutes = _minutes(meeting)
-    at_meeting_id = request.form.get("at_meeting_id", type=int)
-    if at_meeting_id and len(items_of_part(meeting, minutes.part)) > BACKGROUND_ITEMS:
-        return _in_background("minutes_approval", meeting, minutes, partial(
-            service.approve_in_background, minutes_id=minutes.id, at_meeting_id=at_meeting_id))
-    at_meeting = db.session.get(Meeting, at_meeting_id) if at_meeting_id else None
-    try:
-        service.approve(db.session, minutes, at_meeting, actor=current_user)
-    except (service.MinutesError, GuardRefusal) as error:
-        flash_refused(error)
-    else:
-        flash(gettext("The minutes are approved; they now await the signatures of the "
-                      "president and the director-general."), "success")
-    return redirect(url_for("minutes.overview", meeting_id=meeting.id))
+def record_approval(meeting_id: int, item_id: int) -> str | Response:
+    """The organ's decision on the previous minutes, recorded at its sitting through this first
+    item (issue 15): without observation, with the observations made, or the vote's result."""
+    item = viewed_item(db.session, current_user, item_id, meeting_id=meeting_id)
+    require(permissions.can_record_minutes_approval(current_user, item))
+    form = EmptyForm()
+    minutes = service.minutes_to_approve(db.session, item)
+    typed = {"observations": request.form.get("observations", ""),
+             "override_reason": request.form.get("override_reason", "")}
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        decision = {"observations": typed["observations"],
+                    "override_reason": typed["override_reason"] or None}
+        if minutes is not None and len(items_of_part(minutes.meeting,
+                                                     minutes.part)) > BACKGROUND_ITEMS:
+            return _in_background("minutes_approval", minutes.meeting, minutes, partial(
+                service.approve_in_background, minutes_id=minutes.id, item_id=item.id,
+                **decision))
+        try:
+            service.record_organ_approval(db.session, item, actor=current_user, **decision)
+        except (service.MinutesError, GuardRefusal) as error:
+            flash_refused(error)
+        else:
+            flash(gettext("The organ's approval of the minutes is recorded; they now await the "
+                          "signatures of the president and the director-general."), "success")
+            return redirect(url_for("agenda.item", meeting_id=item.meeting_id, item_id=item.id))
+    poll = service.approval_poll(db.session, item)
+    return render_template("minutes/record_approval.html", item=item, meeting=item.meeting,
+                           minutes=minutes, poll=poll, form=form, typed=typed,
+                           override_max=OVERRIDE_REASON_MAX)
+
+
+@bp.route("/items/<int:item_id>/decision", methods=["GET", "POST"])
+@login_required
+def revise_decision(meeting_id: int, item_id: int) -> str | Response:
+    """The DG corrects a decision already taken: a decision revision with its reason, never
+    an edit of the text decided (issue 15)."""
+    item = viewed_item(db.session, current_user, item_id, meeting_id=meeting_id)
+    require(permissions.can_revise_decision(current_user, item))
+    form = EmptyForm()
+    typed = {"text": item.decision_text or "", "reason": "", "override_reason": ""}
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        typed = {key: request.form.get(key, "") for key in typed}
+        try:
+            decisions.revise_decision(db.session, item, actor=current_user,
+                                      text=typed["text"], reason=typed["reason"],
+                                      override_reason=typed["override_reason"] or None)
+        except (decisions.DecisionError, GuardRefusal) as error:
+            flash_refused(error)
+            return render_template("minutes/revise_decision.html", item=item,
+                                   meeting=item.meeting, form=form, typed=typed,
+                                   override_max=OVERRIDE_REASON_MAX), 400  # type: ignore[return-value]
+        flash(gettext("The correction is recorded; the decision as taken stays in the "
+                      "record."), "success")
+        return redirect(url_for("agenda.item", meeting_id=item.meeting_id, item_id=item.id))
+    return render_template("minutes/revise_decision.html", item=item, meeting=item.meeting,
+                           form=form, typed=typed, override_max=OVERRIDE_REASON_MAX)
 
 
 @bp.route("/minutes.pdf")

@@ -12,9 +12,10 @@ from support import Routes, expect
 
 #: the demo CSSS meeting is convened, not held: its minutes do not exist yet, so the staff's
 #: pages about them answer 404 and starting them is refused (a flash and a redirect)
-_MEETING_PAGE = expect(200, anonymous=302, admin=403, social_worker=403, non_member=404)
+_MEETING_PAGE = expect(200, anonymous=302, admin=403, social_worker=403, non_member=404,
+                       integration=403)
 _STAFF_ONLY = expect(403, anonymous=302, non_member=404, dg=404, secretariat=404)
-_READERS = expect(404, anonymous=302, admin=403, social_worker=403)
+_READERS = expect(404, anonymous=302, admin=403, social_worker=403, integration=403)
 
 
 def _minutes_path(suffix: str = "") -> Callable[[Any], str]:
@@ -30,11 +31,33 @@ ROUTES: Routes = {
     ("minutes.edit", "GET"): (_minutes_path("/edit"), None, _STAFF_ONLY),
     ("minutes.edit", "POST"): (_minutes_path("/edit"), {}, _STAFF_ONLY),
     ("minutes.revision", "GET"): (_minutes_path("/revisions/1"), None, _STAFF_ONLY),
-    ("minutes.approve", "POST"): (_minutes_path("/approve"), {}, _STAFF_ONLY),
+    # the organ's decision on the previous minutes, recorded at the sitting (issue 15): the
+    # demo CSSS meeting's first item; it is only convened, the previous minutes are the demo's
+    ("minutes.record_approval", "GET"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_approval_item_id}"
+                  "/minutes-approval", None,
+        expect(403, anonymous=302, dg=200, president=200, non_member=404)),
+    ("minutes.record_approval", "POST"): (  # not in session yet: refused with the reason
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_approval_item_id}"
+                  "/minutes-approval", {},
+        expect(403, anonymous=302, dg=200, president=200, non_member=404)),
+    # the correction of a decision (issue 15): the DG's; the demo item is not decided (409)
+    ("minutes.revise_decision", "GET"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/decision", None,
+        expect(403, anonymous=302, dg=200, non_member=404)),
+    ("minutes.revise_decision", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/decision",
+        {"text": "x", "reason": "y"}, expect(403, anonymous=302, dg=400, non_member=404)),
+    # refused to every role but the DG before the item is looked up: a 403 that says nothing
+    ("api.revise_decision", "POST"): (
+        lambda d: f"/api/v1/items/{d.csss_item_id}/decision-revisions",
+        {"text": "x", "reason": "y"}, expect(403, anonymous=401, dg=409)),
+    ("api.list_decisions", "GET"): (lambda d: "/api/v1/decisions", None,
+                                    expect(403, anonymous=401, dg=200, integration=200)),
     ("minutes.download", "GET"): (_minutes_path(".pdf"), None, _READERS),
     ("api.get_minutes_pdf", "GET"): (
         lambda d: f"/api/v1/meetings/{d.csss_meeting_id}/minutes.pdf", None,
-        expect(404, anonymous=401, admin=403, social_worker=403)),
+        expect(404, integration=403, anonymous=401, admin=403, social_worker=403)),
 }
 
 # --- Signatures and extracts ---

@@ -154,6 +154,8 @@ class Demo:
     user_ids: dict[str, int]
     #: a decided individual-aid item of the demo's past (held, closed) CSSS meeting
     decided_item_id: int
+    #: the first item of the demo CSSS meeting: it approves the past meeting's minutes
+    csss_approval_item_id: int
 
 
 @pytest.fixture
@@ -172,6 +174,8 @@ def demo(session: Session) -> Demo:
             .where(Meeting.status == MeetingStatus.closed,
                    AgendaItem.kind == ItemKind.individual_aid)
             .order_by(AgendaItem.number).limit(1)),
+        csss_approval_item_id=next(i.id for i in csss.items
+                                   if i.kind is ItemKind.minutes_approval),
     )
 
 

@@ -22,9 +22,11 @@ from council.models import (
     MeetingStatus,
     Organ,
     OrganKind,
+    SignedDocument,
     User,
 )
 from council.refusals import Refusal
+from minutes import service as minutes_service
 
 PASSWORDS = {
     "dg": "demo-dg",
@@ -32,6 +34,7 @@ PASSWORDS = {
     "president": "demo-president",
     "socialworker": "demo-socialworker",
     "admin": "demo-admin",
+    "integration": "demo-integration",
     **{f"councillor{n}": "demo-councillor" for n in range(1, 11)},
 }
 
@@ -45,6 +48,7 @@ ROLES: dict[str, str | None] = {
     "president": "president",
     "member": "councillor1",
     "non_member": "councillor5",
+    "integration": "integration",
 }
 
 #: (endpoint, method) -> (path builder taking the ``demo`` fixture, request body, status per role);
@@ -92,6 +96,15 @@ def csss_meeting_in_preparation(session: Session, demo: Any) -> Meeting:
     session.add(meeting)
     session.commit()
     return meeting
+
+
+def approve_minutes(session: Session, at_meeting: Meeting, *, actor: str = "dg",
+                    observations: str | None = None) -> SignedDocument:
+    """The organ approves the previous minutes at ``at_meeting``'s sitting, through its first
+    item, as the president or the DG records it (issue 15)."""
+    item = minutes_service.approval_item(session, at_meeting)
+    return minutes_service.record_organ_approval(session, item, actor=user_named(session, actor),
+                                         observations=observations)
 
 
 def add_next_meeting(session: Session, meeting: Meeting,

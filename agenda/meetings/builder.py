@@ -164,6 +164,11 @@ def edit_item(meeting_id: int, item_id: int) -> Response | str:
     if not permissions.can_edit_agenda(current_user, meeting):  # staff: the meeting is closed
         flash_refused(agenda.AgendaError("meeting_not_editable"))
         return _back(meeting)
+    try:  # decisions stay decided: the item page offers the decision revision instead
+        agenda.require_not_decided(item)
+    except agenda.AgendaError as error:
+        flash_refused(error)
+        return redirect(url_for("agenda.item", meeting_id=meeting.id, item_id=item.id))
     form = ItemEditForm(obj=None)
     fixed = item.kind in (ItemKind.individual_aid, ItemKind.minutes_approval)
     form.kind.choices = kind_choices((item.kind,) if fixed else agenda.ADDABLE_KINDS)

@@ -15,6 +15,8 @@ Rules kept here (DOMAIN.md, "Meetings"):
 - an item postponed for lack of quorum is carried over to a later meeting of the organ, and
   counts the times it was put on an agenda: a third convocation deliberates without quorum
   only on the items put there for the third time (``council.rules.quorum``).
+- decisions stay decided (issue 15): an item being voted on or decided keeps its title, text
+  and flags; a decision is corrected only by a decision revision (``minutes.decisions``).
 
 Refusals raise :class:`AgendaError` (a ``council.refusals.Refusal``, its message in
 ``MESSAGES``) before anything is stored. Audit entries never carry titles or texts (titles can
@@ -71,6 +73,8 @@ TITLE_MAX = 300
 PLACE_MAX = 200
 CONVOCATION_ROUNDS = (1, 2, 3)
 EDITABLE = (MeetingStatus.draft, MeetingStatus.convened, MeetingStatus.in_progress)
+#: an item in these states keeps the text it is voted on or was decided on
+FROZEN_ITEMS = (ItemStatus.voting, ItemStatus.decided)
 
 
 #: the message of each refusal ``code``, filled with the refusal's ``params``
@@ -114,6 +118,11 @@ MESSAGES: dict[str, Callable[..., str]] = {
     "carry_target": lambda: gettext(
         "Carry the item over to a later meeting of the same organ, still in preparation (not "
         "yet convened)."
+    ),
+    "decision_frozen": lambda: gettext(
+        "This item is being voted on or is decided: its text and figures stay as they were "
+        "decided. The director-general corrects a decision only by a decision revision, with "
+        "its reason."
     ),
 }
 
@@ -313,6 +322,12 @@ def add_item(
     return item
 
 
+def require_not_decided(item: AgendaItem) -> None:
+    """Decisions stay decided: no change of an item being voted on or decided."""
+    if item.status in FROZEN_ITEMS:
+        raise AgendaError("decision_frozen")
+
+
 def update_item(
     session: Session,
     item: AgendaItem,
@@ -333,6 +348,7 @@ def update_item(
     new text on an item whose pseudonymisation was approved sends it back to review."""
     meeting = item.meeting
     _require_editable(meeting)
+    require_not_decided(item)
     fixed = (ItemKind.individual_aid, ItemKind.minutes_approval)
     if kind is not item.kind and (item.kind in fixed or kind not in ADDABLE_KINDS):
         raise AgendaError("kind_fixed")

@@ -162,7 +162,7 @@ def new_report() -> Response | str | tuple[str, int]:
     """The intake form; a refused report shows the form again with the message, answered 422
     (or the refusal's own status when it says more: 413 a file too large, 503 the pseudonymiser
     away), and nothing is stored."""
-    require(permissions.can_submit_report(current_user))
+    require(permissions.can_use_report_form(current_user))
     form = ReportForm()
     errors: list[str] = []
     status = 200

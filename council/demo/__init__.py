@@ -98,6 +98,8 @@ STAFF = (
     ("secretariat", "demo-secretariat", Role.secretariat, "Luc Fontaine"),
     ("socialworker", "demo-socialworker", Role.social_worker, "Claire Delvaux"),
     ("admin", "demo-admin", Role.admin, "Pierre Mathy"),
+    # the social software's API account (issue 15): submits reports, reads decisions
+    ("integration", "demo-integration", Role.integration, "Logiciel social du CPAS"),
 )
 COUNCILLOR_PASSWORD = "demo-councillor"  # noqa: S105 (published demo password, CONTRACT.md)
 PRESIDENT_PASSWORD = "demo-president"  # noqa: S105

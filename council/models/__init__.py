@@ -16,13 +16,14 @@ from council.models.enums import (
 )
 from council.models.guard import GuardOverride
 from council.models.jobs import Job, JobStatus
-from council.models.meetings import AgendaItem, Meeting
+from council.models.meetings import AgendaItem, DecisionRevision, Meeting
 from council.models.minutes import (
     AidTerms,
     DocumentKind,
     DocumentSignature,
     Extract,
     Minutes,
+    MinutesApproval,
     MinutesPart,
     MinutesRevision,
     MinutesStatus,
@@ -78,6 +79,7 @@ __all__ = [
     "Centre",
     "Consent",
     "Convocation",
+    "DecisionRevision",
     "Disclosure",
     "DocumentKind",
     "DocumentSignature",
@@ -98,6 +100,7 @@ __all__ = [
     "MeetingStatus",
     "Member",
     "Minutes",
+    "MinutesApproval",
     "MinutesPart",
     "MinutesRevision",
     "MinutesStatus",

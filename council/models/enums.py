@@ -45,6 +45,9 @@ class Role(enum.Enum):
     social_worker = "social_worker"
     councillor = "councillor"
     unassigned = "unassigned"
+    #: the social software's account (issue 15): submits reports and reads the decisions
+    #: taken on them through the API, and nothing else
+    integration = "integration"
 
 
 class AccountRequestKind(enum.Enum):

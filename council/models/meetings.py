@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -12,6 +13,9 @@ from council.db import Base
 from council.models.base import UTCDateTime, enum_column, utcnow
 from council.models.centre import Organ
 from council.models.enums import ItemKind, ItemStatus, MeetingStatus
+
+if TYPE_CHECKING:
+    from council.models.users import User
 
 
 class Meeting(Base):
@@ -94,5 +98,44 @@ class AgendaItem(Base):
     draft_decision: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")
+    decision_revisions: Mapped[list[DecisionRevision]] = relationship(
+        back_populates="item", order_by="DecisionRevision.number", viewonly=True)
 
     __table_args__ = (UniqueConstraint("meeting_id", "number"),)
+
+    @property
+    def decision_text(self) -> str | None:
+        """The decision as it stands: the latest correction's text, else the text decided."""
+        revisions = self.decision_revisions
+        return revisions[-1].text if revisions else self.draft_decision
+
+
+class DecisionRevision(Base):
+    """A correction of a decision already taken (issue 15): once an item is decided its text
+    is frozen, and the DG corrects it only by adding one of these, with a reason; the text
+    decided stays on the item, and every revision stays. Append-only, never updated."""
+
+    __tablename__ = "decision_revision"
+
+    #: primary key
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the decided item corrected
+    item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), nullable=False,
+                                         index=True)
+    #: 1, 2, … in the order made
+    number: Mapped[int] = mapped_column(Integer, nullable=False)
+    #: the decision's whole text as corrected (pseudonymised; it passed the identity guard)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    #: why it was corrected (required; the minutes print it)
+    reason: Mapped[str] = mapped_column(Text, nullable=False)
+    #: the DG who made it
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), nullable=False,
+                                               index=True)
+    #: when it was made (UTC)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow,
+                                                 index=True)
+
+    item: Mapped[AgendaItem] = relationship(back_populates="decision_revisions")
+    created_by: Mapped[User] = relationship()
+
+    __table_args__ = (UniqueConstraint("item_id", "number"),)

@@ -42,6 +42,7 @@ __all__ = [
     "DocumentSignature",
     "Extract",
     "Minutes",
+    "MinutesApproval",
     "MinutesPart",
     "MinutesRevision",
     "MinutesStatus",
@@ -66,6 +67,15 @@ class MinutesStatus(enum.Enum):
     draft = "draft"
     approved = "approved"
     signed = "signed"
+
+
+class MinutesApproval(enum.Enum):
+    """How the organ approved the minutes at its next meeting (issue 15): its minutes print
+    "approved without observation" only in the first case."""
+
+    without_observation = "without_observation"
+    with_observations = "with_observations"
+    by_vote = "by_vote"
 
 
 class DocumentKind(enum.Enum):
@@ -120,7 +130,12 @@ class Minutes(Base):
     approved_at_meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("meeting.id"), nullable=True, index=True
     )
-    #: who recorded the approval
+    #: how the organ approved them: without observation, with observations, or by a vote
+    approval: Mapped[MinutesApproval | None] = mapped_column(enum_column(MinutesApproval),
+                                                            nullable=True)
+    #: the observations the organ made, recorded with its approval (pseudonymised; guarded)
+    approval_observations: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: who recorded the organ's decision (the president or the DG, at the sitting)
     approved_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id"), nullable=True, index=True
     )
@@ -144,8 +159,11 @@ class Minutes(Base):
     def latest_revision(self) -> MinutesRevision | None:
         return self.revisions[-1] if self.revisions else None
 
-    def approve(self, user: User, at_meeting: Meeting) -> None:
+    def approve(self, user: User, at_meeting: Meeting, how: MinutesApproval,
+                observations: str | None = None) -> None:
         self.status = MinutesStatus.approved
+        self.approval = how
+        self.approval_observations = observations
         self.approved_at_meeting_id = at_meeting.id
         self.approved_by_id = user.id
         self.approved_at = utcnow()

@@ -187,6 +187,15 @@ def can_edit_minutes(user: Any, meeting: Meeting) -> bool:
     return is_staff(user)
 
 
-def can_approve_minutes(user: Any, meeting: Meeting) -> bool:
-    """Recording that a later meeting approved the minutes: the DG and the secretariat."""
-    return is_staff(user)
+def can_record_minutes_approval(user: Any, item: AgendaItem) -> bool:
+    """Recording the organ's decision on the approval of the previous minutes (the first item
+    of its next meeting: without observation, with its observations, or the vote's result):
+    whoever chairs the vote at the sitting, the president or the DG (issue 15); never the
+    secretariat alone, which would approve the minutes without the organ."""
+    return can_run_vote_on(user, item)
+
+
+def can_revise_decision(user: Any, item: AgendaItem) -> bool:
+    """Correcting a decision already taken, by a decision revision with its reason (issue 15):
+    the DG, who answers for the minutes (the service takes only decided items)."""
+    return _role(user) is Role.dg

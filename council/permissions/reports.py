@@ -16,8 +16,27 @@ from council.permissions.core import _role, is_staff
 
 
 def can_submit_report(user: Any) -> bool:
-    """Social workers submit social reports (with the dossier identity)."""
+    """Social workers submit social reports (with the dossier identity), and so does the
+    social software through its integration account (``can_use_report_form``: API only)."""
+    return _role(user) in (Role.social_worker, Role.integration)
+
+
+def can_use_report_form(user: Any) -> bool:
+    """The web form that submits a report: social workers; the integration account has no
+    web page but its home."""
     return _role(user) is Role.social_worker
+
+
+def can_read_decisions(user: Any) -> bool:
+    """The decisions taken on reports, as the social software reads them back
+    (``GET /api/v1/decisions``): the DG and the integration account (issue 15)."""
+    return _role(user) in (Role.dg, Role.integration)
+
+
+def is_integration(user: Any) -> bool:
+    """The social software's account: it submits reports and reads decisions through the API,
+    and nothing else (its web home page says so)."""
+    return _role(user) is Role.integration
 
 
 def _is_dg_or_dossiers_worker(user: Any, dossier: Any) -> bool:
@@ -28,8 +47,10 @@ def _is_dg_or_dossiers_worker(user: Any, dossier: Any) -> bool:
 
 def can_change_dossier(user: Any, dossier: Any) -> bool:
     """Giving a dossier a new identity (a later report on it, a correction): the social worker
-    in charge of it, and the DG; another social worker reusing its reference is refused."""
-    return _is_dg_or_dossiers_worker(user, dossier)
+    in charge of it, and the DG; another social worker reusing its reference is refused. The
+    integration account is in charge of the dossiers it created."""
+    return _is_dg_or_dossiers_worker(user, dossier) or (
+        _role(user) is Role.integration and dossier.social_worker_id == user.id)
 
 
 def may_ever_view_reports(user: Any) -> bool:

@@ -62,8 +62,8 @@ def visible_secrecy_requests_clause(user: Any) -> ColumnElement[bool]:
 
 def can_view_secrecy_counts(user: Any) -> bool:
     """The yearly counts by basis and outcome (no identity): every signed-in role; not an
-    account whose role waits for the DG, which sees nothing."""
-    return _role(user) not in (None, Role.unassigned)
+    account whose role waits for the DG, which sees nothing, nor the integration account."""
+    return _role(user) not in (None, Role.unassigned, Role.integration)
 
 
 def can_manage_consents(user: Any, dossier: Any) -> bool:

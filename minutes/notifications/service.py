@@ -234,7 +234,7 @@ def missing_for_letter(session: Session, decision: Decision) -> list[str]:
     return [titles[mention] for mention in missing_mentions(_facts(centre, decision))]
 
 
-def _letter_language(dossier: Dossier) -> Language:
+def letter_language(dossier: Dossier) -> Language:
     return dossier.language if dossier.language in LETTER_LANGUAGES else Language.fr
 
 
@@ -250,7 +250,7 @@ def generate_letter(session: Session, item_id: int, *, actor: User,
     centre = session.scalars(select(Centre)).one()
     identity: DossierIdentity = parse_dossier(
         identity_on(session, decision.dossier, decision.decided_on))
-    language = _letter_language(decision.dossier)
+    language = letter_language(decision.dossier)
     pdf = render_pdf_template(
         "pdf/notification.html",
         language=language.value,

@@ -95,9 +95,15 @@ def test_minutes_signed_and_decision_notified(live_server, new_context, pages) -
     secretariat.locator("textarea[name=closing]").fill(CLOSING)
     secretariat.locator("main form button[type=submit]").click()
     expect(secretariat.locator(".flash-success")).to_be_visible()
-    secretariat.locator("form[action$='/minutes/approve'] button").click()
-    expect(secretariat.locator(".flash-success")).to_be_visible()
-    pages.check(secretariat)
+    # the organ approves them at its sitting: the DG records its decision on the first item
+    dg.goto(next_meeting)
+    dg.locator("ol.agenda a.item-title").first.click()
+    dg.locator("a[href$='/minutes-approval']").click()
+    dg.wait_for_url("**/minutes-approval")
+    pages.check(dg)
+    dg.locator("main form button[type=submit]").click()
+    expect(dg.locator(".flash-success")).to_be_visible()
+    pages.check(dg)
 
     # an extract of the first individual-aid decision, pseudonymised
     dg.goto(meeting_url)

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import pytest
 
 from council.rules.attendance import AttendanceRecord, Presence
 from council.rules.majority import Choice, decide
-from minutes.content import ItemFacts, MeetingFacts, Person, Urgency, Vote, build, paragraphs
+from minutes.content import (
+    Correction,
+    ItemFacts,
+    MeetingFacts,
+    Person,
+    Urgency,
+    Vote,
+    build,
+    paragraphs,
+)
 
 PRESIDENT = Person(1, "Isabelle Marchal", "F", is_president=True)
 KARIM = Person(2, "Karim Bensaïd", "M")
@@ -38,7 +48,8 @@ def _facts(**changes: object) -> MeetingFacts:
             AttendanceRecord(2, Presence.absent, 4),  # leaves before item 4
         ),
         "items": (
-            ItemFacts(10, 1, "Approbation du procès-verbal", "minutes_approval", "decided", ""),
+            ItemFacts(10, 1, "Approbation du procès-verbal", "minutes_approval", "decided", "",
+                      approval="without_observation"),
             ItemFacts(11, 2, "Aide financière — Madame A.", "individual_aid", "decided",
                       "Vu la loi organique du 8 juillet 1976 ;\n\nDécide : d'accorder l'aide.",
                       vote=OPEN_VOTE, withdrawals=(3,)),
@@ -75,6 +86,37 @@ def test_arrivals_departures_and_withdrawals_before_each_item(number: int,
                                                               events: tuple[str, ...]) -> None:
     pv = build(_facts(), language="fr")
     assert next(s for s in pv.items if s.number == number).events == events
+
+
+@pytest.mark.parametrize(("approval", "observations", "outcome"), [
+    ("without_observation", "", "Aucune observation n'ayant été formulée, le procès-verbal de "
+                                "la séance précédente est approuvé."),
+    ("with_observations", "Au point 2, lire 18 h 30.",
+     "Le procès-verbal de la séance précédente est approuvé moyennant les observations "
+     "suivantes : Au point 2, lire 18 h 30."),
+    (None, "", "Aucune décision sur l'approbation du procès-verbal de la séance précédente n'a "
+               "été enregistrée."),
+])
+def test_the_approval_of_the_previous_minutes_says_what_happened(
+        approval: str | None, observations: str, outcome: str) -> None:
+    """Issue 15: "approved without observation" only when that is what the organ decided."""
+    facts = _facts()
+    first = dataclasses.replace(facts.items[0], approval=approval, observations=observations)
+    facts = dataclasses.replace(facts, items=(first, *facts.items[1:]))
+    assert build(facts, language="fr").items[0].outcome == outcome
+
+
+def test_a_decision_revision_is_printed_after_the_decision() -> None:
+    facts = _facts()
+    corrected = dataclasses.replace(facts.items[1], corrections=(Correction(
+        made_at=datetime(2026, 12, 1, 10, tzinfo=UTC), reason="Erreur matérielle.",
+        text="Décide : d'accorder 2.560 €."),))
+    facts = dataclasses.replace(facts, items=(facts.items[0], corrected, *facts.items[2:]))
+    section = build(facts, language="fr").items[1]
+    [(sentence, lines)] = section.corrections
+    assert sentence == ("Décision rectifiée le 1 décembre 2026 par le directeur général. "
+                        "Motif : Erreur matérielle. La décision se lit désormais comme suit :")
+    assert lines == ("Décide : d'accorder 2.560 €.",)
 
 
 @pytest.mark.parametrize(("language", "number", "outcome", "voters"), [

@@ -10,11 +10,10 @@ from flask.testing import FlaskClient
 from pyhanko.pdf_utils.reader import PdfFileReader
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from support import user_named
+from support import approve_minutes, user_named
 
 from council import crypto
 from council.models import AuditEntry
-from minutes import service
 
 
 def _url(held) -> str:
@@ -55,8 +54,7 @@ def test_a_member_gets_the_draft_watermarked_and_audited(
 
 def test_approved_minutes_are_the_stored_document_stamped_for_the_reader(
         client: FlaskClient, api_token, session: Session, draft, held) -> None:
-    document = service.approve(session, draft, held.next_meeting,
-                               actor=user_named(session, "dg"))
+    document = approve_minutes(session, held.next_meeting)
     stored = crypto.decrypt_bytes(document.pdf_encrypted)
     response = client.get(_url(held), headers=api_token("president"))
     assert response.status_code == 200

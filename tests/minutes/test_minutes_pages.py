@@ -39,14 +39,19 @@ def test_staff_start_edit_and_see_the_changes(client: FlaskClient, auth, session
     editor = client.get(f"/meetings/{held.meeting.id}/minutes/edit").get_data(as_text=True)
     assert f'name="item-{item.id}"' in editor and "Vu la loi organique" in editor
 
+    # the decision taken stays word for word (issue 15): changing it here is refused
+    refused = client.post(f"/meetings/{held.meeting.id}/minutes/edit", data={
+        f"item-{item.id}": "Vu la loi organique ;\nDécide : accorde l'aide de 250 EUR."})
+    assert refused.status_code == 400
+    assert "stays word for word as decided" in refused.get_data(as_text=True)
     response = client.post(f"/meetings/{held.meeting.id}/minutes/edit", data={
-        f"item-{item.id}": "Vu la loi organique ;\nDécide : accorde l'aide de 250 EUR.",
-        "introduction": "La séance est ouverte.", "note": "montant précisé"})
+        f"item-{item.id}": f"Le conseil entend l'assistante sociale.\n{item.draft_decision}",
+        "introduction": "La séance est ouverte.", "note": "débat résumé"})
     assert response.status_code == 302
     overview = client.get(f"/meetings/{held.meeting.id}/minutes").get_data(as_text=True)
-    assert "montant précisé" in overview and "Luc Fontaine" in overview
+    assert "débat résumé" in overview and "Luc Fontaine" in overview
     diff = client.get(f"/meetings/{held.meeting.id}/minutes/revisions/2").get_data(as_text=True)
-    assert "<ins>+Décide : accorde l&#39;aide de 250 EUR.</ins>" in diff
+    assert "<ins>+Le conseil entend l&#39;assistante sociale.</ins>" in diff
     assert "<ins>+La séance est ouverte.</ins>" in diff
 
 
@@ -64,6 +69,13 @@ def test_a_refused_save_keeps_the_typed_text_and_stores_nothing(
     assert _revisions(session) == before
 
 
+def _approval_url(held) -> str:
+    """The page where the organ's decision on the minutes is recorded: the first item of the
+    next meeting (issue 15)."""
+    item = held.next_meeting.items[0]
+    return f"/meetings/{held.next_meeting.id}/items/{item.id}/minutes-approval"
+
+
 def test_members_read_but_do_not_edit(client: FlaskClient, auth, session: Session,
                                       held) -> None:
     auth.login("dg")
@@ -72,7 +84,8 @@ def test_members_read_but_do_not_edit(client: FlaskClient, auth, session: Sessio
     auth.login("councillor1")
     assert client.get(f"/meetings/{held.meeting.id}/minutes").status_code == 200
     assert client.get(f"/meetings/{held.meeting.id}/minutes/edit").status_code == 403
-    assert client.post(f"/meetings/{held.meeting.id}/minutes/approve").status_code == 403
+    # a member does not record the organ's approval alone either
+    assert client.post(_approval_url(held)).status_code == 403
     response = client.get(f"/meetings/{held.meeting.id}/minutes.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.headers["Cache-Control"] == "no-store"
@@ -88,15 +101,15 @@ def test_approval_and_correction_through_the_pages(client: FlaskClient, auth, se
     auth.login("dg")
     auth.use_language("en")
     _start(client, held)
-    response = client.post(f"/meetings/{held.meeting.id}/minutes/approve",
-                           data={"at_meeting_id": held.next_meeting.id})
+    form = client.get(_approval_url(held)).get_data(as_text=True)
+    assert "Observations made by the members" in form
+    response = client.post(_approval_url(held), data={"observations": ""})
     assert response.status_code == 302
     minutes = minutes_of(session, held.meeting.id)
     session.refresh(minutes)
     assert minutes.status is MinutesStatus.approved and minutes.document_id is not None
 
-    again = client.post(f"/meetings/{held.meeting.id}/minutes/approve",
-                        data={"at_meeting_id": held.next_meeting.id}, follow_redirects=True)
+    again = client.post(_approval_url(held), data={}, follow_redirects=True)
     assert "already approved" in again.get_data(as_text=True)
 
     editor = client.get(f"/meetings/{held.meeting.id}/minutes/edit").get_data(as_text=True)
@@ -121,7 +134,7 @@ def test_hostile_titles_and_texts_are_escaped_in_html_and_pdf(
     auth.login("dg")
     _start(client, held)
     client.post(f"/meetings/{held.meeting.id}/minutes/edit",
-                data={f"item-{item.id}": f"Décide : {SQL}\n{SCRIPT}"})
+                data={f"item-{item.id}": f"{item.draft_decision}\nDécide : {SQL}\n{SCRIPT}"})
     editor = client.get(f"/meetings/{held.meeting.id}/minutes/edit").get_data(as_text=True)
     assert SCRIPT not in editor and "&lt;script&gt;alert(&#39;pv&#39;)&lt;/script&gt;" in editor
     pdf = client.get(f"/meetings/{held.meeting.id}/minutes.pdf").data
@@ -143,8 +156,7 @@ def test_long_minutes_are_approved_in_a_background_job(
     monkeypatch.setattr(views, "BACKGROUND_ITEMS", 1)
     auth.login("dg")
     _start(client, held)
-    response = client.post(f"/meetings/{held.meeting.id}/minutes/approve",
-                           data={"at_meeting_id": held.next_meeting.id})
+    response = client.post(_approval_url(held), data={})
     assert response.status_code == 302 and "/jobs/" in response.headers["Location"]
     job = session.scalar(select(Job).order_by(Job.id.desc()).limit(1))
     session.refresh(job)
@@ -166,8 +178,7 @@ def test_a_refused_background_approval_fails_the_job_with_the_reason(
     held.meeting.status = MeetingStatus.in_progress
     user_named(session, "dg").language = Language.en  # the job speaks its starter's language
     session.commit()
-    client.post(f"/meetings/{held.meeting.id}/minutes/approve",
-                data={"at_meeting_id": held.next_meeting.id})
+    client.post(_approval_url(held), data={})
     job = session.scalar(select(Job).order_by(Job.id.desc()).limit(1))
     session.refresh(job)
     assert job.status is JobStatus.failed and "not closed" in (job.error or "")
@@ -183,8 +194,7 @@ def test_long_minutes_are_corrected_in_a_background_job(
 
     auth.login("dg")
     _start(client, held)
-    client.post(f"/meetings/{held.meeting.id}/minutes/approve",
-                data={"at_meeting_id": held.next_meeting.id})
+    client.post(_approval_url(held), data={})
     minutes = minutes_of(session, held.meeting.id)
     session.refresh(minutes)
     first_document = minutes.document_id

@@ -8,7 +8,7 @@ import hashlib
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from support import user_named
+from support import approve_minutes, user_named
 
 from council import crypto
 from council.models import (
@@ -17,6 +17,7 @@ from council.models import (
     Language,
     MeetingStatus,
     Minutes,
+    MinutesApproval,
     MinutesRevision,
     MinutesStatus,
     SignedDocument,
@@ -44,12 +45,14 @@ def test_revisions_are_appended_and_untouched_texts_kept(session: Session, held,
     other = next(i for i in held.meeting.items if i.is_closed_session and i.id != item.id)
     first = draft.latest_revision
     first_content = dict(first.content)
+    # a decided item's deliberation says more around its decision, never less (issue 15)
+    deliberation = f"Le rapport social est présenté.\n{item.draft_decision}"
     revision = service.save_revision(session, draft, actor=user_named(session, "secretariat"),
-                                     texts={item.id: "Vu la loi.\nDécide : accorde l'aide."},
+                                     texts={item.id: deliberation},
                                      introduction="La séance est ouverte à 18 h 05.",
                                      note="typo")
     assert revision.number == 2 and revision.note == "typo"
-    assert revision.content["items"][str(item.id)] == "Vu la loi.\nDécide : accorde l'aide."
+    assert revision.content["items"][str(item.id)] == deliberation
     assert revision.content["items"][str(other.id)] == first_content["items"][str(other.id)]
     session.refresh(first)
     assert first.content == first_content  # the first revision was not rewritten
@@ -90,8 +93,9 @@ def test_a_second_draft_is_refused(session: Session, held, draft: Minutes) -> No
 
 def test_approval_freezes_the_latest_revision(session: Session, held, draft: Minutes) -> None:
     dg = user_named(session, "dg")
-    document = service.approve(session, draft, held.next_meeting, actor=dg)
+    document = approve_minutes(session, held.next_meeting)
     assert draft.status is MinutesStatus.approved
+    assert draft.approval is MinutesApproval.without_observation
     assert draft.approved_at_meeting_id == held.next_meeting.id and draft.approved_by_id == dg.id
     assert draft.document_id == document.id == draft.latest_revision.document_id
     pdf = crypto.decrypt_bytes(document.pdf_encrypted)
@@ -106,14 +110,14 @@ def test_approval_freezes_the_latest_revision(session: Session, held, draft: Min
 def _refused_approval(session: Session, minutes: Minutes, at_meeting, code: str) -> None:
     before = (_counts(session), minutes.status)
     with pytest.raises(service.MinutesError) as refused:
-        service.approve(session, minutes, at_meeting, actor=user_named(session, "dg"))
+        approve_minutes(session, at_meeting)
     session.rollback()
     assert refused.value.code == code and refused.value.message
     assert (_counts(session), minutes.status) == before
 
 
 def test_approving_twice_is_refused(session: Session, held, draft: Minutes) -> None:
-    service.approve(session, draft, held.next_meeting, actor=user_named(session, "dg"))
+    approve_minutes(session, held.next_meeting)
     _refused_approval(session, draft, held.next_meeting, "already_approved")
 
 
@@ -128,12 +132,12 @@ def test_approval_needs_a_later_meeting_of_the_same_organ(session: Session, held
                                                           draft: Minutes) -> None:
     from council.models import Meeting
 
-    _refused_approval(session, draft, held.meeting, "not_a_later_meeting")
+    # the council's meeting approves no minutes of the CSSS
     _refused_approval(session, draft, session.get(Meeting, demo.council_meeting_id),
-                      "not_a_later_meeting")
+                      "no_minutes_to_approve")
     held.next_meeting.status = MeetingStatus.convened
     session.commit()
-    _refused_approval(session, draft, held.next_meeting, "approving_meeting_not_held")
+    _refused_approval(session, draft, held.next_meeting, "approval_outside_sitting")
 
 
 def test_approval_item_postponed_or_rejected_refuses(session: Session, held,
@@ -146,7 +150,7 @@ def test_approval_item_postponed_or_rejected_refuses(session: Session, held,
 
 def test_approved_minutes_are_not_edited_as_a_draft(session: Session, held,
                                                     draft: Minutes) -> None:
-    service.approve(session, draft, held.next_meeting, actor=user_named(session, "dg"))
+    approve_minutes(session, held.next_meeting)
     before = _counts(session)
     with pytest.raises(service.Conflict) as refused:
         service.save_revision(session, draft, actor=user_named(session, "dg"),
@@ -159,7 +163,7 @@ def test_approved_minutes_are_not_edited_as_a_draft(session: Session, held,
 def test_a_correction_supersedes_the_document_and_needs_signatures_again(
         session: Session, held, draft: Minutes) -> None:
     dg = user_named(session, "dg")
-    first = service.approve(session, draft, held.next_meeting, actor=dg)
+    first = approve_minutes(session, held.next_meeting)
     first_pdf = first.pdf_encrypted
     draft.mark_signed()  # as signflow does once both signatures are on
     session.commit()
@@ -204,11 +208,15 @@ def test_the_demo_past_meeting_is_approved_by_the_current_one(session: Session, 
     minutes = minutes_of(session, past.id)
     assert minutes.status is MinutesStatus.draft
     # refused while the current meeting is only convened, approved once it sits
-    _refused_approval(session, minutes, current, "approving_meeting_not_held")
+    _refused_approval(session, minutes, current, "approval_outside_sitting")
     current.status = MeetingStatus.in_progress
     session.commit()
-    service.approve(session, minutes, current, actor=user_named(session, "secretariat"))
-    assert minutes.status is MinutesStatus.approved
+    approve_minutes(session, current, actor="president")
+    # the demo's own past meeting sits on the same day: the current meeting approves one of
+    # the two, the previous meeting's minutes
+    approved = service.minutes_to_approve(session, service.approval_item(session, current))
+    assert approved.status is MinutesStatus.approved
+    assert approved.approved_at_meeting_id == current.id
 
 
 def test_voters_are_named_only_when_the_setting_says_so(app, session: Session,

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
-from support import PASSWORDS, ROLES, add_next_meeting, user_named
+from support import PASSWORDS, ROLES, add_next_meeting, approve_minutes, user_named
 
 from council.demo.scenario import hold_meeting
 from council.models import Meeting, Role, User
@@ -44,9 +44,8 @@ def document_id(session: Session, demo: Any) -> int:
     meeting = session.get(Meeting, demo.csss_meeting_id)
     hold_meeting(session, meeting, recorder=user_named(session, "secretariat"))
     dg = user_named(session, "dg")
-    draft = minutes_service.start_draft(session, meeting, actor=dg)
-    return minutes_service.approve(session, draft, add_next_meeting(session, meeting),
-                                   actor=dg).id
+    minutes_service.start_draft(session, meeting, actor=dg)
+    return approve_minutes(session, add_next_meeting(session, meeting)).id
 
 
 def _get(client: FlaskClient, path: str, headers: dict[str, str]) -> int:

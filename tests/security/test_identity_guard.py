@@ -20,7 +20,7 @@ from report_samples import DOSSIER, TEXT, niss
 from signing_support import stored_state
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from support import csss_meeting_in_preparation, user_named
+from support import approve_minutes, csss_meeting_in_preparation, user_named
 
 from agenda import reports
 from agenda import sitting as live
@@ -293,7 +293,7 @@ def test_a_revision_stored_before_the_guard_is_not_approved(
     at_meeting = session.scalar(select(Meeting).where(Meeting.status == MeetingStatus.in_progress,
                                                       Meeting.organ_id == item.meeting.organ_id))
     with pytest.raises(IdentityInText):
-        minutes_service.approve(session, draft, at_meeting, actor=user_named(session, "dg"))
+        approve_minutes(session, at_meeting)
     session.expire_all()
     minutes = session.get(Minutes, draft.id)
     assert minutes.status is MinutesStatus.draft and minutes.document_id is None
@@ -307,7 +307,7 @@ def test_a_correction_of_approved_minutes_goes_through_the_guard(
     with pytest.raises(IdentityInText):
         minutes_service.revise_after_signature(
             session, draft, actor=user_named(session, "dg"), note="correction",
-            texts={item.id: LEAKY_SENTENCE})
+            texts={item.id: f"{item.draft_decision}\n{LEAKY_SENTENCE}"})
 
 
 # --- withdrawals ------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ def _history(client: FlaskClient) -> str:
     return page.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("role", ["dg", "secretariat", "social_worker"])
+@pytest.mark.parametrize("role", ["dg", "secretariat", "social_worker", "integration"])
 def test_an_account_created_with_a_content_role_sees_nothing_until_confirmed(
         client: FlaskClient, auth: Any, session: Session, demo: Any, role: str) -> None:
     auth.login("admin")

@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from pdfminer.high_level import extract_text
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from support import PASSWORDS, add_next_meeting, user_named
+from support import PASSWORDS, add_next_meeting, approve_minutes, user_named
 
 from council.demo.scenario import hold_meeting
 from council.models import AgendaItem, AuditEntry, Meeting, Minutes, User
@@ -88,8 +88,7 @@ def test_the_same_holds_for_the_approved_document(
         client: FlaskClient, session: Session, held: tuple[Meeting, AgendaItem, User]) -> None:
     meeting, item, withdrawn = held
     paragraphs = _deliberation(session, meeting, item)
-    minutes_service.approve(session, _minutes(session, meeting),
-                            add_next_meeting(session, meeting), actor=user_named(session, "dg"))
+    approve_minutes(session, add_next_meeting(session, meeting))
     mine = _text(_copy(client, meeting, withdrawn))
     assert WITHDREW in mine
     for paragraph in paragraphs:
