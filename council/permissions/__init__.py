@@ -86,6 +86,7 @@ from council.permissions.reports import (
     can_view_job,
     can_view_notifications,
     can_view_report,
+    may_ever_change_dossiers,
     may_ever_reidentify,
     may_ever_view_reports,
 )
@@ -170,6 +171,7 @@ __all__ = [
     "is_dg",
     "is_staff",
     "is_withdrawn_from",
+    "may_ever_change_dossiers",
     "may_ever_reidentify",
     "may_ever_view_extracts",
     "may_ever_view_reports",
