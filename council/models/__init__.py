@@ -19,6 +19,8 @@ from council.models.jobs import Job, JobStatus
 from council.models.meetings import AgendaItem, Meeting
 from council.models.minutes import (
     AidTerms,
+    DispatchMethod,
+    DocumentDispatch,
     DocumentKind,
     DocumentSignature,
     Extract,
@@ -78,6 +80,8 @@ __all__ = [
     "Consent",
     "Convocation",
     "Disclosure",
+    "DispatchMethod",
+    "DocumentDispatch",
     "DocumentKind",
     "DocumentSignature",
     "Dossier",
