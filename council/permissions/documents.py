@@ -56,8 +56,8 @@ def can_have_signed_original(user: Any, document: SignedDocument,
 def can_send_original(user: Any, document: SignedDocument) -> bool:
     """Sending a signed original addressed outside the centre (a letter to a prosecutor, an
     extract for the person concerned) and recording its dispatch: the DG, who keeps the
-    originals, once every signature is on it."""
-    return _role(user) is Role.dg and document.is_sealed
+    originals (``minutes.dispatch`` waits for the last signature)."""
+    return _role(user) is Role.dg
 
 
 def can_follow_signatures(user: Any, meeting: Meeting | None) -> bool:

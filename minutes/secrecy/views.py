@@ -29,7 +29,6 @@ from council.errors import flash_refused, refused
 from council.forms import EmptyForm
 from council.labels import TITLES
 from council.models import (
-    DispatchMethod,
     Meeting,
     RequesterKind,
     RequestStatus,
@@ -40,8 +39,7 @@ from council.refusals import require
 from council.rules.secrecy import DisclosureField
 from minutes import dispatch
 from minutes import secrecy as service
-from minutes.dispatch import MAX_RECIPIENT
-from minutes.dispatch import MAX_REFERENCE as MAX_DISPATCH_REFERENCE
+from minutes.forms import DispatchForm
 from minutes.views import pdf_response
 
 bp = Blueprint("secrecy", __name__, url_prefix="/secrecy")
@@ -87,17 +85,6 @@ class DecisionForm(FlaskForm):
     passphrase = PasswordField(_l("Password of your signing certificate (for a disclosure)"),
                                validators=[Optional(), Length(max=256)],
                                render_kw={"autocomplete": "off"})
-
-
-class DispatchForm(FlaskForm):
-    """That the signed letter left: to whom, how, when (in place of a reader's stamp)."""
-
-    recipient = TextAreaField(_l("Sent to (name and address)"), validators=[
-        DataRequired(), Length(max=MAX_RECIPIENT)], render_kw={"rows": 3})
-    method = SelectField(_l("How"), choices=lambda: _choices(tuple(DispatchMethod)))
-    reference = StringField(_l("Registered letter number or message reference"),
-                            validators=[Optional(), Length(max=MAX_DISPATCH_REFERENCE)])
-    sent_on = DateField(_l("Sent on"), validators=[DataRequired()], default=date.today)
 
 
 class ConsentForm(FlaskForm):
@@ -246,12 +233,10 @@ def record_dispatch(request_id: int) -> Response | tuple[Response, int]:
         return _request_page(found, dispatch_form=form, status=400,
                              errors=[gettext("Some fields are not valid.")])
     try:
-        service.record_letter_dispatch(db.session, found, dispatch.DispatchInput(
-            recipient=form.recipient.data or "", method=DispatchMethod(form.method.data),
-            sent_on=form.sent_on.data, reference=form.reference.data), actor=current_user)
+        service.record_letter_dispatch(db.session, found, form.dispatch(), actor=current_user)
     except dispatch.DispatchError as error:
         return _request_page(found, dispatch_form=form, errors=[refused(error)],
-                             status=error.status if error.status != 400 else 400)
+                             status=error.status)
     flash(gettext("Dispatch recorded."), "success")
     return redirect(url_for("secrecy.show_request", request_id=found.id))
 
