@@ -249,6 +249,17 @@ def _submitted(client: FlaskClient, session: Session) -> Dossier:
     return session.scalar(select(Dossier).where(Dossier.reference == "2026/0960"))
 
 
+def _correcting(client: FlaskClient, auth: Any, session: Session,
+                language: str) -> tuple[Dossier, dict[str, str]]:
+    """A dossier submitted by the demo social worker, who corrects it in ``language``, and its
+    identity's fields as submitted."""
+    auth.login("socialworker")
+    auth.use_language(language)
+    dossier = _submitted(client, session)
+    return dossier, {key: value for key, value in _household_post(CHILD_NISS).items()
+                     if key.startswith("dossier-")}
+
+
 def _versions(session: Session, dossier: Dossier) -> int:
     return session.scalar(select(func.count()).select_from(DossierIdentity)
                           .where(DossierIdentity.dossier_id == dossier.id))
@@ -278,11 +289,7 @@ def test_the_correction_form_opens_the_identity_in_force(client: FlaskClient, au
 
 def test_a_correction_is_a_new_audited_version(client: FlaskClient, auth: Any,
                                                session: Session) -> None:
-    auth.login("socialworker")
-    auth.use_language("en")
-    dossier = _submitted(client, session)
-    data = {key: value for key, value in _household_post(CHILD_NISS).items()
-            if key.startswith("dossier-")}
+    dossier, data = _correcting(client, auth, session, "en")
     data["dossier-reference"] = "2026/9999"  # the reference names the dossier: ignored
     data["dossier-address-street"] = "rue des Mésanges"
     data["dossier-household-1-last_name"] = "Kabongo"
@@ -305,11 +312,7 @@ def test_a_correction_is_a_new_audited_version(client: FlaskClient, auth: Any,
 
 def test_a_correction_with_a_bad_value_stores_nothing(client: FlaskClient, auth: Any,
                                                       session: Session) -> None:
-    auth.login("socialworker")
-    auth.use_language("nl")
-    dossier = _submitted(client, session)
-    data = {key: value for key, value in _household_post(CHILD_NISS).items()
-            if key.startswith("dossier-")}
+    dossier, data = _correcting(client, auth, session, "nl")
     data["dossier-contacts-iban"] = "BE00 0000 0000 0000"
     data["dossier-applicant-birth_date"] = (date.today() + timedelta(days=3)).isoformat()
     response = client.post(f"/dossiers/{dossier.id}/identity", data=data)
