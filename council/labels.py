@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from council.models import (
     AccountRequestKind,
     AccountRequestState,
+    DispatchMethod,
     DocumentKind,
     ItemKind,
     ItemStatus,
@@ -117,6 +118,10 @@ TITLES: dict[enum.Enum, object] = {
     PaymentFrequency.quarterly: _l("every quarter"),
     NotificationMethod.registered_mail: _l("Registered letter"),
     NotificationMethod.against_receipt: _l("Handed over against receipt"),
+    DispatchMethod.registered_mail: _l("Registered letter"),
+    DispatchMethod.against_receipt: _l("Handed over against receipt"),
+    DispatchMethod.secure_email: _l("Secure e-mail"),
+    DispatchMethod.ordinary_mail: _l("Ordinary letter"),
     # Secrecy register (issue 8)
     RequesterKind.prosecutor: _l("Public prosecutor"),
     RequesterKind.police: _l("Police"),

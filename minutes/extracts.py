@@ -32,7 +32,7 @@ from council.models import (
 )
 from council.refusals import Refusal
 from council.services import audit
-from minutes import content
+from minutes import content, dispatch
 from minutes.documents import (
     PRESIDENT_AND_DG,
     confidential_notice,
@@ -127,9 +127,12 @@ def make_extract(session: Session, item_id: int, *, actor: User, identified: boo
         applicant = _applicant(session, item)
     minutes, section = _section(session, item)
     language = minutes.language
+    # an identified extract is for the person concerned, outside the centre: no closed-session
+    # footer; it leaves as a clean original whose dispatch is recorded (minutes.dispatch)
     pdf = render_pdf_template(
         "pdf/extract.html", language=language, minutes=minutes, section=section,
-        applicant=applicant, confidential_notice=confidential_notice(language))
+        applicant=applicant,
+        confidential_notice=None if identified else confidential_notice(language))
     document = new_document(pdf, kind=DocumentKind.extract, language=language, actor=actor,
                             required_capacities=PRESIDENT_AND_DG)
     extract = Extract(item_id=item.id, is_identified=identified, document=document,
@@ -153,6 +156,48 @@ def extracts_of(session: Session, item: AgendaItem, *, actor: User) -> list[Extr
         .options(selectinload(Extract.document).selectinload(SignedDocument.signatures))
         .order_by(Extract.id.desc()))
     return [e for e in extracts if permissions.can_read_extract(actor, e)]
+
+
+def extract_to_send(session: Session, extract_id: int, *, actor: User) -> Extract:
+    """The loader of an extract to send: ``ExtractNotFound`` for no such extract and for one
+    the actor may not read alike; ``NotAllowed`` unless the actor sends originals (the DG);
+    ``ExtractError`` for a pseudonymised extract, which stays inside the centre."""
+    extract = session.get(Extract, extract_id)
+    if extract is None or not permissions.can_read_extract(actor, extract):
+        raise ExtractNotFound(gettext("This extract does not exist."))
+    if not permissions.can_send_original(actor, extract.document):
+        raise NotAllowed(gettext("Only the director-general sends signed originals."))
+    if not extract.is_identified:
+        raise ExtractError(gettext("A pseudonymised extract stays inside the centre: only an "
+                                   "identified extract is sent to the person concerned."))
+    return extract
+
+
+def extract_original(session: Session, extract: Extract, *, actor: User) -> bytes:
+    """The signed identified extract as it is sent, a clean original (no reader's stamp); a
+    re-identification, audited with the download."""
+    try:
+        pdf = dispatch.clean_original(session, extract.document, actor=actor)
+    except dispatch.DispatchError as refused:
+        raise _refusal(refused) from None
+    audit.record(session, "reidentification", actor=actor, object_type="agenda_item",
+                 object_id=extract.item_id, purpose="extract_dispatch")
+    session.commit()
+    return pdf
+
+
+def record_extract_dispatch(session: Session, extract: Extract, data: dispatch.DispatchInput,
+                            *, actor: User) -> None:
+    try:
+        dispatch.record_dispatch(session, extract.document, data, actor=actor)
+    except dispatch.DispatchError as refused:
+        raise _refusal(refused) from None
+
+
+def _refusal(refused: dispatch.DispatchError) -> ExtractError:
+    """A dispatch refusal as the extracts' own (the same status)."""
+    kind = NotAllowed if isinstance(refused, dispatch.NotAllowed) else ExtractError
+    return kind(str(refused))
 
 
 def download_extract(session: Session, extract_id: int, *, actor: User) -> tuple[Extract, bytes]:

@@ -84,6 +84,11 @@ ROUTES.update({
     ("signatures.sign", "POST"): (lambda d: "/documents/0/sign", {}, _NO_DOCUMENT),
     ("signatures.check", "GET"): (lambda d: "/documents/0/check", None, _NO_DOCUMENT),
     ("signatures.download", "GET"): (lambda d: "/documents/0.pdf", None, _NO_DOCUMENT),
+    # the demo holds no extract: the same 404 for every id (issue 16: sending an original)
+    ("signatures.extract_original", "GET"): (lambda d: "/extracts/0/original.pdf", None,
+                                             _NO_DOCUMENT),
+    ("signatures.extract_dispatch", "POST"): (lambda d: "/extracts/0/dispatch", {},
+                                              _NO_DOCUMENT),
     # staff, the president of the CSSS and the dossier's social worker see an item's extracts
     ("signatures.item_extracts", "GET"): (
         _extracts_path, None,

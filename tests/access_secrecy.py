@@ -28,6 +28,9 @@ ROUTES: Routes = {
     # nothing disclosed yet on the demo request
     ("secrecy.letter", "GET"): (lambda d: f"/secrecy/{DEMO_REQUEST_ID}/letter.pdf", None,
                                 expect(403, anonymous=302, dg=404)),
+    # an empty dispatch form: 400 for the DG (nothing sent yet); nobody else sends letters
+    ("secrecy.record_dispatch", "POST"): (lambda d: f"/secrecy/{DEMO_REQUEST_ID}/dispatch", {},
+                                          expect(403, anonymous=302, dg=400)),
     ("secrecy.find_consents", "GET"): (lambda d: "/secrecy/consents?dossier=no-such-file", None,
                                        expect(403, anonymous=302, dg=404, social_worker=404)),
     ("secrecy.consents", "GET"): (lambda d: f"/secrecy/dossiers/{DEMO_DOSSIER_ID}/consents",

@@ -46,15 +46,20 @@ def report_sentence(session: Session, dossier: Dossier) -> str:
     return " ".join(words[middle:middle + 6])
 
 
+#: where a letter to the demo's prosecutor goes (issue 16: every letter has its address block)
+PARQUET_ADDRESS = "Palais de Justice\nPlace du Palais de Justice 1\n5000 Namur"
+
+
 def new_request(session: Session, basis: SecrecyBasis, *, by: str = "socialworker",
                 dossier: Dossier | None = None, days_ago: int = 2,
                 requester_kind: RequesterKind = RequesterKind.prosecutor,
-                basis_reference: str | None = None) -> SecrecyRequest:
+                basis_reference: str | None = None,
+                requester_address: str | None = PARQUET_ADDRESS) -> SecrecyRequest:
     dossier = dossier or first_dossier(session)
     return secrecy.register_request(session, secrecy.RequestInput(
         dossier_reference=dossier.reference, requester_kind=requester_kind,
         requester_name="Parquet de Namur", requester_reference="NA.99.L1.1/26", basis=basis,
-        basis_reference=basis_reference,
+        basis_reference=basis_reference, requester_address=requester_address,
         requested=f"Tout ce que vous savez sur le dossier {dossier.reference}",
         received_on=date.today() - timedelta(days=days_ago)), actor=user_named(session, by))
 

@@ -150,14 +150,16 @@ def _value_errors(data: Mapping[str, Any]) -> Iterator[str]:
         if not person["last_name"].strip():
             yield f"{_field([*path, 'last_name'])}: empty"
         niss = person.get("niss")
-        if niss is not None and not _valid_niss(niss):
+        if niss is not None and not valid_niss(niss):
             yield f"{_field([*path, 'niss'])}: {niss!r} is not a valid NISS (11 digits, mod-97)"
     iban = (data.get("contacts") or {}).get("iban")
     if iban is not None and not stdnum_iban.is_valid(iban, check_country=False):
         yield f"contacts.iban: {iban!r} is not a valid IBAN"
 
 
-def _valid_niss(value: str) -> bool:
+def valid_niss(value: str) -> bool:
+    """A Belgian national register number (NISS) or BIS number: 11 digits once the usual
+    separators are dropped, with a valid mod-97 check."""
     digits = re.sub(r"[\s./-]", "", value)
     return len(digits) == 11 and (nn.is_valid(digits) or bis.is_valid(digits))
 

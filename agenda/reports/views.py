@@ -15,7 +15,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
@@ -24,6 +24,7 @@ from agenda.guard import REASON_MAX as OVERRIDE_REASON_MAX
 from agenda.guard import GuardRefusal
 from agenda.meetings.queries import managed_meeting
 from agenda.proposals import FoundBy
+from agenda.reports import correction, identity_form
 from agenda.reports.files import MAX_FILE_BYTES, FileTooLarge, IntakeError, read_upload
 from council import permissions
 from council.auth import (
@@ -57,15 +58,6 @@ class ReportForm(FlaskForm):
     report_file = FileField(_l("…or upload the report (.txt, .docx, .odt, PDF with text)"))
     dossier_json = TextAreaField(_l("Dossier identity (JSON)"), validators=[Optional()])
     dossier_file = FileField(_l("…or upload the dossier identity (.json)"))
-    reference = StringField(_l("File reference"), validators=[Optional(), Length(max=40)])
-    last_name = StringField(_l("Applicant's last name"), validators=[Optional(), Length(max=80)])
-    first_names = StringField(
-        _l("Applicant's first names (comma-separated)"), validators=[Optional(), Length(max=160)]
-    )
-    birth_date = DateField(_l("Applicant's date of birth"), validators=[Optional()])
-    niss = StringField(
-        _l("Applicant's national register number"), validators=[Optional(), Length(max=20)]
-    )
     organ = SelectField(
         _l("Organ asked to decide"), choices=organ_choices, default=OrganKind.csss.value
     )
@@ -112,7 +104,9 @@ def _report_text(form: ReportForm) -> tuple[str, str]:
     return form.text.data.replace("\r\n", "\n"), "pasted"
 
 
-def _dossier_data(form: ReportForm) -> Any:
+def _dossier_json(form: ReportForm) -> Any | None:
+    """The dossier sent as JSON (the social software's way), pasted or uploaded; None when the
+    form's fields give it instead."""
     upload = _upload(form.dossier_file.data)
     raw: str | None = None
     if upload is not None:
@@ -127,50 +121,54 @@ def _dossier_data(form: ReportForm) -> Any:
             raise IntakeError(gettext("The dossier file is not UTF-8 text.")) from None
     elif form.dossier_json.data and form.dossier_json.data.strip():
         raw = form.dossier_json.data
-    if raw is not None:
-        try:
-            return json.loads(raw)
-        except json.JSONDecodeError as error:
-            raise IntakeError(
-                gettext(
-                    "The dossier is not valid JSON (line %(line)d: %(what)s).",
-                    line=error.lineno,
-                    what=error.msg,
-                )
-            ) from None
-    if not (form.reference.data or form.last_name.data):
+    if raw is None:
+        return None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as error:
         raise IntakeError(
             gettext(
-                "Give the dossier identity: JSON, a .json file, or at least "
-                "the file reference and the applicant's last name."
+                "The dossier is not valid JSON (line %(line)d: %(what)s).",
+                line=error.lineno,
+                what=error.msg,
             )
-        )
-    applicant: dict[str, Any] = {"last_name": form.last_name.data or ""}
-    names = [n.strip() for n in (form.first_names.data or "").split(",") if n.strip()]
-    if names:
-        applicant["first_names"] = names
-    if form.birth_date.data:
-        applicant["birth_date"] = form.birth_date.data.isoformat()
-    if form.niss.data:
-        applicant["niss"] = form.niss.data.strip()
-    return {"reference": (form.reference.data or "").strip(), "applicant": applicant}
+        ) from None
+
+
+#: the message above a form whose fields say what is wrong
+FIELDS_NOT_VALID = _l("Some fields are not valid: see the message by each of them.")
+
+
+class FieldsNotValid(IntakeError):
+    """The dossier's fields say, each by itself, what is wrong."""
+
+    def __init__(self) -> None:
+        super().__init__(str(FIELDS_NOT_VALID))
 
 
 @bp.route("/reports/new", methods=["GET", "POST"])
 @login_required
 def new_report() -> Response | str | tuple[str, int]:
-    """The intake form; a refused report shows the form again with the message, answered 422
-    (or the refusal's own status when it says more: 413 a file too large, 503 the pseudonymiser
-    away), and nothing is stored."""
+    """The intake form: the report, and the dossier identity in the form's fields (or as JSON,
+    for the social software). A refused report shows the form again with the messages by the
+    fields or above them, answered 422 (or the refusal's own status when it says more: 413 a
+    file too large, 503 the pseudonymiser away), and nothing is stored. "Add a person" and
+    "remove" only show the form again, one row more or less."""
     require(permissions.can_use_report_form(current_user))
     form = ReportForm()
+    fields = identity_form.dossier_fields()
     errors: list[str] = []
     status = 200
-    if form.validate_on_submit():
+    changing_rows = request.method == "POST" and identity_form.change_rows(
+        fields, request.form.get("rows"))
+    if not changing_rows and form.validate_on_submit():
         try:
+            dossier = _dossier_json(form)
+            if dossier is None and not fields.validate():
+                raise FieldsNotValid
             text, source = _report_text(form)
             submission = reports.Submission(
-                dossier=_dossier_data(form),
+                dossier=dossier if dossier is not None else identity_form.to_dossier(fields),
                 text=text,
                 organ=OrganKind(form.organ.data),
                 source_format=source,
@@ -180,13 +178,16 @@ def new_report() -> Response | str | tuple[str, int]:
             errors.append(refused(error))
             status = 422 if error.status == 400 else error.status
         else:
-            flash(gettext("Report received and pseudonymised; check the draft below."), "success")
+            flash(gettext("Report received and pseudonymised; check the draft below."),
+                  "success")
             return redirect(url_for("reports.report", report_id=result.report.id))
-    elif form.errors:
-        errors.append(gettext("Some fields are not valid."))
+    elif not changing_rows and form.errors:
+        errors.append(str(FIELDS_NOT_VALID))
         status = 422
     return render_template(
-        "agenda/reports/new.html", form=form, errors=errors, limit=MAX_FILE_BYTES // (1024 * 1024)
+        "agenda/reports/new.html", form=form, fields=fields, errors=errors,
+        json_open=bool(form.dossier_json.data and form.dossier_json.data.strip()),
+        limit=MAX_FILE_BYTES // (1024 * 1024),
     ), status
 
 
@@ -195,6 +196,49 @@ def new_report() -> Response | str | tuple[str, int]:
 def report(report_id: int) -> str:
     found = reports.report_for(db.session, current_user, report_id)
     return render_template("agenda/reports/report.html", report=found)
+
+
+def _no_store(page: str, status: int = 200) -> Response:
+    """A page showing an identity: never kept by the browser or a proxy."""
+    response = Response(page, status=status, mimetype="text/html")
+    response.headers["Cache-Control"] = "no-store, max-age=0"
+    response.headers["Pragma"] = "no-cache"
+    return response
+
+
+@bp.route("/dossiers/<int:dossier_id>/identity", methods=["GET", "POST"])
+@login_required
+def correct_dossier(dossier_id: int) -> Response:
+    """The dossier identity in the intake's form, to correct: saving records a new version
+    (the reference names the dossier and stays). The page shows an identity: not cached."""
+    dossier = correction.dossier_to_correct(db.session, current_user, dossier_id)
+    form = EmptyForm()
+    errors: list[str] = []
+    status = 200
+    if request.method == "GET":
+        fields = identity_form.dossier_fields(data=identity_form.form_data(
+            correction.identity_to_correct(db.session, dossier, actor=current_user)))
+    else:
+        fields = identity_form.dossier_fields()
+        fields.reference.data = dossier.reference  # it names the dossier: never changed here
+        if identity_form.change_rows(fields, request.form.get("rows")):
+            pass
+        elif form.validate_on_submit() and fields.validate():
+            try:
+                changed = correction.correct_identity(
+                    db.session, dossier, identity_form.to_dossier(fields), actor=current_user)
+            except IntakeError as error:
+                errors.append(refused(error))
+                status = 422
+            else:
+                flash(correction.correction_message(changed), "success")
+                return redirect(url_for("reports.correct_dossier", dossier_id=dossier.id))
+        else:
+            errors.append(str(FIELDS_NOT_VALID))
+            status = 422
+    fields.reference.render_kw = {"readonly": True}
+    return _no_store(render_template("agenda/reports/dossier.html", dossier=dossier, form=form,
+                                     fields=fields, errors=errors), status)
 
 
 # --- scheduling ---------------------------------------------------------------------------

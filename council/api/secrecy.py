@@ -36,6 +36,11 @@ class SecrecyDecisionSchema(ma.Schema):
                                 metadata={"description": "The DG's password again (disclosures)"})
     otp = ma.fields.String(load_default=None, allow_none=True,
                            validate=ma.validate.Length(max=32))
+    requester_address = ma.fields.String(
+        load_default=None, allow_none=True, validate=ma.validate.Length(max=secrecy.MAX_ADDRESS),
+        metadata={"description": "For a disclosure: the requester's postal address (lines "
+                                 "separated by line breaks; a prosecutor's: the parquet's), "
+                                 "when the request has none yet"})
 
 
 class SecrecyDecisionResultSchema(ma.Schema):
@@ -64,7 +69,7 @@ def decide_secrecy_request(payload: dict[str, Any], request_id: int) -> dict[str
         status=RequestStatus(payload["outcome"]), reasons=payload["reasons"],
         fields=payload["fields"], consent_id=payload["consent_id"],
         passphrase=payload["passphrase"], password=payload["password"], otp=payload["otp"],
-        address=request.remote_addr or "")
+        address=request.remote_addr or "", requester_address=payload["requester_address"])
     secrecy.decide(db.session, found, decision, actor=user)  # a refusal: 400 secrecy_refused
     return {"id": found.id, "status": found.status.value,
             "fields": found.disclosure.fields if found.disclosure else []}

@@ -19,6 +19,8 @@ from council.models.jobs import Job, JobStatus
 from council.models.meetings import AgendaItem, DecisionRevision, Meeting
 from council.models.minutes import (
     AidTerms,
+    DispatchMethod,
+    DocumentDispatch,
     DocumentKind,
     DocumentSignature,
     Extract,
@@ -81,6 +83,8 @@ __all__ = [
     "Convocation",
     "DecisionRevision",
     "Disclosure",
+    "DispatchMethod",
+    "DocumentDispatch",
     "DocumentKind",
     "DocumentSignature",
     "Dossier",

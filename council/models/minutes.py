@@ -452,3 +452,44 @@ class Notification(Base):
         self.postal_reference = postal_reference
         self.sent_at = sent_at
         self.sent_by_id = user.id
+
+
+class DispatchMethod(enum.Enum):
+    """How a document addressed outside the centre left it."""
+
+    registered_mail = "registered_mail"
+    against_receipt = "against_receipt"
+    secure_email = "secure_email"
+    ordinary_mail = "ordinary_mail"
+
+
+class DocumentDispatch(Base):
+    """That a signed original addressed outside the centre (a letter to a prosecutor, an
+    extract for the person concerned) was sent: to whom, how and when. It replaces the reader's
+    stamp on such documents, which leave as clean originals."""
+
+    __tablename__ = "document_dispatch"
+
+    #: primary key
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the signed document sent
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("signed_document.id"), nullable=False, index=True
+    )
+    #: to whom (may name the person concerned), encrypted
+    recipient_encrypted: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    #: how it was sent
+    method: Mapped[DispatchMethod] = mapped_column(enum_column(DispatchMethod), nullable=False)
+    #: registered-mail number, receipt or message reference
+    reference: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    #: when it was sent or handed over (UTC, noon of the day given)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    #: who recorded it
+    recorded_by_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id"), nullable=False, index=True
+    )
+    #: when it was recorded (UTC)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+    document: Mapped[SignedDocument] = relationship()
+    recorded_by: Mapped[User] = relationship()

@@ -98,6 +98,9 @@ class SecrecyRequest(Base):
     requester_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     #: the requester's own reference (notice or file number)
     requester_reference: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    #: the requester's postal address, for the letter (the parquet's, …); lines separated by
+    #: line breaks; none when the person concerned asks (the dossier has their address)
+    requester_address: Mapped[str | None] = mapped_column(String(300), nullable=True)
     #: legal basis invoked
     basis: Mapped[SecrecyBasis] = mapped_column(enum_column(SecrecyBasis), nullable=False)
     #: the text relied on, required for "another basis"

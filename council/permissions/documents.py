@@ -53,6 +53,13 @@ def can_have_signed_original(user: Any, document: SignedDocument,
     return capacity is not None and capacity in document.missing_capacities
 
 
+def can_send_original(user: Any, document: SignedDocument) -> bool:
+    """Sending a signed original addressed outside the centre (a letter to a prosecutor, an
+    extract for the person concerned) and recording its dispatch: the DG, who keeps the
+    originals (``minutes.dispatch`` waits for the last signature)."""
+    return _role(user) is Role.dg
+
+
 def can_follow_signatures(user: Any, meeting: Meeting | None) -> bool:
     """A document's signature page and signature check: staff, and the president who signs.
     Without a meeting (a letter lifting professional secrecy): the DG only."""

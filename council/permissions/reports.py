@@ -53,6 +53,12 @@ def can_change_dossier(user: Any, dossier: Any) -> bool:
         _role(user) is Role.integration and dossier.social_worker_id == user.id)
 
 
+def may_ever_change_dossiers(user: Any) -> bool:
+    """Whether the user's role corrects any dossier identity (``can_change_dossier`` says
+    which): the others are refused every dossier alike, existing or not."""
+    return _role(user) in (Role.dg, Role.social_worker)
+
+
 def may_ever_view_reports(user: Any) -> bool:
     """Whether the user's role reads any report (``can_view_report`` says which): the others
     are refused every report alike, existing or not."""

@@ -5,7 +5,9 @@ The letter must state the right of appeal, the competent tribunal du travail and
 the 3-month deadline and how to appeal, Code judiciaire arts. 728 and 1017, the file reference
 and the social worker to contact, that an appeal does not suspend the decision, and, for money,
 the amount, its calculation and how often it is paid. A missing mention means the appeal
-deadline never starts to run, so a letter lacking one is not produced at all.
+deadline never starts to run, so a letter lacking one is not produced at all. A registered
+letter needs the applicant's postal address too: without it the letter is not produced either
+(issue 16: one went out with a name only in the address window).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Mention(enum.StrEnum):
     labour_court_address = "labour_court_address"
     file_reference = "file_reference"
     contact = "contact"
+    applicant_address = "applicant_address"
     decision_date = "decision_date"
     aid = "aid"
     reasons = "reasons"
@@ -45,6 +48,8 @@ class LetterFacts:
     labour_court_address: str | None
     file_reference: str | None
     contact: str | None
+    #: where the registered letter goes: the applicant's full postal address, or None
+    applicant_address: str | None
     decision_date: date | None
     aid: str | None
     reasons: str | None
@@ -58,7 +63,8 @@ def missing_mentions(facts: LetterFacts) -> list[Mention]:
     """The mentions a letter built from ``facts`` would lack, in the order of ``Mention``."""
     required = [
         Mention.labour_court, Mention.labour_court_address, Mention.file_reference,
-        Mention.contact, Mention.decision_date, Mention.aid, Mention.reasons,
+        Mention.contact, Mention.applicant_address, Mention.decision_date, Mention.aid,
+        Mention.reasons,
     ]
     if facts.is_money:
         required += [Mention.amount, Mention.calculation, Mention.frequency]

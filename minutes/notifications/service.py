@@ -7,6 +7,7 @@ encrypted, and every generation and download goes to the audit log (never its co
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -20,7 +21,7 @@ from agenda.pseudonymise.dossier import parse_dossier
 from agenda.reports import identity_on
 from council import permissions
 from council.clock import CENTRE_TIMEZONE, centre_today
-from council.crypto import decrypt_bytes, encrypt_bytes
+from council.crypto import decrypt_bytes, decrypt_json, encrypt_bytes
 from council.labels import TITLES
 from council.models import (
     AgendaItem,
@@ -69,6 +70,9 @@ def _mention_titles() -> dict[Mention, str]:
         Mention.labour_court_address: gettext("the labour court's address (centre settings)"),
         Mention.file_reference: gettext("the file reference"),
         Mention.contact: gettext("the social worker to contact"),
+        Mention.applicant_address: gettext(
+            "the applicant's postal address (street, number, postcode and municipality: "
+            "correct the dossier identity)"),
         Mention.decision_date: gettext("the date of the decision"),
         Mention.aid: gettext("the aid decided"),
         Mention.reasons: gettext("the reasons of the decision"),
@@ -208,7 +212,30 @@ def set_terms(session: Session, item_id: int, terms: TermsInput, *, actor: User)
     return row
 
 
-def _facts(centre: Centre, decision: Decision) -> LetterFacts:
+def postal_address(identity: DossierIdentity) -> str | None:
+    """The applicant's address on one line when it is whole enough for a letter (street,
+    number, postcode and municipality); None otherwise."""
+    address = identity.address
+    if address is None or not all((value or "").strip() for value in (
+            address.street, address.number, address.postcode, address.city)):
+        return None
+    box = f" {address.box}" if (address.box or "").strip() else ""
+    return f"{address.street} {address.number}{box}, {address.postcode} {address.city}"
+
+
+def _identity(session: Session, decision: Decision) -> DossierIdentity:
+    """The identity in force on the day of the decision (the caller audits any disclosure);
+    when it has no whole postal address, the address of the current version, if whole: the
+    social worker completed the dossier after the decision, so that the letter can go."""
+    identity = parse_dossier(identity_on(session, decision.dossier, decision.decided_on))
+    if postal_address(identity) is None:
+        current = parse_dossier(decrypt_json(decision.dossier.identity_encrypted))
+        if postal_address(current) is not None:
+            identity = dataclasses.replace(identity, address=current.address)
+    return identity
+
+
+def _facts(centre: Centre, decision: Decision, identity: DossierIdentity) -> LetterFacts:
     terms = decision.terms
     worker = decision.dossier.social_worker
     return LetterFacts(
@@ -216,6 +243,7 @@ def _facts(centre: Centre, decision: Decision) -> LetterFacts:
         labour_court_address=centre.labour_court_address,
         file_reference=decision.dossier.reference,
         contact=worker.display_name if worker else None,
+        applicant_address=postal_address(identity),
         decision_date=decision.decided_on,
         aid=terms.aid_label if terms else None,
         reasons=terms.reasons if terms else None,
@@ -231,7 +259,8 @@ def missing_for_letter(session: Session, decision: Decision) -> list[str]:
     """What the letter would lack, in words; a letter is produced only when this is empty."""
     centre = session.scalars(select(Centre)).one()
     titles = _mention_titles()
-    return [titles[mention] for mention in missing_mentions(_facts(centre, decision))]
+    facts = _facts(centre, decision, _identity(session, decision))
+    return [titles[mention] for mention in missing_mentions(facts)]
 
 
 def letter_language(dossier: Dossier) -> Language:
@@ -248,8 +277,7 @@ def generate_letter(session: Session, item_id: int, *, actor: User,
         raise NotificationError(
             gettext("The letter would lack: %(missing)s.", missing=", ".join(missing)))
     centre = session.scalars(select(Centre)).one()
-    identity: DossierIdentity = parse_dossier(
-        identity_on(session, decision.dossier, decision.decided_on))
+    identity = _identity(session, decision)
     language = letter_language(decision.dossier)
     pdf = render_pdf_template(
         "pdf/notification.html",

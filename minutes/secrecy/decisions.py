@@ -32,6 +32,7 @@ from council.models import (
     Meeting,
     Poll,
     PollOutcome,
+    RequesterKind,
     RequestStatus,
     SecrecyBasis,
     SecrecyRequest,
@@ -44,9 +45,17 @@ from council.models.base import utcnow
 from council.refusals import NotFound
 from council.rules import secrecy as rules
 from council.services import audit
-from minutes.documents import confidential_notice, download_copy, new_document
+from minutes import dispatch
+from minutes.documents import new_document
 from minutes.pdf import format_date, render_pdf_template
-from minutes.secrecy.register import MAX_REASONS, NotAllowed, SecrecyError, consents_of, local_today
+from minutes.secrecy.register import (
+    MAX_REASONS,
+    NotAllowed,
+    SecrecyError,
+    clean_address,
+    consents_of,
+    local_today,
+)
 from minutes.signatures.service import SignatureRefused, sign_document
 
 
@@ -64,6 +73,8 @@ class DecisionInput:
     otp: str | None = None
     #: the client's address, for the re-authentication throttle
     address: str = ""
+    #: the requester's postal address, when the request has none yet (or a corrected one)
+    requester_address: str | None = None
 
 
 def decide(session: Session, request: SecrecyRequest, decision: DecisionInput, *,
@@ -93,6 +104,7 @@ def decide(session: Session, request: SecrecyRequest, decision: DecisionInput, *
             request.decide(actor, RequestStatus.refused, encrypt_bytes(reasons.encode()), now)
         else:
             fields = _checked_fields(request, decision)
+            _set_recipient_address(session, request, decision, actor=actor)
             consent = _standing_consent(session, request, decision.consent_id, now)
             document, values = _signed_letter(session, request, fields, actor=actor,
                                               decision=decision)
@@ -112,6 +124,27 @@ def decide(session: Session, request: SecrecyRequest, decision: DecisionInput, *
         session.rollback()
         raise
     return request
+
+
+def _set_recipient_address(session: Session, request: SecrecyRequest,
+                           decision: DecisionInput, *, actor: User) -> None:
+    """Every letter has its addressee's postal address: the requester's (given with the
+    request or with the decision), or the dossier's when the person concerned asks; refused
+    without one (issue 16)."""
+    if request.requester_kind is RequesterKind.person_concerned:
+        address = (decrypt_json(request.dossier.identity_encrypted).get("address") or {})
+        if not all(address.get(key) for key in ("street", "postcode", "city")):
+            raise SecrecyError(gettext(
+                "The letter needs the postal address of the person concerned: complete the "
+                "dossier identity first."))
+        return
+    given = clean_address(decision.requester_address)
+    if given is not None:
+        request.requester_address = given
+    if request.requester_address is None:
+        raise SecrecyError(gettext(
+            "The letter needs the requester's postal address (for a prosecutor, the "
+            "parquet's): give it with the decision."))
 
 
 def _lock_pending(session: Session, request: SecrecyRequest) -> None:
@@ -301,6 +334,18 @@ def letter_entries(fields: Sequence[rules.DisclosureField], values: dict[str, An
         return [(title(field), writers[field](values[field.value])) for field in fields]
 
 
+def _addressee_lines(request: SecrecyRequest) -> list[str]:
+    """The address block's lines under the requester's name: their postal address, or the
+    dossier's for the person concerned."""
+    if request.requester_kind is RequesterKind.person_concerned:
+        identity = decrypt_json(request.dossier.identity_encrypted)
+        address = identity.get("address") or {}
+        applicant = identity["applicant"]
+        name = " ".join([*applicant.get("first_names", []), applicant.get("last_name", "")])
+        return [name, _address_line(address)]
+    return (request.requester_address or "").splitlines()
+
+
 def _centre(session: Session) -> Centre:
     centre = session.scalar(select(Centre).limit(1))
     if centre is None:
@@ -321,7 +366,7 @@ def _signed_letter(session: Session, request: SecrecyRequest,
         "pdf/secrecy_letter.html", language=language, centre=centre, request=request,
         entries=letter_entries(fields, values, language=language), signer=actor,
         today=local_today(), received_on=request.received_at.astimezone(CENTRE_TIMEZONE).date(),
-        confidential_notice=confidential_notice(language))
+        addressee=_addressee_lines(request))
     document = new_document(pdf, kind=DocumentKind.secrecy_letter, language=language,
                             actor=actor,
                             required_capacities=[SignatureCapacity.director_general.value])
@@ -354,10 +399,27 @@ def _store_disclosure(session: Session, request: SecrecyRequest,
     return disclosure
 
 
-def letter_copy(session: Session, request: SecrecyRequest, *, actor: User) -> bytes:
-    """A stamped copy of the signed letter, for the DG; audited by ``download_copy``."""
+def _letter_of(request: SecrecyRequest, actor: User) -> SignedDocument:
     if not permissions.can_decide_secrecy_request(actor, request):
         raise NotAllowed(gettext("Only the director-general reads disclosure letters."))
     if request.disclosure is None:
         raise NotFound(gettext("Nothing was disclosed on this request."))
-    return download_copy(session, request.disclosure.document, actor=actor, meeting=None)
+    return request.disclosure.document
+
+
+def letter_copy(session: Session, request: SecrecyRequest, *, actor: User) -> bytes:
+    """The signed letter as it goes to the requester: a clean original (no reader's stamp, no
+    closed-session footer), for the DG; audited. Its dispatch is recorded with
+    ``record_letter_dispatch``."""
+    return dispatch.clean_original(session, _letter_of(request, actor), actor=actor)
+
+
+def record_letter_dispatch(session: Session, request: SecrecyRequest,
+                           data: dispatch.DispatchInput, *, actor: User) -> None:
+    dispatch.record_dispatch(session, _letter_of(request, actor), data, actor=actor)
+
+
+def letter_dispatches(session: Session, request: SecrecyRequest) -> list[dispatch.SentCopy]:
+    if request.disclosure is None:
+        return []
+    return dispatch.dispatches_of(session, request.disclosure.document)

@@ -40,6 +40,8 @@ MAX_NAME = 200
 MAX_REFERENCE = 100
 MAX_BASIS_REFERENCE = 300
 MAX_REQUESTED = 4000
+#: the requester's postal address, all its lines together
+MAX_ADDRESS = 300
 MAX_REASONS = 8000
 MAX_PURPOSE = 300
 
@@ -69,6 +71,19 @@ class RequestInput:
     requester_name: str | None = None
     requester_reference: str | None = None
     basis_reference: str | None = None
+    #: the requester's postal address (lines), for the letter
+    requester_address: str | None = None
+
+
+def clean_address(value: str | None) -> str | None:
+    """An address typed on several lines: each line's spaces tidied, blank lines dropped;
+    SecrecyError when it is too long."""
+    lines = [" ".join(line.split()) for line in (value or "").splitlines()]
+    address = "\n".join(line for line in lines if line)
+    if len(address) > MAX_ADDRESS:
+        raise SecrecyError(gettext("A text is too long (at most %(max)d characters).",
+                                   max=MAX_ADDRESS))
+    return address or None
 
 
 def _clean(value: str | None, limit: int) -> str | None:
@@ -119,6 +134,8 @@ def register_request(session: Session, data: RequestInput, *, actor: User) -> Se
         requester_kind=data.requester_kind,
         requester_name=name,
         requester_reference=_clean(data.requester_reference, MAX_REFERENCE),
+        requester_address=(None if data.requester_kind is RequesterKind.person_concerned
+                           else clean_address(data.requester_address)),
         basis=data.basis,
         basis_reference=basis_reference,
         requested_encrypted=encrypt_bytes(requested.encode()),

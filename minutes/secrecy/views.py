@@ -37,7 +37,9 @@ from council.models import (
 )
 from council.refusals import require
 from council.rules.secrecy import DisclosureField
+from minutes import dispatch
 from minutes import secrecy as service
+from minutes.forms import DispatchForm
 from minutes.views import pdf_response
 
 bp = Blueprint("secrecy", __name__, url_prefix="/secrecy")
@@ -56,6 +58,9 @@ class RequestForm(FlaskForm):
                                  validators=[Optional(), Length(max=service.MAX_NAME)])
     requester_reference = StringField(_l("Their reference"),
                                       validators=[Optional(), Length(max=service.MAX_REFERENCE)])
+    requester_address = TextAreaField(
+        _l("Their postal address, for the letter (for a prosecutor, the parquet's)"),
+        validators=[Optional(), Length(max=service.MAX_ADDRESS)], render_kw={"rows": 3})
     basis = SelectField(_l("Basis invoked"), choices=lambda: _choices(tuple(SecrecyBasis)))
     basis_reference = StringField(
         _l("Reference of the legal basis (required for another basis)"),
@@ -74,6 +79,9 @@ class DecisionForm(FlaskForm):
                             validators=[DataRequired(), Length(max=service.MAX_REASONS)])
     consent_id = SelectField(_l("Consent relied on"), coerce=int, choices=[],
                              validate_choice=False)
+    requester_address = TextAreaField(
+        _l("The requester's postal address, for the letter (for a prosecutor, the parquet's)"),
+        validators=[Optional(), Length(max=service.MAX_ADDRESS)], render_kw={"rows": 3})
     passphrase = PasswordField(_l("Password of your signing certificate (for a disclosure)"),
                                validators=[Optional(), Length(max=256)],
                                render_kw={"autocomplete": "off"})
@@ -132,6 +140,7 @@ def new_request() -> Response | str:
             requester_name=form.requester_name.data,
             requester_reference=form.requester_reference.data,
             basis_reference=form.basis_reference.data,
+            requester_address=form.requester_address.data,
         )
         try:
             created = service.register_request(db.session, data, actor=current_user)
@@ -148,7 +157,7 @@ def new_request() -> Response | str:
 
 
 def _decision_form(view: service.RequestView) -> DecisionForm:
-    form = DecisionForm()
+    form = DecisionForm(requester_address=view.request.requester_address)
     form.consent_id.choices = [SelectChoice(0, gettext("— none —"))] + [
         SelectChoice(consent.id, f"{consent.institution} — {consent.purpose}")
         for consent in view.consents if consent.is_given and not consent.is_revoked]
@@ -157,6 +166,7 @@ def _decision_form(view: service.RequestView) -> DecisionForm:
 
 def _request_page(found: SecrecyRequest, *, decision_form: DecisionForm | None = None,
                   reauth_form: object | None = None, errors: list[str] | None = None,
+                  dispatch_form: DispatchForm | None = None,
                   status: int = 200) -> tuple[Response, int]:
     view = service.read_request(db.session, found, actor=current_user)
     may_decide = permissions.can_decide_secrecy_request(current_user, found)
@@ -166,7 +176,9 @@ def _request_page(found: SecrecyRequest, *, decision_form: DecisionForm | None =
     page = render_template("secrecy/request.html", view=view, request_=found,
                            decision_form=decision_form if found.is_pending else None,
                            reauth_form=reauth_form, errors=errors or [],
-                           may_decide=may_decide)
+                           may_decide=may_decide, dispatch_form=dispatch_form or DispatchForm(),
+                           dispatches=service.letter_dispatches(db.session, found)
+                           if may_decide else [])
     return _no_store(page), status
 
 
@@ -199,13 +211,33 @@ def decide(request_id: int) -> Response | tuple[Response, int]:
         # a disclosure is signed in the centre's name: the DG re-authenticates when signing
         password=reauth_form.password.data or "",
         otp=reauth_form.otp.data if "otp" in reauth_form else None,
-        address=request.remote_addr or "")
+        address=request.remote_addr or "",
+        requester_address=form.requester_address.data)
     try:
         service.decide(db.session, found, decision, actor=current_user)
     except service.SecrecyError as error:
         return _request_page(found, decision_form=form, reauth_form=reauth_form,
                              errors=[refused(error)], status=400)
     flash(gettext("Decision recorded."), "success")
+    return redirect(url_for("secrecy.show_request", request_id=found.id))
+
+
+@bp.route("/<int:request_id>/dispatch", methods=["POST"])
+@login_required
+def record_dispatch(request_id: int) -> Response | tuple[Response, int]:
+    """Records that the signed letter left: to whom, how and when."""
+    found = _request_for(request_id)
+    require(permissions.can_decide_secrecy_request(current_user, found))
+    form = DispatchForm()
+    if not form.validate_on_submit():
+        return _request_page(found, dispatch_form=form, status=400,
+                             errors=[gettext("Some fields are not valid.")])
+    try:
+        service.record_letter_dispatch(db.session, found, form.dispatch(), actor=current_user)
+    except dispatch.DispatchError as error:
+        return _request_page(found, dispatch_form=form, errors=[refused(error)],
+                             status=error.status)
+    flash(gettext("Dispatch recorded."), "success")
     return redirect(url_for("secrecy.show_request", request_id=found.id))
 
 

@@ -14,6 +14,7 @@ import enum
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from flask_babel import force_locale, gettext
 from sqlalchemy import or_, select
@@ -40,6 +41,7 @@ from council.models.base import utcnow
 from council.refusals import Denied, Refusal
 from council.services import audit, two_factor
 from council.services.accounts import LoginThrottled
+from minutes.pdf import render_pdf_template
 from minutes.signatures import signing
 from minutes.signatures.certificates import CertificateError, active_certificate, check_validity
 from minutes.signatures.certificates import trust_roots as trusted_roots
@@ -204,6 +206,18 @@ def signing_reason(kind: DocumentKind, capacity: SignatureCapacity, language: st
         return f"{title(kind)} — {title(capacity)}"
 
 
+def visible_signature(capacity: SignatureCapacity, language: str, *, signer: User,
+                      at: datetime) -> signing.VisibleSignature:
+    """What a signature shows in the box its document reserved for the capacity
+    (templates/pdf/_signatures.html), in the document's language: the capacity, the signer's
+    name and the moment."""
+    appearance = render_pdf_template(
+        "pdf/signature_stamp.html", language=language, capacity=capacity,
+        name=signer.display_name, moment=at)
+    return signing.VisibleSignature(anchor=f"signature-{capacity.value}",
+                                    appearance=appearance)
+
+
 def _field_name(capacity: SignatureCapacity) -> str:
     return f"Signature_{capacity.value}"
 
@@ -255,7 +269,9 @@ def sign_document(
             pdf, pkcs12=decrypt_bytes(certificate.pkcs12_encrypted), passphrase=passphrase,
             field_name=_field_name(capacity),
             reason=signing_reason(document.kind, capacity, document.language.value),
-            location=centre.municipality if centre else "")
+            location=centre.municipality if centre else "",
+            visible=visible_signature(capacity, document.language.value, signer=actor,
+                                      at=utcnow()))
     except signing.WrongPassphrase:
         session.rollback()
         raise SignatureRefused(gettext(

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import pem
@@ -30,6 +31,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from flask_babel import lazy_gettext as _l
+from pyhanko import stamp
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -190,6 +192,58 @@ def _writer(pdf: bytes) -> IncrementalPdfFileWriter:
         raise UnreadableDocument from None
 
 
+#: the size of the box a document reserves for each signature (templates/pdf/_signatures.html)
+SIGNATURE_BOX_POINTS = (70 * 72 / 25.4, 20 * 72 / 25.4)
+
+
+@dataclass(frozen=True)
+class VisibleSignature:
+    """Where and what a signature shows on the page: the named destination of the box the
+    document reserved for it (an element's id in its template), and its appearance, a
+    one-page PDF of the box's size (rendered by WeasyPrint like the documents, fonts embedded,
+    in the document's language: capacity, name, moment)."""
+
+    anchor: str
+    appearance: bytes
+
+
+def _named_destinations(reader: PdfFileReader) -> dict[str, Any]:
+    names = reader.root.get("/Names")
+    if names is None or "/Dests" not in names:
+        return {}
+    flat = names["/Dests"].get("/Names", [])
+    return {str(flat[i]): flat[i + 1] for i in range(0, len(flat) - 1, 2)}  # name, [page, …]
+
+
+def _page_refs(node: Any) -> list[int]:
+    """The object numbers of the pages, in order."""
+    refs: list[int] = []
+    kids = node["/Kids"]
+    for index in range(len(kids)):
+        kid = kids.raw_get(index)
+        page = kid.get_object()
+        if page.get("/Type") == "/Pages":
+            refs.extend(_page_refs(page))
+        else:
+            refs.append(kid.idnum)
+    return refs
+
+
+def signature_box(writer: IncrementalPdfFileWriter,
+                  anchor: str) -> tuple[int, tuple[int, int, int, int]] | None:
+    """The page (index) and rectangle of the box ``anchor`` names, if the document has one."""
+    target = _named_destinations(writer.prev).get(anchor)
+    if target is None:
+        return None
+    page_ref, left, top = target.raw_get(0), float(target[2]), float(target[3])
+    pages = _page_refs(writer.prev.root["/Pages"])
+    if page_ref.idnum not in pages:
+        return None
+    width, height = SIGNATURE_BOX_POINTS
+    return pages.index(page_ref.idnum), (round(left), round(top - height),
+                                         round(left + width), round(top))
+
+
 def sign_pdf(
     pdf: bytes,
     *,
@@ -199,8 +253,10 @@ def sign_pdf(
     reason: str,
     location: str,
     now: datetime | None = None,
+    visible: VisibleSignature | None = None,
 ) -> bytes:
-    """``pdf`` with one more PAdES signature, in a new invisible field ``field_name``.
+    """``pdf`` with one more PAdES signature in a new field ``field_name``: visible in the box
+    ``visible`` names when the document reserved one (names, capacity, date), else invisible.
 
     The certificate must be valid at ``now`` (default: the current time); this is checked before
     anything is signed.
@@ -218,9 +274,20 @@ def sign_pdf(
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
     )
+    box = signature_box(writer, visible.anchor) if visible else None
     output = BytesIO()
     try:
-        signers.sign_pdf(writer, metadata, signer=_pyhanko_signer(material), output=output)
+        with tempfile.TemporaryDirectory(prefix="council-stamp-") as folder:
+            style = None
+            if visible is not None and box is not None:
+                appearance = Path(folder) / "stamp.pdf"  # pyHanko imports a page from a file
+                appearance.write_bytes(visible.appearance)
+                style = stamp.StaticStampStyle.from_pdf_file(str(appearance), border_width=0)
+            signer = signers.PdfSigner(
+                metadata, signer=_pyhanko_signer(material), stamp_style=style,
+                new_field_spec=fields.SigFieldSpec(field_name, on_page=box[0], box=box[1])
+                if style is not None and box is not None else None)
+            signer.sign_pdf(writer, output=output)
     except PyHankoSigningError as error:
         raise SigningError from error
     except (PdfError, KeyError, IndexError, TypeError) as error:

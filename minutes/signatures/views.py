@@ -30,8 +30,9 @@ from council.errors import flash_refused, refused
 from council.forms import EmptyForm, ReauthenticationForm
 from council.refusals import Denied, require
 from council.services import two_factor
-from minutes import extracts
+from minutes import dispatch, extracts
 from minutes.documents import download_copy
+from minutes.forms import DispatchForm
 from minutes.signatures import certificates
 from minutes.signatures import service as signatures
 
@@ -212,6 +213,35 @@ def download(document_id: int) -> Response:
 # --- extracts -----------------------------------------------------------------------------
 
 
+@bp.route("/extracts/<int:extract_id>/original.pdf")
+@login_required
+def extract_original(extract_id: int) -> Response:
+    """A signed identified extract as it is sent to the person concerned (the DG)."""
+    extract = extracts.extract_to_send(db.session, extract_id, actor=current_user)
+    pdf = extracts.extract_original(db.session, extract, actor=current_user)
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="extract-{extract.id}.pdf"'})
+
+
+@bp.route("/extracts/<int:extract_id>/dispatch", methods=["POST"])
+@login_required
+def extract_dispatch(extract_id: int) -> Response:
+    """Records that a signed identified extract left: to whom, how and when."""
+    extract = extracts.extract_to_send(db.session, extract_id, actor=current_user)
+    form = DispatchForm()
+    if form.validate_on_submit():
+        try:
+            extracts.record_extract_dispatch(db.session, extract, form.dispatch(),
+                                             actor=current_user)
+        except extracts.ExtractError as error:
+            flash_refused(error)
+        else:
+            flash(gettext("Dispatch recorded."), "success")
+    else:
+        flash(gettext("Some fields are not valid."), "error")
+    return redirect(url_for("signatures.item_extracts", item_id=extract.item_id))
+
+
 @bp.route("/items/<int:item_id>/extracts", methods=["GET", "POST"])
 @login_required
 def item_extracts(item_id: int) -> Response:
@@ -232,9 +262,13 @@ def item_extracts(item_id: int) -> Response:
             flash(gettext("The extract is ready; it now awaits the signatures of the president "
                           "and the director-general."), "success")
             return redirect(url_for("signatures.item_extracts", item_id=extract.item_id))
+    found = extracts.extracts_of(db.session, item, actor=current_user)
     page = render_template(
-        "signatures/extracts.html", item=item, form=form, error=error,
-        extracts=extracts.extracts_of(db.session, item, actor=current_user),
+        "signatures/extracts.html", item=item, form=form, error=error, extracts=found,
         can_make=permissions.can_make_extract(current_user, item),
-        can_identify=permissions.can_make_identified_extract(current_user, item))
+        can_identify=permissions.can_make_identified_extract(current_user, item),
+        dispatch_form=DispatchForm(), sent={
+            extract.id: dispatch.dispatches_of(db.session, extract.document)
+            for extract in found if extract.is_identified and extract.document.is_sealed
+            and permissions.can_send_original(current_user, extract.document)})
     return make_response(page, 422 if error else 200)

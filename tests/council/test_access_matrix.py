@@ -82,6 +82,11 @@ CORE_ROUTES: Routes = {
     ("reports.report", "GET"): (lambda d: f"/reports/{DEMO_REPORT_ID}", None,
                                 expect(403, anonymous=302, social_worker=200, dg=200,
                                        secretariat=200)),
+    # the demo's first dossier is the demo social worker's
+    ("reports.correct_dossier", "GET"): (lambda d: "/dossiers/1/identity", None,
+                                         expect(403, anonymous=302, social_worker=200, dg=200)),
+    ("reports.correct_dossier", "POST"): (lambda d: "/dossiers/1/identity", {},  # empty: 422
+                                          expect(403, anonymous=302, social_worker=422, dg=422)),
     ("reports.meeting_reports", "GET"): (
         lambda d: f"/meetings/{d.csss_meeting_id}/reports", None,
         expect(403, anonymous=302, dg=200, secretariat=200)),

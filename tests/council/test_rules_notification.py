@@ -20,6 +20,7 @@ COMPLETE = LetterFacts(
     labour_court_address="Place du Palais de Justice 1, 5000 Namur",
     file_reference="2026/0042",
     contact="Claire Delvaux, +32 81 00 00 00",
+    applicant_address="rue des Alouettes 14, 7000 Hautrival",
     decision_date=date(2026, 11, 19),
     aid="revenu d'intégration, catégorie 2",
     reasons="Ressources inférieures au montant du revenu d'intégration.",
@@ -74,6 +75,9 @@ def _without(**changes):
         (_without(labour_court_address="  "), [Mention.labour_court_address]),
         (_without(file_reference=None, contact=None), [Mention.file_reference, Mention.contact]),
         (_without(reasons=""), [Mention.reasons]),  # DIS art. 21: motivated in fact and law
+        # LO art. 62bis: a registered letter; no address, no letter (issue 16)
+        (_without(applicant_address=None), [Mention.applicant_address]),
+        (_without(applicant_address=" "), [Mention.applicant_address]),
         (_without(amount=None, calculation=None, frequency=None),
          [Mention.amount, Mention.calculation, Mention.frequency]),
         (_without(amount=Decimal("0")), [Mention.amount]),
@@ -81,7 +85,8 @@ def _without(**changes):
         (_without(is_money=False, amount=None, calculation=None, frequency=None), []),
     ],
     ids=["complete", "no-court", "blank-court-address", "no-reference-no-contact",
-         "no-reasons", "money-without-terms", "zero-amount", "not-money"],
+         "no-reasons", "no-address", "blank-address", "money-without-terms", "zero-amount",
+         "not-money"],
 )
 def test_missing_mentions(facts, missing):
     assert missing_mentions(facts) == missing

@@ -35,6 +35,7 @@ def _paths(demo: Any, report_id: int, document_id: int) -> list[tuple[str, str]]
                                                         "/identity"),
         (f"/meetings/{meeting}/items/{item}", f"/meetings/{meeting}/items/{MISSING}"),
         (f"/api/v1/items/{item}", f"/api/v1/items/{MISSING}"),
+        ("/dossiers/1/identity", f"/dossiers/{MISSING}/identity"),  # the demo's first dossier
     ]
 
 

@@ -338,8 +338,9 @@ def test_a_birth_date_out_of_any_sane_span_is_refused_by_the_form(
     auth.use_language("en")
     before = _report_counts(session)
     response = client.post("/reports/new", data={
-        "organ": "csss", "text": TEXT, "reference": "2026/0951",
-        "last_name": "Kabongo-Verhelst", "birth_date": _typed(birth)})
+        "organ": "csss", "text": TEXT, "dossier-reference": "2026/0951",
+        "dossier-applicant-last_name": "Kabongo-Verhelst",
+        "dossier-applicant-birth_date": _typed(birth)})
     assert response.status_code == 422
     assert "A date of birth must fall between" in response.get_data(as_text=True)
     assert _report_counts(session) == before

@@ -202,8 +202,9 @@ def test_form_with_simple_fields_instead_of_json(client: FlaskClient, auth: Any,
     auth.login("socialworker")
     response = client.post("/reports/new", data={
         "organ": "csss", "text": "Madame Mireille Kabongo-Verhelst demande une aide.",
-        "reference": "2026/0950", "last_name": "Kabongo-Verhelst", "first_names": "Mireille",
-        "birth_date": "1984-03-12", "niss": APPLICANT_NISS})
+        "dossier-reference": "2026/0950", "dossier-applicant-last_name": "Kabongo-Verhelst",
+        "dossier-applicant-first_names": "Mireille", "dossier-applicant-birth_date": "1984-03-12",
+        "dossier-applicant-niss": APPLICANT_NISS})
     assert response.status_code == 302
     report = session.scalars(select(SocialReport).order_by(SocialReport.id.desc())).first()
     assert report.dossier.reference == "2026/0950"
@@ -244,7 +245,7 @@ def test_form_accepts_an_uploaded_json_dossier(client: FlaskClient, auth: Any) -
     ({"text": TEXT, "dossier_json": "",
       "dossier_file": (io.BytesIO(b"\xff\xfe{"), "dossier.json")},
      "The dossier file is not UTF-8 text."),
-    ({"text": TEXT, "dossier_json": ""}, "Give the dossier identity"),
+    ({"text": TEXT, "dossier_json": ""}, "Give the file reference."),
 ])
 def test_form_refuses_bad_input_with_a_clear_message(client: FlaskClient, auth: Any,
                                                      session: Session, fields: dict[str, Any],

@@ -15,11 +15,13 @@ from sqlalchemy import func, select
 from support import user_named
 
 from agenda.pseudonymise.dossier import parse_dossier
-from council.crypto import decrypt_json
+from agenda.reports.correction import correct_identity
+from council.crypto import decrypt_json, encrypt_json
 from council.models import (
     AgendaItem,
     AuditEntry,
     Centre,
+    DossierIdentity,
     ItemKind,
     ItemStatus,
     Language,
@@ -350,3 +352,49 @@ def test_decided_item_page_links_to_its_notification_and_extracts(client, auth, 
     auth.login("councillor1")
     page = client.get(f"/meetings/{item.meeting_id}/items/{item.id}").get_data(as_text=True)
     assert "/notifications/items/" not in page
+
+
+def _without_address(session, item) -> SocialReport:
+    """The dossier of ``item`` as if it had been sent without an address (every version)."""
+    report = session.scalar(select(SocialReport).where(SocialReport.item_id == item.id))
+    identity = decrypt_json(report.dossier.identity_encrypted)
+    identity.pop("address", None)
+    for version in session.scalars(select(DossierIdentity).where(
+            DossierIdentity.dossier_id == report.dossier_id)):
+        version.identity_encrypted = encrypt_json(identity)
+    report.dossier.identity_encrypted = encrypt_json(identity)
+    session.flush()
+    return report
+
+
+def test_letter_refused_without_the_applicants_postal_address(session, decided, dg):
+    """Issue 16: a letter went out with a name only in the address window."""
+    item = decided[0]
+    notifications.set_terms(session, item.id, MONTHLY_RI, actor=dg)
+    report = _without_address(session, item)
+    with pytest.raises(NotificationError) as refused:
+        notifications.generate_letter(session, item.id, actor=dg)
+    assert "the applicant's postal address" in str(refused.value)
+    assert session.scalar(select(func.count()).select_from(Notification)) == 0
+    # completed afterwards (a new version): the letter goes to that address
+    identity = decrypt_json(report.dossier.identity_encrypted)
+    identity["address"] = {"street": "rue des Mésanges", "number": "3", "postcode": "7000",
+                           "city": "Hautrival"}
+    worker = report.dossier.social_worker
+    assert correct_identity(session, report.dossier, identity, actor=worker)
+    letter = notifications.generate_letter(session, item.id, actor=dg)
+    text = _pdf_text(notifications.download_letter(session, letter.id, actor=dg))
+    assert "rue des Mésanges 3" in text and "7000 Hautrival" in text
+
+
+def test_decision_page_says_the_address_is_missing_and_links_the_correction(
+        client, auth, session, decided):
+    item = decided[0]
+    notifications.set_terms(session, item.id, MONTHLY_RI, actor=user_named(session, "dg"))
+    report = _without_address(session, item)
+    session.commit()
+    auth.login("socialworker")
+    auth.use_language("en")
+    page = client.get(f"/notifications/items/{item.id}").get_data(as_text=True)
+    assert "the applicant&#39;s postal address" in page
+    assert f"/dossiers/{report.dossier_id}/identity" in page
