@@ -12,6 +12,7 @@ from council.db import Base
 from council.models.base import UTCDateTime, enum_column, utcnow
 from council.models.centre import Organ
 from council.models.enums import ItemKind, ItemStatus, MeetingStatus
+from council.models.users import User
 
 
 class Meeting(Base):
@@ -39,16 +40,62 @@ class Meeting(Base):
     convened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     #: why the legal notice (jours francs) could not be given, when convened in urgency
     urgency_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: when the president or the DG opened the sitting (UTC); its day dates the decisions
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: who opened the sitting
+    opened_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id"), nullable=True, index=True)
+    #: when the president or the DG closed the sitting (UTC)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: who closed the sitting
+    closed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id"), nullable=True, index=True)
+    #: the item under discussion while the sitting is open (the chair's "next item")
+    current_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", use_alter=True, ondelete="SET NULL"), nullable=True,
+        index=True)
 
     organ: Mapped[Organ] = relationship()
     items: Mapped[list[AgendaItem]] = relationship(
-        back_populates="meeting", order_by="AgendaItem.number"
+        back_populates="meeting", order_by="AgendaItem.number",
+        foreign_keys="AgendaItem.meeting_id"
     )
+    current_item: Mapped[AgendaItem | None] = relationship(
+        foreign_keys=[current_item_id], post_update=True)
+    opened_by: Mapped[User | None] = relationship(foreign_keys=[opened_by_id])
+    closed_by: Mapped[User | None] = relationship(foreign_keys=[closed_by_id])
 
     @property
     def day(self) -> date:
         """The meeting's day in Belgium, the day its decisions are dated."""
         return self.starts_at.astimezone(CENTRE_TIMEZONE).date()
+
+    @property
+    def is_sitting(self) -> bool:
+        """Whether the sitting is open: attendance, polls and ballots are recorded only then."""
+        return self.status is MeetingStatus.in_progress
+
+    @property
+    def sitting_day(self) -> date:
+        """The day the sitting was held (opened) in Belgium, which dates its minutes, extracts
+        and letters; the planned day until it is opened."""
+        moment = self.opened_at or self.starts_at
+        return moment.astimezone(CENTRE_TIMEZONE).date()
+
+    def open(self, user: User, now: datetime) -> None:
+        """convened → in session: who opened it and when (the checks are the service's)."""
+        self.status = MeetingStatus.in_progress
+        self.opened_at, self.opened_by_id = now, user.id
+
+    def take_item(self, item: AgendaItem) -> None:
+        """The item under discussion from now on."""
+        self.current_item_id = item.id
+        self.current_item = item
+
+    def close(self, user: User, now: datetime) -> None:
+        """in session → closed: who closed it and when."""
+        self.status = MeetingStatus.closed
+        self.closed_at, self.closed_by_id = now, user.id
 
 
 class AgendaItem(Base):
@@ -81,6 +128,6 @@ class AgendaItem(Base):
     #: draft decision (Vu / Considérant / Décide)
     draft_decision: Mapped[str | None] = mapped_column(Text, nullable=True)
 
-    meeting: Mapped[Meeting] = relationship(back_populates="items")
+    meeting: Mapped[Meeting] = relationship(back_populates="items", foreign_keys=[meeting_id])
 
     __table_args__ = (UniqueConstraint("meeting_id", "number"),)
