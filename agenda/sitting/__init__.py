@@ -23,11 +23,11 @@ from agenda.sitting.floor import (
     withdrawals_of,
 )
 from agenda.sitting.lifecycle import (
+    DEALT_WITH,
     close_sitting,
     open_sitting,
     opening_refusal,
     roll_call_all_present,
-    take_item,
     take_next_item,
 )
 from agenda.sitting.service import (
@@ -53,6 +53,7 @@ from agenda.sitting.service import (
 )
 
 __all__ = [
+    "DEALT_WITH",
     "INDEPENDENT",
     "NOT_VOTABLE",
     "REASON_MAX",
@@ -91,7 +92,6 @@ __all__ = [
     "require_open",
     "roll_call_all_present",
     "sitting",
-    "take_item",
     "take_next_item",
     "vote_settings",
     "withdrawals_of",

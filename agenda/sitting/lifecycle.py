@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agenda.sitting.floor import attendance_records, sitting
-from agenda.sitting.service import Conflict, InvalidInput, require_open
+from agenda.sitting.service import Conflict, require_open
 from council.clock import centre_today
 from council.models import (
     AgendaItem,
@@ -143,28 +143,6 @@ def take_next_item(session: Session, meeting: Meeting, *, actor: User) -> Agenda
                  object_id=meeting.id, item_id=following.id)
     session.commit()
     return following
-
-
-def take_item(session: Session, meeting: Meeting, item_id: int, *, actor: User) -> AgendaItem:
-    """The chair takes up a given item (out of order, when the sitting so decides)."""
-    meeting = _locked(session, meeting)
-    try:
-        require_open(meeting)
-        item = next((i for i in meeting.items if i.id == item_id), None)
-        if item is None:
-            raise InvalidInput("unknown_item",
-                               gettext("This item is not on the meeting's agenda."))
-        if _open_poll_of(session, meeting) is not None:
-            raise Conflict("poll_still_open", gettext(
-                "A vote is still open: close it before moving on."))
-    except (Conflict, InvalidInput):
-        session.rollback()
-        raise
-    meeting.take_item(item)
-    audit.record(session, "item_taken", actor=actor, object_type="meeting",
-                 object_id=meeting.id, item_id=item.id)
-    session.commit()
-    return item
 
 
 def close_sitting(session: Session, meeting: Meeting, *, actor: User) -> Meeting:
