@@ -71,10 +71,11 @@ def open_sitting(session: Session, meeting: Meeting, *, actor: User,
     if refusal is not None:
         session.rollback()
         raise refusal
-    meeting.open(actor, utcnow())
+    now = utcnow()
+    meeting.open(actor, now)
     first = _next_item(meeting, None)
     if first is not None:
-        meeting.take_item(first)
+        meeting.take_item(first, now)
     audit.record(session, "sitting_opened", actor=actor, object_type="meeting",
                  object_id=meeting.id)
     if all_present:
@@ -138,7 +139,7 @@ def take_next_item(session: Session, meeting: Meeting, *, actor: User) -> Agenda
     except Conflict:
         session.rollback()
         raise
-    meeting.take_item(following)
+    meeting.take_item(following, utcnow())
     audit.record(session, "item_taken", actor=actor, object_type="meeting",
                  object_id=meeting.id, item_id=following.id)
     session.commit()
@@ -157,7 +158,6 @@ def close_sitting(session: Session, meeting: Meeting, *, actor: User) -> Meeting
         session.rollback()
         raise
     meeting.close(actor, utcnow())
-    meeting.current_item = None
     audit.record(session, "sitting_closed", actor=actor, object_type="meeting",
                  object_id=meeting.id)
     session.commit()

@@ -240,7 +240,7 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
                 status=PollStatus.open, quorum_required=quorum.required,
                 quorum_present=quorum.present, opened_by_id=actor.id)
     item.status = ItemStatus.voting
-    meeting.take_item(item)
+    meeting.take_item(item, utcnow())
     _store_once(session, poll, _poll_exists)
     audit.record(session, "poll_opened", actor=actor, object_type="agenda_item",
                  object_id=item.id, secret=is_secret)

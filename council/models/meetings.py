@@ -50,18 +50,11 @@ class Meeting(Base):
     #: who closed the sitting
     closed_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("user_account.id"), nullable=True, index=True)
-    #: the item under discussion while the sitting is open (the chair's "next item")
-    current_item_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agenda_item.id", use_alter=True, ondelete="SET NULL"), nullable=True,
-        index=True)
 
     organ: Mapped[Organ] = relationship()
     items: Mapped[list[AgendaItem]] = relationship(
-        back_populates="meeting", order_by="AgendaItem.number",
-        foreign_keys="AgendaItem.meeting_id"
+        back_populates="meeting", order_by="AgendaItem.number"
     )
-    current_item: Mapped[AgendaItem | None] = relationship(
-        foreign_keys=[current_item_id], post_update=True)
     opened_by: Mapped[User | None] = relationship(foreign_keys=[opened_by_id])
     closed_by: Mapped[User | None] = relationship(foreign_keys=[closed_by_id])
 
@@ -87,10 +80,22 @@ class Meeting(Base):
         self.status = MeetingStatus.in_progress
         self.opened_at, self.opened_by_id = now, user.id
 
-    def take_item(self, item: AgendaItem) -> None:
-        """The item under discussion from now on."""
-        self.current_item_id = item.id
-        self.current_item = item
+    @property
+    def current_item(self) -> AgendaItem | None:
+        """The item under discussion: the one the open sitting took up last."""
+        if not self.is_sitting:
+            return None
+        taken = [i for i in self.items if i.taken_at is not None]
+        return max(taken, key=lambda i: (i.taken_at, i.number)) if taken else None
+
+    @property
+    def current_item_id(self) -> int | None:
+        current = self.current_item
+        return current.id if current is not None else None
+
+    def take_item(self, item: AgendaItem, now: datetime) -> None:
+        """The item under discussion from now on (the chair's "next item", or its vote)."""
+        item.taken_at = now
 
     def close(self, user: User, now: datetime) -> None:
         """in session → closed: who closed it and when."""
@@ -128,6 +133,9 @@ class AgendaItem(Base):
     #: draft decision (Vu / Considérant / Décide)
     draft_decision: Mapped[str | None] = mapped_column(Text, nullable=True)
 
-    meeting: Mapped[Meeting] = relationship(back_populates="items", foreign_keys=[meeting_id])
+    #: when the open sitting last took the item up (the current item is the latest one)
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="items")
 
     __table_args__ = (UniqueConstraint("meeting_id", "number"),)
