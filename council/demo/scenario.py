@@ -62,21 +62,23 @@ class HeldMeeting:
 def hold_meeting(session: Session, meeting: Meeting, *, recorder: User,
                  secret_every: int = 0) -> HeldMeeting:
     """Records a plausible sitting of ``meeting`` and closes it (one commit). With at least
-    four members and four items: the last member is excused, the one before arrives at item 3,
-    the second leaves from the last item, the third withdraws from the first individual-aid
-    item. Every item but the minutes' approval gets a closed poll; ``secret_every=n`` makes
-    every n-th one a secret ballot."""
+    four members and four items: the last member is excused, the one before arrives at item 3
+    (or at the first individual-aid item, if earlier), the second leaves from the last item,
+    the third withdraws from the first individual-aid item. Every item but the minutes'
+    approval gets a closed poll, each with its quorum (refused otherwise);
+    ``secret_every=n`` makes every n-th one a secret ballot. The sitting opens at the
+    convened hour and closes ten minutes after the last vote."""
     if current_app.config["IS_PRODUCTION"]:
         raise ScenarioRefused("writes a whole meeting's record: refused in production")
     members = [m.member for m in sitting(meeting)]
     items = list(meeting.items)
     big_enough = len(members) >= 4 and len(items) >= 4
     excused = members[-1].id if big_enough else None
-    arrival = (members[-2].id, 3) if big_enough else None
     departure = (members[1].id, items[-1].number) if big_enough else None
-    # the withdrawal falls on an item after the late arrival, so that the room keeps its quorum
-    aid = next((i for i in items if i.kind is ItemKind.individual_aid
-                and (arrival is None or i.number >= arrival[1])), None)
+    aid = next((i for i in items if i.kind is ItemKind.individual_aid), None)
+    # the late member arrives for the first individual-aid item at the latest, so that the
+    # room keeps its quorum when another member withdraws from it
+    arrival = (members[-2].id, min(3, aid.number) if aid else 3) if big_enough else None
     withdrawal = (members[2].id, aid.id) if big_enough and aid is not None else None
 
     records = []
