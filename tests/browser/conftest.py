@@ -263,6 +263,30 @@ class Pages:
             row.locator("button[id^=record-]").click()
         self.check(page)
 
+    def open_vote(self, page: Page) -> None:
+        """On the chair screen, the vote on the item shown opened after its confirmation."""
+        page.locator(".chair-floor a[href$='/open']").click()
+        page.wait_for_url("**/open")
+        self.check(page)
+        page.locator("#confirm").click()
+        expect(page.locator(".flash-success")).to_be_visible()
+        self.check(page)
+
+    def show_of_hands(self, page: Page, name: str, choice: str) -> None:
+        """The chair records the vote of a member who raised a hand."""
+        row = page.locator("table.floor-members tbody tr", has_text=name)
+        row.locator(f"button[value={choice}]").click()
+        expect(page.locator("table.floor-members tbody tr", has_text=name)
+               .locator(".badge.ok")).to_be_visible()
+
+    def close_vote(self, page: Page) -> None:
+        """On the chair screen, the vote on the item shown closed after its confirmation."""
+        page.locator(".chair-floor a[href$='/close']").click()
+        page.wait_for_url("**/close")
+        self.check(page)
+        page.locator("#confirm").click()
+        expect(page.locator(".chair-floor .result")).to_be_visible()
+
     def close_sitting(self, page: Page, meeting_url: str) -> None:
         """The chair closes the sitting after a confirmation; the time is recorded."""
         page.goto(f"{meeting_url}/chair")

@@ -51,28 +51,7 @@ def _chair_item(page: Page, meeting_url: str, number: int) -> None:
 
 def _open_vote(page: Page, pages, meeting_url: str, number: int) -> None:
     _chair_item(page, meeting_url, number)
-    page.locator("a[href$='/open']").click()
-    page.wait_for_url("**/open")
-    pages.check(page)
-    page.locator("#confirm").click()
-    expect(page.locator(".flash-success")).to_be_visible()
-    pages.check(page)
-
-
-def _close_vote(page: Page, pages) -> None:
-    page.locator("a[href$='/close']").click()
-    page.wait_for_url("**/close")
-    pages.check(page)
-    page.locator("#confirm").click()
-    expect(page.locator(".chair-floor .result")).to_be_visible()
-
-
-def _show_of_hands(page: Page, username: str, choice: str) -> None:
-    """The president records the vote of a member who raised a hand."""
-    row = page.locator("table.floor-members tbody tr", has_text=NAMES[username])
-    row.locator(f"button[value={choice}]").click()
-    expect(page.locator("table.floor-members tbody tr", has_text=NAMES[username])
-           .locator(".badge.ok")).to_be_visible()
+    pages.open_vote(page)
 
 
 def _vote_with_keyboard(page: Page, choice: str) -> None:
@@ -157,9 +136,9 @@ def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
     chair.reload()
     for username, choice in (("president", "yes"), ("councillor3", "yes"),
                              ("councillor4", "abstain")):
-        _show_of_hands(chair, username, choice)
+        pages.show_of_hands(chair, NAMES[username], choice)
     pages.check(chair)
-    _close_vote(chair, pages)
+    pages.close_vote(chair)
     pages.check(chair, "chair_result")
 
     for page in (tablet, phone):
@@ -178,7 +157,7 @@ def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
     tablet.locator("#vote-yes").tap()
     expect(tablet.locator(".vote-done")).to_be_visible()
     chair.reload()
-    _close_vote(chair, pages)
+    pages.close_vote(chair)
     expect(tablet.locator("#live-state .result")).to_be_visible(timeout=15_000)
     assert _same_document(tablet) and _same_document(phone)
     # the withdrawal is on the record of the chair screen; its reason stays with the DG (the
@@ -191,11 +170,9 @@ def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
     chair.goto(f"{meeting_url}/chair")
     chair.locator("#next-item").click()
     expect(chair.locator(".live-agenda .current-item")).to_contain_text("4.")
-    chair.locator(".chair-floor a[href$='/open']").click()
-    chair.wait_for_url("**/open")
-    chair.locator("#confirm").click()
+    pages.open_vote(chair)
     for username in CSSS:
-        _show_of_hands(chair, username, "yes")
-    _close_vote(chair, pages)
+        pages.show_of_hands(chair, NAMES[username], "yes")
+    pages.close_vote(chair)
     pages.close_sitting(chair, meeting_url)
     expect(chair.locator(".live-agenda .badge", has_text="Décidé")).to_have_count(3)

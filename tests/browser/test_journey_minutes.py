@@ -48,20 +48,10 @@ def _hold_the_sitting(page: Page, pages, meeting_url: str) -> None:
         page.goto(f"{meeting_url}/chair")
         page.locator("#next-item").click()
         expect(page.locator(".flash-success")).to_be_visible()
-        page.locator(".chair-floor a[href$='/open']").click()
-        page.wait_for_url("**/open")
-        page.locator("#confirm").click()
-        expect(page.locator(".flash-success")).to_be_visible()
+        pages.open_vote(page)
         for username in CSSS_MEMBERS:
-            row = page.locator("table.floor-members tbody tr", has_text=NAMES[username])
-            row.locator("button[value=yes]").click()
-            expect(page.locator("table.floor-members tbody tr", has_text=NAMES[username])
-                   .locator(".badge.ok")).to_be_visible()
-        page.locator("a[href$='/close']").click()
-        page.wait_for_url("**/close")
-        page.locator("#confirm").click()
-        expect(page.locator(".chair-floor .result")).to_be_visible()
-    pages.check(page)
+            pages.show_of_hands(page, NAMES[username], "yes")
+        pages.close_vote(page)
     pages.close_sitting(page, meeting_url)
 
 
