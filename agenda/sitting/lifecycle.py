@@ -10,6 +10,7 @@ open (``agenda.sitting.service``). One use case per function, one commit each; a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from flask_babel import gettext
@@ -101,12 +102,7 @@ def _record_all_present(session: Session, meeting: Meeting, actor: User) -> int:
 def roll_call_all_present(session: Session, meeting: Meeting, *, actor: User) -> int:
     """The roll call in one click: every member not yet recorded is present for the whole
     meeting; returns how many were recorded. Exceptions are recorded afterwards."""
-    meeting = _locked(session, meeting)
-    try:
-        require_open(meeting)
-    except Conflict:
-        session.rollback()
-        raise
+    meeting = _locked_open(session, meeting)
     count = _record_all_present(session, meeting, actor)
     session.commit()
     return count
@@ -118,27 +114,32 @@ def _next_item(meeting: Meeting, after: AgendaItem | None) -> AgendaItem | None:
                  if i.number > number and i.status not in DEALT_WITH), None)
 
 
-def _open_poll_of(session: Session, meeting: Meeting) -> Poll | None:
-    return session.scalar(select(Poll).where(Poll.meeting_id == meeting.id,
-                                             Poll.status == PollStatus.open))
+def _locked_open(session: Session, meeting: Meeting, *,
+                 while_voting: Callable[[], str] | None = None) -> Meeting:
+    """The meeting locked, if its sitting is open and, with ``while_voting`` (the refusal's
+    message), no vote of it is open; otherwise the refusal, nothing kept."""
+    meeting = _locked(session, meeting)
+    try:
+        require_open(meeting)
+        if while_voting is not None and session.scalar(select(Poll.id).where(
+                Poll.meeting_id == meeting.id, Poll.status == PollStatus.open)) is not None:
+            raise Conflict("poll_still_open", while_voting())
+    except Conflict:
+        session.rollback()
+        raise
+    return meeting
 
 
 def take_next_item(session: Session, meeting: Meeting, *, actor: User) -> AgendaItem:
     """The chair's "next item": the first item after the current one still to deal with;
     refused while a vote is open or when none is left."""
-    meeting = _locked(session, meeting)
-    try:
-        require_open(meeting)
-        if _open_poll_of(session, meeting) is not None:
-            raise Conflict("poll_still_open", gettext(
-                "A vote is still open: close it before moving on."))
-        following = _next_item(meeting, meeting.current_item)
-        if following is None:
-            raise Conflict("no_next_item", gettext(
-                "No item is left on the agenda: the sitting can be closed."))
-    except Conflict:
+    meeting = _locked_open(session, meeting, while_voting=lambda: gettext(
+        "A vote is still open: close it before moving on."))
+    following = _next_item(meeting, meeting.current_item)
+    if following is None:
         session.rollback()
-        raise
+        raise Conflict("no_next_item", gettext(
+            "No item is left on the agenda: the sitting can be closed."))
     meeting.take_item(following, utcnow())
     audit.record(session, "item_taken", actor=actor, object_type="meeting",
                  object_id=meeting.id, item_id=following.id)
@@ -148,15 +149,8 @@ def take_next_item(session: Session, meeting: Meeting, *, actor: User) -> Agenda
 
 def close_sitting(session: Session, meeting: Meeting, *, actor: User) -> Meeting:
     """Closes the sitting (who and when); refused while a vote is open."""
-    meeting = _locked(session, meeting)
-    try:
-        require_open(meeting)
-        if _open_poll_of(session, meeting) is not None:
-            raise Conflict("poll_still_open", gettext(
-                "A vote is still open: close it before closing the sitting."))
-    except Conflict:
-        session.rollback()
-        raise
+    meeting = _locked_open(session, meeting, while_voting=lambda: gettext(
+        "A vote is still open: close it before closing the sitting."))
     meeting.close(actor, utcnow())
     audit.record(session, "sitting_closed", actor=actor, object_type="meeting",
                  object_id=meeting.id)
