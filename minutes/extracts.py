@@ -102,7 +102,7 @@ def _applicant(session: Session, item: AgendaItem) -> Applicant:
     if report is None:
         raise ExtractError(gettext(
             "This item was not built from a social report: there is no applicant to name."))
-    dossier = parse_dossier(identity_on(session, report.dossier, item.meeting.day))
+    dossier = parse_dossier(identity_on(session, report.dossier, item.meeting.sitting_day))
     return Applicant(name=dossier.applicant.full_name, reference=dossier.reference)
 
 

@@ -163,7 +163,7 @@ def load_source(session: Session, minutes: Minutes,
 
     facts = MeetingFacts(
         organ=meeting.organ.name,
-        starts_at=meeting.starts_at,
+        starts_at=meeting.opened_at or meeting.starts_at,
         place=meeting.place,
         is_closed_part=minutes.part is MinutesPart.closed,
         members=tuple(Person(id=m.member.id, name=m.member.full_name, sex=m.member.sex.value,

@@ -23,6 +23,7 @@ from sqlalchemy import event, select, text
 from sqlalchemy.orm import Session
 from support import DEMO_TODAY, PASSWORDS, TEST_START
 
+from agenda import sitting as live
 from council import create_app
 from council.db import db, state
 from council.migrate import upgrade
@@ -177,6 +178,16 @@ def demo(session: Session) -> Demo:
         csss_approval_item_id=next(i.id for i in csss.items
                                    if i.kind is ItemKind.minutes_approval),
     )
+
+
+@pytest.fixture
+def open_sittings(session: Session, demo: Demo) -> Demo:
+    """The demo's convened CSSS and council sittings opened by the DG on their day (the
+    suite's day), through the service, as the chair screen opens them; no roll call."""
+    dg = session.get(User, demo.user_ids["dg"])
+    for meeting_id in (demo.csss_meeting_id, demo.council_meeting_id):
+        live.open_sitting(session, session.get(Meeting, meeting_id), actor=dg)
+    return demo
 
 
 class AuthActions:

@@ -22,8 +22,15 @@ from agenda.sitting.floor import (
     sitting,
     withdrawals_of,
 )
+from agenda.sitting.lifecycle import (
+    DEALT_WITH,
+    close_sitting,
+    open_sitting,
+    opening_refusal,
+    roll_call_all_present,
+    take_next_item,
+)
 from agenda.sitting.service import (
-    IN_SESSION,
     INDEPENDENT,
     NOT_VOTABLE,
     REASON_MAX,
@@ -41,12 +48,13 @@ from agenda.sitting.service import (
     open_poll,
     poll_result,
     record_attendance,
+    require_open,
     vote_settings,
 )
 
 __all__ = [
+    "DEALT_WITH",
     "INDEPENDENT",
-    "IN_SESSION",
     "NOT_VOTABLE",
     "REASON_MAX",
     "BallotAccess",
@@ -63,6 +71,7 @@ __all__ = [
     "ballots_in",
     "cast_ballot",
     "close_poll",
+    "close_sitting",
     "declare_withdrawal",
     "has_voted",
     "is_withdrawn",
@@ -73,12 +82,17 @@ __all__ = [
     "meeting_attendance",
     "meeting_in_session",
     "open_poll",
+    "open_sitting",
     "open_voters",
+    "opening_refusal",
     "own_choice",
     "poll_result",
     "quorum_for",
     "record_attendance",
+    "require_open",
+    "roll_call_all_present",
     "sitting",
+    "take_next_item",
     "vote_settings",
     "withdrawals_of",
 ]

@@ -48,6 +48,12 @@ class Floor:
     def member_ids(self) -> list[int]:
         return [m.member_id for m in self.members]
 
+    @property
+    def unrecorded(self) -> int:
+        """Members not yet on the roll call (no record for the whole meeting)."""
+        recorded = {r.member_id for r in self.records if r.from_item_number is None}
+        return sum(1 for m in self.members if m.member_id not in recorded)
+
     def presence(self, item: AgendaItem) -> dict[int, Presence | None]:
         return attendance_rules.presence_at(self.records, item.number, self.member_ids)
 

@@ -78,7 +78,6 @@ from council.rules.majority import (
 )
 from council.services import audit
 
-IN_SESSION = (MeetingStatus.convened, MeetingStatus.in_progress)
 NOT_VOTABLE = (ItemStatus.decided, ItemStatus.postponed, ItemStatus.withdrawn)
 REASON_MAX = 1000
 #: key of ``by_group`` for members presented by no political group
@@ -120,26 +119,36 @@ def _sitting_member(meeting: Meeting, member_id: Any) -> OrganMembership:
     return membership
 
 
-def _in_session(meeting: Meeting) -> None:
-    if meeting.status not in IN_SESSION:
-        raise Conflict("meeting_not_in_session",
-                       gettext("The meeting is not in session (convene it first, or it is "
-                               "closed)."))
+def require_open(meeting: Meeting) -> None:
+    """Attendance, polls and ballots are recorded only while the sitting is open
+    (``agenda.sitting.lifecycle`` opens and closes it)."""
+    if meeting.status is MeetingStatus.closed:
+        raise _sitting_closed()
+    if meeting.status is not MeetingStatus.in_progress:
+        raise _sitting_not_open()
+
+
+def _sitting_closed() -> Conflict:
+    return Conflict("sitting_closed",
+                    gettext("The sitting is closed: nothing more can be recorded in it."))
+
+
+def _sitting_not_open() -> Conflict:
+    return Conflict("sitting_not_open", gettext(
+        "The sitting is not open: the president or the DG opens it on the meeting's day."))
 
 
 def record_attendance(session: Session, meeting: Meeting, member_id: int, status: Presence,
                       from_item_id: int | None = None, *, actor: User) -> AttendanceRecord:
     """Records a member present, absent or excused, for the whole meeting or from an item on
     (an arrival or a departure). Records are never changed: a new one overrides."""
-    _in_session(meeting)
+    require_open(meeting)
     _sitting_member(meeting, member_id)
     if from_item_id is not None and all(i.id != from_item_id for i in meeting.items):
         raise InvalidInput("unknown_item", gettext("This item is not on the meeting's agenda."))
     record = AttendanceRecord(meeting_id=meeting.id, member_id=member_id, status=status,
                               from_item_id=from_item_id, recorded_by_id=actor.id)
     session.add(record)
-    if meeting.status is MeetingStatus.convened:
-        meeting.status = MeetingStatus.in_progress
     session.flush()
     audit.record(session, "attendance_recorded", actor=actor, object_type="meeting",
                  object_id=meeting.id, member_id=member_id, status=status.value,
@@ -207,7 +216,11 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
     """Opens the vote on an item; refused without quorum (``Conflict`` with the figures)."""
     meeting = session.scalar(select(Meeting).where(Meeting.id == item.meeting_id)
                              .with_for_update()) or item.meeting
-    _in_session(meeting)
+    try:
+        require_open(meeting)
+    except Conflict:
+        session.rollback()
+        raise
     if item.status in NOT_VOTABLE:
         raise Conflict("item_not_votable", gettext("This item can no longer be voted on."))
     if secret is False and item.kind is ItemKind.personnel:
@@ -241,7 +254,7 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
                 status=PollStatus.open, quorum_required=quorum.required,
                 quorum_present=quorum.present, opened_by_id=actor.id)
     item.status = ItemStatus.voting
-    meeting.status = MeetingStatus.in_progress
+    meeting.take_item(item, utcnow())
     _store_once(session, poll, _poll_exists)
     audit.record(session, "poll_opened", actor=actor, object_type="agenda_item",
                  object_id=item.id, secret=is_secret)
@@ -312,11 +325,16 @@ def _locked_poll_columns(session: Session, item_id: int,
                                                        ItemWithdrawal.member_id == member_id))
     row = session.execute(
         select(Poll.id, Poll.meeting_id, Poll.is_secret, Poll.ballot_salt, Poll.status,
-               AgendaItem.number, withdrawn)
+               AgendaItem.number, withdrawn, Meeting.status)
         .join(AgendaItem, Poll.item_id == AgendaItem.id)
+        .join(Meeting, Poll.meeting_id == Meeting.id)
         .where(Poll.item_id == item_id).with_for_update(of=Poll)).first()
     if row is None:
         raise Conflict("poll_not_open", gettext("The vote on this item is not open."))
+    if row[7] is MeetingStatus.closed:
+        raise _sitting_closed()
+    if row[7] is not MeetingStatus.in_progress:
+        raise _sitting_not_open()
     if row.status is not PollStatus.open:
         raise Conflict("poll_closed", gettext("The vote on this item is closed."))
     return (CastPoll(row.id, row.meeting_id, row.is_secret, row.ballot_salt), row.number,

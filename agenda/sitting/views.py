@@ -21,7 +21,7 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import gettext
+from flask_babel import gettext, ngettext
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -30,6 +30,7 @@ from agenda.guard import GuardRefusal
 from agenda.sitting import urgency
 from agenda.sitting.wording import urgency_sentence
 from council import permissions
+from council.clock import centre_today
 from council.db import db
 from council.errors import flash_refused, refused
 from council.models import AgendaItem, ItemKind, Meeting
@@ -181,11 +182,13 @@ def _chair_meeting(meeting_id: int) -> Meeting:
 
 def _floor_context(meeting: Meeting, item_id: int | None) -> dict[str, Any]:
     floor = live.load_floor(db.session, meeting)
-    item = floor.item(item_id) or floor.current_item or (
-        meeting.items[0] if meeting.items else None)
+    item = (floor.item(item_id) or floor.item(meeting.current_item_id) or floor.current_item
+            or (meeting.items[0] if meeting.items else None))
     context: dict[str, Any] = {"meeting": meeting, "floor": floor, "item": item, "poll": None,
                                "result": None, "voted": set(), "poller_id": "chair-floor",
-                               "presences": list(Presence), "choices": list(OPEN_CHOICES)}
+                               "presences": list(Presence), "choices": list(OPEN_CHOICES),
+                               "unrecorded": floor.unrecorded,
+                               "opening_refusal": live.opening_refusal(meeting, centre_today())}
     if item is None:
         return context
     poll = floor.polls.get(item.id)
@@ -242,6 +245,82 @@ def _back_to_chair(meeting: Meeting, item_id: int | None) -> Response:
     return redirect(url_for("live.chair", meeting_id=meeting.id, item=item_id))
 
 
+# --- The sitting: open, roll call, next item, close ----------------------------------------
+
+
+def _sitting_meeting(meeting_id: int) -> Meeting:
+    meeting = _chair_meeting(meeting_id)
+    require(permissions.can_run_sitting(current_user, meeting))
+    return meeting
+
+
+@bp.route("/<int:meeting_id>/chair/open", methods=["GET", "POST"])
+@login_required
+def open_sitting(meeting_id: int) -> Response | str:
+    """GET asks for confirmation (with the roll call's "all present"); POST opens the
+    sitting."""
+    meeting = _sitting_meeting(meeting_id)
+    if request.method == "GET":
+        return render_template("live/sitting_confirm.html", meeting=meeting, action="open",
+                               refusal=live.opening_refusal(meeting, centre_today()),
+                               members=live.sitting(meeting))
+    try:
+        live.open_sitting(db.session, meeting, actor=current_user,
+                          all_present=bool(request.form.get("all_present")))
+        flash(gettext("The sitting is open."), "success")
+    except live.SessionError as error:
+        flash_refused(error)
+    return _back_to_chair(meeting, None)
+
+
+@bp.route("/<int:meeting_id>/chair/roll-call", methods=["POST"])
+@login_required
+def roll_call(meeting_id: int) -> Response:
+    """The roll call in one click: every member not yet recorded is present."""
+    meeting = _chair_meeting(meeting_id)
+    require(permissions.can_take_roll_call(current_user, meeting))
+    try:
+        count = live.roll_call_all_present(db.session, meeting, actor=current_user)
+        flash(ngettext("%(num)d member recorded present.", "%(num)d members recorded present.",
+                       count), "success")
+    except live.SessionError as error:
+        flash_refused(error)
+    return _back_to_chair(meeting, None)
+
+
+@bp.route("/<int:meeting_id>/chair/next", methods=["POST"])
+@login_required
+def next_item(meeting_id: int) -> Response:
+    """The chair moves the sitting on to the next item still to deal with."""
+    meeting = _sitting_meeting(meeting_id)
+    try:
+        item = live.take_next_item(db.session, meeting, actor=current_user)
+        flash(gettext("Item %(number)d is under discussion.", number=item.number), "success")
+    except live.SessionError as error:
+        flash_refused(error)
+    return _back_to_chair(meeting, None)
+
+
+@bp.route("/<int:meeting_id>/chair/close", methods=["GET", "POST"])
+@login_required
+def close_sitting(meeting_id: int) -> Response | str:
+    """GET asks for confirmation; POST closes the sitting (the time is recorded)."""
+    meeting = _sitting_meeting(meeting_id)
+    if request.method == "GET":
+        floor = live.load_floor(db.session, meeting)
+        return render_template("live/sitting_confirm.html", meeting=meeting, action="close",
+                               refusal=None, open_polls=[p for p in floor.polls.values()
+                                                         if p.is_open],
+                               pending=[i for i in meeting.items
+                                        if i.status not in live.DEALT_WITH])
+    try:
+        live.close_sitting(db.session, meeting, actor=current_user)
+        flash(gettext("The sitting is closed."), "success")
+    except live.SessionError as error:
+        flash_refused(error)
+    return _back_to_chair(meeting, None)
+
+
 @bp.route("/<int:meeting_id>/chair/attendance", methods=["POST"])
 @login_required
 def attendance(meeting_id: int) -> Response:
@@ -295,7 +374,7 @@ def open_poll(meeting_id: int, item_id: int) -> Response | str:
         return render_template("live/confirm.html", meeting=meeting, item=item, action="open",
                                quorum=floor.quorum(item),
                                secret_forced=item.kind is ItemKind.personnel)
-    secret = bool(request.form.get("secret")) or None
+    secret = {"secret": True, "open": False}.get(request.form.get("ballot", ""))
     try:
         live.open_poll(db.session, item, actor=current_user, secret=secret)
         flash(gettext("The vote on item %(number)d is open.", number=item.number), "success")

@@ -12,6 +12,7 @@ from council.api import (
     reports,  # noqa: F401 (adds POST /reports to blp)
     secrecy,  # noqa: F401 (POST /secrecy/requests/{id}/decision)
     session,  # noqa: F401 (attendance, recusal, poll, ballot, close)
+    sitting,  # noqa: F401 (open and close the sitting, roll call, next item)
 )
 from council.api.base import CouncilApi, blp
 from council.extensions import csrf

@@ -64,8 +64,8 @@ class RecusalSchema(ma.Schema):
 
 class PollRequestSchema(ma.Schema):
     secret = ma.fields.Boolean(load_default=None, allow_none=True, metadata={
-        "description": "Vote by secret ballot (always for personnel matters); default: the "
-                       "item's setting"})
+        "description": "Vote by secret ballot, the chair's choice (forced for personnel "
+                       "matters: `false` is refused); default: the item's setting"})
 
 
 class PollSchema(ma.Schema):
@@ -130,7 +130,8 @@ def _name(user: User | None) -> str:
 
 @bearer_route("/meetings/<int:meeting_id>/attendance", "POST", {
     400: "Unknown member or item, bad status", 403: "Not the DG or the secretariat",
-    404: "No such meeting, or not visible", 409: "The meeting is not in session",
+    404: "No such meeting, or not visible",
+    409: "The sitting is not open (`sitting_not_open`) or closed (`sitting_closed`)",
 }, status=201, schema=AttendanceSchema)
 @blp.arguments(AttendanceRequestSchema)
 def record_attendance(payload: dict[str, Any], meeting_id: int) -> dict[str, Any]:
@@ -175,19 +176,16 @@ def _require_chair(item: AgendaItem) -> None:
 
 @bearer_route("/items/<int:item_id>/poll", "POST", {
     400: "Open vote asked for a personnel matter",
-    403: "Not the president or the DG; `secret` from someone else than the DG",
-    404: "No such item, or not visible",
-    409: (NoQuorumErrorSchema, "No quorum (with `required` and `present`), already voted, or "
-                               "another vote open"),
+    403: "Not the president or the DG", 404: "No such item, or not visible",
+    409: (NoQuorumErrorSchema, "No quorum (with `required` and `present`), already voted, "
+                               "another vote open, or the sitting not open (`sitting_not_open`, "
+                               "`sitting_closed`)"),
 }, status=201, schema=PollSchema)
 @blp.arguments(PollRequestSchema)
 def open_poll(payload: dict[str, Any], item_id: int) -> Any:
     """Open the vote on an item; refused with 409 and the figures when the quorum is not met."""
     item = live.item_in_session(db.session, g.api_user, item_id)
     _require_chair(item)
-    if payload.get("secret") is not None:
-        require(permissions.is_staff(g.api_user),
-                gettext("A secret ballot is chosen by the DG or the secretariat."))
     poll = live.open_poll(db.session, item, actor=g.api_user, secret=payload.get("secret"))
     return {"item_id": item.id, "status": poll.status.value, "secret": poll.is_secret,
             "required": poll.quorum_required, "present": poll.quorum_present}
@@ -233,7 +231,8 @@ def urgency_vote(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
 
 @bearer_route("/items/<int:item_id>/ballot", "POST", {
     400: "Unknown choice", 403: "Not a member, withdrawn, or not present",
-    404: "No such item, or not visible", 409: "Vote not open, closed, or already cast",
+    404: "No such item, or not visible",
+    409: "Vote not open, closed, or already cast; the sitting not open",
 }, status=201, schema=BallotSchema)
 @blp.arguments(BallotRequestSchema)
 def cast_ballot(payload: dict[str, Any], item_id: int) -> dict[str, Any]:

@@ -202,11 +202,6 @@ def _local(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=CENTRE_TIMEZONE)
 
 
-def _next_weekday(after: date, weekday: int, min_days: int) -> date:
-    day = after + timedelta(days=min_days)
-    return day + timedelta(days=(weekday - day.weekday()) % 7)
-
-
 def build_demo(session: Session, *, items: int | None = None, today: date | None = None,
                progress: Callable[[str], object] = lambda _step: None) -> str:
     """Wipes the database and builds the demo centre; ``progress`` hears one line per step."""
@@ -258,8 +253,10 @@ def build_demo(session: Session, *, items: int | None = None, today: date | None
         session.add(User(username=username, password_hash=hash_password(password), role=role,
                          display_name=name, email=f"{username}@hautrival.example"))
 
-    csss_day = _next_weekday(today, weekday=3, min_days=7)  # a Thursday, after 5 jours francs
-    # convened once its reports are on the agenda (a report added later would need urgency)
+    # both convened meetings sit on the day the demo is built, ready to open (issue 15, item 7);
+    # the CSSS one is convened once its reports are on the agenda (a report added later would
+    # need urgency)
+    csss_day = today
     csss = Meeting(organ=organs[OrganKind.csss], starts_at=_local(csss_day, 18),
                    place="Salle du conseil, rue de l'Hôtel de Ville 1",
                    status=MeetingStatus.draft)
@@ -269,8 +266,8 @@ def build_demo(session: Session, *, items: int | None = None, today: date | None
                            is_closed_session=True, status=ItemStatus.ready))
     aid_count = DEFAULT_AID_ITEMS if items is None else items
 
-    council_day = _next_weekday(today, weekday=1, min_days=14)  # a Tuesday
-    council = Meeting(organ=organs[OrganKind.council], starts_at=_local(council_day, 19),
+    council_day = today
+    council = Meeting(organ=organs[OrganKind.council], starts_at=_local(council_day, 20),
                       place="Salle du conseil, rue de l'Hôtel de Ville 1",
                       status=MeetingStatus.convened)
     session.add(council)

@@ -85,7 +85,7 @@ def build_floor(session: Session, *, members: int, items: int, secret_every: int
         session.add(user)
         people.append(user)
     meeting = Meeting(organ=organ, starts_at=utcnow(), place="Rehearsal room",
-                      status=MeetingStatus.in_progress)
+                      status=MeetingStatus.in_progress, opened_at=utcnow(), opened_by=dg)
     agenda = [AgendaItem(meeting=meeting, number=n + 1, title=f"Rehearsal item {n + 1}",
                          kind=ItemKind.general, status=ItemStatus.voting,
                          is_secret_ballot=bool(secret_every) and n % secret_every == 0)

@@ -18,7 +18,7 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy.orm import Session
 
-from agenda.sitting import sitting
+from agenda.sitting import quorum_for, sitting
 from council.models import (
     AgendaItem,
     AttendanceRecord,
@@ -34,7 +34,6 @@ from council.models import (
     SecretParticipation,
     User,
 )
-from council.models.base import utcnow
 from council.rules import attendance as attendance_rules
 from council.rules.attendance import Presence
 from council.rules.majority import OPEN_CHOICES, Choice, decide
@@ -63,19 +62,23 @@ class HeldMeeting:
 def hold_meeting(session: Session, meeting: Meeting, *, recorder: User,
                  secret_every: int = 0) -> HeldMeeting:
     """Records a plausible sitting of ``meeting`` and closes it (one commit). With at least
-    four members and four items: the last member is excused, the one before arrives at item 3,
-    the second leaves from the last item, the third withdraws from the first individual-aid
-    item. Every item but the minutes' approval gets a closed poll; ``secret_every=n`` makes
-    every n-th one a secret ballot."""
+    four members and four items: the last member is excused, the one before arrives at item 3
+    (or at the first individual-aid item, if earlier), the second leaves from the last item,
+    the third withdraws from the first individual-aid item. Every item but the minutes'
+    approval gets a closed poll, each with its quorum (refused otherwise);
+    ``secret_every=n`` makes every n-th one a secret ballot. The sitting opens at the
+    convened hour and closes ten minutes after the last vote."""
     if current_app.config["IS_PRODUCTION"]:
         raise ScenarioRefused("writes a whole meeting's record: refused in production")
     members = [m.member for m in sitting(meeting)]
     items = list(meeting.items)
     big_enough = len(members) >= 4 and len(items) >= 4
     excused = members[-1].id if big_enough else None
-    arrival = (members[-2].id, 3) if big_enough else None
     departure = (members[1].id, items[-1].number) if big_enough else None
     aid = next((i for i in items if i.kind is ItemKind.individual_aid), None)
+    # the late member arrives for the first individual-aid item at the latest, so that the
+    # room keeps its quorum when another member withdraws from it
+    arrival = (members[-2].id, min(3, aid.number) if aid else 3) if big_enough else None
     withdrawal = (members[2].id, aid.id) if big_enough and aid is not None else None
 
     records = []
@@ -102,10 +105,17 @@ def hold_meeting(session: Session, meeting: Meeting, *, recorder: User,
     member_ids = [m.id for m in members]
     president = next((m.id for m in members if m.is_president), None)
     voted = [item for item in items if item.kind is not ItemKind.minutes_approval]
+    # the sitting as the chair runs it: opened at the convened hour, one vote every ten minutes
+    opened_at = meeting.starts_at
+    meeting.open(recorder, opened_at)
     for index, item in enumerate(voted):
         room = attendance_rules.room_for_item(
             records, item.number, member_ids,
             [withdrawal[0]] if withdrawal and withdrawal[1] == item.id else [])
+        quorum = quorum_for(meeting, len(members), room)
+        if not quorum.met:
+            raise ScenarioRefused(f"item {item.number} would be decided without quorum "
+                                  f"({quorum.present} present, {quorum.required} required)")
         voters = sorted(room.voters)
         # everyone for, but one abstention on every third item and one against on every fifth
         choices = {m: Choice.yes for m in voters}
@@ -119,7 +129,9 @@ def hold_meeting(session: Session, meeting: Meeting, *, recorder: User,
         poll = Poll(item_id=item.id, meeting_id=meeting.id, is_secret=is_secret,
                     status=PollStatus.closed, quorum_required=quorum_required(len(members)),
                     quorum_present=len(room.voters), opened_by_id=recorder.id,
-                    closed_by_id=recorder.id, closed_at=utcnow(), yes_count=outcome.yes,
+                    closed_by_id=recorder.id,
+                    closed_at=opened_at + timedelta(minutes=10 * (index + 1)),
+                    yes_count=outcome.yes,
                     no_count=outcome.no, abstain_count=outcome.abstain,
                     outcome=PollOutcome.adopted if outcome.adopted else PollOutcome.rejected,
                     is_decided_by_tie_rule=outcome.decided_by_tie_rule)
@@ -133,7 +145,7 @@ def hold_meeting(session: Session, meeting: Meeting, *, recorder: User,
                                         recorded_by_id=recorder.id) for m, c in choices.items()])
     for item in items:
         item.status = ItemStatus.decided
-    meeting.status = MeetingStatus.closed
+    meeting.close(recorder, opened_at + timedelta(minutes=10 * (len(voted) + 1)))
     session.commit()
     return HeldMeeting(excused_member_id=excused, arrival=arrival, departure=departure,
                        withdrawal=withdrawal)
@@ -179,7 +191,7 @@ def add_past_meeting_with_minutes(
     else:
         session.commit()
         add_aid_items(past)
-    past.status = MeetingStatus.in_progress
+    past.status = MeetingStatus.convened
     session.commit()
     hold_meeting(session, past, recorder=recorder)
     start_draft(session, past, actor=drafter)

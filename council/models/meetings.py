@@ -13,6 +13,7 @@ from council.db import Base
 from council.models.base import UTCDateTime, enum_column, utcnow
 from council.models.centre import Organ
 from council.models.enums import ItemKind, ItemStatus, MeetingStatus
+from council.models.users import User
 
 if TYPE_CHECKING:
     from council.models.users import User
@@ -43,16 +44,67 @@ class Meeting(Base):
     convened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     #: why the legal notice (jours francs) could not be given, when convened in urgency
     urgency_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: when the president or the DG opened the sitting (UTC); its day dates the decisions
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: who opened the sitting
+    opened_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id"), nullable=True, index=True)
+    #: when the president or the DG closed the sitting (UTC)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: who closed the sitting
+    closed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id"), nullable=True, index=True)
 
     organ: Mapped[Organ] = relationship()
     items: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting", order_by="AgendaItem.number"
     )
+    opened_by: Mapped[User | None] = relationship(foreign_keys=[opened_by_id])
+    closed_by: Mapped[User | None] = relationship(foreign_keys=[closed_by_id])
 
     @property
     def day(self) -> date:
         """The meeting's day in Belgium, the day its decisions are dated."""
         return self.starts_at.astimezone(CENTRE_TIMEZONE).date()
+
+    @property
+    def is_sitting(self) -> bool:
+        """Whether the sitting is open: attendance, polls and ballots are recorded only then."""
+        return self.status is MeetingStatus.in_progress
+
+    @property
+    def sitting_day(self) -> date:
+        """The day the sitting was held (opened) in Belgium, which dates its minutes, extracts
+        and letters; the planned day until it is opened."""
+        moment = self.opened_at or self.starts_at
+        return moment.astimezone(CENTRE_TIMEZONE).date()
+
+    def open(self, user: User, now: datetime) -> None:
+        """convened → in session: who opened it and when (the checks are the service's)."""
+        self.status = MeetingStatus.in_progress
+        self.opened_at, self.opened_by_id = now, user.id
+
+    @property
+    def current_item(self) -> AgendaItem | None:
+        """The item under discussion: the one the open sitting took up last."""
+        if not self.is_sitting:
+            return None
+        taken = [i for i in self.items if i.taken_at is not None]
+        return max(taken, key=lambda i: (i.taken_at, i.number)) if taken else None
+
+    @property
+    def current_item_id(self) -> int | None:
+        current = self.current_item
+        return current.id if current is not None else None
+
+    def take_item(self, item: AgendaItem, now: datetime) -> None:
+        """The item under discussion from now on (the chair's "next item", or its vote)."""
+        item.taken_at = now
+
+    def close(self, user: User, now: datetime) -> None:
+        """in session → closed: who closed it and when."""
+        self.status = MeetingStatus.closed
+        self.closed_at, self.closed_by_id = now, user.id
 
 
 class AgendaItem(Base):
@@ -96,6 +148,9 @@ class AgendaItem(Base):
     summary: Mapped[str | None] = mapped_column(Text, nullable=True)
     #: draft decision (Vu / Considérant / Décide)
     draft_decision: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    #: when the open sitting last took the item up (the current item is the latest one)
+    taken_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")
     decision_revisions: Mapped[list[DecisionRevision]] = relationship(

@@ -87,6 +87,18 @@ def can_run_vote(user: Any, meeting: Meeting) -> bool:
                                       and can_view_meeting(user, meeting))
 
 
+def can_run_sitting(user: Any, meeting: Meeting) -> bool:
+    """Opening and closing the sitting and taking its items in turn: the president (sitting
+    on the organ) or the DG, never the secretariat nor another councillor."""
+    return can_run_vote(user, meeting)
+
+
+def can_take_roll_call(user: Any, meeting: Meeting) -> bool:
+    """The roll call's "all present": whoever records attendance, or whoever runs the
+    sitting."""
+    return can_record_attendance(user, meeting) or can_run_sitting(user, meeting)
+
+
 def can_run_vote_on(user: Any, item: AgendaItem) -> bool:
     """Running the vote on an item: ``can_run_vote`` for its meeting, unless withdrawn from it."""
     return can_run_vote(user, item.meeting) and not is_withdrawn_from(user, item)

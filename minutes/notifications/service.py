@@ -104,7 +104,7 @@ class PendingDecision:
 
 
 def decided_on(meeting: Meeting) -> date:
-    return meeting.day
+    return meeting.sitting_day
 
 
 DecisionRows = Select[tuple[AgendaItem, SocialReport, AidTerms]]

@@ -245,7 +245,7 @@ def _aid_decisions(session: Session, dossier: Dossier) -> list[dict[str, Any]]:
         latest[item.id] = (item, outcome, terms)  # the last closed poll of an item decides
     return [
         {
-            "date": item.meeting.starts_at.astimezone(CENTRE_TIMEZONE).date().isoformat(),
+            "date": item.meeting.sitting_day.isoformat(),
             "granted": terms.is_granted if terms is not None else outcome is PollOutcome.adopted,
             "aid": terms.aid_label if terms is not None else None,
             "organ": item.meeting.organ.kind.value,

@@ -238,16 +238,64 @@ class Pages:
         expect(page.locator(".lead .status-convened")).to_be_visible()
         self.check(page, screenshot)
 
-    def record_presence(self, page: Page, meeting_url: str, count: int) -> None:
-        """The secretariat records the first ``count`` members present from the chair screen."""
+    def open_sitting(self, page: Page, meeting_url: str, *, all_present: bool = True) -> None:
+        """The president or the DG opens the sitting from the chair screen, with the roll call
+        "all present" in the same click (or without, to record each member)."""
         page.goto(f"{meeting_url}/chair")
         self.check(page)
-        rows = page.locator("table.floor-members tbody tr")
-        for index in range(count):
-            row = rows.nth(index)
-            row.locator("select[name=status]").select_option("present")
-            with page.expect_navigation():  # the next row is read from the new page
-                row.locator("button[id^=record-]").click()
+        page.locator("#open-sitting").click()
+        page.wait_for_url("**/chair/open")
+        self.check(page)
+        if not all_present:
+            page.locator("#all_present").uncheck()
+        page.locator("#confirm").click()
+        expect(page.locator(".flash-success")).to_be_visible()
+        expect(page.locator("#close-sitting")).to_be_visible()
+        self.check(page)
+
+    def record_attendance(self, page: Page, meeting_url: str, name: str, status: str) -> None:
+        """An exception to the roll call, recorded from the chair screen for the whole
+        meeting."""
+        page.goto(f"{meeting_url}/chair")
+        row = page.locator("table.floor-members tbody tr", has_text=name)
+        row.locator("select[name=status]").select_option(status)
+        with page.expect_navigation():
+            row.locator("button[id^=record-]").click()
+        self.check(page)
+
+    def open_vote(self, page: Page) -> None:
+        """On the chair screen, the vote on the item shown opened after its confirmation."""
+        page.locator(".chair-floor a[href$='/open']").click()
+        page.wait_for_url("**/open")
+        self.check(page)
+        page.locator("#confirm").click()
+        expect(page.locator(".flash-success")).to_be_visible()
+        self.check(page)
+
+    def show_of_hands(self, page: Page, name: str, choice: str) -> None:
+        """The chair records the vote of a member who raised a hand."""
+        row = page.locator("table.floor-members tbody tr", has_text=name)
+        row.locator(f"button[value={choice}]").click()
+        expect(page.locator("table.floor-members tbody tr", has_text=name)
+               .locator(".badge.ok")).to_be_visible()
+
+    def close_vote(self, page: Page) -> None:
+        """On the chair screen, the vote on the item shown closed after its confirmation."""
+        page.locator(".chair-floor a[href$='/close']").click()
+        page.wait_for_url("**/close")
+        self.check(page)
+        page.locator("#confirm").click()
+        expect(page.locator(".chair-floor .result")).to_be_visible()
+
+    def close_sitting(self, page: Page, meeting_url: str) -> None:
+        """The chair closes the sitting after a confirmation; the time is recorded."""
+        page.goto(f"{meeting_url}/chair")
+        page.locator("#close-sitting").click()
+        page.wait_for_url("**/chair/close")
+        self.check(page)
+        page.locator("#confirm").click()
+        expect(page.locator(".flash-success")).to_be_visible()
+        expect(page.locator(".sitting-bar .status-closed")).to_be_visible()
         self.check(page)
 
 

@@ -1,7 +1,9 @@
-"""Journey 2: the demo CSSS meeting in session. Councillors follow it on a tablet and on a
-phone, read their items, one declares a conflict of interest; the secretariat records the
-attendance, the president opens and closes the votes from the chair screen, and the results
-reach every screen without a reload (HTMX polling).
+"""Journey 2: the demo CSSS meeting in session, convened for today. Councillors follow it on a
+tablet and on a phone, read their items, one declares a conflict of interest; the president
+opens the sitting from the chair screen with the roll call "all present", the secretariat
+records an exception, the president moves from item to item, opens and closes the votes and
+closes the sitting; the results reach every screen without a reload (HTMX polling). Every
+state is reached through the interface.
 
 One councillor votes with the keyboard alone."""
 
@@ -49,28 +51,7 @@ def _chair_item(page: Page, meeting_url: str, number: int) -> None:
 
 def _open_vote(page: Page, pages, meeting_url: str, number: int) -> None:
     _chair_item(page, meeting_url, number)
-    page.locator("a[href$='/open']").click()
-    page.wait_for_url("**/open")
-    pages.check(page)
-    page.locator("#confirm").click()
-    expect(page.locator(".flash-success")).to_be_visible()
-    pages.check(page)
-
-
-def _close_vote(page: Page, pages) -> None:
-    page.locator("a[href$='/close']").click()
-    page.wait_for_url("**/close")
-    pages.check(page)
-    page.locator("#confirm").click()
-    expect(page.locator(".chair-floor .result")).to_be_visible()
-
-
-def _show_of_hands(page: Page, username: str, choice: str) -> None:
-    """The president records the vote of a member who raised a hand."""
-    row = page.locator("table.floor-members tbody tr", has_text=NAMES[username])
-    row.locator(f"button[value={choice}]").click()
-    expect(page.locator("table.floor-members tbody tr", has_text=NAMES[username])
-           .locator(".badge.ok")).to_be_visible()
+    pages.open_vote(page)
 
 
 def _vote_with_keyboard(page: Page, choice: str) -> None:
@@ -107,10 +88,23 @@ def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
         expect(page.locator(".report-text").first).to_be_visible()
         pages.check(page)
 
+    # the president opens the sitting: the roll call "all present" in the same click
+    chair = new_context().new_page()
+    pages.log_in(chair, "president")
+    pages.open_sitting(chair, meeting_url)
+    expect(chair.locator(".quorum-met")).to_be_visible()
+    expect(chair.locator(".live-agenda .current-item")).to_contain_text("1.")
+    # the secretariat records an exception, then puts it right: the member was there after all
     secretariat = new_context().new_page()
     pages.log_in(secretariat, "secretariat")
-    pages.record_presence(secretariat, meeting_url, len(CSSS))
-    expect(secretariat.locator(".quorum-met")).to_be_visible()
+    pages.record_attendance(secretariat, meeting_url, NAMES["councillor4"], "absent")
+    pages.record_attendance(secretariat, meeting_url, NAMES["councillor4"], "present")
+    # "next item": the sitting moves on to item 2
+    chair.goto(f"{meeting_url}/chair")
+    chair.locator("#next-item").click()
+    expect(chair.locator(".flash-success")).to_be_visible()
+    expect(chair.locator(".live-agenda .current-item")).to_contain_text("2.")
+    pages.check(chair, "chair_sitting")
 
     _open_live_screen(tablet, pages, meeting_url)
     _open_live_screen(phone, pages, meeting_url)
@@ -127,8 +121,6 @@ def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
     expect(third.locator("a")).to_have_count(0)  # no way back to the file
     phone.evaluate("window.__sameDocument = true")
 
-    chair = new_context().new_page()
-    pages.log_in(chair, "president")
     _open_vote(chair, pages, meeting_url, 2)
 
     # the ballot appears on the councillors' screens by itself
@@ -144,9 +136,9 @@ def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
     chair.reload()
     for username, choice in (("president", "yes"), ("councillor3", "yes"),
                              ("councillor4", "abstain")):
-        _show_of_hands(chair, username, choice)
+        pages.show_of_hands(chair, NAMES[username], choice)
     pages.check(chair)
-    _close_vote(chair, pages)
+    pages.close_vote(chair)
     pages.check(chair, "chair_result")
 
     for page in (tablet, phone):
@@ -165,7 +157,7 @@ def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
     tablet.locator("#vote-yes").tap()
     expect(tablet.locator(".vote-done")).to_be_visible()
     chair.reload()
-    _close_vote(chair, pages)
+    pages.close_vote(chair)
     expect(tablet.locator("#live-state .result")).to_be_visible(timeout=15_000)
     assert _same_document(tablet) and _same_document(phone)
     # the withdrawal is on the record of the chair screen; its reason stays with the DG (the
@@ -173,3 +165,14 @@ def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
     expect(chair.locator(".chair-floor li").filter(has_text=NAMES["councillor2"])
            ).to_have_count(1)
     expect(chair.locator(".chair-floor")).not_to_contain_text(CONFLICT_REASON)
+
+    # the remaining item, then the sitting closed with its time
+    chair.goto(f"{meeting_url}/chair")
+    chair.locator("#next-item").click()
+    expect(chair.locator(".live-agenda .current-item")).to_contain_text("4.")
+    pages.open_vote(chair)
+    for username in CSSS:
+        pages.show_of_hands(chair, NAMES[username], "yes")
+    pages.close_vote(chair)
+    pages.close_sitting(chair, meeting_url)
+    expect(chair.locator(".live-agenda .badge", has_text="Décidé")).to_have_count(3)

@@ -1,13 +1,16 @@
-"""Journey 3: after the CSSS meeting has been held, the secretariat drafts its minutes and
-records their approval by the next meeting; the president and the director-general sign the
-minutes and an extract with their demo certificates; the letter notifying a decision comes out.
+"""Journey 3: the demo CSSS meeting of today is held through the interface (the president
+opens the sitting with the roll call, puts each item to the vote, closes the sitting); the
+first item approves the minutes of the previous CSSS meeting (held a fortnight ago, drafted by
+the demo, finished by the secretariat) by the organ's decision, which the president records at
+the sitting; the secretariat drafts today's minutes; the president and the director-general
+sign the approved minutes and an extract with their demo certificates; the letter notifying
+one of its decisions comes out. No meeting state is written behind the interface.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import date, timedelta
 
 from pdfminer.high_level import extract_text
 from playwright.sync_api import Page, expect
@@ -17,21 +20,49 @@ from support import PASSWORDS
 
 from agenda.reports import report_of_item
 from council.crypto import decrypt_json
-from council.demo import SIGNING_PASSPHRASES
-from council.demo.scenario import hold_meeting
-from council.models import AgendaItem, Meeting, OrganKind, User
+from council.demo import COUNCILLORS, PRESIDENT, SIGNING_PASSPHRASES
+from council.models import AgendaItem, Meeting, MeetingStatus, OrganKind
 
 CSSS = "Comité spécial du service social"
 CLOSING = "La séance est levée à 20 h 15."
 
 
-def _hold_the_demo_csss_meeting(session: Session) -> int:
-    """What the secretariat and the votes recorded during the sitting (the journey of
-    test_journey_meeting.py), written directly, then the meeting closed."""
-    meeting = next(m for m in session.scalars(select(Meeting)) if m.organ.kind is OrganKind.csss)
-    secretariat = session.scalar(select(User).where(User.username == "secretariat"))
-    hold_meeting(session, meeting, recorder=secretariat)
-    return meeting.id
+CSSS_MEMBERS = ("president", "councillor1", "councillor2", "councillor3", "councillor4")
+NAMES = {person.username: f"{person.first_name} {person.last_name}"
+         for person in (PRESIDENT, *COUNCILLORS)}
+
+
+def _csss_meetings(session: Session) -> tuple[int, int]:
+    """Read only: the CSSS meeting convened for today and the previous one (closed)."""
+    meetings = [m for m in session.scalars(select(Meeting).order_by(Meeting.starts_at))
+                if m.organ.kind is OrganKind.csss]
+    today = next(m for m in meetings if m.status is MeetingStatus.convened)
+    previous = next(m for m in meetings if m.status is MeetingStatus.closed)
+    return today.id, previous.id
+
+
+def _hold_the_sitting(page: Page, pages, meeting_url: str) -> None:
+    """The president opens the sitting (all present); on its first item records the organ's
+    approval of the previous minutes, without observation; takes the other items in order, has
+    each one voted by show of hands, and closes the sitting."""
+    pages.open_sitting(page, meeting_url)
+    page.goto(meeting_url)
+    page.locator("ol.agenda a.item-title").first.click()
+    page.locator("a[href$='/minutes-approval']").click()
+    page.wait_for_url("**/minutes-approval")
+    pages.check(page)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".flash-success")).to_be_visible()
+    pages.check(page)
+    for _ in range(3):
+        page.goto(f"{meeting_url}/chair")
+        page.locator("#next-item").click()
+        expect(page.locator(".flash-success")).to_be_visible()
+        pages.open_vote(page)
+        for username in CSSS_MEMBERS:
+            pages.show_of_hands(page, NAMES[username], "yes")
+        pages.close_vote(page)
+    pages.close_sitting(page, meeting_url)
 
 
 def _applicant_last_name(item_id: int) -> Callable[[Session], str]:
@@ -75,19 +106,25 @@ def _sign_everything_waiting(page: Page, pages, username: str, count: int) -> No
 
 
 def test_minutes_signed_and_decision_notified(live_server, new_context, pages) -> None:
-    meeting_id = live_server.run(_hold_the_demo_csss_meeting)
-    meeting_url = f"/meetings/{meeting_id}"
+    today_id, previous_id = live_server.run(_csss_meetings)
+    sitting_url, meeting_url = f"/meetings/{today_id}", f"/meetings/{previous_id}"
 
-    # the next CSSS meeting, held, approves the minutes through its first item
-    dg = new_context().new_page()
-    pages.log_in(dg, "dg")
-    next_meeting = pages.create_meeting(dg, CSSS, date.today() + timedelta(days=28))
-    pages.convene(dg, next_meeting)
+    # the secretariat finishes the draft minutes of the previous meeting before the sitting
     secretariat = new_context().new_page()
     pages.log_in(secretariat, "secretariat")
-    pages.record_presence(secretariat, next_meeting, 3)
+    secretariat.goto(f"{meeting_url}/minutes/edit")
+    pages.check(secretariat)
+    secretariat.locator("textarea[name=closing]").fill(CLOSING)
+    secretariat.locator("main form button[type=submit]").click()
+    expect(secretariat.locator(".flash-success")).to_be_visible()
 
-    secretariat.goto(f"{meeting_url}/minutes")
+    # today's sitting, held through the chair screen, approves them through its first item
+    president = new_context().new_page()
+    pages.log_in(president, "president")
+    _hold_the_sitting(president, pages, sitting_url)
+
+    # its own minutes are drafted once it is closed
+    secretariat.goto(f"{sitting_url}/minutes")
     pages.check(secretariat)
     secretariat.locator("form[action$='/minutes/start'] button").click()
     secretariat.wait_for_url("**/minutes/edit")
@@ -95,15 +132,9 @@ def test_minutes_signed_and_decision_notified(live_server, new_context, pages) -
     secretariat.locator("textarea[name=closing]").fill(CLOSING)
     secretariat.locator("main form button[type=submit]").click()
     expect(secretariat.locator(".flash-success")).to_be_visible()
-    # the organ approves them at its sitting: the DG records its decision on the first item
-    dg.goto(next_meeting)
-    dg.locator("ol.agenda a.item-title").first.click()
-    dg.locator("a[href$='/minutes-approval']").click()
-    dg.wait_for_url("**/minutes-approval")
-    pages.check(dg)
-    dg.locator("main form button[type=submit]").click()
-    expect(dg.locator(".flash-success")).to_be_visible()
-    pages.check(dg)
+
+    dg = new_context().new_page()
+    pages.log_in(dg, "dg")
 
     # an extract of the first individual-aid decision, pseudonymised
     dg.goto(meeting_url)
@@ -114,8 +145,6 @@ def test_minutes_signed_and_decision_notified(live_server, new_context, pages) -
     dg.locator("main form button[type=submit]").click()
     expect(dg.locator(".flash-success")).to_be_visible()
 
-    president = new_context().new_page()
-    pages.log_in(president, "president")
     _sign_everything_waiting(president, pages, "president", 2)
     _sign_everything_waiting(dg, pages, "dg", 2)
 

@@ -183,10 +183,44 @@ CORE_ROUTES: Routes = {
         lambda d: f"/meetings/{d.csss_meeting_id}/chair/items/{d.csss_item_id}/hands",
         {"member_id": "0", "choice": "yes"},
         expect(403, anonymous=302, dg=302, president=302, non_member=404)),
+    # The sitting's state machine (issue 15): the demo's meeting is convened for today.
+    ("live.open_sitting", "GET"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/open", None,
+        expect(403, anonymous=302, dg=200, president=200, non_member=404)),
+    ("live.open_sitting", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/open", {"all_present": "1"},
+        expect(403, anonymous=302, dg=302, president=302, non_member=404)),
+    ("live.roll_call", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/roll-call", {},
+        expect(403, anonymous=302, dg=302, secretariat=302, president=302, non_member=404)),
+    ("live.next_item", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/next", {},
+        expect(403, anonymous=302, dg=302, president=302, non_member=404)),
+    ("live.close_sitting", "GET"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/close", None,
+        expect(403, anonymous=302, dg=200, president=200, non_member=404)),
+    ("live.close_sitting", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/close", {},
+        expect(403, anonymous=302, dg=302, president=302, non_member=404)),
+    ("api.get_sitting", "GET"): (
+        lambda d: f"/api/v1/meetings/{d.csss_meeting_id}/sitting", None,
+        expect(200, anonymous=401, admin=403, social_worker=403, non_member=404)),
+    ("api.open_sitting", "POST"): (
+        lambda d: f"/api/v1/meetings/{d.csss_meeting_id}/open", {},
+        expect(403, anonymous=401, dg=200, president=200, non_member=404)),
+    ("api.roll_call", "POST"): (  # the sitting is not open
+        lambda d: f"/api/v1/meetings/{d.csss_meeting_id}/roll-call", None,
+        expect(403, anonymous=401, dg=409, secretariat=409, president=409, non_member=404)),
+    ("api.next_item", "POST"): (
+        lambda d: f"/api/v1/meetings/{d.csss_meeting_id}/next-item", None,
+        expect(403, anonymous=401, dg=409, president=409, non_member=404)),
+    ("api.close_sitting", "POST"): (
+        lambda d: f"/api/v1/meetings/{d.csss_meeting_id}/close", None,
+        expect(403, anonymous=401, dg=409, president=409, non_member=404)),
     ("api.record_attendance", "POST"): (
         lambda d: f"/api/v1/meetings/{d.csss_meeting_id}/attendance",
-        {"member_id": 0, "status": "present"},  # staff pass the check, then: unknown member
-        expect(403, anonymous=401, dg=400, secretariat=400, non_member=404)),
+        {"member_id": 0, "status": "present"},  # staff pass the check: the sitting is not open
+        expect(403, anonymous=401, dg=409, secretariat=409, non_member=404)),
     ("api.declare_recusal", "POST"): (
         lambda d: f"/api/v1/items/{d.csss_item_id}/recusal", {"member_id": 0, "reason": "x"},
         expect(403, anonymous=401, dg=400, secretariat=400, non_member=404)),

@@ -28,7 +28,6 @@ from council.charts import (
 )
 from council.models import AgendaItem, Meeting, MeetingStatus, User
 from council.models.base import utcnow
-from council.rules.attendance import Presence
 from council.rules.majority import Choice, VoteSettings
 from council.services.composition import composition_report
 
@@ -187,9 +186,7 @@ def _close_vote(session: Session, meeting_id: int, item_id: int, *, secret: bool
         [*CSSS, "dg"])))}
     meeting = live.load_meeting(session, meeting_id)
     item = session.get(AgendaItem, item_id)
-    for name in CSSS:
-        live.record_attendance(session, meeting, users[name].member_id, Presence.present,
-                               actor=users["dg"])
+    live.open_sitting(session, meeting, actor=users["dg"], all_present=True)
     live.open_poll(session, item, actor=users["dg"], secret=secret)
     voters = [users[name] for name in CSSS]
     for user in voters:

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from support import DEMO_TODAY, PASSWORDS
 
+from agenda.sitting import opening_refusal
 from council.demo import DemoRefused, build_demo
 from council.models import (
     AgendaItem,
@@ -19,6 +20,7 @@ from council.models import (
     MinutesStatus,
     OrganKind,
     PoliticalGroup,
+    Poll,
     Role,
     User,
 )
@@ -122,3 +124,22 @@ def test_demo_has_a_held_csss_meeting_with_draft_minutes_and_decisions_to_notify
     dg = session.scalar(select(User).where(User.username == "dg"))
     pending = awaiting_notification(session, actor=dg, today=past.starts_at.date())
     assert {p.decision.item.id for p in pending} == {item.id for item in decided}
+
+
+def test_demo_meetings_sit_on_the_day_it_is_built_ready_to_open(session: Session) -> None:
+    convened = session.scalars(select(Meeting).where(
+        Meeting.status == MeetingStatus.convened)).all()
+    assert {m.organ.kind for m in convened} == {OrganKind.csss, OrganKind.council}
+    for meeting in convened:
+        assert meeting.day == DEMO_TODAY
+        assert opening_refusal(meeting, DEMO_TODAY) is None
+        assert meeting.opened_at is None and meeting.closed_at is None
+
+
+def test_demo_records_no_decision_without_quorum(session: Session) -> None:
+    past = session.scalars(select(Meeting).where(Meeting.status == MeetingStatus.closed)).one()
+    polls = session.scalars(select(Poll).where(Poll.meeting_id == past.id)).all()
+    assert polls and all(p.quorum_present >= p.quorum_required for p in polls)
+    # held as a sitting is: opened at the convened hour, closed after its last vote
+    assert past.opened_at == past.starts_at
+    assert past.closed_at > max(p.closed_at for p in polls) > past.opened_at

@@ -341,9 +341,6 @@ def test_the_minutes_and_the_extract_say_that_a_member_withdrew_never_why(
 
 def test_the_reason_of_a_withdrawal_is_the_dgs_only_on_the_chair_screen(
         client: FlaskClient, auth: Any, session: Session, demo: Any, draft: Minutes) -> None:
-    meeting = session.get(Meeting, demo.csss_meeting_id)
-    meeting.status = MeetingStatus.in_progress  # the floor is shown while in session
-    session.commit()
     floor = f"/meetings/{demo.csss_meeting_id}/chair/floor?item={demo.csss_item_id}"
     for username, shown in (("president", False), ("secretariat", False), ("dg", True)):
         auth.login(username)

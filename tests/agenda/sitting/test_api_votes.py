@@ -13,6 +13,9 @@ from council.models import AgendaItem, Meeting, Poll, User
 
 CSSS = ("president", "councillor1", "councillor2", "councillor3", "councillor4")
 
+#: attendance, polls and ballots are recorded only in an opened sitting
+pytestmark = pytest.mark.usefixtures("open_sittings")
+
 
 @pytest.fixture
 def ids(session: Session, demo: Any) -> dict[str, int]:
@@ -213,12 +216,12 @@ def test_meeting_resource_shows_the_attendance(client, api_token, demo, ids) -> 
     assert attendance[ids["councillor1"]] is None
 
 
-def test_secret_ballot_chosen_by_staff_only(client, api_token, demo, present) -> None:
+def test_secret_ballot_chosen_by_the_chair(client, api_token, demo, present) -> None:
     present()
     url = f"/api/v1/items/{demo.csss_item_id}/poll"
     assert client.post(url, json={"secret": True},
-                       headers=api_token("president")).status_code == 403
-    opened = client.post(url, json={"secret": True}, headers=api_token("dg"))
+                       headers=api_token("secretariat")).status_code == 403
+    opened = client.post(url, json={"secret": True}, headers=api_token("president"))
     assert opened.status_code == 201 and opened.json["secret"] is True
     client.post(f"/api/v1/items/{demo.csss_item_id}/ballot", json={"choice": "yes"},
                 headers=api_token("councillor1"))

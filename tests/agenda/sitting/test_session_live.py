@@ -18,6 +18,9 @@ from council.rules.attendance import Presence
 
 CSSS = ("president", "councillor1", "councillor2", "councillor3", "councillor4")
 
+#: attendance, polls and ballots are recorded only in an opened sitting
+pytestmark = pytest.mark.usefixtures("open_sittings")
+
 
 @pytest.fixture
 def users(session: Session, demo: Any) -> dict[str, User]:
