@@ -209,3 +209,18 @@ def meeting_attendance(session: Session, meeting: Meeting) -> dict[int, Presence
         if record.from_item_number is None and record.member_id in result:
             result[record.member_id] = record.presence
     return result
+
+
+def proposal_for(session: Session, user: Any, item: AgendaItem) -> str | None:
+    """What the members vote on, the last line of the draft decision ("Décide : …"), for a
+    user who may read the item (``permissions.can_view_item``: not to a member who withdrew,
+    nor before its pseudonymisation is reviewed). Reads the item afresh: a constant three
+    queries, whatever the identity map holds."""
+    fresh = session.scalar(
+        select(AgendaItem).where(AgendaItem.id == item.id)
+        .options(selectinload(AgendaItem.withdrawals), selectinload(AgendaItem.pseudonymisation))
+        .execution_options(populate_existing=True))
+    if fresh is None or not permissions.can_view_item(user, fresh):
+        return None
+    lines = [line.strip() for line in (fresh.draft_decision or "").splitlines() if line.strip()]
+    return lines[-1] if lines else None
