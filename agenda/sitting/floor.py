@@ -25,6 +25,7 @@ from council.models import (
     Poll,
     SecretParticipation,
 )
+from council.i18n import catalog
 from council.refusals import NotFound
 from council.rules import attendance as attendance_rules
 from council.rules.attendance import Presence, RoomForItem
@@ -212,10 +213,11 @@ def meeting_attendance(session: Session, meeting: Meeting) -> dict[int, Presence
 
 
 def proposal_for(session: Session, user: Any, item: AgendaItem) -> str | None:
-    """What the members vote on, the last line of the draft decision ("Décide : …"), for a
-    user who may read the item (``permissions.can_view_item``: not to a member who withdrew,
-    nor before its pseudonymisation is reviewed). Reads the item afresh: a constant three
-    queries, whatever the identity map holds."""
+    """What the members vote on: the draft decision's last line without its "Décide :"
+    (``agenda.drafting``; none while it is still to write), for a user who may read the item
+    (``permissions.can_view_item``: not a member who withdrew, nor before its
+    pseudonymisation is reviewed). Reads the item afresh: a constant three queries, whatever
+    the identity map holds."""
     fresh = session.scalar(
         select(AgendaItem).where(AgendaItem.id == item.id)
         .options(selectinload(AgendaItem.withdrawals), selectinload(AgendaItem.pseudonymisation))
@@ -223,4 +225,7 @@ def proposal_for(session: Session, user: Any, item: AgendaItem) -> str | None:
     if fresh is None or not permissions.can_view_item(user, fresh):
         return None
     lines = [line.strip() for line in (fresh.draft_decision or "").splitlines() if line.strip()]
-    return lines[-1] if lines else None
+    if not lines:
+        return None
+    decides = catalog(fresh.meeting.organ.centre.language.value).gettext("Decides:")
+    return lines[-1].removeprefix(decides).strip() or None

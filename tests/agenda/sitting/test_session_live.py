@@ -118,7 +118,7 @@ def test_live_screen_follows_the_vote(client: FlaskClient, auth, demo, all_prese
     body = fragment.get_data(as_text=True)
     assert f"Item {item.number}" in body and 'value="yes"' in body and 'hx-post=' in body
     # the proposal voted on, above the choices: the draft decision's last line
-    proposal = item.draft_decision.strip().splitlines()[-1]
+    proposal = item.draft_decision.strip().splitlines()[-1].removeprefix("Décide :").strip()
     assert f'<p class="vote-proposal">{escape(proposal)}</p>' in body
     assert body.index("vote-proposal") < body.index('value="yes"')
     # a tap asks to confirm: nothing stored yet, and the fragment stops polling (a swap
