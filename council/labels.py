@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
@@ -133,3 +134,12 @@ TITLES: dict[enum.Enum, object] = {
 
 def title(member: enum.Enum) -> str:
     return str(TITLES[member])
+
+
+def organ_title(organ: Any) -> str:
+    """An organ's name in the reader's language: the council, the bureau and the CSSS by the
+    law's title of their kind (a centre has one of each); a committee by the name the centre
+    gave it. Documents (minutes, letters) keep the name stored, in the centre's language."""
+    if organ.kind is OrganKind.committee:
+        return str(organ.name)
+    return title(organ.kind)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from agenda.meetings.queries import WithdrawnFromItem, require_meetings_access
 from council import permissions
+from council.i18n import catalog
 from council.models import (
     AgendaItem,
     AttendanceRecord,
@@ -25,7 +26,6 @@ from council.models import (
     Poll,
     SecretParticipation,
 )
-from council.i18n import catalog
 from council.refusals import NotFound
 from council.rules import attendance as attendance_rules
 from council.rules.attendance import Presence, RoomForItem
