@@ -21,7 +21,7 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -78,7 +78,14 @@ def _versioned(template: str, endpoint: str, url_args: dict[str, Any],
 
 
 def _language(meeting: Meeting) -> str:
+    """The language of what the meeting records (the minutes): the centre's."""
     return meeting.organ.centre.language.value
+
+
+def _reader_language() -> str:
+    """The language of what a screen shows, the vote sentence included: the reader's."""
+    locale = get_locale()
+    return locale.language if locale is not None else "fr"
 
 
 # --- The councillor's screen ----------------------------------------------------------------
@@ -107,7 +114,7 @@ def _screen_context(meeting: Meeting, pending: Choice | None = None) -> dict[str
             context["pending"] = pending
     context["proposal"] = live.proposal_for(db.session, current_user, item)
     if not poll.is_open:
-        context["result"] = live.poll_result(db.session, poll, _language(meeting))
+        context["result"] = live.poll_result(db.session, poll, _reader_language())
     return context
 
 
@@ -219,7 +226,7 @@ def _floor_context(meeting: Meeting, item_id: int | None) -> dict[str, Any]:
         if not poll.is_secret and poll.is_open:
             context["voted"] = live.open_voters(db.session, poll)
         if not poll.is_open:
-            context["result"] = live.poll_result(db.session, poll, _language(meeting))
+            context["result"] = live.poll_result(db.session, poll, _reader_language())
     return context
 
 

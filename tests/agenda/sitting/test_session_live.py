@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from agenda import sitting as live
 from council.models import AgendaItem, ItemKind, Member, OrganMembership, Sex, User
 from council.rules.attendance import Presence
+from council.rules.majority import Choice
 
 CSSS = ("president", "councillor1", "councillor2", "councillor3", "councillor4")
 
@@ -119,7 +120,7 @@ def test_live_screen_follows_the_vote(client: FlaskClient, auth, demo, all_prese
     assert f"Item {item.number}" in body and 'value="yes"' in body and 'hx-post=' in body
     # the proposal voted on, above the choices: the draft decision's last line
     proposal = item.draft_decision.strip().splitlines()[-1].removeprefix("Décide :").strip()
-    assert f'<p class="vote-proposal">{escape(proposal)}</p>' in body
+    assert f'<p class="vote-proposal" lang="fr">{escape(proposal)}</p>' in body
     assert body.index("vote-proposal") < body.index('value="yes"')
     # a tap asks to confirm: nothing stored yet, and the fragment stops polling (a swap
     # would drop the choice)
@@ -316,3 +317,24 @@ def test_withdrawn_president_cannot_run_the_vote(client: FlaskClient, auth, api_
     assert response.status_code == 403
     assert client.post(f"/api/v1/items/{item.id}/poll", json={},
                        headers=api_token("dg")).status_code == 201
+
+
+def test_the_vote_sentence_on_screen_is_in_the_readers_language(
+        client: FlaskClient, auth, demo, all_present, users, session) -> None:
+    """The minutes keep the centre's French; a councillor reading in Dutch reads the result
+    in Dutch (issue 16, item 6)."""
+    item = session.get(AgendaItem, demo.csss_item_id)
+    live.open_poll(session, item, actor=users["president"])
+    for name in ("president", "councillor1", "councillor2"):
+        live.cast_ballot(session, item.id, users[name].member_id, Choice.yes,
+                         actor=users["president"])
+    closed = live.close_poll(session, item, actor=users["president"],
+                             settings=live.vote_settings(client.application.config),
+                             language="fr")
+    assert closed.sentence == "Adopté à l'unanimité."  # what the minutes record
+    auth.login("councillor1")
+    auth.use_language("nl")
+    screen = client.get(f"/meetings/{demo.csss_meeting_id}/live").get_data(as_text=True)
+    result = re.search(r'<p class="result-sentence"[^>]*>(.*?)</p>', screen, re.S)
+    assert result, "no result on the screen"
+    assert "Aangenomen" in result.group(1) and "Adopté" not in result.group(1)
