@@ -6,6 +6,7 @@ import enum
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import pgettext
 
 from council.models import (
     AccountRequestKind,
@@ -143,3 +144,16 @@ def organ_title(organ: Any) -> str:
     if organ.kind is OrganKind.committee:
         return str(organ.name)
     return title(organ.kind)
+
+
+def person_title(user: Any) -> str:
+    """What the header calls a signed-in person: the role, and for a member of the council
+    the title by their sex ("présidente", "voorzitster", "Vorsitzende", "conseillère").
+    Accounts that are not members keep the role's title (an account records no sex)."""
+    member = getattr(user, "member", None)
+    if member is None:
+        return title(user.role)
+    female = member.sex is Sex.female
+    if member.is_president:
+        return pgettext("female", "President") if female else str(_l("President"))
+    return pgettext("female", "Councillor") if female else title(user.role)

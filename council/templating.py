@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from council import permissions
 from council.db import db
-from council.labels import organ_title, title
+from council.labels import organ_title, person_title, title
 from council.models import Centre
 
 
@@ -30,6 +30,7 @@ def centre_language() -> str:
 def register_template_helpers(app: Flask) -> None:
     app.jinja_env.filters["label"] = title
     app.jinja_env.filters["organ"] = organ_title
+    app.jinja_env.filters["person_title"] = person_title
 
     @app.context_processor
     def _globals() -> dict[str, Any]:

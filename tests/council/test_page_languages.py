@@ -156,3 +156,22 @@ def test_the_check_finds_a_sentence_of_another_catalog() -> None:
     french = next(iter(sorted(_foreign("nl"))))
     assert _foreign_sentences(f"<main><p>{french}</p></main>", "nl") == [french]
     assert _foreign_sentences(f'<main><p lang="fr">{french}</p></main>', "nl") == []
+
+
+@pytest.mark.parametrize(("username", "language", "expected"), [
+    ("president", "fr", "Présidente"),
+    ("president", "nl", "Voorzitster"),
+    ("president", "de", "Vorsitzende"),
+    ("councillor2", "fr", "Conseillère"),
+    ("councillor1", "fr", "Conseiller"),
+    ("dg", "fr", "Directeur général"),
+])
+def test_the_header_gives_a_member_the_title_of_their_sex(client: FlaskClient, auth,
+                                                          username: str, language: str,
+                                                          expected: str) -> None:
+    auth.login(username)
+    auth.use_language(language)
+    html = client.get("/").get_data(as_text=True)
+    title = re.search(r'<span class="user-name">.*?<span class="muted">\((.*?)\)</span>', html,
+                      re.S)
+    assert title and title.group(1) == expected
