@@ -108,15 +108,26 @@ def kind_title(kind: str) -> str:
 def known_dossiers(session: Session, on_meeting: Collection[int]) -> list[ParsedDossier]:
     """The identities to look for: the dossiers ``on_meeting`` (ids) and the centre's dossiers
     received or updated within ``LOOKBACK``, each decrypted once."""
+    return known_dossiers_by_meeting(session, {0: on_meeting})[0]
+
+
+def known_dossiers_by_meeting(session: Session, on_meetings: Mapping[int, Collection[int]]
+                              ) -> dict[int, list[ParsedDossier]]:
+    """``known_dossiers`` for several meetings at once (meeting id → its dossiers' ids): one
+    query, each dossier decrypted once."""
     since = utcnow() - LOOKBACK
+    wanted = set().union(*on_meetings.values())
     rows = session.scalars(
         select(Dossier).where(
-            or_(
-                Dossier.id.in_(on_meeting), Dossier.created_at >= since, Dossier.updated_at >= since
-            )
-        )
+            or_(Dossier.id.in_(wanted), Dossier.created_at >= since, Dossier.updated_at >= since)
+        ).order_by(Dossier.id)
     ).all()
-    return [parse_dossier(decrypt_json(row.identity_encrypted)) for row in rows]
+    parsed = {row.id: parse_dossier(decrypt_json(row.identity_encrypted)) for row in rows}
+    recent = {row.id for row in rows
+              if row.created_at >= since or (row.updated_at is not None
+                                             and row.updated_at >= since)}
+    return {meeting: [parsed[row.id] for row in rows if row.id in recent or row.id in ids]
+            for meeting, ids in on_meetings.items()}
 
 
 def _meeting_dossier_ids(session: Session, meeting: Meeting | None) -> set[int]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import pgettext
 
 from council.models import (
     AccountRequestKind,
@@ -145,3 +147,25 @@ TITLES: dict[enum.Enum, object] = {
 
 def title(member: enum.Enum) -> str:
     return str(TITLES[member])
+
+
+def organ_title(organ: Any) -> str:
+    """An organ's name in the reader's language: the council, the bureau and the CSSS by the
+    law's title of their kind (a centre has one of each); a committee by the name the centre
+    gave it. Documents (minutes, letters) keep the name stored, in the centre's language."""
+    if organ.kind is OrganKind.committee:
+        return str(organ.name)
+    return title(organ.kind)
+
+
+def person_title(user: Any) -> str:
+    """What the header calls a signed-in person: the role, and for a member of the council
+    the title by their sex ("présidente", "voorzitster", "Vorsitzende", "conseillère").
+    Accounts that are not members keep the role's title (an account records no sex)."""
+    member = getattr(user, "member", None)
+    if member is None:
+        return title(user.role)
+    female = member.sex is Sex.female
+    if member.is_president:
+        return pgettext("female", "President") if female else str(_l("President"))
+    return pgettext("female", "Councillor") if female else title(user.role)

@@ -26,6 +26,7 @@ from council.charts import (
     timeline,
 )
 from council.clock import CENTRE_TIMEZONE
+from council.labels import organ_title
 from council.models import Meeting, MeetingStatus
 from council.rules.deadlines import latest_sending_date
 from council.services.composition import CompositionReport
@@ -73,7 +74,7 @@ def meeting_entries(meetings: Iterable[Meeting], today: date) -> list[TimelineEn
         day = meeting.starts_at.astimezone(CENTRE_TIMEZONE).date()
         entries.append(TimelineEntry(
             day=day,
-            label=meeting.organ.name,
+            label=organ_title(meeting.organ),
             url=url_for("agenda.meeting", meeting_id=meeting.id),
             kind="meeting",
             is_overdue=meeting.status is MeetingStatus.draft

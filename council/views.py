@@ -14,9 +14,11 @@ from wtforms.fields.choices import SelectChoice
 
 from agenda.meetings.queries import upcoming_meetings
 from agenda.reports import reports_of
+from agenda.worklist import agenda_tasks
 from council import permissions
 from council.audit_views import ACTION_TITLES
 from council.charts import TimelineEntry
+from council.clock import centre_today
 from council.db import db
 from council.errors import flash_refused
 from council.forms import EmptyForm, NewUserForm, RoleForm
@@ -25,7 +27,9 @@ from council.pictures import dg_timeline, notification_entries, seating
 from council.refusals import NotFound, require
 from council.services import account_requests, accounts, two_factor
 from council.services.composition import composition_report
+from council.worklist import Task, ordered
 from minutes.notifications.service import awaiting_notification
+from minutes.worklist import minutes_tasks
 
 bp = Blueprint("main", __name__)
 
@@ -45,6 +49,8 @@ def home() -> Response | str:
         return render_template(
             "home.html",
             meetings=meetings,
+            tasks=_work_queue() if is_staff else None,
+            today=centre_today(),
             report=composition_report(db.session, date.today()) if is_staff else None,
             timeline=dg_timeline(meetings, date.today(), _awaiting_notification())
             if is_staff else None,
@@ -53,6 +59,13 @@ def home() -> Response | str:
     return render_template("home_social_worker.html",
                            reports=reports_of(db.session, current_user),
                            can_submit=permissions.can_use_report_form(current_user))
+
+
+def _work_queue() -> list[Task]:
+    """What waits for the DG or the secretariat, from each area, most urgent first."""
+    today = centre_today()
+    return ordered([*agenda_tasks(db.session, current_user, today),
+                    *minutes_tasks(db.session, current_user, today)])
 
 
 def _awaiting_notification() -> list[TimelineEntry]:

@@ -14,6 +14,8 @@ ROUTES: Routes = {
                                  expect(403, anonymous=302, dg=200)),
     ("settings.centre", "POST"): (lambda d: "/settings/centre", {},
                                   expect(403, anonymous=302, dg=400)),
+    ("audit.export", "GET"): (lambda d: "/audit/log.csv?since=2026-01-01", None,
+                              expect(403, anonymous=302, dg=200)),
     ("audit.verify", "POST"): (lambda d: "/audit/verify", {}, expect(403, anonymous=302, dg=302)),
     # Without a password given just before, there is no one waiting for a code: back to login
     # (anonymous), or home (logged in).

@@ -27,7 +27,7 @@ from council import permissions
 from council.clock import CENTRE_TIMEZONE
 from council.db import db
 from council.errors import flash_refused
-from council.labels import TITLES
+from council.labels import TITLES, organ_title
 from council.models import ItemKind, Meeting, Organ
 from council.refusals import require
 from council.services import jobs
@@ -114,7 +114,7 @@ def new_meeting() -> Response | str:
     require(permissions.can_create_meeting(current_user))
     form = MeetingForm()
     organs = db.session.scalars(select(Organ).order_by(Organ.id)).all()
-    form.organ_id.choices = [SelectChoice(organ.id, organ.name) for organ in organs]
+    form.organ_id.choices = [SelectChoice(organ.id, organ_title(organ)) for organ in organs]
     if form.validate_on_submit():
         starts_at = datetime.combine(form.day.data, form.start.data, tzinfo=CENTRE_TIMEZONE)
         try:

@@ -4,15 +4,25 @@ refuses with ``Denied`` (403) or ``NotFound`` (404: existence itself is confiden
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from flask_babel import gettext
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from council import permissions
-from council.models import AgendaItem, Meeting, MeetingStatus, Member, Organ, OrganMembership
+from council.clock import CENTRE_TIMEZONE
+from council.models import (
+    AgendaItem,
+    Meeting,
+    MeetingStatus,
+    Member,
+    Organ,
+    OrganKind,
+    OrganMembership,
+)
 from council.models.base import utcnow
 from council.refusals import Denied, NotFound, Refusal
 from council.services import audit
@@ -24,16 +34,44 @@ def require_meetings_access(user: Any) -> None:
         raise Denied(gettext("You do not have access to meetings."))
 
 
-def visible_meetings(session: Session, user: Any) -> list[Meeting]:
-    """Every meeting the user may see, newest first, in one query."""
-    return list(
-        session.scalars(
-            select(Meeting)
-            .where(permissions.visible_meetings_clause(user))
-            .options(selectinload(Meeting.organ))
-            .order_by(Meeting.starts_at.desc())
-        )
-    )
+@dataclass(frozen=True)
+class MeetingFilter:
+    """What the list of meetings shows: of one kind of organ, one year (in Belgium), one
+    state; none of them: every meeting."""
+
+    organ_kind: OrganKind | None = None
+    year: int | None = None
+    status: MeetingStatus | None = None
+
+
+def visible_meetings(session: Session, user: Any,
+                     filters: MeetingFilter | None = None) -> list[Meeting]:
+    """Every meeting the user may see that the filters select, newest first, in one query."""
+    filters = filters or MeetingFilter()
+    query = (select(Meeting).join(Organ, Organ.id == Meeting.organ_id)
+             .where(permissions.visible_meetings_clause(user))
+             .options(selectinload(Meeting.organ))
+             .order_by(Meeting.starts_at.desc()))
+    if filters.organ_kind is not None:
+        query = query.where(Organ.kind == filters.organ_kind)
+    if filters.status is not None:
+        query = query.where(Meeting.status == filters.status)
+    if filters.year is not None:
+        start = datetime(filters.year, 1, 1, tzinfo=CENTRE_TIMEZONE)
+        query = query.where(Meeting.starts_at >= start,
+                            Meeting.starts_at < start.replace(year=filters.year + 1))
+    return list(session.scalars(query))
+
+
+def meeting_years(session: Session, user: Any) -> list[int]:
+    """The years of the meetings the user may see, newest first (the filter's choices)."""
+    first, last = session.execute(
+        select(func.min(Meeting.starts_at), func.max(Meeting.starts_at))
+        .where(permissions.visible_meetings_clause(user))).one()
+    if first is None or last is None:
+        return []
+    return list(range(last.astimezone(CENTRE_TIMEZONE).year,
+                      first.astimezone(CENTRE_TIMEZONE).year - 1, -1))
 
 
 def upcoming_meetings(session: Session, user: Any) -> list[Meeting]:

@@ -211,6 +211,23 @@ def reports_of(session: Session, user: User) -> list[SocialReport]:
     )
 
 
+def reports_by_reference(session: Session, user: User, reference: str) -> list[SocialReport]:
+    """The reports of the dossier ``reference`` that ``user`` may read
+    (``permissions.can_view_report``), newest first, with their items and meetings (the
+    decisions); empty for anyone else, whether the dossier exists or not."""
+    reference = " ".join(reference.split())
+    if not reference or not permissions.may_ever_view_reports(user):
+        return []
+    rows = session.scalars(
+        select(SocialReport).join(Dossier, Dossier.id == SocialReport.dossier_id)
+        .where(Dossier.reference == reference)
+        .options(selectinload(SocialReport.dossier),
+                 selectinload(SocialReport.item).selectinload(AgendaItem.meeting)
+                 .selectinload(Meeting.organ))
+        .order_by(SocialReport.submitted_at.desc(), SocialReport.id.desc()))
+    return [report for report in rows if permissions.can_view_report(user, report)]
+
+
 def unscheduled_reports(session: Session, meeting: Meeting) -> list[SocialReport]:
     """Reports waiting for the meeting's organ, oldest first."""
     return list(

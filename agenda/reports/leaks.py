@@ -5,13 +5,13 @@ guard (``agenda.guard``) is not searched again."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from agenda.guard import cleared_texts, known_dossiers
+from agenda.guard import cleared_texts, known_dossiers_by_meeting
 from agenda.pseudonymise import Dossier as ParsedDossier
 from agenda.pseudonymise import find_leaks
 from council.models import AgendaItem, ItemPseudonymisation, Meeting
@@ -45,11 +45,26 @@ def scan_leaks(session: Session, meeting: Meeting) -> list[LeakHit]:
     """``check_leaks`` with the uncertain hits too (a name that is also an ordinary word, in
     lower case), for the reviewer to look at. A fixed number of queries whatever the number of
     items; each dossier is decrypted once."""
+    return _scan(session, [meeting.id])[meeting.id]
+
+
+def identity_leak_counts(session: Session, meeting_ids: Collection[int]) -> dict[int, int]:
+    """For each meeting, how many of its items hold a certain leak of a known identity (what
+    ``check_leaks`` reports besides the items still to review): the home page's work queue.
+    A fixed number of queries whatever the number of meetings."""
+    return {meeting_id: len({hit.item_id for hit in hits
+                             if hit.certain and hit.category != "not_reviewed"})
+            for meeting_id, hits in _scan(session, meeting_ids).items()}
+
+
+def _scan(session: Session, meeting_ids: Collection[int]) -> dict[int, list[LeakHit]]:
+    if not meeting_ids:
+        return {}
     items = list(
         session.scalars(
             select(AgendaItem)
-            .where(AgendaItem.meeting_id == meeting.id)
-            .order_by(AgendaItem.number)
+            .where(AgendaItem.meeting_id.in_(meeting_ids))
+            .order_by(AgendaItem.meeting_id, AgendaItem.number)
         )
     )
     rows = {
@@ -57,22 +72,27 @@ def scan_leaks(session: Session, meeting: Meeting) -> list[LeakHit]:
         for row in session.scalars(
             select(ItemPseudonymisation)
             .join(AgendaItem)
-            .where(AgendaItem.meeting_id == meeting.id)
+            .where(AgendaItem.meeting_id.in_(meeting_ids))
             .options(selectinload(ItemPseudonymisation.report))
         )
     }
-    dossiers = known_dossiers(session, {row.report.dossier_id for row in rows.values()})
+    on_meeting: dict[int, set[int]] = {meeting_id: set() for meeting_id in meeting_ids}
+    for item in items:
+        if item.id in rows:
+            on_meeting[item.meeting_id].add(rows[item.id].report.dossier_id)
+    dossiers = known_dossiers_by_meeting(session, on_meeting)
     texts = {item.id: [t for t in (item.title, item.summary, item.draft_decision) if t]
              for item in items}
     cleared = cleared_texts(session, [t for written in texts.values() for t in written])
-    hits: list[LeakHit] = []
+    hits: dict[int, list[LeakHit]] = {meeting_id: [] for meeting_id in meeting_ids}
     for item in items:
         row = rows.get(item.id)
         if row is not None and not row.is_reviewed:
-            hits.append(LeakHit(item.id, item.number, "not_reviewed", ""))
+            hits[item.meeting_id].append(LeakHit(item.id, item.number, "not_reviewed", ""))
+        known = dossiers[item.meeting_id]
         for text in texts[item.id]:
-            if dossiers and text not in cleared:
-                hits += _leak_hits(item, text, dossiers)
+            if known and text not in cleared:
+                hits[item.meeting_id] += _leak_hits(item, text, known)
     return hits
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from agenda.meetings.queries import WithdrawnFromItem, require_meetings_access
 from council import permissions
+from council.i18n import catalog
 from council.models import (
     AgendaItem,
     AttendanceRecord,
@@ -219,3 +220,22 @@ def meeting_attendance(session: Session, meeting: Meeting) -> dict[int, Presence
         if record.from_item_number is None and record.member_id in result:
             result[record.member_id] = record.presence
     return result
+
+
+def proposal_for(session: Session, user: Any, item: AgendaItem) -> str | None:
+    """What the members vote on: the draft decision's last line without its "Décide :"
+    (``agenda.drafting``; none while it is still to write), for a user who may read the item
+    (``permissions.can_view_item``: not a member who withdrew, nor before its
+    pseudonymisation is reviewed). Reads the item afresh: a constant three queries, whatever
+    the identity map holds."""
+    fresh = session.scalar(
+        select(AgendaItem).where(AgendaItem.id == item.id)
+        .options(selectinload(AgendaItem.withdrawals), selectinload(AgendaItem.pseudonymisation))
+        .execution_options(populate_existing=True))
+    if fresh is None or not permissions.can_view_item(user, fresh):
+        return None
+    lines = [line.strip() for line in (fresh.draft_decision or "").splitlines() if line.strip()]
+    if not lines:
+        return None
+    decides = catalog(fresh.meeting.organ.centre.language.value).gettext("Decides:")
+    return lines[-1].removeprefix(decides).strip() or None

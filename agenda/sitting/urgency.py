@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agenda.sitting.floor import attendance_records, sitting
-from agenda.sitting.service import Conflict, InvalidInput, _in_session, _store_once
+from agenda.sitting.service import Conflict, InvalidInput, _store_once, require_open
 from council.models import (
     AgendaItem,
     ItemWithdrawal,
@@ -56,7 +56,7 @@ def record_urgency_vote(session: Session, item: AgendaItem, votes_for: int, *, a
     vote on the item is open."""
     meeting = session.scalar(select(Meeting).where(Meeting.id == item.meeting_id)
                              .with_for_update()) or item.meeting
-    _in_session(meeting)
+    require_open(meeting)
     if not item.is_added_after_convocation:
         raise Conflict("urgency_not_needed", gettext(
             "This item is on the agenda the members were convened with: it needs no urgency "

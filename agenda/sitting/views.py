@@ -21,7 +21,7 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import gettext, ngettext
+from flask_babel import get_locale, gettext, ngettext
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -60,12 +60,14 @@ def _meeting(meeting_id: int) -> Meeting:
 
 def _poller(template: str, endpoint: str, url_args: dict[str, Any],
             **context: Any) -> tuple[Markup, str]:
-    """A polled fragment and its version (a hash of its content)."""
+    """A polled fragment and its version (a hash of its content). A fragment that asks the
+    member to confirm a vote does not poll (a swap would drop the choice not yet cast)."""
     inner = render_template(template, **context)
     version = hashlib.sha256(inner.encode()).hexdigest()[:16]
     html = render_template("live/_poller.html", inner=Markup(inner),  # noqa: S704 (rendered)
                            poll_url=url_for(endpoint, **url_args, v=version),
-                           poller_id=context["poller_id"])
+                           poller_id=context["poller_id"],
+                           paused=context.get("pending") is not None)
     return Markup(html), version  # noqa: S704 (rendered by Jinja)
 
 
@@ -79,13 +81,20 @@ def _versioned(template: str, endpoint: str, url_args: dict[str, Any],
 
 
 def _language(meeting: Meeting) -> str:
+    """The language of what the meeting records (the minutes): the centre's."""
     return meeting.organ.centre.language.value
+
+
+def _reader_language() -> str:
+    """The language of what a screen shows, the vote sentence included: the reader's."""
+    locale = get_locale()
+    return locale.language if locale is not None else "fr"
 
 
 # --- The councillor's screen ----------------------------------------------------------------
 
 
-def _screen_context(meeting: Meeting) -> dict[str, Any]:
+def _screen_context(meeting: Meeting, pending: Choice | None = None) -> dict[str, Any]:
     floor = live.load_floor(db.session, meeting)
     item = floor.current_item
     member_id = current_user.member_id if permissions.is_councillor(current_user) else None
@@ -93,7 +102,7 @@ def _screen_context(meeting: Meeting) -> dict[str, Any]:
                                "member_id": member_id, "poll": None, "result": None,
                                "presence": None, "withdrawn": False, "voted": False,
                                "own_choice": None, "choices": list(Choice),
-                               "poller_id": "live-state"}
+                               "pending": None, "proposal": None, "poller_id": "live-state"}
     if item is None:
         return context
     poll = floor.polls[item.id]
@@ -105,16 +114,22 @@ def _screen_context(meeting: Meeting) -> dict[str, Any]:
         context["withdrawn"] = member_id in floor.withdrawn(item)
         context["voted"] = live.has_voted(db.session, poll, member_id)
         context["own_choice"] = live.own_choice(db.session, poll, member_id)
+        if poll.is_open and not context["voted"]:
+            context["pending"] = pending
+    context["proposal"] = live.proposal_for(db.session, current_user, item)
     if not poll.is_open:
-        context["result"] = live.poll_result(db.session, poll, _language(meeting))
+        context["result"] = live.poll_result(db.session, poll, _reader_language())
     return context
 
 
 @bp.route("/<int:meeting_id>/live")
 @login_required
 def screen(meeting_id: int) -> str:
-    meeting = _meeting(meeting_id)
-    context = _screen_context(meeting)
+    return _screen_page(_meeting(meeting_id))
+
+
+def _screen_page(meeting: Meeting, pending: Choice | None = None) -> str:
+    context = _screen_context(meeting, pending)
     poller, _version = _poller("live/_state.html", "live.state", {"meeting_id": meeting.id},
                                **context)
     return render_template("live/screen.html", poller=poller, **context)
@@ -122,32 +137,49 @@ def screen(meeting_id: int) -> str:
 
 @bp.route("/<int:meeting_id>/live/state")
 @login_required
-def state(meeting_id: int, notice: str | None = None) -> Response | str:
+def state(meeting_id: int, notice: str | None = None, *, just_voted: bool = False,
+          pending: Choice | None = None) -> Response | str:
     meeting = _meeting(meeting_id)
     return _versioned("live/_state.html", "live.state", {"meeting_id": meeting.id},
-                      notice=notice, **_screen_context(meeting))
+                      notice=notice, just_voted=just_voted,
+                      **_screen_context(meeting, pending))
 
 
 @bp.route("/<int:meeting_id>/live/items/<int:item_id>/ballot", methods=["POST"])
 @login_required
 def vote(meeting_id: int, item_id: int) -> Response | str:
+    """A tap on a choice asks to confirm it (nothing is stored); the confirmation casts the
+    ballot, which is final. A confirmation rather than a change of vote: a secret ballot that
+    could be replaced would have to be found again, which links it to its voter."""
     meeting = _meeting(meeting_id)
     item = live.item_of(meeting, item_id)
     require(not permissions.is_withdrawn_from(current_user, item)
             and permissions.can_vote(current_user, item))
     choice = request.form.get("choice", "")
+    confirmed = request.form.get("confirmed") == "1"
+    just_voted = False
     try:
         if choice not in {c.value for c in Choice}:
             raise live.InvalidInput("invalid_choice", gettext("Choose yes, no or abstain."))
+        if not confirmed:
+            return _confirmation(meeting, Choice(choice))
         live.cast_ballot(db.session, item.id, current_user.member_id, Choice(choice),
                          actor=current_user)
-        notice, category = gettext("Your vote is recorded."), "success"
+        notice, category, just_voted = gettext("Your vote is recorded."), "success", True
     except live.SessionError as error:
         notice, category = refused(error), "error"
-    if _is_htmx():
-        return state(meeting_id, notice=notice)
+    if _is_htmx():  # a ballot just cast says so in its own panel, which takes the focus
+        return state(meeting_id, notice=None if just_voted else notice, just_voted=just_voted)
     flash(notice, category)
     return redirect(url_for("live.screen", meeting_id=meeting.id))
+
+
+def _confirmation(meeting: Meeting, choice: Choice) -> Response | str:
+    """The member's screen asking to confirm ``choice`` (the fragment, or the whole page
+    without JavaScript)."""
+    if _is_htmx():
+        return state(meeting.id, pending=choice)
+    return _screen_page(meeting, choice)
 
 
 @bp.route("/<int:meeting_id>/live/items/<int:item_id>/withdraw", methods=["GET", "POST"])
@@ -206,7 +238,7 @@ def _floor_context(meeting: Meeting, item_id: int | None) -> dict[str, Any]:
         if not poll.is_secret and poll.is_open:
             context["voted"] = live.open_voters(db.session, poll)
         if not poll.is_open:
-            context["result"] = live.poll_result(db.session, poll, _language(meeting))
+            context["result"] = live.poll_result(db.session, poll, _reader_language())
     return context
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, or_, select, text
+from sqlalchemy import Select, and_, or_, select, text
 from sqlalchemy.orm import Session
 
+from council.clock import CENTRE_TIMEZONE
 from council.models import AuditEntry, AuditHead, User
 from council.models.base import utcnow
 
@@ -113,11 +114,14 @@ PAGE_SIZE = 100
 @dataclass(frozen=True)
 class LogFilter:
     """Entries about one agenda item (as the object, or named in the details) and/or by one
-    user; ``before_id`` pages back through the log, newest first."""
+    user, and/or from ``since`` to ``until`` (days in Belgium, both included); ``before_id``
+    pages back through the log, newest first."""
 
     item_id: int | None = None
     actor_id: int | None = None
     before_id: int | None = None
+    since: date | None = None
+    until: date | None = None
 
 
 @dataclass(frozen=True)
@@ -126,12 +130,18 @@ class LogPage:
     older_than: int | None  # ``before_id`` of the next page, none on the last one
 
 
-def read_log(session: Session, filters: LogFilter) -> LogPage:
-    """One page of the log, newest first, in one query."""
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=CENTRE_TIMEZONE)
+
+
+def _filtered(filters: LogFilter) -> Select[tuple[AuditEntry, str | None]]:
     query = (select(AuditEntry, User.display_name)
              .outerjoin(User, User.id == AuditEntry.actor_id)
-             .order_by(AuditEntry.id.desc())
-             .limit(PAGE_SIZE + 1))
+             .order_by(AuditEntry.id.desc()))
+    if filters.since is not None:
+        query = query.where(AuditEntry.created_at >= _midnight(filters.since))
+    if filters.until is not None:
+        query = query.where(AuditEntry.created_at < _midnight(filters.until + timedelta(days=1)))
     if filters.item_id is not None:
         query = query.where(or_(
             and_(AuditEntry.object_type == "agenda_item",
@@ -141,10 +151,34 @@ def read_log(session: Session, filters: LogFilter) -> LogPage:
         query = query.where(AuditEntry.actor_id == filters.actor_id)
     if filters.before_id is not None:
         query = query.where(AuditEntry.id < filters.before_id)
-    rows = [(entry, name) for entry, name in session.execute(query)]
+    return query
+
+
+def read_log(session: Session, filters: LogFilter) -> LogPage:
+    """One page of the log, newest first, in one query."""
+    rows = [(entry, name) for entry, name in
+            session.execute(_filtered(filters).limit(PAGE_SIZE + 1))]
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     return LogPage(entries=rows, older_than=rows[-1][0].id if more else None)
+
+
+#: the most entries one export holds (a year of a centre's log is far fewer)
+EXPORT_LIMIT = 100_000
+
+
+def export_log(session: Session, filters: LogFilter, *, actor: User
+               ) -> list[tuple[AuditEntry, str | None]]:
+    """The entries the filters select, newest first, for the DG's CSV export; the export
+    itself is recorded (with its filters, never the entries)."""
+    rows = [(entry, name) for entry, name in
+            session.execute(_filtered(filters).limit(EXPORT_LIMIT))]
+    record(session, "audit_log_exported", actor=actor, entries=len(rows),
+           filter_item=filters.item_id, filter_user=filters.actor_id,
+           since=filters.since.isoformat() if filters.since else None,
+           until=filters.until.isoformat() if filters.until else None)
+    session.commit()
+    return rows
 
 
 def actors(session: Session) -> list[tuple[int, str]]:

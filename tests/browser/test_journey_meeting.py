@@ -68,6 +68,14 @@ def _vote_with_keyboard(page: Page, choice: str) -> None:
     outline = target.evaluate("button => getComputedStyle(button).outlineStyle")
     assert outline not in ("", "none"), "the focused ballot button shows no focus ring"
     page.keyboard.press("Enter")
+    # the choice is asked to be confirmed; the confirmation has the focus
+    expect(page.locator("#vote-confirm")).to_be_focused()
+    page.keyboard.press("Enter")
+
+
+def _tap_vote(page: Page, choice: str) -> None:
+    page.locator(f"#vote-{choice}").tap()
+    page.locator("#vote-confirm").tap()
 
 
 def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
@@ -130,7 +138,7 @@ def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
     expect(tablet.locator(".vote-done")).to_be_visible()
     expect(phone.locator("#vote-no")).to_be_visible()
     pages.check(phone, "live_phone")
-    phone.locator("#vote-no").tap()
+    _tap_vote(phone, "no")
     expect(phone.locator(".vote-done")).to_be_visible()
 
     chair.reload()
@@ -154,7 +162,7 @@ def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
     expect(phone.locator("#live-state .notice")).to_contain_text("retiré")
     expect(phone.locator("#vote-yes")).to_have_count(0)
     pages.check(phone)
-    tablet.locator("#vote-yes").tap()
+    _tap_vote(tablet, "yes")
     expect(tablet.locator(".vote-done")).to_be_visible()
     chair.reload()
     pages.close_vote(chair)

@@ -138,7 +138,8 @@ CORE_ROUTES: Routes = {
                                    non_member=404)),
     ("live.vote", "POST"): (
         lambda d: f"/meetings/{d.csss_meeting_id}/live/items/{d.csss_item_id}/ballot",
-        {"choice": "yes"}, expect(403, anonymous=302, president=302, member=302, non_member=404)),
+        {"choice": "yes", "confirmed": "1"},
+        expect(403, anonymous=302, president=302, member=302, non_member=404)),
     ("live.withdraw", "GET"): (
         lambda d: f"/meetings/{d.csss_meeting_id}/live/items/{d.csss_item_id}/withdraw", None,
         expect(403, anonymous=302, president=200, member=200, non_member=404)),

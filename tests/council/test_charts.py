@@ -26,6 +26,7 @@ from council.charts import (
     stacked_bars,
     timeline,
 )
+from council.labels import organ_title
 from council.models import AgendaItem, Meeting, MeetingStatus, User
 from council.models.base import utcnow
 from council.rules.majority import Choice, VoteSettings
@@ -239,7 +240,9 @@ def test_the_dg_home_shows_the_meetings_ahead_on_a_timeline(
     assert html.count('class="mark mark-meeting"') == len(upcoming) >= 2
     assert html.count('<li class="timeline-meeting') == len(upcoming)
     assert '<li class="timeline-meeting overdue">' in html
-    assert f'href="/meetings/{late.id}">{late.organ.name}</a>' in html
+    # the organ in the reader's language (issue 16, item 6), not its stored French name
+    assert f'href="/meetings/{late.id}">{organ_title(late.organ)}</a>' in html
+    assert f'href="/meetings/{late.id}">{late.organ.name}</a>' not in html
     assert "style=" not in html
 
 

@@ -78,11 +78,13 @@ def test_compiled_catalog_matches_its_source(language: str) -> None:
     for message in source:
         if not message.id or message.fuzzy:
             continue
+        # a message with a context (pgettext) is compiled as "context\x04msgid"
+        prefix = f"{message.context}\x04" if message.context else ""
         if isinstance(message.id, tuple):
             for index, string in enumerate(message.string):
-                expected[(message.id[0], index)] = string
+                expected[(prefix + message.id[0], index)] = string
         else:
-            expected[message.id] = message.string
+            expected[prefix + message.id] = message.string
     header = compiled.pop("")
     differing = sorted(str(key) for key in expected.keys() | compiled.keys()
                        if expected.get(key) != compiled.get(key))

@@ -9,12 +9,14 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
+from markupsafe import escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agenda import sitting as live
 from council.models import AgendaItem, ItemKind, Member, OrganMembership, Sex, User
 from council.rules.attendance import Presence
+from council.rules.majority import Choice
 
 CSSS = ("president", "councillor1", "councillor2", "councillor3", "councillor4")
 
@@ -119,12 +121,37 @@ def test_live_screen_follows_the_vote(client: FlaskClient, auth, demo, all_prese
     assert fragment.status_code == 200
     body = fragment.get_data(as_text=True)
     assert f"Item {item.number}" in body and 'value="yes"' in body and 'hx-post=' in body
-    voted = client.post(f"{url}/items/{item.id}/ballot", data={"choice": "no"},
+    # the proposal voted on, above the choices: the draft decision's last line
+    proposal = item.draft_decision.strip().splitlines()[-1].removeprefix("Décide :").strip()
+    assert f'<p class="vote-proposal" lang="fr">{escape(proposal)}</p>' in body
+    assert body.index("vote-proposal") < body.index('value="yes"')
+    # a tap asks to confirm: nothing stored yet, and the fragment stops polling (a swap
+    # would drop the choice)
+    asked = client.post(f"{url}/items/{item.id}/ballot", data={"choice": "no"},
+                        headers={"HX-Request": "true"})
+    asked_html = asked.get_data(as_text=True)
+    assert asked.status_code == 200 and "Your choice: No" in asked_html
+    assert 'name="confirmed" value="1"' in asked_html and 'id="vote-change"' in asked_html
+    assert "hx-trigger" not in asked_html and "autofocus" in asked_html
+    assert not live.has_voted(session, live.load_floor(session, item.meeting).polls[item.id],
+                              users["councillor1"].member_id)
+    # without JavaScript, the whole page asks the same
+    page_asked = client.post(f"{url}/items/{item.id}/ballot", data={"choice": "yes"})
+    assert page_asked.status_code == 200
+    assert "Your choice: Yes" in page_asked.get_data(as_text=True)
+    # changing one's mind: back to the three choices, polling again
+    again_choices = client.get(f"{url}/state", headers={"HX-Request": "true"})
+    assert 'value="abstain"' in again_choices.get_data(as_text=True)
+    assert 'hx-trigger="every 2s"' in again_choices.get_data(as_text=True)
+    voted = client.post(f"{url}/items/{item.id}/ballot", data={"choice": "no", "confirmed": "1"},
                         headers={"HX-Request": "true"})
     assert voted.status_code == 200
     assert "Your vote is recorded" in voted.get_data(as_text=True)
+    assert "You voted: No." in voted.get_data(as_text=True)
+    assert 'id="vote-recorded"' in voted.get_data(as_text=True)
     assert 'value="yes"' not in voted.get_data(as_text=True)
-    again = client.post(f"{url}/items/{item.id}/ballot", data={"choice": "yes"})
+    again = client.post(f"{url}/items/{item.id}/ballot",
+                        data={"choice": "yes", "confirmed": "1"})
     assert again.status_code == 302  # refused, with a message on the page
     unknown = client.post(f"{url}/items/{item.id}/ballot", data={"choice": "maybe"},
                           headers={"HX-Request": "true"})
@@ -181,7 +208,8 @@ def test_secret_ballot_count_without_content(client: FlaskClient, auth, demo, us
     live.open_poll(session, item, actor=users["dg"])
     auth.login("councillor3")
     auth.use_language("en")
-    client.post(f"/meetings/{meeting.id}/live/items/{item.id}/ballot", data={"choice": "no"})
+    client.post(f"/meetings/{meeting.id}/live/items/{item.id}/ballot",
+                data={"choice": "no", "confirmed": "1"})
     screen = client.get(f"/meetings/{meeting.id}/live").get_data(as_text=True)
     assert "Your vote is recorded" in screen and "You voted" not in screen
     auth.logout()
@@ -253,6 +281,7 @@ def test_fragment_queries_do_not_grow(client: FlaskClient, auth, demo, session, 
     ("GET", "/meetings/{m}/live", None, 200),
     ("GET", "/meetings/{m}/live/state", None, 200),
     ("POST", "/meetings/{m}/live/items/{i}/ballot", {"choice": "yes"}, 403),
+    ("POST", "/meetings/{m}/live/items/{i}/ballot", {"choice": "yes", "confirmed": "1"}, 403),
     ("GET", "/meetings/{m}/live/items/{i}/withdraw", None, 200),
     ("POST", "/meetings/{m}/live/items/{i}/withdraw", {"reason": "again"}, 409),
     ("GET", "/meetings/{m}/chair", None, 403),
@@ -276,6 +305,8 @@ def test_withdrawn_member_on_every_route(client: FlaskClient, auth, api_token, d
     else:
         auth.login("councillor1")
         response = client.get(url) if method == "GET" else client.post(url, data=body)
+        if url.endswith("/live"):  # the member who withdrew does not read what is voted
+            assert "vote-proposal" not in response.get_data(as_text=True)
     assert response.status_code == expected
 
 
@@ -289,3 +320,24 @@ def test_withdrawn_president_cannot_run_the_vote(client: FlaskClient, auth, api_
     assert response.status_code == 403
     assert client.post(f"/api/v1/items/{item.id}/poll", json={},
                        headers=api_token("dg")).status_code == 201
+
+
+def test_the_vote_sentence_on_screen_is_in_the_readers_language(
+        client: FlaskClient, auth, demo, all_present, users, session) -> None:
+    """The minutes keep the centre's French; a councillor reading in Dutch reads the result
+    in Dutch (issue 16, item 6)."""
+    item = session.get(AgendaItem, demo.csss_item_id)
+    live.open_poll(session, item, actor=users["president"])
+    for name in ("president", "councillor1", "councillor2"):
+        live.cast_ballot(session, item.id, users[name].member_id, Choice.yes,
+                         actor=users["president"])
+    closed = live.close_poll(session, item, actor=users["president"],
+                             settings=live.vote_settings(client.application.config),
+                             language="fr")
+    assert closed.sentence == "Adopté à l'unanimité."  # what the minutes record
+    auth.login("councillor1")
+    auth.use_language("nl")
+    screen = client.get(f"/meetings/{demo.csss_meeting_id}/live").get_data(as_text=True)
+    result = re.search(r'<p class="result-sentence"[^>]*>(.*?)</p>', screen, re.S)
+    assert result, "no result on the screen"
+    assert "Aangenomen" in result.group(1) and "Adopté" not in result.group(1)
