@@ -29,7 +29,49 @@ class Doubt:
     start: int
     end: int
     text: str
-    reason: str  # "first name", "capitalised", "one letter", "close to a known name"
+    reason: str  # "first name", "capitalised", "one letter", "close to a known name",
+    # "unmatched identifier"
+
+    @property
+    def blocks(self) -> bool:
+        """Whether the item may not be approved before a reviewer decides this doubt."""
+        return self.reason in BLOCKING
+
+
+#: the doubts a reviewer must decide (keep as it is, or replace) before approving the item:
+#: a word a letter or two away from a name of the dossier (a typing or OCR slip of it), and
+#: something shaped like an identifier no pattern validated (an IBAN, a NISS with a letter for
+#: a digit, a long number, an e-mail written in words)
+BLOCKING = frozenset({"close to a known name", "unmatched identifier"})
+
+_DIGITISH = r"[0-9OoIl|]"
+_IDENTIFIER = re.compile(
+    # an IBAN: country, check digits, then groups (letters read for digits by an OCR too)
+    rf"\b[A-Z]{{2}}{_DIGITISH}{{2}}(?:[ ]?[0-9A-Za-z|]{{4}}){{2,7}}(?:[ ]?{_DIGITISH}{{1,3}})?\b"
+    # a NISS-shaped number: 6 + 3 + 2 digits with or without its dots and dash
+    rf"|(?<![\w.,/-]){_DIGITISH}{{2}}[. ]?{_DIGITISH}{{2}}[. ]?{_DIGITISH}{{2}}[-. ]?"
+    rf"{_DIGITISH}{{3}}[. ]?{_DIGITISH}{{2}}(?![\w,]|[./-]\d)"
+    # a long run of digits (9 or more, any separators) that no pattern took
+    r"|(?<![\w.,/-])\d(?:[ ./-]?\d){8,}(?![\w,]|[./-]\d)"
+    # an e-mail address written in words: "name at domain dot com", "name (at) domain (point) be"
+    r"|(?P<email>\b[\w.+-]+\s*[\[(]?\s*(?:at|arobase|apenstaartje|ät)\s*[\])]?\s*[\w-]+"
+    r"(?:\s*[\[(]?\s*(?:dot|point|punt|punkt|\.)\s*[\])]?\s*[\w-]+)+)"
+)
+_DATE_OR_AMOUNT = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d+,\d{2}")
+
+
+def _unmatched_identifiers(text: str) -> list[Doubt]:
+    """Identifier-shaped leftovers: the pattern layer validates (mod-97) before replacing, so a
+    mistyped or OCR-damaged IBAN or NISS, or a long number, stays for a human to decide."""
+    doubts = []
+    for match in _IDENTIFIER.finditer(text):
+        found = match.group()
+        if not match.group("email") and sum(c.isdigit() for c in found) < 6:
+            continue
+        if _DATE_OR_AMOUNT.fullmatch(found.strip()):
+            continue
+        doubts.append(Doubt(match.start(), match.end(), found, "unmatched identifier"))
+    return doubts
 
 
 def find_doubts(
@@ -44,7 +86,7 @@ def find_doubts(
     original, text = text, plain_spaces(text)
     tokens = tokenize(text)
     doubts = _capitalised(text, tokens, language) + _one_letter(text)
-    doubts += _near_duplicates(tokens, known_names)
+    doubts += _near_duplicates(tokens, known_names) + _unmatched_identifiers(text)
     kept = {
         (d.start, d.end): replace(d, text=original[d.start : d.end])
         for d in sorted(doubts, key=lambda d: d.start)
