@@ -15,7 +15,7 @@ from agenda.pseudonymise.text import (
     sentence_start,
     tokenize,
 )
-from agenda.pseudonymise.thirdparty import is_place, name_runs
+from agenda.pseudonymise.thirdparty import is_not_person, is_place, name_runs
 
 _ONE_LETTER = re.compile(
     r"\b(?:Madame|Monsieur|Mme|Mlle|M\.|Mevrouw|Mevr\.|[Dd]e heer|Dhr\.|Frau|Herr|Dr\.?|Me)"
@@ -100,7 +100,7 @@ def _capitalised(text: str, tokens: Sequence[Token], language: str) -> list[Doub
     for run in name_runs(text, tokens):
         words = tokens[run.first : run.last + 1]
         start, end = words[0].start, words[-1].end
-        if is_place(text, words) or _heading_or_acronym(text, words):
+        if is_place(text, words) or is_not_person(tokens, run) or _heading_or_acronym(text, words):
             continue
         if any(t.folded in first_names() for t in words):
             reason = "first name"

@@ -131,6 +131,9 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
         "phone": "[téléphone]",
         "email": "[courriel]",
         "enterprise": "[n° d'entreprise]",
+        "plate": "[plaque]",
+        "roll": "[n° de rôle]",
+        "reference": "[référence du dossier]",
     },
     "nl": {
         "address": "[adres]",
@@ -139,6 +142,9 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
         "phone": "[telefoon]",
         "email": "[e-mail]",
         "enterprise": "[ondernemingsnummer]",
+        "plate": "[nummerplaat]",
+        "roll": "[rolnummer]",
+        "reference": "[dossiernummer]",
     },
     "de": {
         "address": "[Adresse]",
@@ -147,6 +153,9 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
         "phone": "[Telefon]",
         "email": "[E-Mail]",
         "enterprise": "[Unternehmensnummer]",
+        "plate": "[Kennzeichen]",
+        "roll": "[Aktenzeichen]",
+        "reference": "[Aktennummer]",
     },
 }
 
@@ -222,6 +231,24 @@ def common_words() -> frozenset[str]:
 @cache
 def municipalities() -> frozenset[str]:
     return frozenset(fold(line) for line in _lines("municipalities.txt"))
+
+
+@cache
+def eponyms() -> frozenset[str]:
+    """Folded names of diseases and syndromes named after people (Alzheimer, Crohn)."""
+    return frozenset(fold(line) for line in _lines("eponyms.txt"))
+
+
+@cache
+def occupations() -> frozenset[str]:
+    """Folded occupations that are also surnames (Boulanger, Bakker, Schneider)."""
+    return frozenset(fold(line) for line in _lines("occupations.txt"))
+
+
+# Words after which a capitalised occupation is the trade: "comme Boulanger", "als Bakker".
+OCCUPATION_CUES = frozenset(
+    {"comme", "que", "als", "profession", "metier", "beroep", "beruf", "fonction", "functie"}
+)
 
 
 @cache
