@@ -277,12 +277,17 @@ _DIMINUTIVES = {
     franciscus:frans,cis antonius:toon,ton josephus:jef,jos johannes:joop,hannes
     maria:mia,marieke,ria elisabeth:els,lies,liesbeth johanna:anneke,hanna
     margaretha:greet,griet,margriet catharina:katrien,trien anna:anneke,anneleen
-    geertruida:truus,trui wilhelmina:mien""",
+    geertruida:truus,trui wilhelmina:mien anne-marie:annemie marie-louise:marlies
+    jan-willem:janwillem""",
     "fr": """nicolas:nico alexandre:alex alexandra:alex frederic:fred christophe:chris
     christine:chris catherine:cathy isabelle:isa elisabeth:babette,lisette veronique:vero
     stephanie:steph dominique:dom mohamed:momo mohammed:momo emmanuel:manu emmanuelle:manue
     philippe:phil benjamin:benji thomas:tom,tommy maximilien:max maxime:max nathalie:nath
-    caroline:caro sebastien:seb anthony:tony joseph:jojo""",
+    caroline:caro sebastien:seb anthony:tony joseph:jojo jean:jeannot pierre:pierrot
+    patricia:patou valerie:val charlotte:lolotte francoise:fanfan
+    marie-louise:malou,marilou,marie-lou
+    marie-therese:maite marie-jose:marijo anne-marie:annemie jean-baptiste:baptiste
+    jean-francois:jeff marie-christine:christine""",
     "de": """wilhelm:willi friedrich:fritz heinrich:heinz,heini katharina:kathe,kathi
     margarete:grete,gretel johannes:hannes josef:sepp,seppi michael:michi andreas:andi
     susanne:susi stefanie:steffi christian:chris alexander:alex elisabeth:liesl,elli
@@ -305,6 +310,8 @@ def diminutives(first_name: str) -> list[str]:
     """Folded short forms of a first name: the table's, and each with the Dutch suffix."""
     folded = fold(first_name)
     if not WORD_RE.fullmatch(folded):
-        return []  # "Marie-Claire", "Jan Willem": the short forms name one part of them
+        # "Marie-Louise": the table's short forms of the whole ("Malou"); those of one part
+        # ("Marie") would name anyone called so
+        return sorted(DIMINUTIVES.get("-".join(re.split(r"[\s-]+", folded.strip())), ()))
     short = sorted(DIMINUTIVES.get(folded, ()))
     return short + [_dutch_diminutive(name) for name in (folded, *short)]

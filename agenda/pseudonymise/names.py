@@ -97,6 +97,9 @@ class KnownNames:
                     self._add(first_name, "first", index)
                     for short in diminutives(first_name):
                         self._add(short, "short", index)
+                if len(person.first_names) > 1:  # "Marie Louise", called "Malou"
+                    for short in diminutives("-".join(person.first_names[:2])):
+                        self._add(short, "short", index)
                 self._add(person.last_name, "surname", index)
                 for letters in _initials(person):
                     self._initials.setdefault(letters, []).append(index)

@@ -17,6 +17,7 @@ from stdnum.be import bis, nn, vat
 
 from agenda.pseudonymise.dossier import Address
 from agenda.pseudonymise.lexicon import BIRTH_CUE, MONTHS, PLACEHOLDERS
+from agenda.pseudonymise.numberwords import dates_in_words
 from agenda.pseudonymise.spans import Span
 from agenda.pseudonymise.text import WORD_RE, fold
 
@@ -38,13 +39,14 @@ _BOX = rf"(?:\s*/\s*\w{{1,4}}|\s*,?\s*(?:{_BOX_WORDS})\s*\.?\s*\w{{1,4}}\b)"
 _NUMBER_SIGN = r"(?:(?i:n°|no|nr)\.?\s*)?"
 _TAIL = rf"\s*,?\s+{_NUMBER_SIGN}{_NUMBER}{_BOX}?"
 _FR_TYPES = (
-    r"rue|r\.|avenue|av\.|chauss[ée]e|ch[ée]e|place|pl\.|boulevard|bd|bld|all[ée]e|impasse|clos"
+    r"rue|r\.|avenue|av\.|chauss[ée]e|ch[ée]e|ch\.|chauss\.|place|pl\.|boulevard|bd|bld|bvd"
+    r"|all[ée]e|impasse|imp\.|clos|sq\."
     r"|square|quai|chemin|route|dr[èe]ve|sentier|ruelle|cit[ée]|r[ée]sidence|voie|passage|parvis"
     r"|rond-point|galerie|faubourg|venelle|cour|esplanade|promenade|mont[ée]e|rampe|hameau"
 )
 _FR_LINK = r"(?:de\s+la|de\s+l['’]|du|des|de|d['’]|la|le|les|aux|au)"
 _NL_SUFFIX = (
-    r"straat|laan|steenweg|plein|weg|dreef|lei|baan|kaai|markt|singel|dijk|vest|gracht|wegel"
+    r"straat|str\.?|laan|ln\.?|steenweg|stwg\.?|plein|weg|dreef|lei|baan|kaai|markt|singel|dijk|vest|gracht|wegel"
     r"|ring|park|hof|veld|kouter|berg|dam|poort|pad|steeg|heide|beek|akker"
 )
 _DE_SUFFIX = (
@@ -139,12 +141,29 @@ def find_enterprise_numbers(text: str, language: str) -> list[Span]:
     return spans
 
 
+# Where a number written without its country prefix may come from, after Belgium: the
+# neighbour whose language the report is in ("010-1234567" is Dutch, "0241/123456" German).
+_NEIGHBOUR = {"nl": "NL", "de": "DE", "fr": "FR"}
+
+
 def find_phones(text: str, language: str) -> list[Span]:
     label = PLACEHOLDERS[language]["phone"]
     spans = []
     for match in phonenumbers.PhoneNumberMatcher(text, "BE"):
         start = match.start + (len(match.raw_string) - len(match.raw_string.lstrip("(")))
         spans.append(Span(start, match.end, "phone", "pattern", label))
+    region = _NEIGHBOUR.get(language)
+    for start, end, digits in digit_runs(text):
+        if not (digits.startswith("0") and 9 <= len(digits) <= 11) or region is None:
+            continue
+        if any(s.start < end and start < s.end for s in spans):
+            continue
+        try:
+            number = phonenumbers.parse(text[start:end], region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            spans.append(Span(start, end, "phone", "pattern", label))
     return spans
 
 
@@ -303,9 +322,11 @@ def dates_in(text: str, today: date) -> Iterator[tuple[int, int, date | None, in
     for match in _ISO_DATE.finditer(text):
         year, month, day = (int(match.group(i)) for i in (1, 2, 3))
         found.append((match.start(), match.end(), year, month, day))
-    for match in _WRITTEN_DATE.finditer(fold(text)):
+    folded = fold(text)
+    for match in _WRITTEN_DATE.finditer(folded):
         day, year = int(match.group(1)), int(match.group(3))
         found.append((match.start(), match.end(), year, MONTHS[match.group(2)], day))
+    found += dates_in_words(folded)
     for start, end, year, month, day in sorted(found):
         year = _full_year(year, today)
         yield start, end, _make_date(year, month, day), year
@@ -332,10 +353,26 @@ def find_birth_dates(text: str, birth_dates: set[date], today: date) -> list[Spa
     for start, end, written, year in dates_in(text, today):
         window = lowered[max(previous_end, start - 40) : start]
         window = re.split(r"[\d\n]", window)[-1]  # the cue must sit between this date and the last
+        window = _SENTENCE_END.split(window)[-1]  # …and in the same sentence
         previous_end = end
-        if written is not None and (written in birth_dates or _has_birth_cue(window)):
+        if written is None:
+            continue
+        if written in birth_dates or (
+            written <= today and _has_birth_cue(window) and not _PROCEDURE_CUE.search(window)
+        ):
             spans.append(_birth_span(start, end, year, window))
     return spans
+
+
+# A procedure date after a birth cue in the same sentence: "née à Mons, sa demande du 3 mai
+# 2026" keeps the date of the request.
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_PROCEDURE_CUE = re.compile(
+    r"(?<!\w)(?:demande|d[ée]cision|introduit|re[çc]u|audience|courrier|entretien|visite"
+    r"|rendez-vous|inscrit|depuis|aanvraag|beslissing|ingediend|ontvangen|zitting|gesprek"
+    r"|bezoek|sinds|antrag|bescheid|eingereicht|eingegangen|sitzung|gespr[äa]ch|besuch|seit)"
+    r"(?!\w)"
+)
 
 
 def _has_birth_cue(window: str) -> bool:
