@@ -9,8 +9,14 @@ helpers, so a bug there cannot hide itself: case and accents ignored, word bound
 with ``digits: true`` leaks when its digits appear in a run of digits of the output whatever the
 separators; a birth date leaks in any of its written ``forms``.
 
-Thresholds: known-identity leaks 0, third-party name recall ≥ 0.98, keep rate ≥ 0.98.
-Exit status 1 when one is missed.
+The output gives, for every folder, its size, languages and who wrote it (``manifest.json``
+``{"author": …}``, or an "Author:" / "Written by:" line of its README.md), then per category
+(across languages and per language): known identities removed, third-party names removed,
+values kept; and per artefact class (an annotation's ``artefact``, a string or a list, or the
+case's ``artefacts`` in its ``.ann.json``; "-" when none is given).
+
+Thresholds (issue 19): known-identity leaks ≤ 0.5 % of the known values, third-party name
+recall ≥ 0.98, keep rate ≥ 0.98. Exit status 1 when one is missed.
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ DEFAULT_DIRS = (
 )
 MIN_RECALL = 0.98
 MIN_KEEP = 0.98
+MAX_LEAK_RATE = 0.005
+_AUTHOR_LINE = re.compile(r"(?im)^\W*(?:authors?|written by|auteurs?)\s*[:—–-]\s*(.+?)\s*$")
 _RUN = re.compile(r"\d(?:[ .\-/]?\d)*")
 
 
@@ -77,8 +85,21 @@ class Tally:
 
 
 @dataclass
+class CaseSet:
+    """One folder of annotated cases: where, how many, in which languages, by whom."""
+
+    folder: Path
+    cases: int
+    languages: dict[str, int]
+    author: str
+
+
+@dataclass
 class Report:
     cases: int = 0
+    sets: list[CaseSet] = field(default_factory=list)
+    #: (artefact class, "known" / "third party" / "keep") → tally
+    artefacts: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     known: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     unknown: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     keep: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
@@ -99,6 +120,11 @@ class Report:
         return total.total - total.done
 
     @property
+    def known_leak_rate(self) -> float:
+        total = self._sum(self.known).total
+        return self.known_leaks / total if total else 0.0
+
+    @property
     def third_party_recall(self) -> float:
         return self._sum(self.unknown, "name").rate
 
@@ -109,29 +135,63 @@ class Report:
     @property
     def passed(self) -> bool:
         return (
-            self.known_leaks == 0
+            self.known_leak_rate <= MAX_LEAK_RATE
             and self.third_party_recall >= MIN_RECALL
             and self.keep_rate >= MIN_KEEP
         )
 
 
 def _cases(directory: Path) -> list[Path]:
+    """The cases of ``directory`` and of its sub-folders."""
     return sorted(
         p.with_name(p.name.removesuffix(".ann.json"))
-        for p in directory.glob("*.ann.json")
+        for p in directory.rglob("*.ann.json")
         if p.with_name(p.name.removesuffix(".ann.json") + ".txt").exists()
     )
 
 
+def _author(folder: Path) -> str:
+    """Who wrote the cases of ``folder`` (its own manifest or README: a sub-folder written by
+    someone else does not inherit its parent's author)."""
+    manifest = folder / "manifest.json"
+    if manifest.is_file():
+        author = json.loads(manifest.read_text("utf-8")).get("author")
+        if author:
+            return str(author)
+    readme = folder / "README.md"
+    if readme.is_file():
+        found = _AUTHOR_LINE.search(readme.read_text("utf-8"))
+        if found:
+            return found.group(1)
+    return "not stated"
+
+
+def _artefacts(entry: dict, annotations: dict) -> list[str]:
+    given = entry.get("artefact") or entry.get("artefacts") or annotations.get("artefacts")
+    if not given:
+        return ["-"]
+    return [given] if isinstance(given, str) else [str(a) for a in given]
+
+
 def evaluate(directories: Sequence[Path], reference_date: date | None = None) -> Report:
     """Pseudonymise every annotated case (each on its own) and score the outputs."""
-    bases = [base for directory in directories for base in _cases(directory)]
+    found = [(directory, base) for directory in directories for base in _cases(directory)]
+    bases = [base for _, base in found]
     dossiers = [load_dossier(base.with_suffix(".json")) for base in bases]
     texts = [base.with_suffix(".txt").read_text("utf-8") for base in bases]
     outputs = Pseudonymiser(reference_date=reference_date).pseudonymise_each(
         list(zip(texts, dossiers, strict=True))
     )
     report = Report(cases=len(bases))
+    sets: dict[Path, CaseSet] = {}
+    for (_, base), dossier in zip(found, dossiers, strict=True):
+        language = dossier.language or "fr"
+        folder = base.parent
+        if folder not in sets:
+            sets[folder] = CaseSet(folder, 0, defaultdict(int), _author(folder))
+        sets[folder].cases += 1
+        sets[folder].languages[language] += 1
+    report.sets = list(sets.values())
     for base, dossier, output in zip(bases, dossiers, outputs, strict=True):
         language = dossier.language or "fr"
         annotations = json.loads(base.with_name(base.name + ".ann.json").read_text("utf-8"))
@@ -139,6 +199,10 @@ def evaluate(directories: Sequence[Path], reference_date: date | None = None) ->
             leaked = survives(entry, output.text)
             table = report.known if entry["known"] else report.unknown
             table[(language, entry["cat"])].add(not leaked)
+            if entry["known"] or entry["cat"] == "name":
+                kind = "known" if entry["known"] else "third party"
+                for artefact in _artefacts(entry, annotations):
+                    report.artefacts[(artefact, kind)].add(not leaked)
             if leaked:
                 kind = "LEAK (known)" if entry["known"] else "missed third party"
                 shown = entry["text"] or entry.get("forms")
@@ -146,26 +210,55 @@ def evaluate(directories: Sequence[Path], reference_date: date | None = None) ->
         for entry in annotations["keep"]:
             kept = _present(entry["text"], output.text)
             report.keep[(language, entry["cat"])].add(kept)
+            for artefact in _artefacts(entry, annotations):
+                report.artefacts[(artefact, "keep")].add(kept)
             if not kept:
                 report.failures.append(f"{base.name}\tNOT KEPT\t{entry['cat']}\t{entry['text']}")
     return report
 
 
 def _table(title: str, table: dict[tuple[str, str], Tally], what: str) -> list[str]:
-    lines = [f"{title}", f"  {'language':<9}{'category':<14}{what}"]
-    for (language, category), tally in sorted(table.items()):
-        lines.append(f"  {language:<9}{category:<14}{tally.done}/{tally.total} ({tally.rate:.3f})")
-    return lines
+    """Per category over all languages, then per language and category."""
+    by_category: dict[str, Tally] = defaultdict(Tally)
+    for (_, category), tally in table.items():
+        by_category[category].done += tally.done
+        by_category[category].total += tally.total
+    lines = [f"{title}", f"  {'category':<14}{'all':<9}{what}"]
+    for category, tally in sorted(by_category.items()):
+        lines.append(f"  {category:<14}{'':<9}{tally.done}/{tally.total} ({tally.rate:.3f})")
+    for (language, category), tally in sorted(table.items(), key=lambda kv: kv[0][::-1]):
+        lines.append(f"  {category:<14}{language:<9}{tally.done}/{tally.total} ({tally.rate:.3f})")
+    return [*lines, ""]
+
+
+def _artefact_table(report: Report) -> list[str]:
+    lines = ["Per artefact class", f"  {'artefact':<28}{'known removed':<20}"
+             f"{'third parties removed':<24}kept"]
+    classes = sorted({artefact for artefact, _ in report.artefacts})
+    for artefact in classes:
+        cells = []
+        for kind in ("known", "third party", "keep"):
+            tally = report.artefacts.get((artefact, kind))
+            cells.append(f"{tally.done}/{tally.total} ({tally.rate:.3f})" if tally else "-")
+        lines.append(f"  {artefact:<28}{cells[0]:<20}{cells[1]:<24}{cells[2]}")
+    return [*lines, ""]
 
 
 def render(report: Report) -> str:
     lines = [f"{report.cases} annotated reports", ""]
+    for case_set in report.sets:
+        languages = ", ".join(f"{n} {lang}" for lang, n in sorted(case_set.languages.items()))
+        lines.append(f"  {case_set.folder}: {case_set.cases} reports ({languages}); "
+                     f"written by: {case_set.author}")
+    lines.append("")
     lines += _table("Known identities (dossier values) removed", report.known, "removed")
     lines += _table("Third parties nobody listed, removed", report.unknown, "removed")
     lines += _table("Values that must stay, kept", report.keep, "kept")
+    lines += _artefact_table(report)
+    known_total = report._sum(report.known).total
     lines += [
-        "",
-        f"known-identity leaks: {report.known_leaks} (must be 0)",
+        f"known-identity leaks: {report.known_leaks}/{known_total} "
+        f"({report.known_leak_rate:.2%}; must be ≤ {MAX_LEAK_RATE:.1%})",
         f"third-party name recall: {report.third_party_recall:.3f} (must be ≥ {MIN_RECALL})",
         f"keep rate: {report.keep_rate:.3f} (must be ≥ {MIN_KEEP})",
         "",

@@ -1,5 +1,6 @@
 """The quality bar, measured on the shared samples and on our own corpus."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,41 @@ def test_command_line_exit_status(capsys, tmp_path):
     )
     assert main([str(tmp_path)]) == 1
     assert "NOT KEPT\tinstitution\tDiallo" in capsys.readouterr().out
+
+
+def _case(folder, name, text, redact, keep, **extra):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.txt").write_text(text, "utf-8")
+    (folder / f"{name}.json").write_text(
+        '{"reference": "1", "language": "fr", "applicant": {"last_name": "Diallo",'
+        ' "first_names": ["Naima"], "sex": "F"}}', "utf-8")
+    (folder / f"{name}.ann.json").write_text(
+        json.dumps({"redact": redact, "keep": keep, **extra}), "utf-8")
+
+
+def test_the_report_per_set_category_and_artefact(capsys, tmp_path):
+    """Issue 19: per category, per artefact class, with each set's size and author."""
+    other = tmp_path / "other-hands"
+    _case(other, "a", "Madame Diallo vit seule à Mons.",
+          [{"text": "Diallo", "cat": "name", "known": True, "artefact": "all-caps"}],
+          [{"text": "Mons", "cat": "municipality"}], artefacts=["e-mail thread"])
+    (other / "README.md").write_text("# Cases\n\nWritten by: a reviewer of the CPAS\n", "utf-8")
+    _case(tmp_path, "b", "Naima vit seule.",
+          [{"text": "Naima", "cat": "name", "known": True}], [])
+    assert main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 annotated reports" in out
+    assert f"{other}: 1 reports (1 fr); written by: a reviewer of the CPAS" in out
+    assert f"{tmp_path}: 1 reports (1 fr); written by: not stated" in out
+    assert "  name                   2/2 (1.000)" in out
+    assert "  all-caps" in out and "  e-mail thread" in out and "  -  " in out
+    assert "known-identity leaks: 0/2 (0.00%; must be ≤ 0.5%)" in out
+
+
+def test_the_leak_threshold_is_a_rate(tmp_path):
+    # an annotation the pseudonymiser cannot satisfy: "loyer" stays, so it "leaks"
+    redact = [{"text": "loyer", "cat": "name", "known": True}]
+    _case(tmp_path, "a", "Madame Diallo paie son loyer.", redact, [])
+    report = evaluate([tmp_path])
+    assert report.known_leaks == 1 and report.known_leak_rate == 1.0
+    assert not report.passed
