@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from agenda.pseudonymise.identifiers import AT_WORD
 from agenda.pseudonymise.lexicon import PARTICLES, first_names
 from agenda.pseudonymise.text import (
     Token,
@@ -49,13 +50,15 @@ _IDENTIFIER = re.compile(
     # an IBAN: country, check digits, then groups (letters read for digits by an OCR too)
     rf"\b[A-Z]{{2}}{_DIGITISH}{{2}}(?:[ ]?[0-9A-Za-z|]{{4}}){{2,7}}(?:[ ]?{_DIGITISH}{{1,3}})?\b"
     # a NISS-shaped number: 6 + 3 + 2 digits with or without its dots and dash
-    rf"|(?<![\w.,/-]){_DIGITISH}{{2}}[. ]?{_DIGITISH}{{2}}[. ]?{_DIGITISH}{{2}}[-. ]?"
+    rf"|(?<![\w.,/-])\d{_DIGITISH}[. ]?{_DIGITISH}{{2}}[. ]?{_DIGITISH}{{2}}[-. ]?"
     rf"{_DIGITISH}{{3}}[. ]?{_DIGITISH}{{2}}(?![\w,]|[./-]\d)"
     # a long run of digits (9 or more, any separators) that no pattern took
     r"|(?<![\w.,/-])\d(?:[ ./-]?\d){8,}(?![\w,]|[./-]\d)"
-    # an e-mail address written in words: "name at domain dot com", "name (at) domain (point) be"
-    r"|(?P<email>\b[\w.+-]+\s*[\[(]?\s*(?:at|arobase|apenstaartje|ät)\s*[\])]?\s*[\w-]+"
-    r"(?:\s*[\[(]?\s*(?:dot|point|punt|punkt|\.)\s*[\])]?\s*[\w-]+)+)"
+)
+# an e-mail address written in words: "name at domain dot com", "name (at) domain (point) be"
+_EMAIL_IN_WORDS = re.compile(
+    r"\b[\w.+-]+\s*[\[(]?\s*(?:at|arobase|apenstaartje|ät)\s*[\])]?\s*[\w-]+"
+    r"(?:\s*[\[(]?\s*(?:dot|point|punt|punkt|\.)\s*[\])]?\s*[\w-]+)+"
 )
 _DATE_OR_AMOUNT = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d+,\d{2}")
 
@@ -64,9 +67,12 @@ def _unmatched_identifiers(text: str) -> list[Doubt]:
     """Identifier-shaped leftovers: the pattern layer validates (mod-97) before replacing, so a
     mistyped or OCR-damaged IBAN or NISS, or a long number, stays for a human to decide."""
     doubts = []
+    if AT_WORD.search(text):
+        doubts += [Doubt(m.start(), m.end(), m.group(), "unmatched identifier")
+                   for m in _EMAIL_IN_WORDS.finditer(text)]
     for match in _IDENTIFIER.finditer(text):
         found = match.group()
-        if not match.group("email") and sum(c.isdigit() for c in found) < 6:
+        if sum(c.isdigit() for c in found) < 6:
             continue
         if _DATE_OR_AMOUNT.fullmatch(found.strip()):
             continue

@@ -9,8 +9,9 @@ helpers, so a bug there cannot hide itself: case and accents ignored, word bound
 with ``digits: true`` leaks when its digits appear in a run of digits of the output whatever the
 separators; a birth date leaks in any of its written ``forms``.
 
-The output gives, for every folder, its size, languages and who wrote it (``manifest.json``
-``{"author": …}``, or an "Author:" / "Written by:" line of its README.md), then per category
+The output gives, for every folder, its size, languages and who wrote it (the first line of an
+``AUTHOR`` file, ``manifest.json`` ``{"author": …}``, or an "Author:" / "Written by:" line of
+its README.md), then per category
 (across languages and per language): known identities removed, third-party names removed,
 values kept; and per artefact class (an annotation's ``artefact``, a string or a list, or the
 case's ``artefacts`` in its ``.ann.json``; "-" when none is given).
@@ -151,8 +152,11 @@ def _cases(directory: Path) -> list[Path]:
 
 
 def _author(folder: Path) -> str:
-    """Who wrote the cases of ``folder`` (its own manifest or README: a sub-folder written by
-    someone else does not inherit its parent's author)."""
+    """Who wrote the cases of ``folder`` (its own AUTHOR file, manifest or README: a
+    sub-folder written by someone else does not inherit its parent's author)."""
+    author_file = folder / "AUTHOR"
+    if author_file.is_file() and author_file.read_text("utf-8").strip():
+        return author_file.read_text("utf-8").strip().splitlines()[0]
     manifest = folder / "manifest.json"
     if manifest.is_file():
         author = json.loads(manifest.read_text("utf-8")).get("author")

@@ -59,7 +59,15 @@ def _label(language: str, kind: str) -> str:
     return PLACEHOLDERS[language][kind]
 
 
+# What every e-mail written in words holds; most texts do not, and skip the long pattern.
+AT_WORD = re.compile(
+    r"(?:\s|[\[(<{])(?:at|arobase|apenstaartje|ät|@)(?:\s|[\])>}])", re.IGNORECASE
+)
+
+
 def find_obfuscated_emails(text: str, language: str) -> list[Span]:
+    if not AT_WORD.search(text):
+        return []
     return [
         Span(m.start(), m.end(), "email", "pattern", _label(language, "email"))
         for m in _OBFUSCATED_EMAIL.finditer(text)

@@ -38,12 +38,17 @@ _ORDINAL = ("iemes", "ieme", "ste", "sten", "ten", "te", "de", "er", "e", "n")
 _PIECES = sorted([*_VALUES, *_LINKS], key=len, reverse=True)
 _WORD = "|".join(_PIECES)
 _NUMBER = rf"(?:(?:{_WORD})(?:[ -]?(?:{_WORD}))*)(?:{'|'.join(_ORDINAL)})?"
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE = re.compile(
-    rf"(?<![\w-])(?P<day>{_NUMBER}|\d{{1,2}}(?:er|e|ste|de|\.)?)\s+(?:de\s+|van\s+)?"
-    rf"(?P<month>{_MONTH})\.?\s+(?:de\s+l'an\s+|van\s+het\s+jaar\s+)?(?P<year>{_NUMBER}|\d{{4}})"
-    r"(?![\w-])"
+_MONTH = re.compile(
+    rf"(?<![a-z])(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})(?![a-z])"
 )
+# Read around each month found (most texts have few): the day before it, the year after it.
+_DAY_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<day>{_NUMBER}|\d{{1,2}}(?:er|e|ste|de|\.)?)\s+(?:de\s+|van\s+)?\Z"
+)
+_YEAR_AFTER = re.compile(
+    rf"\.?\s+(?:de\s+l'an\s+|van\s+het\s+jaar\s+)?(?P<year>{_NUMBER}|\d{{4}})(?![\w-])"
+)
+_WINDOW = 60
 
 
 def _pieces(word: str) -> list[int] | None:
@@ -87,8 +92,14 @@ def number_value(words: str) -> int | None:
 
 def dates_in_words(folded: str) -> Iterator[tuple[int, int, int, int, int]]:
     """(start, end, year, month, day) of every date written with words for a number."""
-    for match in _DATE.finditer(folded):
-        day_text, year_text = match.group("day"), match.group("year")
+    for month in _MONTH.finditer(folded):
+        after = _YEAR_AFTER.match(folded, month.end())
+        if after is None:
+            continue
+        before = _DAY_BEFORE.search(folded, max(0, month.start() - _WINDOW), month.start())
+        if before is None:
+            continue
+        day_text, year_text = before.group("day"), after.group("year")
         if day_text[:1].isdigit() and year_text[:1].isdigit():
             continue  # "17 septembre 1980": the ordinary written date
         day = int(re.sub(r"\D", "", day_text)) if day_text[:1].isdigit() else \
@@ -96,4 +107,4 @@ def dates_in_words(folded: str) -> Iterator[tuple[int, int, int, int, int]]:
         year = int(year_text) if year_text.isdigit() else number_value(year_text)
         if day is None or year is None or not 1 <= day <= 31 or not 1850 <= year <= 2100:
             continue
-        yield match.start(), match.end(), year, MONTHS[match.group("month")], day
+        yield before.start(), after.end(), year, MONTHS[month.group()], day

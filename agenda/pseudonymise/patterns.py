@@ -281,14 +281,39 @@ class KnownStreets:
     def find(self, folded: str, words: set[str]) -> Iterator[tuple[int, int]]:
         """(start, end) of the known streets in a folded text whose word keys are ``words``."""
         for key in words & self._by_key.keys():
+            windows = _windows(folded, key)
             for pattern in self._by_key[key]:
                 # Compiled on first use: most streets of a big meeting never need it.
                 if pattern not in self._compiled:
                     self._compiled[pattern] = re.compile(pattern)
-                for match in self._compiled[pattern].finditer(folded):
-                    # "du Moulin 201": the link words before the name go with it
-                    links = _LINKS_BEFORE.search(folded, max(0, match.start() - 12), match.start())
-                    yield (links.start() if links else match.start()), match.end()
+                for low, high in windows:
+                    for match in self._compiled[pattern].finditer(folded, low, high):
+                        # "du Moulin 201": the link words before the name go with it
+                        links = _LINKS_BEFORE.search(
+                            folded, max(0, match.start() - 12), match.start())
+                        yield (links.start() if links else match.start()), match.end()
+
+
+_BEFORE_KEY, _AFTER_KEY = 60, 150
+
+
+def _windows(folded: str, key: str) -> list[tuple[int, int]]:
+    """Where a street whose key word is ``key`` can stand: around each word starting with it
+    (a street is short), merged, each ending between words; a text is read once per street
+    word rather than once per dossier of the meeting bearing it."""
+    windows: list[tuple[int, int]] = []
+    position = folded.find(key)
+    while position >= 0:
+        if position == 0 or not folded[position - 1].isalnum():
+            low, high = max(0, position - _BEFORE_KEY), min(len(folded), position + _AFTER_KEY)
+            while high < len(folded) and folded[high].isalnum():
+                high += 1
+            if windows and low <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], high)
+            else:
+                windows.append((low, high))
+        position = folded.find(key, position + 1)
+    return windows
 
 
 def _street_key(street: str) -> str:
