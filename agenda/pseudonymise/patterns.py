@@ -278,9 +278,13 @@ class KnownStreets:
                 )
             self._by_key.setdefault(_street_key(street), []).append(pattern)
 
-    def find(self, folded: str, words: set[str]) -> Iterator[tuple[int, int]]:
-        """(start, end) of the known streets in a folded text whose word keys are ``words``."""
-        for key in words & self._by_key.keys():
+    def find(self, folded: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of the known streets in a folded text."""
+        if len(self._by_key) <= _FEW_STREETS:
+            keys: Iterable[str] = [key for key in self._by_key if key in folded]
+        else:
+            keys = {word[:5] for word in WORD_RE.findall(folded)} & self._by_key.keys()
+        for key in keys:
             windows = _windows(folded, key)
             for pattern in self._by_key[key]:
                 # Compiled on first use: most streets of a big meeting never need it.
@@ -295,6 +299,8 @@ class KnownStreets:
 
 
 _BEFORE_KEY, _AFTER_KEY = 60, 150
+# Up to this many street words, each is looked for in the text; beyond, the text's words are.
+_FEW_STREETS = 300
 
 
 def _windows(folded: str, key: str) -> list[tuple[int, int]]:
@@ -329,10 +335,8 @@ def find_addresses(text: str, language: str, known: KnownStreets) -> list[Span]:
         for m in _ADDRESS.finditer(text)
         if _HAS_NUMBER.search(m.group())
     ]
-    folded = fold(text)
-    words = {word[:5] for word in WORD_RE.findall(folded)}
     spans += [
-        Span(start, end, "address", "dossier", label) for start, end in known.find(folded, words)
+        Span(start, end, "address", "dossier", label) for start, end in known.find(fold(text))
     ]
     return spans
 
