@@ -23,6 +23,9 @@ from agenda.pseudonymise.patterns import (
 )
 from agenda.pseudonymise.text import fold, name_parts, plain_spaces, tokenize
 
+_OCR_DIGIT = re.compile(r"(?<=\d)[OoIl|]|[OoIl|](?=\d)")
+_OCR_VALUE = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"}
+
 
 @dataclass(frozen=True)
 class Leak:
@@ -53,7 +56,8 @@ def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
     text = plain_spaces(normalised.text)
     folded = fold(text)
     tokens = tokenize(text)
-    runs = list(digit_runs(text))
+    # An OCR's letter for a digit ("80.O9.17", "096l") next to a digit is read as that digit.
+    runs = list(digit_runs(_OCR_DIGIT.sub(lambda m: _OCR_VALUE[m.group()], text)))
     dates = [(s, e, d) for s, e, d, _ in dates_in(text, date.today()) if d is not None]
     leaks: list[Leak] = []
     for dossier in dossiers:

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from agenda.pseudonymise import Pseudonymiser, parse_dossier
+from agenda.pseudonymise import Pseudonymiser, find_leaks, parse_dossier
 from agenda.pseudonymise.doubts import find_doubts
 from agenda.pseudonymise.numberwords import number_value
 
@@ -154,3 +154,13 @@ def test_an_identifier_no_pattern_validates_is_a_blocking_doubt(text):
 )
 def test_amounts_dates_and_laws_are_no_identifier_doubts(text):
     assert not [d for d in find_doubts(text) if d.blocks]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("NISS 80.O9.17-123.43 ici.", "niss"), ("Compte BE71 096l 2345 6769.", "iban"),
+     ("Née le dix-sept septembre mil neuf cent quatre-vingt.", "birth_date")],
+)
+def test_the_leak_guard_reads_the_same_forms(text, category):
+    """The guard that checks every text before a convocation sees what the layers see."""
+    assert category in {leak.category for leak in find_leaks(text, [dossier()])}
