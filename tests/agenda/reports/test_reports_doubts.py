@@ -18,8 +18,8 @@ from agenda import reports
 from council.crypto import decrypt_bytes
 from council.models import AgendaItem, AuditEntry, DoubtDecision, DoubtDecisionRecord
 
-#: an account number whose OCR read an "O" for a zero: no pattern validates it
-DAMAGED_IBAN = "BE71 O961 2345 6769"
+#: an account number with an "O" for a zero and a wrong check: no pattern validates it
+DAMAGED_IBAN = "BE71 O961 2345 6799"
 TEXT = (
     "RAPPORT SOCIAL\n\n"
     "Madame Mireille Kabongo-Verhelst vit seule avec son fils Timothée.\n"
