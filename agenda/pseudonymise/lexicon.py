@@ -278,7 +278,9 @@ _DIMINUTIVES = {
     maria:mia,marieke,ria elisabeth:els,lies,liesbeth johanna:anneke,hanna
     margaretha:greet,griet,margriet catharina:katrien,trien anna:anneke,anneleen
     geertruida:truus,trui wilhelmina:mien anne-marie:annemie marie-louise:marlies
-    jan-willem:janwillem""",
+    jan-willem:janwillem jozef:jef,jos,sef albert:bert robert:rob,bob hubertus:bert
+    wilfried:fried ludovicus:lode,louis lodewijk:lode gustaaf:staf,guust
+    constant:stan eduard:ward,eddy martinus:tinus frederik:freek""",
     "fr": """nicolas:nico alexandre:alex alexandra:alex frederic:fred christophe:chris
     christine:chris catherine:cathy isabelle:isa elisabeth:babette,lisette veronique:vero
     stephanie:steph dominique:dom mohamed:momo mohammed:momo emmanuel:manu emmanuelle:manue
@@ -291,7 +293,9 @@ _DIMINUTIVES = {
     "de": """wilhelm:willi friedrich:fritz heinrich:heinz,heini katharina:kathe,kathi
     margarete:grete,gretel johannes:hannes josef:sepp,seppi michael:michi andreas:andi
     susanne:susi stefanie:steffi christian:chris alexander:alex elisabeth:liesl,elli
-    barbara:babsi franziska:franzi gabriele:gabi maximilian:max""",
+    barbara:babsi franziska:franzi gabriele:gabi maximilian:max gerhard:gerd
+    bernhard:bernd rudolf:rudi ulrich:uli wolfgang:wolfi ludwig:lutz johann:hans
+    gertrud:trude helmut:helmi""",
 }
 DIMINUTIVES: dict[str, frozenset[str]] = {}
 for _table in _DIMINUTIVES.values():
