@@ -142,11 +142,11 @@ class Report:
         )
 
 
-def _cases(directory: Path) -> list[Path]:
-    """The cases of ``directory`` and of its sub-folders."""
+def _cases(directory: Path, recursive: bool = True) -> list[Path]:
+    """The cases of ``directory`` and, unless told otherwise, of its sub-folders."""
     return sorted(
         p.with_name(p.name.removesuffix(".ann.json"))
-        for p in directory.rglob("*.ann.json")
+        for p in (directory.rglob if recursive else directory.glob)("*.ann.json")
         if p.with_name(p.name.removesuffix(".ann.json") + ".txt").exists()
     )
 
@@ -177,9 +177,12 @@ def _artefacts(entry: dict, annotations: dict) -> list[str]:
     return [given] if isinstance(given, str) else [str(a) for a in given]
 
 
-def evaluate(directories: Sequence[Path], reference_date: date | None = None) -> Report:
-    """Pseudonymise every annotated case (each on its own) and score the outputs."""
-    found = [(directory, base) for directory in directories for base in _cases(directory)]
+def evaluate(directories: Sequence[Path], reference_date: date | None = None, *,
+             recursive: bool = True) -> Report:
+    """Pseudonymise every annotated case (each on its own) and score the outputs; the cases
+    of sub-folders too unless ``recursive`` is false (each folder is reported as a set)."""
+    found = [(directory, base) for directory in directories
+             for base in _cases(directory, recursive)]
     bases = [base for _, base in found]
     dossiers = [load_dossier(base.with_suffix(".json")) for base in bases]
     texts = [base.with_suffix(".txt").read_text("utf-8") for base in bases]

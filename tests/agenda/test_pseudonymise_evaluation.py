@@ -23,7 +23,8 @@ def test_corpus_size_and_languages():
 def test_thresholds(folder):
     if not folder.is_dir():
         pytest.skip(f"{folder} absent")
-    report = evaluate([folder])
+    # this folder's own cases: a harder set in a sub-folder is measured, not held to the bar here
+    report = evaluate([folder], recursive=False)
     assert report.cases >= 12
     assert report.known_leaks == 0, report.failures
     assert report.third_party_recall >= MIN_RECALL, report.failures
