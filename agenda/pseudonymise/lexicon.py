@@ -219,30 +219,30 @@ def _lines(name: str) -> list[str]:
 
 
 @cache
+def _folded_lines(name: str) -> frozenset[str]:
+    return frozenset(fold(line) for line in _lines(name))
+
+
 def first_names() -> frozenset[str]:
-    return frozenset(fold(line) for line in _lines("first_names.txt"))
+    return _folded_lines("first_names.txt")
 
 
-@cache
 def common_words() -> frozenset[str]:
-    return frozenset(fold(line) for line in _lines("common_words.txt"))
+    return _folded_lines("common_words.txt")
 
 
-@cache
 def municipalities() -> frozenset[str]:
-    return frozenset(fold(line) for line in _lines("municipalities.txt"))
+    return _folded_lines("municipalities.txt")
 
 
-@cache
 def eponyms() -> frozenset[str]:
     """Folded names of diseases and syndromes named after people (Alzheimer, Crohn)."""
-    return frozenset(fold(line) for line in _lines("eponyms.txt"))
+    return _folded_lines("eponyms.txt")
 
 
-@cache
 def occupations() -> frozenset[str]:
     """Folded occupations that are also surnames (Boulanger, Bakker, Schneider)."""
-    return frozenset(fold(line) for line in _lines("occupations.txt"))
+    return _folded_lines("occupations.txt")
 
 
 # Words after which a capitalised occupation is the trade: "comme Boulanger", "als Bakker".
