@@ -53,7 +53,7 @@ _IDENTIFIER = re.compile(
     rf"|(?<![\w.,/-])\d{_DIGITISH}[. ]?{_DIGITISH}{{2}}[. ]?{_DIGITISH}{{2}}[-. ]?"
     rf"{_DIGITISH}{{3}}[. ]?{_DIGITISH}{{2}}(?![\w,]|[./-]\d)"
     # a long run of digits (9 or more, any separators) that no pattern took
-    r"|(?<![\w.,/-])\d(?:[ ./-]?\d){8,}(?![\w,]|[./-]\d)"
+    r"|(?P<long>(?<![\w.,/-])\d(?:[ ./-]?\d){8,}(?![\w,]|[./-]\d))"
 )
 # an e-mail address written in words: "name at domain dot com", "name (at) domain (point) be"
 _EMAIL_IN_WORDS = re.compile(
@@ -61,6 +61,8 @@ _EMAIL_IN_WORDS = re.compile(
     r"(?:\s*[\[(]?\s*(?:dot|point|punt|punkt|\.)\s*[\])]?\s*[\w-]+)+"
 )
 _DATE_OR_AMOUNT = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d+,\d{2}")
+# "12.03.2026 14" (a date, then the hour) or two dates in a row are no identifier
+_DATE_FIRST = re.compile(r"\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})(?!\d)")
 
 
 def _unmatched_identifiers(text: str) -> list[Doubt]:
@@ -75,6 +77,8 @@ def _unmatched_identifiers(text: str) -> list[Doubt]:
         if sum(c.isdigit() for c in found) < 6:
             continue
         if _DATE_OR_AMOUNT.fullmatch(found.strip()):
+            continue
+        if match.group("long") and _DATE_FIRST.match(found):
             continue
         doubts.append(Doubt(match.start(), match.end(), found, "unmatched identifier"))
     return doubts

@@ -140,7 +140,7 @@ def test_numbers_in_words(words, value):
 @pytest.mark.parametrize(
     "text",
     ["Compte BE71 O961 2345 6799 à vérifier.", "NISS 80.O9.17-123.99 à vérifier.",
-     "Écrire à quelquun at exemple dot org."],
+     "Écrire à quelquun at exemple dot org.", "Ancien compte 000-1234567-89 clôturé."],
 )
 def test_an_identifier_no_pattern_validates_is_a_blocking_doubt(text):
     doubts = find_doubts(text)
@@ -150,7 +150,8 @@ def test_an_identifier_no_pattern_validates_is_a_blocking_doubt(text):
 @pytest.mark.parametrize(
     "text",
     ["Payé 1.200,00 EUR le 03/04/2026.", "Article 57, § 1er de la loi du 8 juillet 1976.",
-     "Le 12 mars 2026 à 14h30."],
+     "Le 12 mars 2026 à 14h30.", "Rendez-vous le 12.03.2026 14:30 au CPAS.",
+     "Période du 01/02/2026 03/04/2026."],
 )
 def test_amounts_dates_and_laws_are_no_identifier_doubts(text):
     assert not [d for d in find_doubts(text) if d.blocks]
