@@ -9,12 +9,14 @@ helpers, so a bug there cannot hide itself: case and accents ignored, word bound
 with ``digits: true`` leaks when its digits appear in a run of digits of the output whatever the
 separators; a birth date leaks in any of its written ``forms``.
 
-The output gives, for every folder, its size, languages and who wrote it (the first line of an
-``AUTHOR`` file, ``manifest.json`` ``{"author": …}``, or an "Author:" / "Written by:" line of
-its README.md), then per category
-(across languages and per language): known identities removed, third-party names removed,
-values kept; and per artefact class (an annotation's ``artefact``, a string or a list, or the
-case's ``artefacts`` in its ``.ann.json``; "-" when none is given).
+A folder's own cases are read (not its sub-folders': each set is named on its own). The output
+gives, for every folder, its size, languages and who wrote it (the ``author`` of its
+annotations, else the first line of an ``AUTHOR`` file, ``manifest.json`` ``{"author": …}``,
+or an "Author:" / "Written by:" line of its README.md), then per coarse category (``cat``,
+across languages and per language): known identities removed, third-party names removed, values
+kept; and "By category" for entries that carry a finer ``category`` (an evaluation set's own
+class: ``name_diminutive``, ``place_saint``, ``iban_ocr``…), which is how the artefact classes
+are reported.
 
 Thresholds (issue 19): known-identity leaks ≤ 0.5 % of the known values, third-party name
 recall ≥ 0.98, keep rate ≥ 0.98. Exit status 1 when one is missed.
@@ -40,6 +42,8 @@ REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DIRS = (
     REPO.parent / "shared" / "samples" / "pseudonymisation",
     REPO / "tests" / "agenda" / "corpus",
+    # the harder set written by other hands (issue 19), when present
+    REPO / "tests" / "agenda" / "corpus" / "hard",
 )
 MIN_RECALL = 0.98
 MIN_KEEP = 0.98
@@ -99,8 +103,8 @@ class CaseSet:
 class Report:
     cases: int = 0
     sets: list[CaseSet] = field(default_factory=list)
-    #: (artefact class, "known" / "third party" / "keep") → tally
-    artefacts: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
+    #: (what: known, third party or keep; the entry's ``category``) → tally, when sets give one
+    categories: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     known: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     unknown: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     keep: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
@@ -142,11 +146,10 @@ class Report:
         )
 
 
-def _cases(directory: Path, recursive: bool = True) -> list[Path]:
-    """The cases of ``directory`` and, unless told otherwise, of its sub-folders."""
+def _cases(directory: Path) -> list[Path]:
     return sorted(
         p.with_name(p.name.removesuffix(".ann.json"))
-        for p in (directory.rglob if recursive else directory.glob)("*.ann.json")
+        for p in directory.glob("*.ann.json")
         if p.with_name(p.name.removesuffix(".ann.json") + ".txt").exists()
     )
 
@@ -170,19 +173,9 @@ def _author(folder: Path) -> str:
     return "not stated"
 
 
-def _artefacts(entry: dict, annotations: dict) -> list[str]:
-    given = entry.get("artefact") or entry.get("artefacts") or annotations.get("artefacts")
-    if not given:
-        return ["-"]
-    return [given] if isinstance(given, str) else [str(a) for a in given]
-
-
-def evaluate(directories: Sequence[Path], reference_date: date | None = None, *,
-             recursive: bool = True) -> Report:
-    """Pseudonymise every annotated case (each on its own) and score the outputs; the cases
-    of sub-folders too unless ``recursive`` is false (each folder is reported as a set)."""
-    found = [(directory, base) for directory in directories
-             for base in _cases(directory, recursive)]
+def evaluate(directories: Sequence[Path], reference_date: date | None = None) -> Report:
+    """Pseudonymise every annotated case (each on its own) and score the outputs."""
+    found = [(directory, base) for directory in directories for base in _cases(directory)]
     bases = [base for _, base in found]
     dossiers = [load_dossier(base.with_suffix(".json")) for base in bases]
     texts = [base.with_suffix(".txt").read_text("utf-8") for base in bases]
@@ -191,34 +184,38 @@ def evaluate(directories: Sequence[Path], reference_date: date | None = None, *,
     )
     report = Report(cases=len(bases))
     sets: dict[Path, CaseSet] = {}
-    for (_, base), dossier in zip(found, dossiers, strict=True):
-        language = dossier.language or "fr"
-        folder = base.parent
-        if folder not in sets:
-            sets[folder] = CaseSet(folder, 0, defaultdict(int), _author(folder))
-        sets[folder].cases += 1
-        sets[folder].languages[language] += 1
+    authors: dict[Path, set[str]] = defaultdict(set)
+    annotated = [json.loads(base.with_name(base.name + ".ann.json").read_text("utf-8"))
+                 for base in bases]
+    for (directory, _), dossier, annotation in zip(found, dossiers, annotated, strict=True):
+        if directory not in sets:
+            sets[directory] = CaseSet(directory, 0, defaultdict(int), "")
+        sets[directory].cases += 1
+        sets[directory].languages[dossier.language or "fr"] += 1
+        if annotation.get("author"):
+            authors[directory].add(str(annotation["author"]))
+    for directory, case_set in sets.items():
+        case_set.author = ", ".join(sorted(authors[directory])) or _author(directory)
     report.sets = list(sets.values())
-    for base, dossier, output in zip(bases, dossiers, outputs, strict=True):
+    for base, dossier, output, annotation in zip(bases, dossiers, outputs, annotated,
+                                                 strict=True):
         language = dossier.language or "fr"
-        annotations = json.loads(base.with_name(base.name + ".ann.json").read_text("utf-8"))
-        for entry in annotations["redact"]:
+        for entry in annotation["redact"]:
             leaked = survives(entry, output.text)
             table = report.known if entry["known"] else report.unknown
             table[(language, entry["cat"])].add(not leaked)
-            if entry["known"] or entry["cat"] == "name":
-                kind = "known" if entry["known"] else "third party"
-                for artefact in _artefacts(entry, annotations):
-                    report.artefacts[(artefact, kind)].add(not leaked)
+            if entry.get("category"):
+                what = "known" if entry["known"] else "third party"
+                report.categories[(what, entry["category"])].add(not leaked)
             if leaked:
                 kind = "LEAK (known)" if entry["known"] else "missed third party"
                 shown = entry["text"] or entry.get("forms")
                 report.failures.append(f"{base.name}\t{kind}\t{entry['cat']}\t{shown}")
-        for entry in annotations["keep"]:
+        for entry in annotation["keep"]:
             kept = _present(entry["text"], output.text)
             report.keep[(language, entry["cat"])].add(kept)
-            for artefact in _artefacts(entry, annotations):
-                report.artefacts[(artefact, "keep")].add(kept)
+            if entry.get("category"):
+                report.categories[("keep", entry["category"])].add(kept)
             if not kept:
                 report.failures.append(f"{base.name}\tNOT KEPT\t{entry['cat']}\t{entry['text']}")
     return report
@@ -238,16 +235,13 @@ def _table(title: str, table: dict[tuple[str, str], Tally], what: str) -> list[s
     return [*lines, ""]
 
 
-def _artefact_table(report: Report) -> list[str]:
-    lines = ["Per artefact class", f"  {'artefact':<28}{'known removed':<20}"
-             f"{'third parties removed':<24}kept"]
-    classes = sorted({artefact for artefact, _ in report.artefacts})
-    for artefact in classes:
-        cells = []
-        for kind in ("known", "third party", "keep"):
-            tally = report.artefacts.get((artefact, kind))
-            cells.append(f"{tally.done}/{tally.total} ({tally.rate:.3f})" if tally else "-")
-        lines.append(f"  {artefact:<28}{cells[0]:<20}{cells[1]:<24}{cells[2]}")
+def _category_table(report: Report) -> list[str]:
+    """"By category": the finer classes a set gives its entries, each with what it is."""
+    if not report.categories:
+        return []
+    lines = ["By category", f"  {'entry':<13}{'category':<24}removed or kept"]
+    for (what, category), tally in sorted(report.categories.items()):
+        lines.append(f"  {what:<13}{category:<24}{tally.done}/{tally.total} ({tally.rate:.3f})")
     return [*lines, ""]
 
 
@@ -261,7 +255,7 @@ def render(report: Report) -> str:
     lines += _table("Known identities (dossier values) removed", report.known, "removed")
     lines += _table("Third parties nobody listed, removed", report.unknown, "removed")
     lines += _table("Values that must stay, kept", report.keep, "kept")
-    lines += _artefact_table(report)
+    lines += _category_table(report)
     known_total = report._sum(report.known).total
     lines += [
         f"known-identity leaks: {report.known_leaks}/{known_total} "
