@@ -34,9 +34,11 @@ _OBFUSCATED_EMAIL = re.compile(
     re.IGNORECASE,
 )
 
-# Digits as an OCR reads them: O for 0, I, l and | for 1.
-_CONFUSED = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
-_D = r"[0-9OoIl|]"
+# Digits as an OCR reads them: O for 0, I, l and | for 1, Z for 2, S for 5, G for 6, B for 8.
+OCR_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "S": "5", "G": "6",
+              "B": "8"}
+_CONFUSED = str.maketrans(OCR_DIGITS)
+_D = r"[0-9OoIl|ZSGB]"
 _DAMAGED_IBAN = re.compile(rf"\b[A-Z]{{2}}{_D}{{2}}(?: ?{_D}{{4}}){{2,7}}(?: ?{_D}{{1,3}})?(?!\w)")
 _DAMAGED_RUN = re.compile(rf"(?<![\w.,/-])[0-9O](?:[ ./-]?{_D}){{7,}}(?![\w,]|[./-]\d)")
 

@@ -235,6 +235,7 @@ def _initials(person: Person) -> set[str]:
               for part in re.split(r"[\s-]+", name) if part]
     found = {"".join(firsts[: k + 1]) + last for k in range(len(firsts))}
     found |= {first + last for first in firsts}
+    found |= {last + first for first in firsts}  # the surname first: "B. P." for Pierre B.
     return {f for f in found if len(f) >= 2}
 
 
