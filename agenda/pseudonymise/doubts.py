@@ -45,15 +45,15 @@ class Doubt:
 #: a digit, a long number, an e-mail written in words)
 BLOCKING = frozenset({"close to a known name", "unmatched identifier"})
 
-_DIGITISH = r"[0-9OoIl|]"
+_DIGITISH = r"[0-9OoIl|ZSGB]"
 _IDENTIFIER = re.compile(
     # an IBAN: country, check digits, then groups (letters read for digits by an OCR too)
     rf"\b[A-Z]{{2}}{_DIGITISH}{{2}}(?:[ ]?[0-9A-Za-z|]{{4}}){{2,7}}(?:[ ]?{_DIGITISH}{{1,3}})?\b"
     # a NISS-shaped number: 6 + 3 + 2 digits with or without its dots and dash
     rf"|(?<![\w.,/-])\d{_DIGITISH}[. ]?{_DIGITISH}{{2}}[. ]?{_DIGITISH}{{2}}[-. ]?"
-    rf"{_DIGITISH}{{3}}[. ]?{_DIGITISH}{{2}}(?![\w,]|[./-]\d)"
+    rf"{_DIGITISH}{{3}}[. ]?{_DIGITISH}{{2}}(?!\w|,\d|[./-]\d)"
     # a long run of digits (9 or more, any separators) that no pattern took
-    r"|(?P<long>(?<![\w.,/-])\d(?:[ ./-]?\d){8,}(?![\w,]|[./-]\d))"
+    r"|(?P<long>(?<![\w.,/-])\d(?:[ ./-]?\d){8,}(?!\w|,\d|[./-]\d))"
 )
 # an e-mail address written in words: "name at domain dot com", "name (at) domain (point) be"
 _EMAIL_IN_WORDS = re.compile(

@@ -40,7 +40,7 @@ OCR_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "S": "
 _CONFUSED = str.maketrans(OCR_DIGITS)
 _D = r"[0-9OoIl|ZSGB]"
 _DAMAGED_IBAN = re.compile(rf"\b[A-Z]{{2}}{_D}{{2}}(?: ?{_D}{{4}}){{2,7}}(?: ?{_D}{{1,3}})?(?!\w)")
-_DAMAGED_RUN = re.compile(rf"(?<![\w.,/-])[0-9O](?:[ ./-]?{_D}){{7,}}(?![\w,]|[./-]\d)")
+_DAMAGED_RUN = re.compile(rf"(?<![\w.,/-])[0-9O](?:[ ./-]?{_D}){{7,}}(?!\w|,\d|[./-]\d)")
 
 _PLATE = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
 _OLD_PLATE = re.compile(r"(?<![\w-])(?:[A-Z]{3}[- ]\d{3}|\d{3}[- ][A-Z]{3})(?![\w-])")

@@ -58,7 +58,7 @@ LEAKS = [
     ("fr", "Compte BE71 O961 2345 6769 au nom de la dame.", "Compte [IBAN] au nom de la dame."),
     ("fr", "Compte BE71 096l 2345 6769.", "Compte [IBAN]."),
     ("fr", "NISS 80.O9.17-123.43 communiqué.", "NISS [NISS] communiqué."),
-    ("fr", "NISS 8O.O9.l7-l23.4S communiqué.", "NISS [NISS] communiqué."),
+    ("fr", "NISS 8O.O9.l7-l23.43 communiqué.", "NISS [NISS] communiqué."),
     ("fr", "Compte BE7l O96l Z345 G769.", "Compte [IBAN]."),
     ("fr", "Entretien avec S. M. le matin.", "Entretien avec Madame A. le matin."),
     # licence plates and court roll numbers
