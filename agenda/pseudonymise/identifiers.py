@@ -43,7 +43,10 @@ _DAMAGED_IBAN = re.compile(rf"\b[A-Z]{{2}}{_D}{{2}}(?: ?{_D}{{4}}){{2,7}}(?: ?{_
 _DAMAGED_RUN = re.compile(rf"(?<![\w.,/-])[0-9O](?:[ ./-]?{_D}){{7,}}(?!\w|,\d|[./-]\d)")
 
 _PLATE = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
-_OLD_PLATE = re.compile(r"(?<![\w-])(?:[A-Z]{3}[- ]\d{3}|\d{3}[- ][A-Z]{3})(?![\w-])")
+# after a word about a vehicle: "ABC-123", "123-ABC", "2 BBV 956", "2WZT304"
+_OLD_PLATE = re.compile(
+    r"(?<![\w-])(?:[1-9][- ]?[A-Z]{3}[- ]?\d{3}|[A-Z]{3}[- ]\d{3}|\d{3}[- ][A-Z]{3})(?![\w-])"
+)
 _VEHICLE_CUE = re.compile(
     r"(?:plaque|immatricul|v[ée]hicule|voiture|camionnette|nummerplaat|kenteken|wagen|auto"
     r"|kennzeichen|fahrzeug|pkw)[^\n]{0,30}$",
@@ -51,10 +54,21 @@ _VEHICLE_CUE = re.compile(
 )
 _ROLL = re.compile(
     r"(?:\b(?:num[ée]ro\s+de\s+r[ôo]le|n°\s*de\s+r[ôo]le|r[ôo]le(?:\s+g[ée]n[ée]ral)?|R\.\s?G\.|RG"
-    r"|rolnummer|rolnr\.?|algemene\s+rol|A\.\s?R\.\s?(?=n)|Aktenzeichen|Az\.)"
+    r"|rolnummer|rolnr\.?|algemene\s+rol|A\.\s?R\.\s?(?=n)|Aktenzeichen|Az\.|Akte|Rolle"
+    r"|Verfahren|affaire|zaak)"
     r"\s*(?:(?i:n°|no|nr|num[ée]ro)\.?\s*)?:?\s*)"
-    r"(?P<code>\d[\dA-Z]*(?:\s?[/.-]\s?[\dA-Z]+){1,4}|\d{1,3}\s[A-Z]{1,3}\s\d+/\d{2,4})",
+    r"(?P<code>\d[\dA-Z]*(?:\s?[/.-]\s?[\dA-Z]+){1,4}|\d{1,3}\s[A-Z]{1,3}\s\d+/\d{2,4}"
+    r"|\d{2}[A-Z]\d{3,6})(?![\w/])",
 )
+
+
+# A case number after a looser word ("dossier", "procédure", "AR", "zaak"): only the forms with
+# a letter court files take ("24B5717", "2024/1864/A"), never a CPAS file number ("2026/0042").
+_CASE = re.compile(
+    r"\b(?:dossier|proc[ée]dure|AR|A\.R\.|zaak|Akte)\s*(?:n°\s*|nr\.?\s*)?"
+    r"(?P<code>\d{2}[A-Z]\d{3,6}|\d{2,4}/\d{2,5}/[A-Z])(?![\w/])"
+)
+_A_DATE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}")
 
 
 def _label(language: str, kind: str) -> str:
@@ -119,6 +133,11 @@ def find_plates_and_rolls(text: str, language: str) -> list[Span]:
     spans += [
         Span(m.start("code"), m.end("code"), "roll", "pattern", _label(language, "roll"))
         for m in _ROLL.finditer(text)
+        if not _A_DATE.fullmatch(m.group("code"))  # "Verfahren 12.03.2026": a date stays
+    ]
+    spans += [
+        Span(m.start("code"), m.end("code"), "roll", "pattern", _label(language, "roll"))
+        for m in _CASE.finditer(text)
     ]
     return spans
 
