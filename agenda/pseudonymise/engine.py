@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from agenda.pseudonymise import ner, patterns
+from agenda.pseudonymise import identifiers, ner, patterns
 from agenda.pseudonymise.dossier import Dossier
 from agenda.pseudonymise.doubts import Doubt, find_doubts
 from agenda.pseudonymise.lexicon import (
@@ -168,7 +168,9 @@ class Pseudonymiser:
                 ),
                 item.tokens,
             )
-            item.spans = resolve(self._patterns(item, context) + names)
+            item.spans = resolve(
+                self._patterns(item, context) + names + known.find_initials(item.text, index)
+            )
         here = frozenset(ref.key for ref, _, _ in known.people)
         _register_people(items, registry, extra_names, here)
         everywhere, by_scope = registry.name_tokens(here)
@@ -188,6 +190,10 @@ class Pseudonymiser:
             + patterns.find_known_numbers(text, context.numbers, language)
             + patterns.find_addresses(text, language, context.streets)
             + patterns.find_birth_dates(text, context.birth_dates, self.reference_date)
+            + identifiers.find_obfuscated_emails(text, language)
+            + identifiers.find_damaged_identifiers(text, language, context.numbers)
+            + identifiers.find_plates_and_rolls(text, language)
+            + identifiers.find_named_references(text, language, context.references)
         )
 
     def _render(self, item: _Item, registry: Registry) -> PseudonymisedItem:
@@ -281,6 +287,7 @@ class _MeetingValues:
     numbers: dict[str, str] = field(init=False)
     streets: patterns.KnownStreets = field(init=False)
     birth_dates: set[date] = field(init=False)
+    references: list[re.Pattern[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         people = [p for d in self.dossiers for p in d.persons]
@@ -291,6 +298,7 @@ class _MeetingValues:
         )
         self.streets = patterns.KnownStreets(d.address for d in self.dossiers if d.address)
         self.birth_dates = {p.birth_date for p in people if p.birth_date}
+        self.references = identifiers.named_reference_patterns(self.dossiers)
 
 
 def _city(dossier: Dossier) -> str | None:

@@ -7,12 +7,19 @@ what must go, ``keep``: what must stay), as ../shared/samples/pseudonymisation/R
 Matching follows that README and is written here on purpose without the pseudonymiser's own
 helpers, so a bug there cannot hide itself: case and accents ignored, word boundaries; an entry
 with ``digits: true`` leaks when its digits appear in a run of digits of the output whatever the
-separators; a birth date leaks in any of its written ``forms``. An entry may also carry a finer
-``category`` (an evaluation set's own label, such as ``name_diminutive`` or ``place_saint``): the
-results are then also given per category.
+separators; a birth date leaks in any of its written ``forms``.
 
-Thresholds: known-identity leaks 0, third-party name recall ≥ 0.98, keep rate ≥ 0.98.
-Exit status 1 when one is missed.
+A folder's own cases are read (not its sub-folders': each set is named on its own). The output
+gives, for every folder, its size, languages and who wrote it (the ``author`` of its
+annotations, else the first line of an ``AUTHOR`` file, ``manifest.json`` ``{"author": …}``,
+or an "Author:" / "Written by:" line of its README.md), then per coarse category (``cat``,
+across languages and per language): known identities removed, third-party names removed, values
+kept; and "By category" for entries that carry a finer ``category`` (an evaluation set's own
+class: ``name_diminutive``, ``place_saint``, ``iban_ocr``…), which is how the artefact classes
+are reported.
+
+Thresholds (issue 19): known-identity leaks ≤ 0.5 % of the known values, third-party name
+recall ≥ 0.98, keep rate ≥ 0.98. Exit status 1 when one is missed.
 """
 
 from __future__ import annotations
@@ -35,9 +42,13 @@ REPO = Path(__file__).resolve().parents[2]
 DEFAULT_DIRS = (
     REPO.parent / "shared" / "samples" / "pseudonymisation",
     REPO / "tests" / "agenda" / "corpus",
+    # the harder set written by other hands (issue 19), when present
+    REPO / "tests" / "agenda" / "corpus" / "hard",
 )
 MIN_RECALL = 0.98
 MIN_KEEP = 0.98
+MAX_LEAK_RATE = 0.005
+_AUTHOR_LINE = re.compile(r"(?im)^\W*(?:authors?|written by|auteurs?)\s*[:—–-]\s*(.+?)\s*$")
 _RUN = re.compile(r"\d(?:[ .\-/]?\d)*")
 
 
@@ -79,13 +90,24 @@ class Tally:
 
 
 @dataclass
+class CaseSet:
+    """One folder of annotated cases: where, how many, in which languages, by whom."""
+
+    folder: Path
+    cases: int
+    languages: dict[str, int]
+    author: str
+
+
+@dataclass
 class Report:
     cases: int = 0
+    sets: list[CaseSet] = field(default_factory=list)
+    #: (what: known, third party or keep; the entry's ``category``) → tally, when sets give one
+    categories: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     known: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     unknown: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     keep: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
-    #: (what: known, third party or keep; the entry's ``category``) -> tally, when sets give one
-    categories: dict[tuple[str, str], Tally] = field(default_factory=lambda: defaultdict(Tally))
     failures: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -103,6 +125,11 @@ class Report:
         return total.total - total.done
 
     @property
+    def known_leak_rate(self) -> float:
+        total = self._sum(self.known).total
+        return self.known_leaks / total if total else 0.0
+
+    @property
     def third_party_recall(self) -> float:
         return self._sum(self.unknown, "name").rate
 
@@ -113,7 +140,7 @@ class Report:
     @property
     def passed(self) -> bool:
         return (
-            self.known_leaks == 0
+            self.known_leak_rate <= MAX_LEAK_RATE
             and self.third_party_recall >= MIN_RECALL
             and self.keep_rate >= MIN_KEEP
         )
@@ -127,19 +154,53 @@ def _cases(directory: Path) -> list[Path]:
     )
 
 
+def _author(folder: Path) -> str:
+    """Who wrote the cases of ``folder`` (its own AUTHOR file, manifest or README: a
+    sub-folder written by someone else does not inherit its parent's author)."""
+    author_file = folder / "AUTHOR"
+    if author_file.is_file() and author_file.read_text("utf-8").strip():
+        return author_file.read_text("utf-8").strip().splitlines()[0]
+    manifest = folder / "manifest.json"
+    if manifest.is_file():
+        author = json.loads(manifest.read_text("utf-8")).get("author")
+        if author:
+            return str(author)
+    readme = folder / "README.md"
+    if readme.is_file():
+        found = _AUTHOR_LINE.search(readme.read_text("utf-8"))
+        if found:
+            return found.group(1)
+    return "not stated"
+
+
 def evaluate(directories: Sequence[Path], reference_date: date | None = None) -> Report:
     """Pseudonymise every annotated case (each on its own) and score the outputs."""
-    bases = [base for directory in directories for base in _cases(directory)]
+    found = [(directory, base) for directory in directories for base in _cases(directory)]
+    bases = [base for _, base in found]
     dossiers = [load_dossier(base.with_suffix(".json")) for base in bases]
     texts = [base.with_suffix(".txt").read_text("utf-8") for base in bases]
     outputs = Pseudonymiser(reference_date=reference_date).pseudonymise_each(
         list(zip(texts, dossiers, strict=True))
     )
     report = Report(cases=len(bases))
-    for base, dossier, output in zip(bases, dossiers, outputs, strict=True):
+    sets: dict[Path, CaseSet] = {}
+    authors: dict[Path, set[str]] = defaultdict(set)
+    annotated = [json.loads(base.with_name(base.name + ".ann.json").read_text("utf-8"))
+                 for base in bases]
+    for (directory, _), dossier, annotation in zip(found, dossiers, annotated, strict=True):
+        if directory not in sets:
+            sets[directory] = CaseSet(directory, 0, defaultdict(int), "")
+        sets[directory].cases += 1
+        sets[directory].languages[dossier.language or "fr"] += 1
+        if annotation.get("author"):
+            authors[directory].add(str(annotation["author"]))
+    for directory, case_set in sets.items():
+        case_set.author = ", ".join(sorted(authors[directory])) or _author(directory)
+    report.sets = list(sets.values())
+    for base, dossier, output, annotation in zip(bases, dossiers, outputs, annotated,
+                                                 strict=True):
         language = dossier.language or "fr"
-        annotations = json.loads(base.with_name(base.name + ".ann.json").read_text("utf-8"))
-        for entry in annotations["redact"]:
+        for entry in annotation["redact"]:
             leaked = survives(entry, output.text)
             table = report.known if entry["known"] else report.unknown
             table[(language, entry["cat"])].add(not leaked)
@@ -150,7 +211,7 @@ def evaluate(directories: Sequence[Path], reference_date: date | None = None) ->
                 kind = "LEAK (known)" if entry["known"] else "missed third party"
                 shown = entry["text"] or entry.get("forms")
                 report.failures.append(f"{base.name}\t{kind}\t{entry['cat']}\t{shown}")
-        for entry in annotations["keep"]:
+        for entry in annotation["keep"]:
             kept = _present(entry["text"], output.text)
             report.keep[(language, entry["cat"])].add(kept)
             if entry.get("category"):
@@ -161,26 +222,44 @@ def evaluate(directories: Sequence[Path], reference_date: date | None = None) ->
 
 
 def _table(title: str, table: dict[tuple[str, str], Tally], what: str) -> list[str]:
-    lines = [f"{title}", f"  {'language':<9}{'category':<14}{what}"]
-    for (language, category), tally in sorted(table.items()):
-        lines.append(f"  {language:<9}{category:<14}{tally.done}/{tally.total} ({tally.rate:.3f})")
-    return lines
+    """Per category over all languages, then per language and category."""
+    by_category: dict[str, Tally] = defaultdict(Tally)
+    for (_, category), tally in table.items():
+        by_category[category].done += tally.done
+        by_category[category].total += tally.total
+    lines = [f"{title}", f"  {'category':<14}{'all':<9}{what}"]
+    for category, tally in sorted(by_category.items()):
+        lines.append(f"  {category:<14}{'':<9}{tally.done}/{tally.total} ({tally.rate:.3f})")
+    for (language, category), tally in sorted(table.items(), key=lambda kv: kv[0][::-1]):
+        lines.append(f"  {category:<14}{language:<9}{tally.done}/{tally.total} ({tally.rate:.3f})")
+    return [*lines, ""]
+
+
+def _category_table(report: Report) -> list[str]:
+    """"By category": the finer classes a set gives its entries, each with what it is."""
+    if not report.categories:
+        return []
+    lines = ["By category", f"  {'entry':<13}{'category':<24}removed or kept"]
+    for (what, category), tally in sorted(report.categories.items()):
+        lines.append(f"  {what:<13}{category:<24}{tally.done}/{tally.total} ({tally.rate:.3f})")
+    return [*lines, ""]
 
 
 def render(report: Report) -> str:
     lines = [f"{report.cases} annotated reports", ""]
+    for case_set in report.sets:
+        languages = ", ".join(f"{n} {lang}" for lang, n in sorted(case_set.languages.items()))
+        lines.append(f"  {case_set.folder}: {case_set.cases} reports ({languages}); "
+                     f"written by: {case_set.author}")
+    lines.append("")
     lines += _table("Known identities (dossier values) removed", report.known, "removed")
     lines += _table("Third parties nobody listed, removed", report.unknown, "removed")
     lines += _table("Values that must stay, kept", report.keep, "kept")
-    if report.categories:
-        lines += ["By category", f"  {'entry':<13}{'category':<24}removed or kept"]
-        for (what, category), tally in sorted(report.categories.items()):
-            lines.append(
-                f"  {what:<13}{category:<24}{tally.done}/{tally.total} ({tally.rate:.3f})"
-            )
+    lines += _category_table(report)
+    known_total = report._sum(report.known).total
     lines += [
-        "",
-        f"known-identity leaks: {report.known_leaks} (must be 0)",
+        f"known-identity leaks: {report.known_leaks}/{known_total} "
+        f"({report.known_leak_rate:.2%}; must be ≤ {MAX_LEAK_RATE:.1%})",
         f"third-party name recall: {report.third_party_recall:.3f} (must be ≥ {MIN_RECALL})",
         f"keep rate: {report.keep_rate:.3f} (must be ≥ {MIN_KEEP})",
         "",

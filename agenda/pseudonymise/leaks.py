@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from agenda.pseudonymise.dossier import Dossier
+from agenda.pseudonymise.identifiers import OCR_DIGITS
 from agenda.pseudonymise.lexicon import PARTICLES, common_words
 from agenda.pseudonymise.normalise import Normalised, normalise
 from agenda.pseudonymise.patterns import (
@@ -22,6 +23,8 @@ from agenda.pseudonymise.patterns import (
     street_pattern,
 )
 from agenda.pseudonymise.text import fold, name_parts, plain_spaces, tokenize
+
+_OCR_DIGIT = re.compile(r"(?<=\d)[OoIl|ZSGB]|[OoIl|ZSGB](?=\d)")
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,8 @@ def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
     text = plain_spaces(normalised.text)
     folded = fold(text)
     tokens = tokenize(text)
-    runs = list(digit_runs(text))
+    # An OCR's letter for a digit ("80.O9.17", "096l") next to a digit is read as that digit.
+    runs = list(digit_runs(_OCR_DIGIT.sub(lambda m: OCR_DIGITS[m.group()], text)))
     dates = [(s, e, d) for s, e, d, _ in dates_in(text, date.today()) if d is not None]
     leaks: list[Leak] = []
     for dossier in dossiers:

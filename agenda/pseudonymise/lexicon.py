@@ -131,6 +131,9 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
         "phone": "[téléphone]",
         "email": "[courriel]",
         "enterprise": "[n° d'entreprise]",
+        "plate": "[plaque]",
+        "roll": "[n° de rôle]",
+        "reference": "[référence du dossier]",
     },
     "nl": {
         "address": "[adres]",
@@ -139,6 +142,9 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
         "phone": "[telefoon]",
         "email": "[e-mail]",
         "enterprise": "[ondernemingsnummer]",
+        "plate": "[nummerplaat]",
+        "roll": "[rolnummer]",
+        "reference": "[dossiernummer]",
     },
     "de": {
         "address": "[Adresse]",
@@ -147,6 +153,9 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
         "phone": "[Telefon]",
         "email": "[E-Mail]",
         "enterprise": "[Unternehmensnummer]",
+        "plate": "[Kennzeichen]",
+        "roll": "[Aktenzeichen]",
+        "reference": "[Aktennummer]",
     },
 }
 
@@ -210,18 +219,36 @@ def _lines(name: str) -> list[str]:
 
 
 @cache
+def _folded_lines(name: str) -> frozenset[str]:
+    return frozenset(fold(line) for line in _lines(name))
+
+
 def first_names() -> frozenset[str]:
-    return frozenset(fold(line) for line in _lines("first_names.txt"))
+    return _folded_lines("first_names.txt")
 
 
-@cache
 def common_words() -> frozenset[str]:
-    return frozenset(fold(line) for line in _lines("common_words.txt"))
+    return _folded_lines("common_words.txt")
 
 
-@cache
 def municipalities() -> frozenset[str]:
-    return frozenset(fold(line) for line in _lines("municipalities.txt"))
+    return _folded_lines("municipalities.txt")
+
+
+def eponyms() -> frozenset[str]:
+    """Folded names of diseases and syndromes named after people (Alzheimer, Crohn)."""
+    return _folded_lines("eponyms.txt")
+
+
+def occupations() -> frozenset[str]:
+    """Folded occupations that are also surnames (Boulanger, Bakker, Schneider)."""
+    return _folded_lines("occupations.txt")
+
+
+# Words after which a capitalised occupation is the trade: "comme Boulanger", "als Bakker".
+OCCUPATION_CUES = frozenset(
+    {"comme", "que", "als", "profession", "metier", "beroep", "beruf", "fonction", "functie"}
+)
 
 
 @cache
@@ -250,16 +277,25 @@ _DIMINUTIVES = {
     franciscus:frans,cis antonius:toon,ton josephus:jef,jos johannes:joop,hannes
     maria:mia,marieke,ria elisabeth:els,lies,liesbeth johanna:anneke,hanna
     margaretha:greet,griet,margriet catharina:katrien,trien anna:anneke,anneleen
-    geertruida:truus,trui wilhelmina:mien""",
+    geertruida:truus,trui wilhelmina:mien anne-marie:annemie marie-louise:marlies
+    jan-willem:janwillem jozef:jef,jos,sef albert:bert robert:rob,bob hubertus:bert
+    wilfried:fried ludovicus:lode,louis lodewijk:lode gustaaf:staf,guust
+    constant:stan eduard:ward,eddy martinus:tinus frederik:freek""",
     "fr": """nicolas:nico alexandre:alex alexandra:alex frederic:fred christophe:chris
     christine:chris catherine:cathy isabelle:isa elisabeth:babette,lisette veronique:vero
     stephanie:steph dominique:dom mohamed:momo mohammed:momo emmanuel:manu emmanuelle:manue
     philippe:phil benjamin:benji thomas:tom,tommy maximilien:max maxime:max nathalie:nath
-    caroline:caro sebastien:seb anthony:tony joseph:jojo""",
+    caroline:caro sebastien:seb anthony:tony joseph:jojo jean:jeannot pierre:pierrot
+    patricia:patou valerie:val charlotte:lolotte francoise:fanfan
+    marie-louise:malou,marilou,marie-lou
+    marie-therese:maite marie-jose:marijo anne-marie:annemie jean-baptiste:baptiste
+    jean-francois:jeff marie-christine:christine""",
     "de": """wilhelm:willi friedrich:fritz heinrich:heinz,heini katharina:kathe,kathi
     margarete:grete,gretel johannes:hannes josef:sepp,seppi michael:michi andreas:andi
     susanne:susi stefanie:steffi christian:chris alexander:alex elisabeth:liesl,elli
-    barbara:babsi franziska:franzi gabriele:gabi maximilian:max""",
+    barbara:babsi franziska:franzi gabriele:gabi maximilian:max gerhard:gerd
+    bernhard:bernd rudolf:rudi ulrich:uli wolfgang:wolfi ludwig:lutz johann:hans
+    gertrud:trude helmut:helmi""",
 }
 DIMINUTIVES: dict[str, frozenset[str]] = {}
 for _table in _DIMINUTIVES.values():
@@ -278,6 +314,8 @@ def diminutives(first_name: str) -> list[str]:
     """Folded short forms of a first name: the table's, and each with the Dutch suffix."""
     folded = fold(first_name)
     if not WORD_RE.fullmatch(folded):
-        return []  # "Marie-Claire", "Jan Willem": the short forms name one part of them
+        # "Marie-Louise": the table's short forms of the whole ("Malou"); those of one part
+        # ("Marie") would name anyone called so
+        return sorted(DIMINUTIVES.get("-".join(re.split(r"[\s-]+", folded.strip())), ()))
     short = sorted(DIMINUTIVES.get(folded, ()))
     return short + [_dutch_diminutive(name) for name in (folded, *short)]

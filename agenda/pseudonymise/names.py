@@ -9,6 +9,7 @@ mention, which gets one pseudonym.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -86,6 +87,8 @@ class KnownNames:
         self.people: list[tuple[PersonRef, int, Person]] = []
         # First part → written parts → the forms spelled so (one per person bearing it).
         self._forms: dict[str, dict[tuple[str, ...], list[_Form]]] = {}
+        # Initials ("MS" for Marie Stévenart, "MLS" for Marie-Louise) → the people bearing them.
+        self._initials: dict[str, list[int]] = {}
         for dossier_index, dossier in enumerate(dossiers):
             for person in dossier.persons:
                 index = len(self.people)
@@ -94,7 +97,12 @@ class KnownNames:
                     self._add(first_name, "first", index)
                     for short in diminutives(first_name):
                         self._add(short, "short", index)
+                if len(person.first_names) > 1:  # "Marie Louise", called "Malou"
+                    for short in diminutives("-".join(person.first_names[:2])):
+                        self._add(short, "short", index)
                 self._add(person.last_name, "surname", index)
+                for letters in _initials(person):
+                    self._initials.setdefault(letters, []).append(index)
 
     def _add(self, name: str, kind: str, person: int) -> None:
         for parts in _forms(name, kind):
@@ -107,6 +115,23 @@ class KnownNames:
             self._mention(text, tokens, group, dossier_index)
             for group in _group(text, tokens, hits)
         ]
+
+    def find_initials(self, text: str, dossier_index: int) -> list[Span]:
+        """A person written by their initials with dots ("M.S.", "M.-L. S."): the person of
+        the report's own dossier when several bear them, none when that does not settle it."""
+        spans = []
+        for match in _INITIALS.finditer(text):
+            letters = "".join(re.findall(r"[A-Z]", match.group()))
+            if letters in _NOT_INITIALS or letters not in self._initials:
+                continue
+            people = self._initials[letters]
+            own = [i for i in people if self.people[i][1] == dossier_index]
+            chosen = own if own else people
+            if len({self.people[i][0].key for i in chosen}) != 1:
+                continue
+            spans.append(Span(match.start(), match.end(), "name", "dossier",
+                              person=self.people[chosen[0]][0]))
+        return spans
 
     def _hits(self, text: str, tokens: Sequence[Token], dossier_index: int) -> list[_Hit]:
         hits: list[_Hit] = []
@@ -191,6 +216,27 @@ class KnownNames:
             1 if tokens[last].text.isupper() and len(tokens[last].text) == 1 else 0
         )
         return Span(start, end, "name", "dossier", person=ref, title_sex=title_sex)
+
+
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]?-?[ \t]?){1,3}[A-Z]\.(?![\w])")
+# Abbreviations written like initials: Moniteur belge, arrêté royal, Belgisch Staatsblad…
+_NOT_INITIALS = frozenset({"MB", "AR", "PS", "NB", "BS", "KB", "SA", "AM", "PM", "CV", "RG",
+                           "BV", "NV", "VZW", "ASBL", "CPAS", "OCMW", "ONEM", "RVA", "UE", "EU"})
+
+
+def _initials(person: Person) -> set[str]:
+    """The initials a person may sign with: one or more first-name initials, then the
+    surname's ("MS", "MLS" for Marie-Louise Stévenart, "LS" for her second first name)."""
+    surname = [p for p in re.split(r"[\s'’-]+", person.last_name) if p]
+    if not surname or not person.first_names:
+        return set()
+    last = fold(surname[0])[:1].upper()
+    firsts = [fold(part)[:1].upper() for name in person.first_names
+              for part in re.split(r"[\s-]+", name) if part]
+    found = {"".join(firsts[: k + 1]) + last for k in range(len(firsts))}
+    found |= {first + last for first in firsts}
+    found |= {last + first for first in firsts}  # the surname first: "B. P." for Pierre B.
+    return {f for f in found if len(f) >= 2}
 
 
 def _spelled(text: str, tokens: Sequence[Token], i: int, parts: tuple[str, ...]) -> bool:

@@ -17,6 +17,7 @@ from stdnum.be import bis, nn, vat
 
 from agenda.pseudonymise.dossier import Address
 from agenda.pseudonymise.lexicon import BIRTH_CUE, MONTHS, PLACEHOLDERS
+from agenda.pseudonymise.numberwords import dates_in_words
 from agenda.pseudonymise.spans import Span
 from agenda.pseudonymise.text import WORD_RE, fold
 
@@ -38,13 +39,14 @@ _BOX = rf"(?:\s*/\s*\w{{1,4}}|\s*,?\s*(?:{_BOX_WORDS})\s*\.?\s*\w{{1,4}}\b)"
 _NUMBER_SIGN = r"(?:(?i:n°|no|nr)\.?\s*)?"
 _TAIL = rf"\s*,?\s+{_NUMBER_SIGN}{_NUMBER}{_BOX}?"
 _FR_TYPES = (
-    r"rue|r\.|avenue|av\.|chauss[ée]e|ch[ée]e|place|pl\.|boulevard|bd|bld|all[ée]e|impasse|clos"
+    r"rue|r\.|avenue|av\.|chauss[ée]e|ch[ée]e|ch\.|chauss\.|place|pl\.|boulevard|bd|bld|bvd"
+    r"|all[ée]e|impasse|imp\.|clos|sq\."
     r"|square|quai|chemin|route|dr[èe]ve|sentier|ruelle|cit[ée]|r[ée]sidence|voie|passage|parvis"
     r"|rond-point|galerie|faubourg|venelle|cour|esplanade|promenade|mont[ée]e|rampe|hameau"
 )
 _FR_LINK = r"(?:de\s+la|de\s+l['’]|du|des|de|d['’]|la|le|les|aux|au)"
 _NL_SUFFIX = (
-    r"straat|laan|steenweg|plein|weg|dreef|lei|baan|kaai|markt|singel|dijk|vest|gracht|wegel"
+    r"straat|str\.?|laan|ln\.?|steenweg|stwg\.?|plein|weg|dreef|lei|baan|kaai|markt|singel|dijk|vest|gracht|wegel"
     r"|ring|park|hof|veld|kouter|berg|dam|poort|pad|steeg|heide|beek|akker"
 )
 _DE_SUFFIX = (
@@ -139,12 +141,29 @@ def find_enterprise_numbers(text: str, language: str) -> list[Span]:
     return spans
 
 
+# Where a number written without its country prefix may come from, after Belgium: the
+# neighbour whose language the report is in ("010-1234567" is Dutch, "0241/123456" German).
+_NEIGHBOUR = {"nl": "NL", "de": "DE", "fr": "FR"}
+
+
 def find_phones(text: str, language: str) -> list[Span]:
     label = PLACEHOLDERS[language]["phone"]
     spans = []
     for match in phonenumbers.PhoneNumberMatcher(text, "BE"):
         start = match.start + (len(match.raw_string) - len(match.raw_string.lstrip("(")))
         spans.append(Span(start, match.end, "phone", "pattern", label))
+    region = _NEIGHBOUR.get(language)
+    for start, end, digits in digit_runs(text):
+        if not (digits.startswith("0") and 9 <= len(digits) <= 11) or region is None:
+            continue
+        if any(s.start < end and start < s.end for s in spans):
+            continue
+        try:
+            number = phonenumbers.parse(text[start:end], region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            spans.append(Span(start, end, "phone", "pattern", label))
     return spans
 
 
@@ -259,17 +278,48 @@ class KnownStreets:
                 )
             self._by_key.setdefault(_street_key(street), []).append(pattern)
 
-    def find(self, folded: str, words: set[str]) -> Iterator[tuple[int, int]]:
-        """(start, end) of the known streets in a folded text whose word keys are ``words``."""
-        for key in words & self._by_key.keys():
+    def find(self, folded: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of the known streets in a folded text."""
+        if len(self._by_key) <= _FEW_STREETS:
+            keys: Iterable[str] = [key for key in self._by_key if key in folded]
+        else:
+            keys = {word[:5] for word in WORD_RE.findall(folded)} & self._by_key.keys()
+        for key in keys:
+            windows = _windows(folded, key)
             for pattern in self._by_key[key]:
                 # Compiled on first use: most streets of a big meeting never need it.
                 if pattern not in self._compiled:
                     self._compiled[pattern] = re.compile(pattern)
-                for match in self._compiled[pattern].finditer(folded):
-                    # "du Moulin 201": the link words before the name go with it
-                    links = _LINKS_BEFORE.search(folded, max(0, match.start() - 12), match.start())
-                    yield (links.start() if links else match.start()), match.end()
+                for low, high in windows:
+                    for match in self._compiled[pattern].finditer(folded, low, high):
+                        # "du Moulin 201": the link words before the name go with it
+                        links = _LINKS_BEFORE.search(
+                            folded, max(0, match.start() - 12), match.start())
+                        yield (links.start() if links else match.start()), match.end()
+
+
+_BEFORE_KEY, _AFTER_KEY = 60, 150
+# Up to this many street words, each is looked for in the text; beyond, the text's words are.
+_FEW_STREETS = 300
+
+
+def _windows(folded: str, key: str) -> list[tuple[int, int]]:
+    """Where a street whose key word is ``key`` can stand: around each word starting with it
+    (a street is short), merged, each ending between words; a text is read once per street
+    word rather than once per dossier of the meeting bearing it."""
+    windows: list[tuple[int, int]] = []
+    position = folded.find(key)
+    while position >= 0:
+        if position == 0 or not folded[position - 1].isalnum():
+            low, high = max(0, position - _BEFORE_KEY), min(len(folded), position + _AFTER_KEY)
+            while high < len(folded) and folded[high].isalnum():
+                high += 1
+            if windows and low <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], high)
+            else:
+                windows.append((low, high))
+        position = folded.find(key, position + 1)
+    return windows
 
 
 def _street_key(street: str) -> str:
@@ -285,10 +335,8 @@ def find_addresses(text: str, language: str, known: KnownStreets) -> list[Span]:
         for m in _ADDRESS.finditer(text)
         if _HAS_NUMBER.search(m.group())
     ]
-    folded = fold(text)
-    words = {word[:5] for word in WORD_RE.findall(folded)}
     spans += [
-        Span(start, end, "address", "dossier", label) for start, end in known.find(folded, words)
+        Span(start, end, "address", "dossier", label) for start, end in known.find(fold(text))
     ]
     return spans
 
@@ -303,9 +351,11 @@ def dates_in(text: str, today: date) -> Iterator[tuple[int, int, date | None, in
     for match in _ISO_DATE.finditer(text):
         year, month, day = (int(match.group(i)) for i in (1, 2, 3))
         found.append((match.start(), match.end(), year, month, day))
-    for match in _WRITTEN_DATE.finditer(fold(text)):
+    folded = fold(text)
+    for match in _WRITTEN_DATE.finditer(folded):
         day, year = int(match.group(1)), int(match.group(3))
         found.append((match.start(), match.end(), year, MONTHS[match.group(2)], day))
+    found += dates_in_words(folded)
     for start, end, year, month, day in sorted(found):
         year = _full_year(year, today)
         yield start, end, _make_date(year, month, day), year
@@ -332,10 +382,26 @@ def find_birth_dates(text: str, birth_dates: set[date], today: date) -> list[Spa
     for start, end, written, year in dates_in(text, today):
         window = lowered[max(previous_end, start - 40) : start]
         window = re.split(r"[\d\n]", window)[-1]  # the cue must sit between this date and the last
+        window = _SENTENCE_END.split(window)[-1]  # …and in the same sentence
         previous_end = end
-        if written is not None and (written in birth_dates or _has_birth_cue(window)):
+        if written is None:
+            continue
+        if written in birth_dates or (
+            written <= today and _has_birth_cue(window) and not _PROCEDURE_CUE.search(window)
+        ):
             spans.append(_birth_span(start, end, year, window))
     return spans
+
+
+# A procedure date after a birth cue in the same sentence: "née à Mons, sa demande du 3 mai
+# 2026" keeps the date of the request.
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_PROCEDURE_CUE = re.compile(
+    r"(?<!\w)(?:demande|d[ée]cision|introduit|re[çc]u|audience|courrier|entretien|visite"
+    r"|rendez-vous|inscrit|depuis|aanvraag|beslissing|ingediend|ontvangen|zitting|gesprek"
+    r"|bezoek|sinds|antrag|bescheid|eingereicht|eingegangen|sitzung|gespr[äa]ch|besuch|seit)"
+    r"(?!\w)"
+)
 
 
 def _has_birth_cue(window: str) -> bool:

@@ -18,12 +18,15 @@ from agenda.pseudonymise.lexicon import (
     CLOSING,
     DETERMINERS,
     GERMAN_NOUN_ENDINGS,
+    OCCUPATION_CUES,
     PARTICLES,
     SAINT_WORDS,
     common_words,
+    eponyms,
     first_names,
     municipalities,
     not_name_words,
+    occupations,
     role_words,
 )
 from agenda.pseudonymise.mentions import (
@@ -170,7 +173,7 @@ def find_third_parties(
         words = tokens[run.first : run.last + 1]
         title = civil_title_before(text, tokens, run.first)
         titled = title is not None or role_title_before(text, tokens, run.first)
-        if not titled and is_place(text, words, municipality):
+        if not titled and (is_place(text, words, municipality) or is_not_person(tokens, run)):
             continue
         ruled = (
             titled
@@ -194,6 +197,20 @@ def find_third_parties(
             )
         )
     return spans
+
+
+def is_not_person(tokens: Sequence[Token], run: Run) -> bool:
+    """A disease named after a person ("d'Alzheimer", "ziekte van Parkinson"), or an
+    occupation that is also a surname after "comme", "als", "Beruf" ("comme Boulanger")."""
+    words = [t for t in tokens[run.first : run.last + 1] if t.folded not in PARTICLES]
+    if words and all(w.folded in eponyms() for w in words):
+        return True
+    return (
+        len(words) == 1
+        and words[0].folded in occupations()
+        and run.first > 0
+        and tokens[run.first - 1].folded in OCCUPATION_CUES
+    )
 
 
 def is_place(text: str, words: Sequence[Token], municipality: str | None = None) -> bool:

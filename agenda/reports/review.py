@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flask import current_app
-from flask_babel import force_locale, gettext, lazy_gettext
+from flask_babel import force_locale, gettext, lazy_gettext, ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -19,6 +19,7 @@ from agenda.pseudonymise import (
     Dossier as ParsedDossier,
 )
 from agenda.pseudonymise import (
+    Doubt,
     Registry,
     Replacement,
     apply_replacements,
@@ -31,10 +32,12 @@ from agenda.reports.common import NotAllowed, ReportError, pseudonymiser_languag
 from agenda.reports.leaks import LeakHit, check_leaks, scan_leaks
 from agenda.reports.scheduling import load_registry, save_registry
 from council import permissions
-from council.crypto import decrypt_bytes, decrypt_json, encrypt_json
+from council.crypto import decrypt_bytes, decrypt_json, encrypt_bytes, encrypt_json
 from council.models import (
     AgendaItem,
     Centre,
+    DoubtDecision,
+    DoubtDecisionRecord,
     ItemPseudonymisation,
     ItemStatus,
     Meeting,
@@ -80,6 +83,10 @@ class ReviewState:
     may_undo: bool = False
     #: the report's sentence the draft decision was prefilled with, for the DG to check
     proposal: Proposal | None = None
+    #: the doubts that block approval until a reviewer decides them
+    blocking: list[Any] = field(default_factory=list)
+    #: the decisions taken on blocking doubts: (the doubted words, the decision)
+    decisions: list[tuple[str, DoubtDecisionRecord]] = field(default_factory=list)
 
 
 class ReauthenticationRequired(ReportError):
@@ -87,6 +94,14 @@ class ReauthenticationRequired(ReportError):
 
     code = "reauthentication_required"
     status = 401
+
+
+class DoubtsUndecided(ReportError):
+    """A doubt that blocks approval ("close to a name of the dossier", "unmatched
+    identifier") has no reviewer's decision yet."""
+
+    code = "doubts_undecided"
+    status = 409
 
 
 class TextFrozen(ReportError):
@@ -224,6 +239,28 @@ def review_state(session: Session, item: AgendaItem, *, actor: User) -> ReviewSt
     reviewer's additions, the doubts and the leak guard's hits for this item."""
     _require_review(actor, item)
     loaded = load_pseudonymisation(session, item)
+    segments, spans = _segments(loaded)
+    doubts = _doubts(session, loaded, spans)
+    decisions = _decisions(session, loaded.row)
+    additions = [Addition(a["text"], a["replacement"], a["category"]) for a in loaded.added]
+    leaks = [hit for hit in scan_leaks(session, item.meeting) if hit.item_id == item.id]
+    audit.record(session, "item_review_read", actor=actor, object_type="agenda_item",
+                 object_id=item.id)
+    session.commit()
+    undone = set(loaded.row.undone)
+    listed = [
+        Segment(r.replacement, "undone" if i in undone else "replacement", r.category, str(i))
+        for i, r in enumerate(loaded.machine)
+    ]
+    return ReviewState(item, loaded.row, segments, listed, additions, doubts, leaks,
+                       may_undo=may_see_originals(actor, loaded.row.report),
+                       proposal=find_proposal(item.summary or ""),
+                       blocking=_undecided(doubts, decisions),
+                       decisions=decisions)
+
+
+def _segments(loaded: StoredPseudonymisation) -> tuple[list[Segment], list[tuple[int, int]]]:
+    """The reviewed text in segments, and the spans of its pseudonyms in ``item.summary``."""
     undone = set(loaded.row.undone)
     kept = _kept(loaded)
     added = _added_replacements(loaded.original, kept, loaded.added)
@@ -253,32 +290,75 @@ def review_state(session: Session, item: AgendaItem, *, actor: User) -> ReviewSt
         position = replacement.end
     if loaded.original[position:]:
         segments.append(Segment(loaded.original[position:]))
-    # The municipality stays in pseudonymised text by design: it is no doubt.
+    return segments, spans
+
+
+def _doubts(session: Session, loaded: StoredPseudonymisation,
+            spans: Sequence[tuple[int, int]]) -> list[Doubt]:
+    """``find_doubts`` on the item's text, but for the municipality, which stays by design."""
     places = {fold(place) for place in (
         session.scalar(select(Centre.municipality)),
         loaded.dossier.address.city if loaded.dossier.address else None,
     ) if place}
-    doubts = [
+    return [
         doubt for doubt in find_doubts(
-            item.summary or "",
+            loaded.row.item.summary or "",
             ignore=spans,
             known_names=[p.full_name for p in loaded.dossier.persons],
             language=loaded.dossier.language or "fr",
         )
         if fold(doubt.text) not in places
     ]
-    additions = [Addition(a["text"], a["replacement"], a["category"]) for a in loaded.added]
-    leaks = [hit for hit in scan_leaks(session, item.meeting) if hit.item_id == item.id]
-    audit.record(session, "item_review_read", actor=actor, object_type="agenda_item",
-                 object_id=item.id)
+
+
+def _decisions(session: Session,
+               row: ItemPseudonymisation) -> list[tuple[str, DoubtDecisionRecord]]:
+    records = session.scalars(
+        select(DoubtDecisionRecord)
+        .where(DoubtDecisionRecord.pseudonymisation_id == row.id)
+        .options(selectinload(DoubtDecisionRecord.decided_by))
+        .order_by(DoubtDecisionRecord.decided_at, DoubtDecisionRecord.id)
+    )
+    return [(decrypt_bytes(r.text_encrypted).decode("utf-8"), r) for r in records]
+
+
+def _undecided(doubts: Sequence[Doubt],
+               decisions: Sequence[tuple[str, DoubtDecisionRecord]]) -> list[Doubt]:
+    """The blocking doubts no reviewer decided yet (a decision holds for the same words and
+    kind of doubt wherever they stand in the item)."""
+    decided = {(fold(text), record.reason) for text, record in decisions}
+    return [d for d in doubts if d.blocks and (fold(d.text), d.reason) not in decided]
+
+
+def blocking_doubts(session: Session, item: AgendaItem) -> list[Doubt]:
+    """The doubts of ``item`` that still block its approval."""
+    loaded = load_pseudonymisation(session, item)
+    _, spans = _segments(loaded)
+    return _undecided(_doubts(session, loaded, spans), _decisions(session, loaded.row))
+
+
+def decide_doubt(session: Session, item: AgendaItem, text: str, reason: str,
+                 decision: DoubtDecision, *, actor: User) -> None:
+    """A reviewer's decision on a doubt that blocks approval: the words stay as they are
+    (``kept``), or are replaced everywhere in the item (``replaced``: a name gets a letter,
+    an identifier a placeholder). Recorded with who and when; audited without the words."""
+    _require_change(actor, item)
+    doubt = next((d for d in blocking_doubts(session, item)
+                  if d.text == text and d.reason == reason), None)
+    if doubt is None:
+        raise ReportError(gettext("This doubt is no longer in the text, or already decided."))
+    row = item.pseudonymisation
+    if decision is DoubtDecision.replaced:
+        category = "other" if reason == "unmatched identifier" else "name"
+        add_replacement(session, item, text, actor=actor, category=category)
+    session.add(DoubtDecisionRecord(
+        pseudonymisation_id=row.id, text_encrypted=encrypt_bytes(text.encode("utf-8")),
+        reason=reason, decision=decision, decided_by_id=actor.id,
+    ))
+    audit.record(session, "pseudonymisation_doubt_decided", actor=actor,
+                 object_type="agenda_item", object_id=item.id, reason=reason,
+                 decision=decision.value)
     session.commit()
-    listed = [
-        Segment(r.replacement, "undone" if i in undone else "replacement", r.category, str(i))
-        for i, r in enumerate(loaded.machine)
-    ]
-    return ReviewState(item, loaded.row, segments, listed, additions, doubts, leaks,
-                       may_undo=may_see_originals(actor, loaded.row.report),
-                       proposal=find_proposal(item.summary or ""))
 
 
 def toggle_replacement(session: Session, item: AgendaItem, index: int, *, actor: User,
@@ -413,6 +493,12 @@ def approve_pseudonymisations(
         raise ReportError(
             gettext("The text still shows a known identity: replace it before approving.")
         )
+    undecided = [item.number for item in items if blocking_doubts(session, item)]
+    if undecided:
+        raise DoubtsUndecided(ngettext(
+            "Item %(numbers)s has doubts to decide (keep or replace) before approving.",
+            "Items %(numbers)s have doubts to decide (keep or replace) before approving.",
+            len(undecided), numbers=", ".join(str(n) for n in undecided)))
     guard_texts(
         session,
         {f"item-{item.id}": item.summary for item in items},

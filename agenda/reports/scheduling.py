@@ -21,6 +21,7 @@ from agenda.pseudonymise import (
     find_leaks,
     parse_dossier,
 )
+from agenda.pseudonymise.identifiers import reference_carries_name
 from agenda.reports.common import NotAllowed, ReportError, pseudonymise, pseudonymiser_language
 from agenda.reports.intake import extract_proposal
 from council import permissions
@@ -28,6 +29,7 @@ from council.clock import CENTRE_TIMEZONE
 from council.crypto import decrypt_bytes, decrypt_json, encrypt_json
 from council.models import (
     AgendaItem,
+    Dossier,
     ItemKind,
     ItemPseudonymisation,
     ItemStatus,
@@ -104,9 +106,11 @@ def schedule_reports(
             raise ReportError(gettext("This report is for another organ."))
     language = meeting.organ.centre.language.value
     parsed = [parse_dossier(decrypt_json(r.dossier.identity_encrypted)) for r in reports]
+    shown = [shown_reference(r.dossier, dossier) for r, dossier in zip(reports, parsed,
+                                                                       strict=True)]
     titles = [
-        _title(language, subject, dossier)
-        for subject, dossier in zip(subjects, parsed, strict=True)
+        _title(language, subject, dossier, reference)
+        for subject, dossier, reference in zip(subjects, parsed, shown, strict=True)
     ]
     originals = [decrypt_bytes(r.original_encrypted).decode("utf-8") for r in reports]
     registry = load_registry(session, meeting)
@@ -118,7 +122,8 @@ def schedule_reports(
     )
     assert registry is not None  # noqa: S101 (as_meeting always returns one)
     try:
-        created = _store_items(session, reports, meeting, actor, items_out, titles, language)
+        created = _store_items(session, reports, meeting, actor, items_out,
+                               list(zip(titles, shown, strict=True)), language)
         for item in created:
             _mark(item, language, reason=reason, late=late, carried_from=carried_from)
         save_registry(session, meeting, registry)
@@ -165,11 +170,20 @@ def save_registry(session: Session, meeting: Meeting, registry: Registry) -> Non
         row.updated_at = utcnow()
 
 
-def _title(language: str, subject: str | None, dossier: ParsedDossier) -> str:
+def shown_reference(row: Dossier, dossier: ParsedDossier) -> str:
+    """The dossier's reference as councillors read it in an item's title and decision: the
+    centre's own, unless it carries a name of the dossier ("DUPONT/2026/17"), then an internal
+    number ("INT-00042", the dossier's number in this application) that staff look up."""
+    if reference_carries_name(dossier):
+        return f"INT-{row.id:05d}"
+    return dossier.reference
+
+
+def _title(language: str, subject: str | None, dossier: ParsedDossier, reference: str) -> str:
     with force_locale(pseudonymiser_language(language)):
         subject = " ".join((subject or "").split()) or gettext("Individual social aid")
         title = gettext("%(subject)s — file %(reference)s", subject=subject,
-                        reference=dossier.reference)
+                        reference=reference)
     if len(subject) > MAX_SUBJECT_CHARS:
         raise ReportError(
             gettext("The subject is too long (limit: %(size)d characters).", size=MAX_SUBJECT_CHARS)
@@ -185,7 +199,7 @@ def _store_items(
     meeting: Meeting,
     actor: User,
     items_out: list[PseudonymisedItem],
-    titles: list[str],
+    titles: list[tuple[str, str]],
     language: str,
 ) -> list[AgendaItem]:
     last = (
@@ -195,7 +209,7 @@ def _store_items(
         or 0
     )
     created = []
-    for number, (report, result, title) in enumerate(
+    for number, (report, result, (title, reference)) in enumerate(
         zip(reports, items_out, titles, strict=True), start=last + 1
     ):
         report_day = report.submitted_at.astimezone(CENTRE_TIMEZONE).date()
@@ -210,7 +224,7 @@ def _store_items(
             draft_decision=draft_decision(
                 pseudonymiser_language(language),
                 proposal=extract_proposal(result.text),
-                reference=report.dossier.reference,
+                reference=reference,
                 report_date=report_day,
             ),
         )

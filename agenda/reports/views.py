@@ -37,7 +37,7 @@ from council.db import db
 from council.errors import flash_refused, refused
 from council.forms import EmptyForm
 from council.labels import TITLES
-from council.models import AgendaItem, OrganKind
+from council.models import AgendaItem, DoubtDecision, OrganKind
 from council.refusals import require
 from council.services import accounts
 
@@ -404,6 +404,24 @@ def remove_addition(meeting_id: int, item_id: int, index: int) -> Response:
         gettext("Replacement removed; the text is to be approved again."))
 
 
+@bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review/doubts", methods=["POST"])
+@login_required
+def decide_doubt(meeting_id: int, item_id: int) -> Response:
+    """A reviewer's decision on a doubt that blocks approval: keep the words, or replace them."""
+    try:
+        decision = DoubtDecision(request.form.get("decision", ""))
+    except ValueError:
+        decision = None
+    text, reason = request.form.get("text", ""), request.form.get("reason", "")
+
+    def act(item: AgendaItem) -> None:
+        if decision is None:
+            raise reports.ReportError(gettext("Choose to keep the words or to replace them."))
+        reports.decide_doubt(db.session, item, text, reason, decision, actor=current_user)
+
+    return _change(meeting_id, item_id, act, gettext("Decision recorded."))
+
+
 @bp.route("/meetings/<int:meeting_id>/items/<int:item_id>/review/approve", methods=["POST"])
 @login_required
 def approve(meeting_id: int, item_id: int) -> Response:
@@ -464,6 +482,8 @@ DOUBT_REASONS = {
     "capitalised": _l("a capitalised word that may be a name"),
     "one letter": _l("a one-letter name"),
     "close to a known name": _l("close to a name of the dossier"),
+    "unmatched identifier": _l("shaped like an identifier (IBAN, NISS, number, e-mail) "
+                               "no pattern recognised"),
 }
 
 

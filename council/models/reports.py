@@ -172,6 +172,42 @@ class ItemPseudonymisation(Base):
         self.reviewed_at = None
 
 
+class DoubtDecision(enum.Enum):
+    """What a reviewer decided about a doubt that blocks approval."""
+
+    kept = "kept"  # the words stay as they are (no person, or nobody identifiable)
+    replaced = "replaced"  # the words were replaced in the item
+
+
+class DoubtDecisionRecord(Base):
+    """A reviewer's decision on a blocking doubt of an item ("close to a dossier name",
+    "unmatched identifier"): until each is decided the item cannot be approved."""
+
+    __tablename__ = "doubt_decision"
+
+    #: primary key
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: the item's pseudonymisation the doubt was found in
+    pseudonymisation_id: Mapped[int] = mapped_column(
+        ForeignKey("item_pseudonymisation.id"), nullable=False, index=True
+    )
+    #: the doubted words as they stand in the item (they may be a name), encrypted
+    text_encrypted: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    #: the doubt's kind (``agenda.pseudonymise.doubts.BLOCKING``), no identity
+    reason: Mapped[str] = mapped_column(String(40), nullable=False)
+    #: kept as it is, or replaced
+    decision: Mapped[DoubtDecision] = mapped_column(enum_column(DoubtDecision), nullable=False)
+    #: the reviewer who decided
+    decided_by_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id"), nullable=False, index=True
+    )
+    #: when (UTC)
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+    pseudonymisation: Mapped[ItemPseudonymisation] = relationship()
+    decided_by: Mapped[User] = relationship()
+
+
 class MeetingPseudonymKey(Base):
     """The pseudonym ↔ identity map of one meeting (letters shared by its items), encrypted."""
 

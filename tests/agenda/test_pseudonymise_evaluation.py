@@ -115,3 +115,42 @@ def test_the_harder_set_is_whole_and_its_annotations_true():
             assert entry["category"], entry
             assert _present(entry["text"], text), (base.name, entry)
     assert languages == {"fr": 100, "nl": 50, "de": 50}
+def _case(folder, name, text, redact, keep, **extra):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.txt").write_text(text, "utf-8")
+    (folder / f"{name}.json").write_text(
+        '{"reference": "1", "language": "fr", "applicant": {"last_name": "Diallo",'
+        ' "first_names": ["Naima"], "sex": "F"}}', "utf-8")
+    (folder / f"{name}.ann.json").write_text(
+        json.dumps({"redact": redact, "keep": keep, **extra}), "utf-8")
+
+
+def test_the_report_per_set_and_category(capsys, tmp_path):
+    """Issue 19: per coarse category, per finer category (the artefact classes of a set), with
+    each set's size and author."""
+    other = tmp_path / "other-hands"
+    _case(other, "a", "Madame Diallo vit seule à Mons.",
+          [{"text": "Diallo", "cat": "name", "known": True, "category": "name_allcaps"}],
+          [{"text": "Mons", "cat": "municipality", "category": "place"}], author="evalset")
+    _case(tmp_path, "b", "Naima vit seule.",
+          [{"text": "Naima", "cat": "name", "known": True}], [])
+    (tmp_path / "README.md").write_text("# Cases\n\nWritten by: a reviewer of the CPAS\n")
+    assert main([str(tmp_path), str(other)]) == 0
+    out = capsys.readouterr().out
+    assert "2 annotated reports" in out
+    assert f"{other}: 1 reports (1 fr); written by: evalset" in out
+    assert f"{tmp_path}: 1 reports (1 fr); written by: a reviewer of the CPAS" in out
+    assert "  name                   2/2 (1.000)" in out
+    assert "By category" in out
+    assert "  known        name_allcaps            1/1 (1.000)" in out
+    assert "  keep         place                   1/1 (1.000)" in out
+    assert "known-identity leaks: 0/2 (0.00%; must be ≤ 0.5%)" in out
+
+
+def test_the_leak_threshold_is_a_rate(tmp_path):
+    # an annotation the pseudonymiser cannot satisfy: "loyer" stays, so it "leaks"
+    redact = [{"text": "loyer", "cat": "name", "known": True}]
+    _case(tmp_path, "a", "Madame Diallo paie son loyer.", redact, [])
+    report = evaluate([tmp_path])
+    assert report.known_leaks == 1 and report.known_leak_rate == 1.0
+    assert not report.passed

@@ -105,6 +105,9 @@ CORE_ROUTES: Routes = {
     ("reports.remove_addition", "POST"): (
         lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/review/additions/0"
                   "/remove", {}, expect(403, anonymous=302, dg=302, secretariat=302)),
+    ("reports.decide_doubt", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/review/doubts", {},
+        expect(403, anonymous=302, dg=302, secretariat=302)),
     ("reports.approve", "POST"): (
         lambda d: f"/meetings/{d.csss_meeting_id}/items/{d.csss_item_id}/review/approve", {},
         expect(403, anonymous=302, dg=302, secretariat=302)),

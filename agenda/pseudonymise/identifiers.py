@@ -1,0 +1,174 @@
+"""Identifiers in the forms real documents give them (issue 19).
+
+- e-mail addresses written to fool robots: "marie.dupont at gmail dot com",
+  "m.dupont (at) skynet (point) be", "name [at] domain [dot] eu";
+- identifiers an OCR or a hurried typist damaged: a letter for a digit ("BE71 O961 2345 6769",
+  "80.O9.17-123.43"): read with O→0 and I/l/|→1, they count when the checksum then holds or
+  when they are a dossier's number;
+- licence plates ("1-ABC-123"; the older "ABC-123" after a word about a vehicle) and court roll
+  numbers ("rôle n° 23/1234/A", "RG 2023/AB/456", "rolnummer 23/456/A", "Az. 3 C 45/23"):
+  they identify the person or the case, so they go;
+- a dossier reference that carries a name ("DUPONT/2026/17"): the whole reference goes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from stdnum import iban as stdnum_iban
+from stdnum.be import bis, nn
+
+from agenda.pseudonymise.dossier import Dossier
+from agenda.pseudonymise.lexicon import PLACEHOLDERS
+from agenda.pseudonymise.spans import Span
+from agenda.pseudonymise.text import fold, name_parts
+
+_OPEN, _CLOSE = r"[\[(<{]", r"[\])>}]"
+_AT = rf"(?:\s*{_OPEN}\s*(?:at|arobase|a|@)\s*{_CLOSE}\s*|\s+(?:at|arobase|apenstaartje|ät)\s+)"
+_DOT_WORD = r"(?:dot|point|punt|punkt)"
+_DOT = rf"(?:\s*{_OPEN}\s*(?:{_DOT_WORD}|\.)\s*{_CLOSE}\s*|\s+{_DOT_WORD}\s+|\.)"
+_TLD = r"(?:com|be|net|org|fr|nl|de|eu|lu|info|biz|io|uk|ch|at|brussels|vlaanderen|gent)"
+_OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*?{_AT}[\w-]+(?:{_DOT}[\w-]+)*?{_DOT}{_TLD}(?!\w)",
+    re.IGNORECASE,
+)
+
+# Digits as an OCR reads them: O for 0, I, l and | for 1, Z for 2, S for 5, G for 6, B for 8.
+OCR_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "S": "5", "G": "6",
+              "B": "8"}
+_CONFUSED = str.maketrans(OCR_DIGITS)
+_D = r"[0-9OoIl|ZSGB]"
+_DAMAGED_IBAN = re.compile(rf"\b[A-Z]{{2}}{_D}{{2}}(?: ?{_D}{{4}}){{2,7}}(?: ?{_D}{{1,3}})?(?!\w)")
+_DAMAGED_RUN = re.compile(rf"(?<![\w.,/-])[0-9O](?:[ ./-]?{_D}){{7,}}(?!\w|,\d|[./-]\d)")
+
+_PLATE = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
+# after a word about a vehicle: "ABC-123", "123-ABC", "2 BBV 956", "2WZT304"
+_OLD_PLATE = re.compile(
+    r"(?<![\w-])(?:[1-9][- ]?[A-Z]{3}[- ]?\d{3}|[A-Z]{3}[- ]\d{3}|\d{3}[- ][A-Z]{3})(?![\w-])"
+)
+_VEHICLE_CUE = re.compile(
+    r"(?:plaque|immatricul|v[ée]hicule|voiture|camionnette|nummerplaat|kenteken|wagen|auto"
+    r"|kennzeichen|fahrzeug|pkw)[^\n]{0,30}$",
+    re.IGNORECASE,
+)
+_ROLL = re.compile(
+    r"(?:\b(?:num[ée]ro\s+de\s+r[ôo]le|n°\s*de\s+r[ôo]le|r[ôo]le(?:\s+g[ée]n[ée]ral)?|R\.\s?G\.|RG"
+    r"|rolnummer|rolnr\.?|algemene\s+rol|A\.\s?R\.\s?(?=n)|Aktenzeichen|Az\.|Akte|Rolle"
+    r"|Verfahren|affaire|zaak)"
+    r"\s*(?:(?i:n°|no|nr|num[ée]ro)\.?\s*)?:?\s*)"
+    r"(?P<code>\d[\dA-Z]*(?:\s?[/.-]\s?[\dA-Z]+){1,4}|\d{1,3}\s[A-Z]{1,3}\s\d+/\d{2,4}"
+    r"|\d{2}[A-Z]\d{3,6})(?![\w/])",
+)
+
+
+# A case number after a looser word ("dossier", "procédure", "AR", "zaak"): only the forms with
+# a letter court files take ("24B5717", "2024/1864/A"), never a CPAS file number ("2026/0042").
+_CASE = re.compile(
+    r"\b(?:dossier|proc[ée]dure|AR|A\.R\.|zaak|Akte)\s*(?:n°\s*|nr\.?\s*)?"
+    r"(?P<code>\d{2}[A-Z]\d{3,6}|\d{2,4}/\d{2,5}/[A-Z])(?![\w/])"
+)
+_A_DATE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}")
+
+
+def _label(language: str, kind: str) -> str:
+    return PLACEHOLDERS[language][kind]
+
+
+# What every e-mail written in words holds; most texts do not, and skip the long pattern.
+AT_WORD = re.compile(
+    r"(?:\s|[\[(<{])(?:at|arobase|apenstaartje|ät|@)(?:\s|[\])>}])", re.IGNORECASE
+)
+
+
+def find_obfuscated_emails(text: str, language: str) -> list[Span]:
+    if not AT_WORD.search(text):
+        return []
+    return [
+        Span(m.start(), m.end(), "email", "pattern", _label(language, "email"))
+        for m in _OBFUSCATED_EMAIL.finditer(text)
+        if " " in m.group() or any(c in m.group() for c in "[(<{")
+    ]
+
+
+def find_damaged_identifiers(text: str, language: str, known: dict[str, str]) -> list[Span]:
+    """IBANs, NISS and the dossiers' numbers with a letter read for a digit."""
+    spans = []
+    for match in _DAMAGED_IBAN.finditer(text):
+        found = match.group()
+        if found[2:] == found[2:].translate(_CONFUSED):
+            continue  # no letter for a digit: the IBAN pattern's
+        read = found[:2] + found[2:].translate(_CONFUSED)
+        digits = re.sub(r"\D", "", read)
+        if stdnum_iban.is_valid(read, check_country=False) or any(
+            value in digits for value, kind in known.items() if kind == "iban"
+        ):
+            spans.append(Span(match.start(), match.end(), "iban", "pattern",
+                              _label(language, "iban")))
+    for match in _DAMAGED_RUN.finditer(text):
+        found = match.group()
+        read = found.translate(_CONFUSED)
+        if read == found:
+            continue
+        digits = re.sub(r"\D", "", read)
+        kind = "niss" if len(digits) == 11 and (nn.is_valid(digits) or bis.is_valid(digits)) \
+            else next(
+            (k for value, k in known.items() if value in digits), None)
+        if kind is not None:
+            spans.append(Span(match.start(), match.end(), kind, "pattern",
+                              _label(language, kind)))
+    return spans
+
+
+def find_plates_and_rolls(text: str, language: str) -> list[Span]:
+    spans = [
+        Span(m.start(), m.end(), "plate", "pattern", _label(language, "plate"))
+        for m in _PLATE.finditer(text)
+    ]
+    spans += [
+        Span(m.start(), m.end(), "plate", "pattern", _label(language, "plate"))
+        for m in _OLD_PLATE.finditer(text)
+        if _VEHICLE_CUE.search(text[max(0, m.start() - 60) : m.start()])
+    ]
+    spans += [
+        Span(m.start("code"), m.end("code"), "roll", "pattern", _label(language, "roll"))
+        for m in _ROLL.finditer(text)
+        if not _A_DATE.fullmatch(m.group("code"))  # "Verfahren 12.03.2026": a date stays
+    ]
+    spans += [
+        Span(m.start("code"), m.end("code"), "roll", "pattern", _label(language, "roll"))
+        for m in _CASE.finditer(text)
+    ]
+    return spans
+
+
+def reference_carries_name(dossier: Dossier) -> bool:
+    """True when the dossier's reference holds a name part of one of its people (three
+    letters or more): "DUPONT/2026/17", "2026-0042-Stevenart"."""
+    words = set(re.findall(r"[a-z]{3,}", fold(dossier.reference)))
+    parts = {p for person in dossier.persons for p in name_parts(person.full_name) if len(p) >= 3}
+    return bool(words & parts)
+
+
+def named_reference_patterns(dossiers: Iterable[Dossier]) -> list[re.Pattern[str]]:
+    """Patterns, on folded text, of the references that carry a name, whatever separators."""
+    found = []
+    for dossier in dossiers:
+        if not reference_carries_name(dossier):
+            continue
+        chunks = [re.escape(c) for c in re.findall(r"[a-z0-9]+", fold(dossier.reference))]
+        if chunks:
+            found.append(re.compile(rf"(?<![a-z0-9]){'[ ./_-]*'.join(chunks)}(?![a-z0-9])"))
+    return found
+
+
+def find_named_references(text: str, language: str,
+                          references: Sequence[re.Pattern[str]]) -> list[Span]:
+    if not references:
+        return []
+    folded = fold(text)
+    return [
+        Span(m.start(), m.end(), "reference", "pattern", _label(language, "reference"))
+        for pattern in references
+        for m in pattern.finditer(folded)
+    ]
