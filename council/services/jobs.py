@@ -1,16 +1,20 @@
 """Long work in the background, with its progress in the database.
 
-``start_job`` records a job and runs the work in a thread of the web process, with its own
-application context and database session (so its own connection: SQLite in WAL mode lets the
-progress page read while the work writes; PostgreSQL simply has two connections). The work
+``start_job`` records a job and sends it to the task queue (``council.queue``, Dramatiq): a
+queue worker runs the work with its own application context and database session. The work
 receives a :class:`JobRun` and calls ``run.advance()`` after each step: every step is one
 commit, so the page shows true progress and a failure keeps the steps already done, each
-whole.
+whole. A worker killed mid-job leaves its message unacknowledged; the broker gives it to
+another worker, which runs the work again: works are written so that a second run does only
+what the first left undone (each step is whole), and a job already finished is not run again.
+
+The work is named, not pickled: a ``functools.partial`` of a module-level function of the
+application (its keyword arguments JSON values: ids, texts), so that another process can run
+it. The message is encrypted with the data key (``council.queue``).
 
 When the application is bound to a single connection (the tests wrap each test in one
-transaction), a thread could not share it: the work then runs before ``start_job`` returns.
+transaction), no other thread may share it: the actor then runs before ``start_job`` returns.
 
-The work must take ids, not objects loaded in the request: those belong to another session.
 Errors: the user sees the message of an exception listed in ``safe_errors`` (the services'
 own messages, written for users); any other exception gives a generic sentence, and only its
 type is logged, since its text could quote a file.
@@ -18,12 +22,13 @@ type is logged, since its text could quote a file.
 
 from __future__ import annotations
 
-import threading
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from flask import Flask, current_app, has_request_context, request
+from flask import Flask, has_request_context, request
 from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Connection, select
@@ -32,6 +37,7 @@ from sqlalchemy.orm import Session
 from council import permissions
 from council.db import db, state
 from council.models import Job, JobStatus, User
+from council.queue import DOCUMENTS, PSEUDONYMISE, TaskQueue, task_queue
 from council.refusals import NotFound
 from council.services import audit
 
@@ -41,6 +47,12 @@ KINDS = {
     "minutes_approval": _l("Approving the minutes (rendering the PDF to be signed)"),
     "minutes_correction": _l("Correcting the minutes (rendering the new PDF to be signed)"),
 }
+#: the queue of each kind (``council.queue``): work that uses the French model goes to the
+#: pseudonymisation workers, the rest to the document workers
+QUEUE_OF_KIND = {"schedule_reports": PSEUDONYMISE}
+#: the packages whose functions a job may run (a test suite adds its own module)
+WORK_PACKAGES = {"council", "agenda", "minutes"}
+_ACTOR = "run_job"
 
 
 @dataclass
@@ -82,6 +94,7 @@ def start_job(
     still under way is returned instead of starting a second one."""
     if kind not in KINDS:
         raise ValueError(f"unknown job kind {kind!r}")
+    name = work_name(work)  # before anything is recorded: a work another process can find
     if object_type is not None:
         running = session.scalar(
             select(Job).where(Job.kind == kind, Job.object_type == object_type,
@@ -97,15 +110,79 @@ def start_job(
     audit.record(session, "job_started", actor=actor, object_type="job", object_id=job.id,
                  kind=kind)
     session.commit()
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
     base_url = request.host_url if has_request_context() else None
-    runner = _Runner(app, job.id, work, safe_errors, base_url, actor.language.value)
+    message = (job.id, name, _to_wire(work.keywords),
+               [work_name(error) for error in safe_errors], base_url, actor.language.value)
+    queue, actor_name = task_queue(), _actor_name(QUEUE_OF_KIND.get(kind, DOCUMENTS))
     if isinstance(state().bind, Connection):
-        runner.run()
+        queue.run_inline(actor_name, *message)
         session.refresh(job)
     else:
-        threading.Thread(target=runner.run, name=f"job-{job.id}", daemon=True).start()
+        queue.send(actor_name, *message)
     return job
+
+
+def declare_actor(queue: TaskQueue) -> None:
+    """The one actor of every job, on each queue it may be sent to."""
+
+    def job_actor(*message: Any) -> None:
+        run_job(queue.app, *message)
+
+    for queue_name in sorted({DOCUMENTS, *QUEUE_OF_KIND.values()}):
+        queue.declare(job_actor, name=_actor_name(queue_name), queue_name=queue_name,
+                      with_app=False)
+
+
+def _actor_name(queue_name: str) -> str:
+    return f"{_ACTOR}_{queue_name}"
+
+
+def work_name(function: Any) -> str:
+    """``module:qualname`` of a work (a ``partial``) or of an exception class."""
+    function = function.func if isinstance(function, partial) else function
+    if function.__module__.split(".")[0] not in WORK_PACKAGES or "<" in function.__qualname__:
+        raise ValueError(f"a job runs a module-level function of the application, "
+                         f"not {function!r}")
+    return f"{function.__module__}:{function.__qualname__}"
+
+
+def _resolve(name: str) -> Any:
+    module_name, _, qualname = name.partition(":")
+    if module_name.split(".")[0] not in WORK_PACKAGES:
+        raise ValueError(f"not a work of the application: {name!r}")
+    found: Any = importlib.import_module(module_name)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    return found
+
+
+def _to_wire(value: Any) -> Any:
+    """JSON keeps only string keys: a mapping with other keys (item ids) travels as pairs."""
+    if isinstance(value, dict):
+        if all(isinstance(key, str) for key in value):
+            return {key: _to_wire(item) for key, item in value.items()}
+        return {"__pairs__": [[key, _to_wire(item)] for key, item in value.items()]}
+    if isinstance(value, list | tuple):
+        return [_to_wire(item) for item in value]
+    return value
+
+
+def _from_wire(value: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) == {"__pairs__"}:
+            return {key: _from_wire(item) for key, item in value["__pairs__"]}
+        return {key: _from_wire(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_from_wire(item) for item in value]
+    return value
+
+
+def run_job(app: Flask, job_id: int, work: str, keywords: dict[str, Any],
+            safe_errors: list[str], base_url: str | None, language: str) -> None:
+    """What the actor does: runs a recorded job's work (in a worker, or inline in the
+    tests)."""
+    _Runner(app, job_id, partial(_resolve(work), **_from_wire(keywords)),
+            tuple(_resolve(name) for name in safe_errors), base_url, language).run()
 
 
 @dataclass
@@ -125,8 +202,12 @@ class _Runner:
               force_locale(self.language)):
             session = db.session()
             job = session.get(Job, self.job_id)
-            if job is None:
-                return
+            if job is None or job.is_finished:
+                return  # a message delivered again after its job was done: done once
+            if job.status is JobStatus.running:
+                # delivered again: its worker died; the steps it finished are stored, each
+                # whole, and the work counts again what is left
+                job.done = 0
             actor = session.get(User, job.created_by_id)
             job.start()
             session.commit()
