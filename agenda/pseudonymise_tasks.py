@@ -28,7 +28,7 @@ from council.queue import PSEUDONYMISE, QueueUnavailable, task_queue
 PSEUDONYMISE_ACTOR = "pseudonymise_reports"
 ENTITIES_ACTOR = "person_entities"
 
-__all__ = ["QueueUnavailable", "init_app", "person_entities", "pseudonymise"]
+__all__ = ["QueueUnavailable", "init_app", "person_entities", "pseudonymise", "warm"]
 
 
 def init_app(app: Flask) -> None:
@@ -90,6 +90,13 @@ def pseudonymise(
     }, timeout_ms=_wait_ms())
     items = [item_from_dict(item) for item in answer["items"]]
     return items, Registry.from_dict(answer["registry"]) if answer["registry"] else None
+
+
+def warm(pairs: Sequence[tuple[str, Dossier]], *, language: str, reference_date: date) -> None:
+    """In a process that runs the model (a pseudonymisation worker, the embedded queue), runs
+    it on the texts now, before a lock is taken (``Pseudonymiser.warm``); elsewhere nothing."""
+    if task_queue().works_for(PSEUDONYMISE):
+        Pseudonymiser(language, reference_date).warm(pairs)
 
 
 def person_entities(texts: Sequence[str]) -> list[list[tuple[int, int]]] | None:

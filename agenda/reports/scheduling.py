@@ -10,6 +10,7 @@ from flask_babel import force_locale, gettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from agenda import pseudonymise_tasks
 from agenda.drafting import draft_decision
 from agenda.pseudonymise import (
     Dossier as ParsedDossier,
@@ -87,13 +88,17 @@ def schedule_reports(
         for subject, dossier in zip(subjects, parsed, strict=True)
     ]
     originals = [decrypt_bytes(r.original_encrypted).decode("utf-8") for r in reports]
+    pairs = list(zip(originals, parsed, strict=True))
+    reference_date = meeting.starts_at.astimezone(CENTRE_TIMEZONE).date()
+    pseudonymise_tasks.warm(pairs, language=pseudonymiser_language(language),
+                            reference_date=reference_date)  # the model, before the lock
+    # One writer per meeting from here to the commit (PostgreSQL: the meeting's row locked):
+    # two workers scheduling reports of one meeting each continue the registry the other
+    # stored, and number their items after the other's.
+    session.execute(select(Meeting.id).where(Meeting.id == meeting.id).with_for_update())
     registry = load_registry(session, meeting)
-    items_out, registry = pseudonymise(
-        list(zip(originals, parsed, strict=True)),
-        language=language,
-        reference_date=meeting.starts_at.astimezone(CENTRE_TIMEZONE).date(),
-        registry=registry,
-    )
+    items_out, registry = pseudonymise(pairs, language=language, reference_date=reference_date,
+                                       registry=registry)
     assert registry is not None  # noqa: S101 (as_meeting always returns one)
     try:
         created = _store_items(session, reports, meeting, actor, items_out, titles, language)

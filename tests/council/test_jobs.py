@@ -142,7 +142,8 @@ def test_a_message_delivered_again_after_its_job_ended_does_nothing(app: Flask,
     job_works.READER.append(session)
     with app.test_request_context():
         job = _start(session, job_works.three_steps, keywords={"result": "/once"})
-        run_job(app, job.id, "job_works:must_not_run", {}, [], None, "en")
+        run_job(app, app.extensions["council_queue"], job.id, "job_works:must_not_run", {},
+                [], None, "en")
     assert current_job(session, job.id).status is JobStatus.done
 
 
@@ -155,7 +156,8 @@ def test_a_job_whose_worker_died_starts_again_from_what_is_left(app: Flask,
     session.commit()
     job_works.READER.append(session)
     with app.test_request_context():
-        run_job(app, job.id, "job_works:three_steps", {"result": "/again"}, [], None, "en")
+        run_job(app, app.extensions["council_queue"], job.id, "job_works:three_steps",
+                {"result": "/again"}, [], None, "en")
     done = current_job(session, job.id)
     assert (done.status, done.done, done.total) == (JobStatus.done, 3, 3)
 
