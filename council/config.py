@@ -191,6 +191,9 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         # in-process broker (development, demo, tests: no server); redis://HOST:PORT/DB in
         # production, where `dramatiq council.worker` processes do the long work.
         "COUNCIL_QUEUE_URL": environ.get("COUNCIL_QUEUE_URL", ""),
+        # The prefix of this application's keys in the broker: centres sharing one Redis each
+        # have their own (their workers take only their own jobs).
+        "COUNCIL_QUEUE_NAMESPACE": environ.get("COUNCIL_QUEUE_NAMESPACE", "council"),
         # How long a request waits for a pseudonymisation worker before answering 503.
         "COUNCIL_QUEUE_WAIT_SECONDS": _positive(environ, "COUNCIL_QUEUE_WAIT_SECONDS", 120),
         # A worker silent for this long (ms) is dead: its unacknowledged jobs go to another.

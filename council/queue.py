@@ -37,6 +37,7 @@ from dramatiq.middleware import Middleware
 from dramatiq.results import Results
 from dramatiq.results.backends import StubBackend
 from flask import Flask, current_app
+from redis import Redis, RedisError
 
 from council.crypto import _keyring
 
@@ -134,7 +135,7 @@ class TaskQueue:
         options = {"max_age": max_age_ms} if max_age_ms else {}
         try:
             return self.actors[name].send_with_options(args=args, **options)
-        except dramatiq.errors.ConnectionError as error:
+        except (dramatiq.errors.BrokerConnectionError, RedisError) as error:
             raise QueueUnavailable(type(error).__name__) from error
 
     def call(self, name: str, *args: Any, timeout_ms: int) -> Any:
@@ -144,7 +145,7 @@ class TaskQueue:
         try:
             return message.get_result(backend=self.backend, block=True, timeout=timeout_ms)
         except (dramatiq.results.ResultTimeout, dramatiq.results.ResultFailure,
-                dramatiq.errors.ConnectionError) as error:
+                dramatiq.errors.BrokerConnectionError, RedisError) as error:
             raise QueueUnavailable(type(error).__name__) from error
 
     def run_inline(self, name: str, *args: Any) -> Any:
@@ -181,8 +182,12 @@ def init_queue(app: Flask) -> TaskQueue:
         from dramatiq.brokers.redis import RedisBroker
         from dramatiq.results.backends.redis import RedisBackend
 
-        backend = RedisBackend(url=url, encoder=encoder)
-        broker = RedisBroker(url=url,
+        namespace = app.config["COUNCIL_QUEUE_NAMESPACE"]
+        # a request waits for its result with a blocking read: the server's own timeout
+        # (COUNCIL_QUEUE_WAIT_SECONDS) ends it, not redis-py's default 5 s socket timeout
+        backend = RedisBackend(client=Redis.from_url(url, socket_timeout=None), encoder=encoder,
+                               namespace=f"{namespace}-results")
+        broker = RedisBroker(url=url, namespace=namespace,
                              heartbeat_timeout=app.config["COUNCIL_QUEUE_HEARTBEAT_MS"],
                              maintenance_chance=app.config["COUNCIL_QUEUE_MAINTENANCE_CHANCE"])
     else:
@@ -195,6 +200,15 @@ def init_queue(app: Flask) -> TaskQueue:
         broker.declare_queue(name)
     app.extensions["council_queue"] = queue
     return queue
+
+
+def worker_app(app: Flask) -> Flask:
+    """Makes ``app``'s broker the one the ``dramatiq`` command consumes (``council.worker``)."""
+    queue = app.extensions["council_queue"]
+    if queue.embedded:
+        raise SystemExit("a queue worker needs a broker: set COUNCIL_QUEUE_URL=redis://…")
+    dramatiq.set_broker(queue.broker)
+    return app
 
 
 def task_queue() -> TaskQueue:

@@ -5,20 +5,8 @@ workers do, and needs ``COUNCIL_QUEUE_URL`` (a broker; docs/deploy.md)."""
 
 from __future__ import annotations
 
-import dramatiq
-from flask import Flask
-
 from council.factory import create_app
-
-
-def worker_app(app: Flask) -> Flask:
-    """Makes ``app``'s broker the one the ``dramatiq`` command consumes."""
-    queue = app.extensions["council_queue"]
-    if queue.embedded:
-        raise SystemExit("a queue worker needs a broker: set COUNCIL_QUEUE_URL=redis://…")
-    dramatiq.set_broker(queue.broker)
-    return app
-
+from council.queue import worker_app
 
 app = worker_app(create_app())
 broker = app.extensions["council_queue"].broker
