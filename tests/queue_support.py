@@ -66,8 +66,8 @@ class Worker:
         self.log = log
         self.arguments = [str(Path(sys.executable).with_name("dramatiq")), "queue_worker",
                           # the checkout first: tests/council must not hide the package
-                          "--path", str(TESTS.parent), str(TESTS), "--processes", "1", "--threads", "1",
-                          "--queues", *queues]
+                          "--path", str(TESTS.parent), str(TESTS),
+                          "--processes", "1", "--threads", "1", "--queues", *queues]
         self.environment = {
             **os.environ, "COUNCIL_QUEUE_URL": url, "COUNCIL_QUEUE_NAMESPACE": name,
             "COUNCIL_QUEUE_HEARTBEAT_MS": str(heartbeat_ms),
