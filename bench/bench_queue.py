@@ -49,7 +49,9 @@ def _payloads(count: int) -> list[dict[str, object]]:
         dossier = {**DOSSIER, "reference": f"2026/{n:04d}",
                    "applicant": {**DOSSIER["applicant"], "first_names": [first],
                                  "last_name": last}}
-        text = TEXT.replace("Mireille", first).replace("Kabongo-Verhelst", last)
+        # every text differs, so that no worker finds its spans remembered (``ner``)
+        text = (TEXT.replace("Mireille", first).replace("Kabongo-Verhelst", last)
+                + f"\nSuivi par le service depuis {n + 2} semaines (rapport n° {n + 1}).")
         payloads.append({"pairs": [(text, dossier_to_dict(parse_dossier(dossier)))],
                          "language": "fr", "date": date(2026, 12, 1).isoformat(),
                          "registry": None, "as_meeting": False})
@@ -110,7 +112,7 @@ def main() -> int:
         f"- machine: {_machine()}; the 2 cores were shared with other work during the run "
         "(the load average before each run is given), so the figures are a lower bound of "
         "what two dedicated cores give",
-        f"- what: {args.reports} reports (one dossier and its social report each, as "
+        f"- what: {args.reports} distinct reports (one dossier and its social report each, as "
         "`POST /api/v1/reports` sends them), one encrypted message per report on Redis, each "
         "result awaited; `dramatiq` pseudonymisation workers, one process and one thread each, "
         "the French model loaded before the clock starts",
