@@ -30,12 +30,14 @@ from typing import Any
 
 import dramatiq
 from cryptography.fernet import InvalidToken
+from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.encoder import Encoder, MessageData
 from dramatiq.errors import DecodeError
 from dramatiq.middleware import Middleware
 from dramatiq.results import Results
 from dramatiq.results.backends import StubBackend
+from dramatiq.results.backends.redis import RedisBackend
 from flask import Flask, current_app
 from redis import Redis, RedisError
 
@@ -179,9 +181,6 @@ def init_queue(app: Flask) -> TaskQueue:
     if url:
         if not url.startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("COUNCIL_QUEUE_URL must be empty (embedded) or a redis:// URL")
-        from dramatiq.brokers.redis import RedisBroker
-        from dramatiq.results.backends.redis import RedisBackend
-
         namespace = app.config["COUNCIL_QUEUE_NAMESPACE"]
         # a request waits for its result with a blocking read: the server's own timeout
         # (COUNCIL_QUEUE_WAIT_SECONDS) ends it, not redis-py's default 5 s socket timeout
