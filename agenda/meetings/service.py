@@ -457,14 +457,21 @@ def schedule_waiting_reports(run: JobRun, meeting_id: int) -> str | None:
 
 def schedule_waiting_report(run: JobRun, meeting_id: int, report_id: int) -> None:
     """One step of ``schedule_waiting_reports``: the report on the agenda, counted in the same
-    commit. A report no longer waiting (delivered again after a worker died, once its item was
-    stored; or withdrawn meanwhile) is left as it is."""
+    commit. A report already on this meeting's agenda was stored, and counted, by another
+    delivery of the step (a worker taken for dead; ``schedule_reports`` reads the report again
+    under the meeting's lock); one withdrawn meanwhile is left as it is."""
     meeting = run.session.get(Meeting, meeting_id)
     report = run.session.get(SocialReport, report_id)
-    if meeting is None or report is None or report.status is not ReportStatus.submitted:
-        if report is not None and report.item is not None \
-                and report.item.meeting_id == meeting_id:
-            run.counted = True  # stored, and counted, by the delivery a crash cut short
+    if meeting is None or report is None:
         return
     run.count_with_next_commit()
-    reports.schedule_report(run.session, report, meeting, actor=run.actor)
+    try:
+        reports.schedule_report(run.session, report, meeting, actor=run.actor)
+    except reports.ReportError:
+        run.session.rollback()
+        report = run.session.get(SocialReport, report_id, populate_existing=True)
+        if report is not None and report.item is not None \
+                and report.item.meeting_id == meeting_id:
+            run.counted_by_another_delivery()
+        elif report is not None and report.status is ReportStatus.submitted:
+            raise

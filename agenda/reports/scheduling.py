@@ -96,6 +96,11 @@ def schedule_reports(
     # two workers scheduling reports of one meeting each continue the registry the other
     # stored, and number their items after the other's.
     session.execute(select(Meeting.id).where(Meeting.id == meeting.id).with_for_update())
+    for report in reports:  # as they are now, under the lock: another writer may have been first
+        session.refresh(report)
+        if report.status is not ReportStatus.submitted:
+            session.rollback()
+            raise ReportError(gettext("This report is already on an agenda or withdrawn."))
     registry = load_registry(session, meeting)
     items_out, registry = pseudonymise(pairs, language=language, reference_date=reference_date,
                                        registry=registry)

@@ -106,6 +106,12 @@ class JobRun:
                         .execution_options(synchronize_session=False))
         self.counted = True
 
+    def counted_by_another_delivery(self) -> None:
+        """The step finds its work done, and counted, by another delivery of its message (the
+        broker gives a message again when it takes its worker for dead)."""
+        self._forget_count()
+        self.counted = True
+
     def _forget_count(self) -> None:
         if event.contains(self.session, "before_commit", self._count):
             event.remove(self.session, "before_commit", self._count)
