@@ -16,7 +16,7 @@ PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check --no-input
 QUIET_LOCATIONS := grep -v "^WARNING: Location" || true
 step = @echo "== $(1)"
 
-.PHONY: install lock check-lock system-deps system-deps-browser demo serve test test-browser screenshots test-postgres lint translations extract-messages eval-pseudo bench-pseudo bench-votes bench-minutes crash-test fuzz-api secret-scan security-figures clean
+.PHONY: install lock check-lock system-deps system-deps-browser demo serve test test-browser screenshots test-postgres lint translations extract-messages eval-pseudo bench-pseudo bench-votes bench-minutes bench-queue crash-test fuzz-api secret-scan security-figures clean
 
 # A changed lock rebuilds the environment from scratch, so nothing outside the lock survives.
 # The installers and setuptools come first from their own lock, then every package with
@@ -97,9 +97,14 @@ demo: install translations system-deps
 serve: install translations
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
+# The task queue's tests on a real broker (marked redis: tests/queue_support.py) use this Redis
+# (database 15, keys in a namespace of their own per test); they are skipped, with the reason,
+# only when no Redis answers there. COUNCIL_TEST_REDIS_URL in the environment takes precedence.
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+
 test: install translations system-deps
-	$(call step,the test suite)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(call step,the test suite (queue tests on $${COUNCIL_TEST_REDIS_URL:-$(TEST_REDIS_URL)}))
+	COUNCIL_TEST_REDIS_URL=$${COUNCIL_TEST_REDIS_URL:-$(TEST_REDIS_URL)} $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Journeys in a real browser (Debian's Chromium, headless) with axe-core on every page.
 AXE := tests/browser/node_modules/axe-core/axe.min.js
@@ -133,6 +138,11 @@ bench-votes: install
 # see docs/benchmarks.md.
 bench-minutes: install
 	$(BIN)/python bench/bench_minutes.py
+
+# 500 reports through the task queue (Redis: BENCH_REDIS_URL, default the local one) by 1 and
+# by 2 pseudonymisation workers; see docs/benchmarks.md.
+bench-queue: install
+	$(BIN)/python bench/bench_queue.py $(BENCH_ARGS)
 
 # Reliability and security checks (docs/security.md). Each prints its figure; the pytest suite
 # runs shorter versions of the first two. COUNCIL_TEST_DATABASE_URL adds PostgreSQL.

@@ -6,9 +6,9 @@ of their revisions (the minutes editor, approval, corrections), withdrawal reaso
 guard before convening (``agenda.reports.leaks``) reads the same overrides. The detection is
 pure (``agenda.pseudonymise.guard``); here it gets what it looks for: the identities of the
 meeting's dossiers and of the centre's dossiers of the last ``LOOKBACK``, the names that may
-appear (the centre's members and staff) and, when the pseudonymisation service runs
-(``COUNCIL_PSEUDONYMISER_SOCKET``), the statistical model's person names, asked of the service:
-a web worker never loads the model. Without the service (development, tests), the rules only.
+appear (the centre's members and staff) and, with a task-queue broker (``COUNCIL_QUEUE_URL``),
+the statistical model's person names, asked of a pseudonymisation worker: a web worker never
+loads the model. With the embedded queue (development, tests), the rules only.
 
 A hit refuses the use case (``IdentityInText``, the hits listed with their field, kind and a
 masked excerpt) before anything is stored. Only the DG may let a text through, with a written
@@ -27,9 +27,9 @@ from flask_babel import gettext, ngettext
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from agenda import pseudonymise_tasks
 from agenda.pseudonymise import Dossier as ParsedDossier
 from agenda.pseudonymise import parse_dossier
-from agenda.pseudonymise import service as pseudonymiser_service
 from agenda.pseudonymise.guard import Hit, allowed_tokens, find_identities, text_for_model
 from agenda.pseudonymise.lexicon import LANGUAGES
 from council import permissions
@@ -151,20 +151,19 @@ def _allowed_names(session: Session) -> frozenset[str]:
 
 
 def _model_entities(texts: Mapping[str, str]) -> dict[str, list[tuple[int, int]]]:
-    """The model's person spans of each text, from the pseudonymisation service; none without
-    it (the model is too heavy for a web worker)."""
-    socket_path = current_app.config["COUNCIL_PSEUDONYMISER_SOCKET"]
-    if not socket_path:
-        return {}
+    """The model's person spans of each text, from a pseudonymisation worker; none with the
+    embedded queue (the model is too heavy for a web worker)."""
     fields = list(texts)
     try:
-        found = pseudonymiser_service.person_entities(
-            socket_path, [text_for_model(texts[field]) for field in fields])
-    except pseudonymiser_service.ServiceError as error:
-        current_app.logger.error("pseudonymisation service failed: %s", error)
+        found = pseudonymise_tasks.person_entities(
+            [text_for_model(texts[field]) for field in fields])
+    except pseudonymise_tasks.QueueUnavailable as error:
+        current_app.logger.error("pseudonymisation worker unavailable: %s", error)
         raise GuardUnavailable(gettext(
             "The pseudonymisation service is not available; please try again later."
         )) from error
+    if found is None:
+        return {}
     return dict(zip(fields, found, strict=True))
 
 

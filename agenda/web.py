@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from agenda import pseudonymise_tasks
 from agenda.meetings import builder
 from agenda.meetings import views as meeting_views
 from agenda.reports import views as report_views
@@ -14,3 +15,4 @@ def init_app(app: Flask) -> None:
     """The blueprints ``agenda``, ``builder``, ``reports`` and ``live``."""
     for blueprint in (meeting_views.bp, builder.bp, report_views.bp, sitting_views.bp):
         app.register_blueprint(blueprint)
+    pseudonymise_tasks.init_app(app)

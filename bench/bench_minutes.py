@@ -125,10 +125,11 @@ def _machine() -> str:
         model.group(1).strip() if model else "CPU model unknown")
 
 
-def _update_docs(block: str) -> None:
-    """Replaces this benchmark's section of docs/benchmarks.md, or appends it."""
+def _update_docs(block: str, title: str = SECTION) -> None:
+    """Replaces a benchmark's section of docs/benchmarks.md (this one's by default), or
+    appends it."""
     document = DOCS.read_text("utf-8") if DOCS.exists() else "# Benchmarks\n"
-    section = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    section = re.compile(rf"^{re.escape(title)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
     if section.search(document):
         document = section.sub(lambda _match: block + "\n", document).rstrip("\n") + "\n"
     else:

@@ -208,8 +208,20 @@ def load_config(environ: Mapping[str, str], instance_path: Path) -> dict[str, An
         "COUNCIL_SMTP_STARTTLS": _flag(environ.get("COUNCIL_SMTP_STARTTLS", "0")),
         "COUNCIL_SMTP_FROM": environ.get("COUNCIL_SMTP_FROM", "cpas@localhost"),
         "COUNCIL_MAIL_SUPPRESS": _flag(environ.get("COUNCIL_MAIL_SUPPRESS", "0")),
-        # The pseudonymisation service's Unix socket; empty: web workers pseudonymise inline.
-        "COUNCIL_PSEUDONYMISER_SOCKET": environ.get("COUNCIL_PSEUDONYMISER_SOCKET", ""),
+        # The task queue's broker (council.queue, docs/deploy.md): empty, Dramatiq's embedded
+        # in-process broker (development, demo, tests: no server); redis://HOST:PORT/DB in
+        # production, where `dramatiq council.worker` processes do the long work.
+        "COUNCIL_QUEUE_URL": environ.get("COUNCIL_QUEUE_URL", ""),
+        # The prefix of this application's keys in the broker: centres sharing one Redis each
+        # have their own (their workers take only their own jobs).
+        "COUNCIL_QUEUE_NAMESPACE": environ.get("COUNCIL_QUEUE_NAMESPACE", "council"),
+        # How long a request waits for a pseudonymisation worker before answering 503.
+        "COUNCIL_QUEUE_WAIT_SECONDS": _positive(environ, "COUNCIL_QUEUE_WAIT_SECONDS", 120),
+        # A worker silent for this long (ms) is dead: its unacknowledged jobs go to another.
+        "COUNCIL_QUEUE_HEARTBEAT_MS": _positive(environ, "COUNCIL_QUEUE_HEARTBEAT_MS", 60000),
+        # Broker maintenance (requeueing a dead worker's jobs) on this many fetches a million.
+        "COUNCIL_QUEUE_MAINTENANCE_CHANCE": _positive(
+            environ, "COUNCIL_QUEUE_MAINTENANCE_CHANCE", 1000),
         # Without an SMTP server configured, development writes e-mails as .eml files here.
         "COUNCIL_MAIL_OUTBOX": (
             None if is_production or environ.get("COUNCIL_SMTP_HOST")

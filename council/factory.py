@@ -21,8 +21,10 @@ from council.extensions import babel, csrf, login_manager
 from council.i18n import choose_locale_per_request, select_locale
 from council.input_guard import register_input_guard
 from council.pictures import register_chart_helpers
+from council.queue import init_queue
 from council.resources import CHECKOUT, resource_folder
 from council.security_headers import register_security_headers
+from council.services import jobs
 from council.templating import register_template_helpers
 
 
@@ -44,6 +46,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies)  # type: ignore[method-assign]
 
     db.init_app(app)
+    jobs.declare_actor(init_queue(app))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     app.before_request(choose_locale_per_request)

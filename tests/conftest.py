@@ -110,6 +110,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     os.environ["COUNCIL_DATA_KEY"] = Fernet.generate_key().decode()
     os.environ["DATABASE_URL"] = _test_database_url(str(tmp_path_factory.mktemp("db")))
     os.environ.pop("COUNCIL_ENV", None)
+    os.environ.pop("COUNCIL_QUEUE_URL", None)  # the embedded queue (tests/queue_support.py)
     app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False,
                       "COUNCIL_MAIL_SUPPRESS": True})  # a test may start an aiosmtpd server
     _reset_schema(app)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from flask_babel import force_locale, format_date, gettext, lazy_gettext
@@ -532,15 +533,36 @@ def meeting_reports(session: Session, item: AgendaItem) -> list[SocialReport]:
 
 def schedule_waiting_reports(run: JobRun, meeting_id: int) -> str | None:
     """Background work (``council.services.jobs``): every report waiting for the meeting's
-    organ goes on its agenda, oldest first, one step (one commit) per report. Each is
-    pseudonymised with the meeting's pseudonym registry, so a person keeps their letter
-    across the items; the leak guard still checks the whole agenda before convening."""
+    organ goes on its agenda, oldest first, one step (one message of the queue, one commit)
+    per report, so that the pseudonymisation workers share them. Each is pseudonymised with
+    the meeting's pseudonym registry, under the meeting's lock (``reports.schedule_reports``),
+    so a person keeps their letter across the items whichever worker takes which report; the
+    leak guard still checks the whole agenda before convening."""
     meeting = run.session.get(Meeting, meeting_id)
     if meeting is None:
         return None
-    waiting = reports.unscheduled_reports(run.session, meeting)
-    run.set_total(len(waiting))
-    for report in waiting:
-        reports.schedule_report(run.session, report, meeting, actor=run.actor)
-        run.advance()
+    run.spread([partial(schedule_waiting_report, meeting_id=meeting_id, report_id=report.id)
+                for report in reports.unscheduled_reports(run.session, meeting)])
     return None
+
+
+def schedule_waiting_report(run: JobRun, meeting_id: int, report_id: int) -> None:
+    """One step of ``schedule_waiting_reports``: the report on the agenda, counted in the same
+    commit. A report already on this meeting's agenda was stored, and counted, by another
+    delivery of the step (a worker taken for dead; ``schedule_reports`` reads the report again
+    under the meeting's lock); one withdrawn meanwhile is left as it is."""
+    meeting = run.session.get(Meeting, meeting_id)
+    report = run.session.get(SocialReport, report_id)
+    if meeting is None or report is None:
+        return
+    run.count_with_next_commit()
+    try:
+        reports.schedule_report(run.session, report, meeting, actor=run.actor)
+    except reports.ReportError:
+        run.session.rollback()
+        report = run.session.get(SocialReport, report_id, populate_existing=True)
+        if report is not None and report.item is not None \
+                and report.item.meeting_id == meeting_id:
+            run.counted_by_another_delivery()
+        elif report is not None and report.status is ReportStatus.submitted:
+            raise

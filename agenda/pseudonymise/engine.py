@@ -135,6 +135,11 @@ class Pseudonymiser:
     def pseudonymise(self, text: str, dossier: Dossier) -> PseudonymisedItem:
         return self.pseudonymise_meeting([(text, dossier)]).items[0]
 
+    def warm(self, pairs: Sequence[tuple[str, Dossier]]) -> None:
+        """Runs the model on the texts now (its spans are remembered, ``ner``), so that a
+        later ``pseudonymise_meeting`` of the same texts, under a lock, does not."""
+        self._entities([self._prepare(text, dossier) for text, dossier in pairs])
+
     def _prepare(self, text: str, dossier: Dossier) -> _Item:
         language = dossier.language or self.language_default
         normalised = normalise(text)

@@ -1,6 +1,6 @@
 """What the use cases on social reports share: their errors, the organs that may decide on a
-report, and the pseudonymiser, run in one place (``pseudonymise``): inline in the request, or
-by the pseudonymisation service when ``COUNCIL_PSEUDONYMISER_SOCKET`` is set.
+report, and the pseudonymiser, run in one place (``pseudonymise``): by a pseudonymisation
+worker of the task queue, or inline with the embedded queue (``agenda.pseudonymise_tasks``).
 
 Identities (the dossier, the original text, the replacements with the words they replaced, the
 meeting's pseudonym map) are stored only encrypted (``council.crypto``); what councillors read
@@ -15,15 +15,14 @@ from datetime import date
 from flask import current_app
 from flask_babel import gettext
 
+from agenda import pseudonymise_tasks
 from agenda.pseudonymise import (
     Dossier as ParsedDossier,
 )
 from agenda.pseudonymise import (
     PseudonymisedItem,
-    Pseudonymiser,
     Registry,
 )
-from agenda.pseudonymise import service as pseudonymiser_service
 from agenda.pseudonymise.lexicon import LANGUAGES as PSEUDONYMISER_LANGUAGES
 from council.models import (
     OrganKind,
@@ -70,25 +69,18 @@ def pseudonymise(
 
     ``as_meeting``: the items share letters, continuing ``registry``; otherwise each report is
     pseudonymised on its own (intake drafts) and no registry is returned. Inline for now; this
-    is the one function that uses the model: with ``COUNCIL_PSEUDONYMISER_SOCKET`` set, the
-    pseudonymisation service (``flask --app council pseudonymiser-service``) runs it, so that
-    web workers never load the model."""
-    socket_path = current_app.config["COUNCIL_PSEUDONYMISER_SOCKET"]
-    if socket_path:
-        try:
-            return pseudonymiser_service.request(
-                socket_path, pairs, language=pseudonymiser_language(language),
-                reference_date=reference_date, registry=registry, as_meeting=as_meeting)
-        except pseudonymiser_service.ServiceError as error:
-            current_app.logger.error("pseudonymisation service failed: %s", error)
-            raise ServiceUnavailable(gettext(
-                "The pseudonymisation service is not available; please try again later."
-            )) from error
-    pseudonymiser = Pseudonymiser(pseudonymiser_language(language), reference_date)
-    if not as_meeting:
-        return pseudonymiser.pseudonymise_each(pairs), None
-    result = pseudonymiser.pseudonymise_meeting(pairs, registry=registry)
-    return result.items, result.registry
+    is the one function that uses the model: a pseudonymisation worker of the task queue runs
+    it (``agenda.pseudonymise_tasks``), so that web workers never load the model; when none
+    answers in time, ``ServiceUnavailable`` (503) and nothing is stored."""
+    try:
+        return pseudonymise_tasks.pseudonymise(
+            pairs, language=pseudonymiser_language(language), reference_date=reference_date,
+            registry=registry, as_meeting=as_meeting)
+    except pseudonymise_tasks.QueueUnavailable as error:
+        current_app.logger.error("pseudonymisation worker unavailable: %s", error)
+        raise ServiceUnavailable(gettext(
+            "The pseudonymisation service is not available; please try again later."
+        )) from error
 
 
 def pseudonymiser_language(language: str) -> str:

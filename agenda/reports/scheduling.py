@@ -10,6 +10,7 @@ from flask_babel import force_locale, gettext, lazy_gettext
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from agenda import pseudonymise_tasks
 from agenda.drafting import draft_decision, urgency_clause
 from agenda.guard import guard_texts
 from agenda.pseudonymise import (
@@ -113,13 +114,22 @@ def schedule_reports(
         for subject, dossier, reference in zip(subjects, parsed, shown, strict=True)
     ]
     originals = [decrypt_bytes(r.original_encrypted).decode("utf-8") for r in reports]
+    pairs = list(zip(originals, parsed, strict=True))
+    reference_date = meeting.starts_at.astimezone(CENTRE_TIMEZONE).date()
+    pseudonymise_tasks.warm(pairs, language=pseudonymiser_language(language),
+                            reference_date=reference_date)  # the model, before the lock
+    # One writer per meeting from here to the commit (PostgreSQL: the meeting's row locked):
+    # two workers scheduling reports of one meeting each continue the registry the other
+    # stored, and number their items after the other's.
+    session.execute(select(Meeting.id).where(Meeting.id == meeting.id).with_for_update())
+    for report in reports:  # as they are now, under the lock: another writer may have been first
+        session.refresh(report)
+        if report.status is not ReportStatus.submitted:
+            session.rollback()
+            raise ReportError(gettext("This report is already on an agenda or withdrawn."))
     registry = load_registry(session, meeting)
-    items_out, registry = pseudonymise(
-        list(zip(originals, parsed, strict=True)),
-        language=language,
-        reference_date=meeting.starts_at.astimezone(CENTRE_TIMEZONE).date(),
-        registry=registry,
-    )
+    items_out, registry = pseudonymise(pairs, language=language, reference_date=reference_date,
+                                       registry=registry)
     assert registry is not None  # noqa: S101 (as_meeting always returns one)
     try:
         created = _store_items(session, reports, meeting, actor, items_out,

@@ -57,12 +57,17 @@ def social_worker_only(view: F) -> F:
 @bearer_route("/reports", "POST", {
     400: "Bad dossier or text; says which field", 403: "Not a social worker",
     409: "reference_taken: the reference is another social worker's dossier",
-    413: "Request larger than the limit", 503: "Pseudonymisation service unavailable",
+    413: "Request larger than the limit",
+    503: "service_unavailable: no pseudonymisation worker answered within "
+         "COUNCIL_QUEUE_WAIT_SECONDS (default 120 s); nothing was stored, send it again later",
 }, status=201, schema=ReportDraftSchema)
 @social_worker_only
 @blp.arguments(ReportRequestSchema)
 def submit_report(payload: dict[str, Any]) -> dict[str, Any]:
-    """Submit a social report with its dossier identity; returns the pseudonymised draft."""
+    """Submit a social report with its dossier identity; returns the pseudonymised draft.
+
+    The request waits while a pseudonymisation worker of the task queue pseudonymises the
+    report (the identity travels encrypted with the centre's data key), then stores it."""
     submission = reports.Submission(dossier=payload["dossier"], text=payload["text"],
                                     organ=OrganKind(payload["organ"]), source_format="api")
     # refused: 400 invalid_report, 409 reference_taken, or 503 service_unavailable

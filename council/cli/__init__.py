@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 from flask import Flask
 from flask.cli import AppGroup
 
-from agenda.pseudonymise.service import serve
 from council.cli.accounts import accounts_group
 from council.cli.backup import backup_command, restore_command
-from council.cli.errors import OneLineUsageError
 from council.cli.keys import rotate_keys_command
 from council.cli.pseudonymise import pseudonymise_command
 from council.cli.seats import seats_command
@@ -45,17 +42,6 @@ def register_commands(app: Flask) -> None:
         upgrade(state().engine)
         summary = build_demo(db.session, items=items, progress=click.echo)
         click.echo(summary)
-
-    @app.cli.command("pseudonymiser-service")
-    @click.option("--socket", "socket_path", type=click.Path(dir_okay=False, path_type=Path),
-                  default=None, help="Unix socket (default: COUNCIL_PSEUDONYMISER_SOCKET).")
-    def pseudonymiser_service(socket_path: Path | None) -> None:
-        """Serve pseudonymisation to the web workers (loads the French model once)."""
-        target = socket_path or Path(app.config["COUNCIL_PSEUDONYMISER_SOCKET"] or "")
-        if not str(target) or str(target) == ".":
-            raise OneLineUsageError("give --socket PATH or set COUNCIL_PSEUDONYMISER_SOCKET")
-        click.echo(f"pseudonymisation service listening on {target}")
-        serve(target)
 
     audit_group = AppGroup("audit", help="The audit log.")
 

@@ -1,16 +1,19 @@
 """Background jobs: progress recorded step by step, failures that keep what was done and never
-show a file's content, the progress page and its access, a real thread on its own database,
-and the whole agenda pseudonymised in the background from the meeting page."""
+show a file's content, a message delivered again, the progress page and its access, the
+embedded queue's worker on its own database, and the whole agenda pseudonymised in the
+background from the meeting page. The queue on a real broker: tests/council/test_queue.py."""
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterator
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+import dramatiq
+import job_works
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -35,52 +38,38 @@ from council.models import (
 )
 from council.models.base import utcnow
 from council.security import hash_password
-from council.services.jobs import JobRun, current_job, start_job
+from council.services.jobs import current_job, run_job, start_job
 
 
 def _start(session: Session, work: Any, **options: Any) -> Job:
     return start_job(session, kind="schedule_reports", actor=user_named(session, "dg"),
-                     work=work, **options)
+                     work=partial(work, **options.pop("keywords", {})), **options)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_works() -> Iterator[None]:
+    job_works.reset()
+    yield
+    job_works.reset()
 
 
 def test_progress_is_recorded_at_each_step(app: Flask, session: Session) -> None:
-    seen: list[tuple[int, int | None, JobStatus]] = []
-
-    def work(run: JobRun) -> str:
-        run.set_total(3)
-        for _ in range(3):
-            run.advance()
-            # what another reader (the progress page) finds in the database now
-            job = current_job(session, run.job.id)
-            seen.append((job.done, job.total, job.status))
-        return "/meetings/1"
-
+    job_works.READER.append(session)
     with app.test_request_context():
-        job = _start(session, work)
-    assert seen == [(1, 3, JobStatus.running), (2, 3, JobStatus.running),
-                    (3, 3, JobStatus.running)]
+        job = _start(session, job_works.three_steps, keywords={"result": "/meetings/1"})
+    assert [(1, 3, JobStatus.running), (2, 3, JobStatus.running),
+                              (3, 3, JobStatus.running)] == job_works.SEEN
     assert (job.status, job.done, job.total, job.result_url) == (JobStatus.done, 3, 3,
                                                                   "/meetings/1")
     assert job.finished_at is not None and job.error is None
 
 
-class WorkRefused(ValueError):
-    """Stands for a service's error, whose message is written for users."""
-
-
 def test_a_refusal_keeps_the_steps_done_and_shows_its_message(app: Flask,
                                                                session: Session) -> None:
     dg = user_named(session, "dg")
-
-    def work(run: JobRun) -> None:
-        run.set_total(3)
-        run.actor.display_name = "renamed at step 1"
-        run.advance()
-        run.actor.display_name = "renamed at step 2, never committed"
-        raise WorkRefused("This report is already on an agenda or withdrawn.")
-
     with app.test_request_context():
-        job = _start(session, work, safe_errors=(WorkRefused,), result_url="/meetings/9")
+        job = _start(session, job_works.refused_at_step_two,
+                     safe_errors=(job_works.WorkRefused,), result_url="/meetings/9")
     assert (job.status, job.done, job.error) == (
         JobStatus.failed, 1, "This report is already on an agenda or withdrawn.")
     session.refresh(dg)
@@ -90,13 +79,10 @@ def test_a_refusal_keeps_the_steps_done_and_shows_its_message(app: Flask,
 def test_an_unexpected_error_never_shows_nor_logs_its_text(app: Flask, session: Session,
                                                           caplog: pytest.LogCaptureFixture
                                                           ) -> None:
-    def work(run: JobRun) -> None:
-        raise RuntimeError("Madame Dupont, NISS 85.07.30-033.61")
-
     user_named(session, "dg").language = Language.en  # the job speaks its creator's language
     session.commit()
     with app.test_request_context(), caplog.at_level(logging.ERROR):
-        job = _start(session, work)
+        job = _start(session, job_works.quoting_an_identity)
     assert job.status is JobStatus.failed
     assert "Dupont" not in job.error and "unexpected error" in job.error
     assert "RuntimeError" in caplog.text and "Dupont" not in caplog.text
@@ -108,61 +94,105 @@ def test_a_job_under_way_is_not_started_twice(app: Flask, session: Session) -> N
                   object_type="meeting", object_id=7)
     session.add(running)
     session.commit()
-
-    def work(run: JobRun) -> None:
-        raise AssertionError("must not run")
-
     with app.test_request_context():
-        assert _start(session, work, object_type="meeting", object_id=7).id == running.id
+        assert _start(session, job_works.must_not_run, object_type="meeting",
+                      object_id=7).id == running.id
         running.updated_at = utcnow() - timedelta(hours=1)  # its process died
         session.commit()
-        again = _start(session, lambda run: None, object_type="meeting", object_id=7)
+        again = _start(session, job_works.nothing, object_type="meeting", object_id=7)
     assert again.id != running.id and again.status is JobStatus.done
 
 
 def test_an_unknown_kind_is_refused(app: Flask, session: Session) -> None:
     with pytest.raises(ValueError, match="unknown job kind"):
         start_job(session, kind="nonsense", actor=user_named(session, "dg"),
-                  work=lambda run: None)
+                  work=partial(job_works.nothing))
 
 
-# --- a real thread, on a database of its own --------------------------------------------------
+def test_a_work_must_be_a_named_function_another_process_can_find(app: Flask,
+                                                                   session: Session) -> None:
+    before = session.scalar(select(Job.id).order_by(Job.id.desc()))
+    for work in (partial(lambda run: None), partial(print)):
+        with pytest.raises(ValueError, match="module-level function of the application"):
+            _start(session, work.func)
+    assert session.scalar(select(Job.id).order_by(Job.id.desc())) == before  # none recorded
+
+
+def test_the_message_is_encrypted_and_mappings_keep_their_keys(app: Flask,
+                                                               session: Session) -> None:
+    """Keyword arguments cross the queue as JSON inside the encrypted message: item ids stay
+    integers, and the text is not readable in the encoded message."""
+    with app.test_request_context():
+        job = _start(session, job_works.with_item_texts,
+                     keywords={"texts": {12: "Le centre accorde l'aide à Madame Z."},
+                               "note": "erratum"})
+    assert job.status is JobStatus.done and job.result_url == "/texts"
+    assert job_works.SEEN == [({12: "Le centre accorde l'aide à Madame Z."}, "erratum")]
+    queue = app.extensions["council_queue"]
+    message = queue.actors["run_job_pseudonymise"].message(job.id, "Madame Z.")
+    encoded = message.encode()
+    assert b"Madame" not in encoded and b"run_job" not in encoded
+    assert dramatiq.Message.decode(encoded).args == (job.id, "Madame Z.")
+
+
+def test_a_message_delivered_again_after_its_job_ended_does_nothing(app: Flask,
+                                                                    session: Session) -> None:
+    """The broker gives a message again when its worker died before acknowledging it: a job
+    already done is not run a second time."""
+    job_works.READER.append(session)
+    with app.test_request_context():
+        job = _start(session, job_works.three_steps, keywords={"result": "/once"})
+        run_job(app, app.extensions["council_queue"], job.id, "job_works:must_not_run", {},
+                [], None, "en")
+    assert current_job(session, job.id).status is JobStatus.done
+
+
+def test_a_job_whose_worker_died_starts_again_from_what_is_left(app: Flask,
+                                                                session: Session) -> None:
+    dg = user_named(session, "dg")
+    job = Job(kind="schedule_reports", status=JobStatus.running, created_by_id=dg.id,
+              done=2, total=3)
+    session.add(job)
+    session.commit()
+    job_works.READER.append(session)
+    with app.test_request_context():
+        run_job(app, app.extensions["council_queue"], job.id, "job_works:three_steps",
+                {"result": "/again"}, [], None, "en")
+    done = current_job(session, job.id)
+    assert (done.status, done.done, done.total) == (JobStatus.done, 3, 3)
+
+
+# --- the embedded queue: a Dramatiq worker in the process, on a database of its own ----------
 
 
 @pytest.fixture
-def threaded_app(tmp_path: Path) -> Iterator[Flask]:
-    """An application on its own SQLite file (WAL): jobs run in threads there."""
+def embedded_app(tmp_path: Path) -> Iterator[Flask]:
+    """An application on its own SQLite file (WAL): jobs go through the embedded broker."""
     other = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{tmp_path}/jobs.db"})
     upgrade(state(other).engine)
     yield other
+    other.extensions["council_queue"].close()
     state(other).engine.dispose()
 
 
-def test_a_thread_does_the_work_while_the_page_reads_its_progress(threaded_app: Flask) -> None:
-    halfway, resume = threading.Event(), threading.Event()
-
-    def work(run: JobRun) -> str:
-        run.set_total(2)
-        run.advance()
-        halfway.set()
-        assert resume.wait(10)
-        run.advance()
-        return "/done"
-
-    with threaded_app.test_request_context():
+def test_the_embedded_worker_does_the_work_while_the_page_reads_its_progress(
+        embedded_app: Flask) -> None:
+    queue = embedded_app.extensions["council_queue"]
+    assert queue.embedded and type(queue.broker).__name__ == "StubBroker"
+    with embedded_app.test_request_context():
         session = db.session()
         user = User(username="dg", password_hash=hash_password("x" * 12), role=Role.dg,
                     display_name="DG")
         session.add(user)
         session.commit()
-        job = start_job(session, kind="schedule_reports", actor=user, work=work)
-        thread = next(t for t in threading.enumerate() if t.name == f"job-{job.id}")
-        assert halfway.wait(10)
+        job = start_job(session, kind="schedule_reports", actor=user,
+                        work=partial(job_works.waits_halfway))
+        assert job_works.HALFWAY.wait(10)
         seen = current_job(session, job.id)
         assert (seen.status, seen.done, seen.total) == (JobStatus.running, 1, 2)
         session.commit()  # end the read transaction, as a request would
-        resume.set()
-        thread.join(10)
+        job_works.RESUME.set()
+        queue.broker.join("pseudonymise", timeout=10_000)
         done = current_job(session, job.id)
         assert (done.status, done.done, done.result_url) == (JobStatus.done, 2, "/done")
 
