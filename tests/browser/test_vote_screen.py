@@ -1,7 +1,8 @@
 """Voting that forgives a slip (issue 16, item 2): on a phone the proposal and every choice
 show on the first screen; a tap asks to confirm the choice, which can still be changed, and
 nothing is stored before the confirmation; then a large "vote recorded" panel takes the focus.
-A secret ballot on the phone, an open vote with the keyboard alone on a tablet."""
+A secret ballot on the phone, an open vote with the keyboard alone on a tablet. The president
+opens the sitting and the vote through the chair screen; the database is only read."""
 
 from __future__ import annotations
 
@@ -12,28 +13,34 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agenda import sitting as live
-from council.models import AgendaItem, ItemKind, Meeting, OrganKind, Poll, User
-from council.rules.attendance import Presence
+from council.models import AgendaItem, ItemKind, Meeting, MeetingStatus, OrganKind, Poll
 
 PHONE_HEIGHT = 844
 
 
-def _open_vote(organ: OrganKind, kind: ItemKind) -> Callable[[Session], str]:
-    """Everyone present, the vote on the first item of ``kind`` opened (what the chair screen
-    does, tested by test_journey_meeting.py); returns the live screen's address."""
+def _first_item(organ: OrganKind, kind: ItemKind) -> Callable[[Session], tuple[str, int]]:
+    """Read only: the address of today's meeting of ``organ`` and its first item of ``kind``."""
 
-    def work(session: Session) -> str:
-        meeting = next(m for m in session.scalars(select(Meeting)) if m.organ.kind is organ)
+    def read(session: Session) -> tuple[str, int]:
+        meeting = next(m for m in session.scalars(select(Meeting))
+                       if m.organ.kind is organ and m.status is MeetingStatus.convened)
         item = next(i for i in meeting.items if i.kind is kind)
-        dg = session.scalar(select(User).where(User.username == "dg"))
-        for membership in meeting.organ.memberships:
-            if membership.end_on is None:
-                live.record_attendance(session, meeting, membership.member_id,
-                                       Presence.present, actor=dg)
-        live.open_poll(session, item, actor=dg)
-        return f"/meetings/{meeting.id}/live"
+        return f"/meetings/{meeting.id}", item.id
 
-    return work
+    return read
+
+
+def _open_vote(live_server, new_context, pages, organ: OrganKind, kind: ItemKind) -> str:
+    """Through the chair screen, as test_journey_meeting.py does: the president opens the
+    sitting with everyone present and opens the vote on the first item of ``kind``; returns
+    the live screen's address."""
+    meeting_url, item_id = live_server.run(_first_item(organ, kind))
+    president = new_context().new_page()
+    pages.log_in(president, "president")
+    pages.open_sitting(president, meeting_url)
+    president.goto(f"{meeting_url}/chair?item={item_id}")
+    pages.open_vote(president)
+    return f"{meeting_url}/live"
 
 
 def _ballots(item_kind: ItemKind) -> Callable[[Session], int]:
@@ -58,7 +65,7 @@ def _is_focused(page: Page, selector: str) -> bool:
 
 def test_secret_vote_on_a_phone_confirmed_after_a_change_of_mind(live_server, new_context,
                                                                  pages) -> None:
-    url = live_server.run(_open_vote(OrganKind.council, ItemKind.personnel))
+    url = _open_vote(live_server, new_context, pages, OrganKind.council, ItemKind.personnel)
     phone = new_context("phone").new_page()
     pages.log_in(phone, "councillor1")
     phone.goto(url)
@@ -103,7 +110,7 @@ def test_secret_vote_on_a_phone_confirmed_after_a_change_of_mind(live_server, ne
 
 
 def test_open_vote_with_the_keyboard_alone(live_server, new_context, pages) -> None:
-    url = live_server.run(_open_vote(OrganKind.csss, ItemKind.individual_aid))
+    url = _open_vote(live_server, new_context, pages, OrganKind.csss, ItemKind.individual_aid)
     tablet = new_context("tablet").new_page()
     pages.log_in(tablet, "councillor2")
     tablet.goto(url)

@@ -1,36 +1,45 @@
 """The work queue on the home page (issue 16, item 4): the DG on a tablet and the secretariat
-on a phone find what waits for them, most urgent first, and follow a row to its page."""
+on a phone find what waits for them, most urgent first, and follow a row to its page. The
+meeting in preparation is made through the interface; the database is only read."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from council.models import AgendaItem, ItemKind, Meeting, MeetingStatus, OrganKind
+from council.models import Meeting, MeetingStatus, OrganKind
+
+CSSS = "Comité spécial du service social"
 
 
-def _meeting_in_preparation(session: Session) -> int:
-    """A CSSS meeting in preparation, three weeks after the demo's, with an urgent decision
-    of the president to ratify."""
+def _demo_csss_day(session: Session) -> date:
+    """Read only: the day of the demo's convened CSSS meeting."""
     demo = next(m for m in session.scalars(select(Meeting).where(
         Meeting.status == MeetingStatus.convened)) if m.organ.kind is OrganKind.csss)
-    meeting = Meeting(organ_id=demo.organ_id, place=demo.place,
-                      starts_at=demo.starts_at + timedelta(days=21), status=MeetingStatus.draft)
-    session.add(meeting)
-    session.add(AgendaItem(meeting=meeting, number=1, kind=ItemKind.ratification,
-                           title="Ratification d'une aide urgente accordée par le président"))
-    session.commit()
-    return meeting.id
+    return demo.day
+
+
+def _meeting_in_preparation(page: Page, pages, day: date) -> str:
+    """The DG prepares, through the interface, a CSSS meeting three weeks after the demo's,
+    with an urgent decision of the president to ratify; returns its address."""
+    meeting_url = pages.create_meeting(page, CSSS, day + timedelta(days=21))
+    page.locator("#kind").select_option("ratification")
+    page.locator("#title").fill("Ratification d'une aide urgente accordée par le président")
+    page.locator("form[action$='/items'] button[type=submit]").click()
+    expect(page.locator(".flash-success")).to_be_visible()
+    pages.check(page)
+    return meeting_url
 
 
 def test_dg_and_secretariat_follow_their_work_queue(live_server, new_context, pages) -> None:
-    meeting_id = live_server.run(_meeting_in_preparation)
-
     dg = new_context("tablet").new_page()
     pages.log_in(dg, "dg")
+    meeting_url = _meeting_in_preparation(dg, pages, live_server.run(_demo_csss_day))
+    meeting_id = int(meeting_url.rsplit("/", 1)[1])
+    dg.goto("/")
     queue = dg.locator(".work-queue")
     expect(queue.locator("h2")).to_have_text("Votre travail en attente")
     pages.check(dg, "work_queue_tablet")
