@@ -2,6 +2,7 @@
 
 from council.models.audit import AuditEntry, AuditHead
 from council.models.centre import Centre, Member, Organ, OrganMembership, PoliticalGroup
+from council.models.designations import DesignationCandidate
 from council.models.enums import (
     AccountRequestKind,
     AccountRequestState,
@@ -78,6 +79,7 @@ __all__ = [
     "Centre",
     "Consent",
     "Convocation",
+    "DesignationCandidate",
     "Disclosure",
     "DocumentKind",
     "DocumentSignature",
