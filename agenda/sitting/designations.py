@@ -62,6 +62,7 @@ from council.rules.elections import Candidate, designate
 from council.rules.errors import RuleError, UnresolvedTie
 from council.rules.majority import Choice
 from council.services import audit
+from council.typed_dates import check_typed_date
 
 #: candidates one designation item can have (the ballot's fixed length depends on it)
 MAX_CANDIDATES = 60
@@ -72,6 +73,13 @@ MAX_SEATS = 30
 BALLOT_BYTES = 1 + MAX_CANDIDATES
 VOTE, BLANK, NULL = "V", "B", "N"
 EDITABLE = (MeetingStatus.draft, MeetingStatus.convened, MeetingStatus.in_progress)
+
+
+class InvalidBirthDate(InvalidInput):
+    """A candidate's date of birth outside the span a user may type."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("invalid_birth_date", message)
 
 
 def _designation(item: AgendaItem) -> None:
@@ -136,6 +144,8 @@ def add_candidate(session: Session, item: AgendaItem, *, actor: User,
         raise InvalidInput("candidate_facts", gettext(
             "Give the candidate's sex and date of birth: the mixity rule and a tie (the "
             "oldest is elected) need them."))
+    check_typed_date(birth_date, lazy_gettext("The date of birth"), InvalidBirthDate,
+                     birth=True)
     candidate = DesignationCandidate(item_id=item.id, member_id=member_id, name=name, sex=sex,
                                      birth_date=birth_date, entered_by_id=actor.id)
     _store_once(session, candidate, lambda: Conflict(
