@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Flask
 
 from council.api import (
+    designations,  # noqa: F401 (designation candidates and ballots)
     meetings,  # noqa: F401 (GET /meetings, /meetings/{id}, /items/{id})
     minutes,  # noqa: F401 (GET /meetings/{id}/minutes.pdf)
     reports,  # noqa: F401 (adds POST /reports to blp)
