@@ -28,9 +28,11 @@ from sqlalchemy.orm import Session
 from agenda.guard import guard_texts
 from agenda.sitting.floor import sitting
 from agenda.sitting.service import (
+    KIND_COUNTS,
     CastPoll,
     Conflict,
     InvalidInput,
+    KindCount,
     PollResult,
     SessionError,
     _ballot_purpose,
@@ -387,3 +389,7 @@ def _count_dict(count: DesignationCount, revote_item_id: int | None) -> dict[str
                            for c in count.candidates],
             "valid": count.valid, "void": count.is_void,
             "decided_by_age": count.is_decided_by_age, "new_ballot_item_id": revote_item_id}
+
+
+KIND_COUNTS[ItemKind.designation] = KindCount(ready=require_ready, close=close_designation,
+                                              result=designation_result)

@@ -235,9 +235,8 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
             "The quorum is not met: %(present)d members present for this item, %(required)d "
             "required.", present=quorum.present, required=quorum.required),
             required=quorum.required, present=quorum.present)
-    if item.kind is ItemKind.designation:
-        from agenda.sitting.designations import require_ready  # (it imports this module)
-        require_ready(item)
+    if item.kind in KIND_COUNTS:
+        KIND_COUNTS[item.kind].ready(item)
     is_secret = item.kind.is_secret_only or bool(secret) or (
         secret is None and item.is_secret_ballot)
     poll = Poll(item_id=item.id, meeting_id=meeting.id, is_secret=is_secret,
@@ -409,6 +408,21 @@ class PollResult:
         return result
 
 
+@dataclass(frozen=True)
+class KindCount:
+    """How the polls of an item kind that is not voted yes or no are run: the check before the
+    poll opens, the count at close and the stored result (``agenda.sitting.designations``
+    registers the designation's in ``KIND_COUNTS`` when ``agenda.sitting`` is imported)."""
+
+    ready: Callable[[AgendaItem], None]
+    close: Callable[..., PollResult]
+    result: Callable[[Session, Poll, str], PollResult]
+
+
+#: the item kinds whose polls ``KindCount`` runs
+KIND_COUNTS: dict[ItemKind, KindCount] = {}
+
+
 def _tally(choices: Iterable[Choice], offered: Iterable[Choice] = OPEN_CHOICES
            ) -> dict[str, int]:
     """The count of each choice ``offered`` (an open vote's three, unless told)."""
@@ -426,9 +440,8 @@ def _open_votes(session: Session, poll: Poll) -> list[tuple[Member, Choice]]:
 
 def poll_result(session: Session, poll: Poll, language: str) -> PollResult:
     """The tally of a closed poll, as stored when it was closed."""
-    if poll.item.kind is ItemKind.designation:
-        from agenda.sitting.designations import designation_result
-        return designation_result(session, poll, language)
+    if poll.item.kind in KIND_COUNTS:
+        return KIND_COUNTS[poll.item.kind].result(session, poll, language)
     outcome = poll.stored_outcome
     by_group = votes = None
     if not poll.is_secret:
@@ -467,11 +480,10 @@ def close_poll(session: Session, item: AgendaItem, *, actor: User, settings: Vot
     """Closes the vote and decides it (absolute majority of the votes cast, the tie rules of
     ``settings``). A secret poll's sealed choices are decrypted and counted, only the counts
     are kept, the ballots are deleted in the same transaction, and what they left in the
-    journal or as dead rows is erased after the commit. A designation is counted by
-    ``agenda.sitting.designations.close_designation``."""
-    if item.kind is ItemKind.designation:
-        from agenda.sitting.designations import close_designation
-        return close_designation(session, item, actor=actor, language=language)
+    journal or as dead rows is erased after the commit. An item kind of ``KIND_COUNTS`` (a
+    designation) is counted by its own function."""
+    if item.kind in KIND_COUNTS:
+        return KIND_COUNTS[item.kind].close(session, item, actor=actor, language=language)
     try:
         poll = _locked_poll(session, item.id)
         if poll.is_secret:

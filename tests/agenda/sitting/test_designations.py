@@ -6,22 +6,25 @@ and a void result when both sexes are not represented, which puts a new ballot o
 from __future__ import annotations
 
 from datetime import date
-from fractions import Fraction
 from typing import Any
 
 import pytest
+from designation_support import (
+    COUNCIL,
+    add_designation,
+    candidate_ids,
+    council_in_session,
+    demo_users,
+)
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from agenda import sitting as live
 from agenda.guard import IdentityInText
-from agenda.meetings import service as agenda
-from agenda.sitting import urgency
 from agenda.sitting.designations import (
     DesignationBallot,
     add_candidate,
     cast_designation_ballot,
-    set_seats,
 )
 from council.models import (
     AgendaItem,
@@ -34,50 +37,25 @@ from council.models import (
     Sex,
     User,
 )
-from council.rules.attendance import Presence
 from council.rules.majority import Choice, VoteSettings
 
-COUNCIL = ("president", *(f"councillor{n}" for n in range(1, 11)))
-#: the demo's council members: the president is a woman (Isabelle Marchal, born 1968)
-WOMEN = ("councillor2", "councillor4", "councillor6")  # Lambert 1984, Colin 1972, Poncelet 1988
-MEN = ("councillor1", "councillor3", "councillor5")  # Bensaïd 1979, Verhaegen 1990, Dethier 1965
+# The demo's council: the president is a woman (Isabelle Marchal, born 1968); councillors 1, 3
+# and 5 are men (Bensaïd 1979, Verhaegen 1990, Dethier 1965), 2 and 4 women (Lambert 1984,
+# Colin 1972).
 
 
 @pytest.fixture
 def users(session: Session, demo: Any) -> dict[str, User]:
-    return {u.username: u for u in session.scalars(select(User))}
+    return demo_users(session)
 
 
 @pytest.fixture
 def council(session: Session, demo: Any, users: dict[str, User]) -> Meeting:
-    meeting = live.load_meeting(session, demo.council_meeting_id)
-    assert meeting is not None
-    for name in COUNCIL:
-        live.record_attendance(session, meeting, users[name].member_id, Presence.present,
-                               actor=users["dg"])
-    return meeting
+    return council_in_session(session, demo, users)
 
 
-def _designation(session: Session, meeting: Meeting, users: dict[str, User], seats: int,
-                 candidates: tuple[str, ...]) -> AgendaItem:
-    """A designation added to the convened council meeting (so urgent, its urgency declared),
-    with ``seats`` and the members ``candidates`` standing."""
-    item = agenda.add_item(session, meeting, actor=users["dg"], kind=ItemKind.designation,
-                           title="Désignation des membres du Comité spécial du service social",
-                           is_closed_session=True, is_urgent=True,
-                           urgency_reason="Installation du comité avant la rentrée.")
-    assert item.is_closed_session and item.is_secret_ballot
-    urgency.record_urgency_vote(session, item, len(COUNCIL), actor=users["dg"],
-                                majority=Fraction(2, 3))
-    set_seats(session, item, seats, actor=users["dg"])
-    for name in candidates:
-        add_candidate(session, item, actor=users["dg"], member_id=users[name].member_id)
-    return item
-
-
-def _ids(item: AgendaItem, users: dict[str, User], *names: str) -> frozenset[int]:
-    members = {users[name].member_id for name in names}
-    return frozenset(c.id for c in item.candidates if c.member_id in members)
+_designation = add_designation
+_ids = candidate_ids
 
 
 def _ballots(session: Session, item: AgendaItem, users: dict[str, User],
