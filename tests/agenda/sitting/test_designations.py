@@ -32,12 +32,16 @@ from council.models import (
     ItemKind,
     ItemStatus,
     Meeting,
+    Minutes,
+    MinutesPart,
     SecretBallot,
     SecretParticipation,
     Sex,
     User,
 )
 from council.rules.majority import Choice, VoteSettings
+from minutes.content import build
+from minutes.loading import load_source
 
 # The demo's council: the president is a woman (Isabelle Marchal, born 1968); councillors 1, 3
 # and 5 are men (Bensaïd 1979, Verhaegen 1990, Dethier 1965), 2 and 4 women (Lambert 1984,
@@ -227,3 +231,22 @@ def test_the_ballot_opens_only_with_its_seats_and_candidates_of_both_sexes(
     assert refused.value.code == "poll_exists"
     assert session.scalar(select(func.count()).select_from(DesignationCandidate)
                           .where(DesignationCandidate.item_id == item.id)) == 3
+
+
+def test_the_minutes_give_the_votes_per_candidate_and_who_is_designated(session, council,
+                                                                        users) -> None:
+    item = _designation(session, council, users, 1, ("councillor1", "councillor2"))
+    live.open_poll(session, item, actor=users["president"])
+    _ballots(session, item, users, {
+        "councillor3": DesignationBallot(ticked=_ids(item, users, "councillor1")),
+        "councillor4": DesignationBallot(ticked=_ids(item, users, "councillor1")),
+        "councillor5": DesignationBallot(ticked=_ids(item, users, "councillor2")),
+    })
+    result = _close(session, item, users)
+    source = load_source(session, Minutes(meeting_id=council.id, part=MinutesPart.closed), None)
+    facts = next(i for i in source.facts.items if i.id == item.id)
+    assert facts.designation is not None and facts.designation.elected == ("Karim Bensaïd",)
+    section = next(s for s in build(source.facts, language="fr").items if s.id == item.id)
+    assert section.outcome == result.sentence == (
+        "Au scrutin secret en un seul tour, 3 bulletins valables : Karim Bensaïd, 2 voix ; "
+        "Sophie Lambert, 1 voix. Est désigné(e) : Karim Bensaïd.")
