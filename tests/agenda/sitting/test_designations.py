@@ -250,3 +250,32 @@ def test_the_minutes_give_the_votes_per_candidate_and_who_is_designated(session,
     assert section.outcome == result.sentence == (
         "Au scrutin secret en un seul tour, 3 bulletins valables : Karim Bensaïd, 2 voix ; "
         "Sophie Lambert, 1 voix. Est désigné(e) : Karim Bensaïd.")
+
+
+def test_the_screens_enter_candidates_and_take_a_ballot(client, auth, session, council,
+                                                        users) -> None:
+    item = _designation(session, council, users, 1, ("councillor1",))
+    auth.login("dg")
+    auth.use_language("en")
+    chair = client.get(f"/meetings/{council.id}/chair?item={item.id}").get_data(as_text=True)
+    assert "Designation: 1 seat(s) to fill" in chair and "Karim Bensaïd" in chair
+    added = client.post(f"/meetings/{council.id}/chair/items/{item.id}/candidates",
+                        data={"member_id": users["councillor2"].member_id})
+    assert added.status_code == 302
+    session.expire_all()
+    assert [c.name for c in item.candidates] == ["Karim Bensaïd", "Sophie Lambert"]
+    auth.logout()
+    live.open_poll(session, item, actor=users["president"])
+    auth.login("councillor3")
+    auth.use_language("en")
+    screen = client.get(f"/meetings/{council.id}/live").get_data(as_text=True)
+    assert "tick at most 1 candidate(s)" in screen
+    lambert = next(iter(_ids(item, users, "councillor2")))
+    assert f'name="candidate" value="{lambert}"' in screen
+    cast = client.post(f"/meetings/{council.id}/live/items/{item.id}/designation-ballot",
+                       data={"candidate": str(lambert)})
+    assert cast.status_code == 302
+    auth.logout()
+    result = _close(session, item, users)
+    assert [(c["name"], c["votes"]) for c in result.as_dict()["designation"]["candidates"]] == [
+        ("Karim Bensaïd", 0), ("Sophie Lambert", 1)]
