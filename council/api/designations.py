@@ -113,6 +113,27 @@ def add_candidate(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
     return _candidates(item)
 
 
+class SeatsRequestSchema(ma.Schema):
+    seats = ma.fields.Integer(required=True, strict=True, validate=ma.validate.Range(
+        min=1, max=designations.MAX_SEATS), metadata={
+            "description": "Seats the designation fills (the president's seat not included)"})
+
+
+@bearer_route("/items/<int:item_id>/seats", "POST", {
+    400: "Not a designation, or a number of seats out of range",
+    403: "Not the DG or the secretariat", 404: "No such item, or not visible",
+    409: "Ballot open or counted, or meeting closed",
+}, schema=CandidatesSchema)
+@blp.arguments(SeatsRequestSchema)
+def set_seats(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
+    """Set the number of seats a designation item fills (the DG or the secretariat)."""
+    item = live.item_in_session(db.session, g.api_user, item_id)
+    require(permissions.can_enter_candidates(g.api_user, item),
+            gettext("The candidates are entered by the DG or the secretariat."))
+    designations.set_seats(db.session, item, payload["seats"], actor=g.api_user)
+    return _candidates(item)
+
+
 @bearer_route("/items/<int:item_id>/designation-ballot", "POST", {
     400: "Too many or unknown candidates, none ticked, or not a designation",
     403: "Not a member, withdrawn, or not present", 404: "No such item, or not visible",

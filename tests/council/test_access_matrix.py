@@ -210,6 +210,9 @@ CORE_ROUTES: Routes = {
     ("api.add_candidate", "POST"): (
         lambda d: f"/api/v1/items/{d.csss_item_id}/candidates", {"member_id": 1},
         expect(403, anonymous=401, dg=400, secretariat=400, non_member=404)),
+    ("api.set_seats", "POST"): (
+        lambda d: f"/api/v1/items/{d.csss_item_id}/seats", {"seats": 1},
+        expect(403, anonymous=401, dg=400, secretariat=400, non_member=404)),
     ("api.cast_designation_ballot", "POST"): (  # no vote open yet
         lambda d: f"/api/v1/items/{d.csss_item_id}/designation-ballot", {"candidates": [1]},
         expect(403, anonymous=401, president=409, member=409, non_member=404)),

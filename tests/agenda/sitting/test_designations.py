@@ -279,3 +279,23 @@ def test_the_screens_enter_candidates_and_take_a_ballot(client, auth, session, c
     result = _close(session, item, users)
     assert [(c["name"], c["votes"]) for c in result.as_dict()["designation"]["candidates"]] == [
         ("Karim Bensaïd", 0), ("Sophie Lambert", 1)]
+
+
+def test_the_api_sets_seats_lists_candidates_and_takes_a_ballot(client, api_token, session,
+                                                                council, users) -> None:
+    item = _designation(session, council, users, 1, ("councillor1", "councillor2"))
+    dg = api_token("dg")
+    seats = client.post(f"/api/v1/items/{item.id}/seats", json={"seats": 2}, headers=dg)
+    assert seats.status_code == 200 and seats.get_json()["seats"] == 2
+    live.open_poll(session, item, actor=users["president"])
+    voter = {**api_token("councillor3"), "Accept-Language": "en"}
+    listed = client.get(f"/api/v1/items/{item.id}/candidates", headers=voter).get_json()
+    ids = [c["id"] for c in listed["candidates"]]
+    assert [c["name"] for c in listed["candidates"]] == ["Karim Bensaïd", "Sophie Lambert"]
+    url = f"/api/v1/items/{item.id}/designation-ballot"
+    late = client.post(f"/api/v1/items/{item.id}/seats", json={"seats": 1}, headers=dg)
+    assert late.status_code == 409
+    both_and_blank = client.post(url, json={"candidates": ids, "spoilt": "blank"}, headers=voter)
+    assert both_and_blank.status_code == 400
+    assert client.post(url, json={"candidates": ids}, headers=voter).status_code == 201
+    assert client.post(url, json={"spoilt": "null"}, headers=voter).status_code == 409
