@@ -242,7 +242,7 @@ def cast_designation_ballot(session: Session, item_id: int, member_id: int,
     """Records one member's designation ballot, from their own screen: up to as many
     candidates of the item as there are seats, or blank, or null. One per member and poll."""
     try:
-        poll = _voter_checks(session, item_id, member_id, actor=actor)
+        poll = _voter_checks(session, item_id, member_id)
         if not poll.is_designation:
             raise InvalidInput("not_a_designation", gettext("This item is not a designation."))
         if actor.member_id != member_id:

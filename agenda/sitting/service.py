@@ -322,8 +322,7 @@ def _locked_poll_columns(session: Session, item_id: int,
                      is_designation=row.kind is ItemKind.designation), row.number, bool(row[6]))
 
 
-def _voter_checks(session: Session, item_id: int, member_id: int, *,
-                  actor: User) -> CastPoll:
+def _voter_checks(session: Session, item_id: int, member_id: int) -> CastPoll:
     """The item's open poll, locked, once it is checked that the member may vote on it now:
     present in the room for the item, not withdrawn from it."""
     poll, number, withdrawn = _locked_poll_columns(session, item_id, member_id)
@@ -343,7 +342,7 @@ def cast_ballot(session: Session, item_id: int, member_id: int, choice: Choice, 
     """Records one member's vote: from their own screen, or (open votes only) by the
     president or the DG on a show of hands. One per member and poll."""
     try:
-        poll = _voter_checks(session, item_id, member_id, actor=actor)
+        poll = _voter_checks(session, item_id, member_id)
         if poll.is_designation:
             raise InvalidInput("designation_ballot", gettext(
                 "A designation is voted by ticking candidates, not by yes or no."))
