@@ -81,6 +81,7 @@ TITLES: dict[enum.Enum, object] = {
     ItemKind.accounts: _l("Annual accounts"),
     ItemKind.policy_note: _l("General policy note"),
     ItemKind.annual_report: _l("Annual report"),
+    ItemKind.designation: _l("Designation (bureau permanent, committee, candidates)"),
     ItemStatus.draft: _l("Draft"),
     ItemStatus.ready: _l("Ready"),
     ItemStatus.voting: _l("Vote open"),

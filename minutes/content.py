@@ -19,7 +19,12 @@ from datetime import datetime
 from babel import dates as babel_dates
 from babel.support import Translations
 
-from agenda.sitting.wording import outcome_sentence, urgency_sentence
+from agenda.sitting.wording import (
+    DesignationCount,
+    designation_sentence,
+    outcome_sentence,
+    urgency_sentence,
+)
 from council.clock import CENTRE_TIMEZONE
 from council.i18n import BABEL_LOCALES, catalog
 from council.rules.attendance import AttendanceRecord, Presence, presence_at
@@ -92,6 +97,9 @@ class ItemFacts:
     approval: str | None = None
     #: the observations the organ made on the previous minutes
     observations: str = ""
+    #: a designation's count (LO art. 27 §6): the votes per candidate and who is designated,
+    #: or that the result is void
+    designation: DesignationCount | None = None
 
 
 @dataclass(frozen=True)
@@ -198,6 +206,8 @@ def _movements(facts: MeetingFacts, before: dict[int, Presence | None],
 
 
 def _outcome(item: ItemFacts, words: Translations, language: str) -> str | None:
+    if item.designation is not None:
+        return designation_sentence(item.designation, language=language)
     if item.vote is not None:
         return outcome_sentence(item.vote.outcome, is_secret=item.vote.is_secret,
                                 language=language)

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from agenda import sitting as live
 from agenda.meetings.queries import viewed_meeting
+from agenda.sitting.designations import designation_count
+from agenda.sitting.wording import DesignationCount
 from council import permissions
 from council.models import (
     AgendaItem,
@@ -161,6 +163,13 @@ def load_source(session: Session, minutes: Minutes,
         return Vote(outcome=poll.stored_outcome, is_secret=poll.is_secret,
                     ballots=() if poll.is_secret else tuple(ballots.get(poll.id, ())))
 
+    def designation(item: AgendaItem) -> DesignationCount | None:
+        poll = floor.polls.get(item.id)
+        if (item.kind is not ItemKind.designation or poll is None
+                or poll.status is not PollStatus.closed):
+            return None
+        return designation_count(poll, list(item.candidates))
+
     facts = MeetingFacts(
         organ=meeting.organ.name,
         starts_at=meeting.opened_at or meeting.starts_at,
@@ -175,6 +184,7 @@ def load_source(session: Session, minutes: Minutes,
                       status=item.status.value,
                       text=texts.get(str(item.id), item.draft_decision or ""),
                       vote=vote(item), urgency=urgencies.get(item.id),
+                      designation=designation(item),
                       quorum_waived=quorum_waived(meeting.convocation_round,
                                                   item.times_on_agenda),
                       withdrawals=tuple(w.member_id

@@ -69,6 +69,7 @@ ADDABLE_KINDS = (
     ItemKind.accounts,
     ItemKind.policy_note,
     ItemKind.annual_report,
+    ItemKind.designation,
 )
 TITLE_MAX = 300
 PLACE_MAX = 200
@@ -160,10 +161,11 @@ def _clean_title(title: str | None) -> str:
 def _session_flags(
     kind: ItemKind, *, is_closed_session: bool, is_secret_ballot: bool
 ) -> tuple[bool, bool]:
-    """(closed session, secret ballot) after the rules: persons → closed; personnel → secret."""
+    """(closed session, secret ballot) after the rules: persons → closed; personnel and
+    designations → secret."""
     if kind.is_about_persons and not is_closed_session:
         raise AgendaError("persons_closed_session")
-    return is_closed_session, is_secret_ballot or kind is ItemKind.personnel
+    return is_closed_session, is_secret_ballot or kind.is_secret_only
 
 
 def _urgency(is_urgent: bool, reason: str | None) -> str | None:

@@ -4,6 +4,7 @@ in ``floor``, written in ``service``, voiced in the minutes' words by ``wording`
 callers write ``live.open_poll``, ``live.load_floor``, ..."""
 
 from agenda.meetings.queries import item_of
+from agenda.sitting import designations  # registers the designations' count (KIND_COUNTS)
 from agenda.sitting.floor import (
     Floor,
     attendance_of,
@@ -74,6 +75,7 @@ __all__ = [
     "close_poll",
     "close_sitting",
     "declare_withdrawal",
+    "designations",
     "has_voted",
     "is_withdrawn",
     "item_in_session",

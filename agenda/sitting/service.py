@@ -223,7 +223,7 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
         raise
     if item.status in NOT_VOTABLE:
         raise Conflict("item_not_votable", gettext("This item can no longer be voted on."))
-    if secret is False and item.kind is ItemKind.personnel:
+    if secret is False and item.kind.is_secret_only:
         raise InvalidInput("secret_required",
                            gettext("Matters of persons (personnel) are voted by secret ballot."))
     existing = session.scalars(select(Poll).where(Poll.meeting_id == meeting.id)).all()
@@ -248,7 +248,9 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
             "The quorum is not met: %(present)d members present for this item, %(required)d "
             "required.", present=quorum.present, required=quorum.required),
             required=quorum.required, present=quorum.present)
-    is_secret = item.kind is ItemKind.personnel or bool(secret) or (
+    if item.kind in KIND_COUNTS:
+        KIND_COUNTS[item.kind].ready(item)
+    is_secret = item.kind.is_secret_only or bool(secret) or (
         secret is None and item.is_secret_ballot)
     poll = Poll(item_id=item.id, meeting_id=meeting.id, is_secret=is_secret,
                 status=PollStatus.open, quorum_required=quorum.required,
@@ -302,6 +304,8 @@ class CastPoll:
     meeting_id: int
     is_secret: bool
     ballot_salt: bytes | None
+    #: a designation (``agenda.sitting.designations``): its ballots tick candidates
+    is_designation: bool = False
 
 
 def _ballot_purpose(poll_id: int) -> str:
@@ -313,11 +317,6 @@ def _sealed_choice(choice: Choice, poll: CastPoll) -> bytes:
                        purpose=_ballot_purpose(poll.id))
 
 
-def _unsealed_choice(sealed: bytes, poll: Poll) -> Choice:
-    return Choice(crypto.unseal(sealed, salt=poll.ballot_salt,
-                                purpose=_ballot_purpose(poll.id)).decode().rstrip())
-
-
 def _locked_poll_columns(session: Session, item_id: int,
                          member_id: int) -> tuple[CastPoll, int, bool]:
     """As ``_locked_poll``, reading columns rather than the entity."""
@@ -325,7 +324,7 @@ def _locked_poll_columns(session: Session, item_id: int,
                                                        ItemWithdrawal.member_id == member_id))
     row = session.execute(
         select(Poll.id, Poll.meeting_id, Poll.is_secret, Poll.ballot_salt, Poll.status,
-               AgendaItem.number, withdrawn, Meeting.status)
+               AgendaItem.number, withdrawn, Meeting.status, AgendaItem.kind)
         .join(AgendaItem, Poll.item_id == AgendaItem.id)
         .join(Meeting, Poll.meeting_id == Meeting.id)
         .where(Poll.item_id == item_id).with_for_update(of=Poll)).first()
@@ -337,8 +336,23 @@ def _locked_poll_columns(session: Session, item_id: int,
         raise _sitting_not_open()
     if row.status is not PollStatus.open:
         raise Conflict("poll_closed", gettext("The vote on this item is closed."))
-    return (CastPoll(row.id, row.meeting_id, row.is_secret, row.ballot_salt), row.number,
-            bool(row[6]))
+    return (CastPoll(row.id, row.meeting_id, row.is_secret, row.ballot_salt,
+                     is_designation=row.kind is ItemKind.designation), row.number, bool(row[6]))
+
+
+def _voter_checks(session: Session, item_id: int, member_id: int) -> CastPoll:
+    """The item's open poll, locked, once it is checked that the member may vote on it now:
+    present in the room for the item, not withdrawn from it."""
+    poll, number, withdrawn = _locked_poll_columns(session, item_id, member_id)
+    if withdrawn:
+        raise NotAllowed("withdrawn", gettext("This member withdrew from this item and "
+                                              "may not vote on it."))
+    presence = attendance_rules.presence_at(
+        attendance_records(session, poll.meeting_id, member_id), number, [member_id])
+    if presence[member_id] is not Presence.present:
+        raise NotAllowed("not_present", gettext(
+            "Only the members present in the room for this item vote on it."))
+    return poll
 
 
 def cast_ballot(session: Session, item_id: int, member_id: int, choice: Choice, *,
@@ -346,15 +360,10 @@ def cast_ballot(session: Session, item_id: int, member_id: int, choice: Choice, 
     """Records one member's vote: from their own screen, or (open votes only) by the
     president or the DG on a show of hands. One per member and poll."""
     try:
-        poll, number, withdrawn = _locked_poll_columns(session, item_id, member_id)
-        if withdrawn:
-            raise NotAllowed("withdrawn", gettext("This member withdrew from this item and "
-                                                  "may not vote on it."))
-        presence = attendance_rules.presence_at(
-            attendance_records(session, poll.meeting_id, member_id), number, [member_id])
-        if presence[member_id] is not Presence.present:
-            raise NotAllowed("not_present", gettext(
-                "Only the members present in the room for this item vote on it."))
+        poll = _voter_checks(session, item_id, member_id)
+        if poll.is_designation:
+            raise InvalidInput("designation_ballot", gettext(
+                "A designation is voted by ticking candidates, not by yes or no."))
         if actor.member_id != member_id and poll.is_secret:
             raise Conflict("secret_ballot", gettext(
                 "A secret ballot is cast by each member from their own screen."))
@@ -392,6 +401,9 @@ class PollResult:
     by_group: dict[str, dict[str, int]] | None
     #: open votes only: (member, choice), in the order of the organ's members
     votes: list[tuple[Member, Choice]] | None
+    #: designations only: the votes per candidate and the verdict
+    #: (``agenda.sitting.designations``)
+    designation: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {
@@ -403,12 +415,29 @@ class PollResult:
             "secret": self.poll.is_secret,
             "sentence": self.sentence,
         }
+        if self.designation is not None:
+            result["designation"] = self.designation
         if self.by_group is not None and self.votes is not None:
             result["by_group"] = self.by_group
             result["votes"] = [{"member_id": m.id, "name": m.full_name,
                                 "group": m.group.name if m.group else None,
                                 "choice": c.value} for m, c in self.votes]
         return result
+
+
+@dataclass(frozen=True)
+class KindCount:
+    """How the polls of an item kind that is not voted yes or no are run: the check before the
+    poll opens, the count at close and the stored result (``agenda.sitting.designations``
+    registers the designation's in ``KIND_COUNTS`` when ``agenda.sitting`` is imported)."""
+
+    ready: Callable[[AgendaItem], None]
+    close: Callable[..., PollResult]
+    result: Callable[[Session, Poll, str], PollResult]
+
+
+#: the item kinds whose polls ``KindCount`` runs
+KIND_COUNTS: dict[ItemKind, KindCount] = {}
 
 
 def _tally(choices: Iterable[Choice], offered: Iterable[Choice] = OPEN_CHOICES
@@ -428,6 +457,8 @@ def _open_votes(session: Session, poll: Poll) -> list[tuple[Member, Choice]]:
 
 def poll_result(session: Session, poll: Poll, language: str) -> PollResult:
     """The tally of a closed poll, as stored when it was closed."""
+    if poll.item.kind in KIND_COUNTS:
+        return KIND_COUNTS[poll.item.kind].result(session, poll, language)
     outcome = poll.stored_outcome
     by_group = votes = None
     if not poll.is_secret:
@@ -443,7 +474,12 @@ def poll_result(session: Session, poll: Poll, language: str) -> PollResult:
 
 
 def _secret_choices(session: Session, poll: Poll) -> list[Choice]:
-    """The poll's sealed choices, opened; refused unless each is stored once and there is one
+    """The poll's sealed choices, opened (``_secret_payloads``)."""
+    return [Choice(payload.decode().rstrip()) for payload in _secret_payloads(session, poll)]
+
+
+def _secret_payloads(session: Session, poll: Poll) -> list[bytes]:
+    """The poll's sealed ballots, opened; refused unless each is stored once and there is one
     per participation (a row deleted or copied in the database: a DBA cannot read or forge
     one, but could do that)."""
     sealed = list(session.scalars(select(SecretBallot.sealed_choice)
@@ -452,7 +488,8 @@ def _secret_choices(session: Session, poll: Poll) -> list[Choice]:
         raise Conflict("ballots_altered", gettext(
             "The stored ballots do not match the members who voted: this vote cannot be "
             "counted. Tell the IT administrator."))
-    return [_unsealed_choice(value, poll) for value in sealed]
+    return [crypto.unseal(value, salt=poll.ballot_salt, purpose=_ballot_purpose(poll.id))
+            for value in sealed]
 
 
 def close_poll(session: Session, item: AgendaItem, *, actor: User, settings: VoteSettings,
@@ -460,7 +497,10 @@ def close_poll(session: Session, item: AgendaItem, *, actor: User, settings: Vot
     """Closes the vote and decides it (absolute majority of the votes cast, the tie rules of
     ``settings``). A secret poll's sealed choices are decrypted and counted, only the counts
     are kept, the ballots are deleted in the same transaction, and what they left in the
-    journal or as dead rows is erased after the commit."""
+    journal or as dead rows is erased after the commit. An item kind of ``KIND_COUNTS`` (a
+    designation) is counted by its own function."""
+    if item.kind in KIND_COUNTS:
+        return KIND_COUNTS[item.kind].close(session, item, actor=actor, language=language)
     try:
         poll = _locked_poll(session, item.id)
         if poll.is_secret:

@@ -33,7 +33,7 @@ from council import permissions
 from council.clock import centre_today
 from council.db import db
 from council.errors import flash_refused, refused
-from council.models import AgendaItem, ItemKind, Meeting
+from council.models import AgendaItem, Meeting
 from council.refusals import require
 from council.rules.attendance import Presence
 from council.rules.majority import OPEN_CHOICES, Choice, choices_for
@@ -405,7 +405,7 @@ def open_poll(meeting_id: int, item_id: int) -> Response | str:
         floor = live.load_floor(db.session, meeting)
         return render_template("live/confirm.html", meeting=meeting, item=item, action="open",
                                quorum=floor.quorum(item),
-                               secret_forced=item.kind is ItemKind.personnel)
+                               secret_forced=item.kind.is_secret_only)
     secret = {"secret": True, "open": False}.get(request.form.get("ballot", ""))
     try:
         live.open_poll(db.session, item, actor=current_user, secret=secret)

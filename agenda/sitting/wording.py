@@ -8,6 +8,8 @@ Examples: "Adopté à l'unanimité.", "Adopté par 4 voix contre 2 et 1 abstenti
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from babel.support import Translations
 
 from council.i18n import catalog
@@ -88,3 +90,76 @@ def urgency_sentence(present: int, votes_for: int, required: int, declared: bool
         "%(required)d required; the item is not taken.",
         "The urgency is not declared: %(num)d votes of the %(present)d members present, "
         "%(required)d required; the item is not taken.", votes_for) % figures
+
+
+@dataclass(frozen=True)
+class CandidateVotes:
+    """A candidate of a designation and the votes received, once the ballot is counted."""
+
+    name: str
+    votes: int
+    is_elected: bool
+
+
+@dataclass(frozen=True)
+class DesignationCount:
+    """A designation's ballot as counted (LO art. 27 §6), for the result and the minutes."""
+
+    #: the candidates in ballot order
+    candidates: tuple[CandidateVotes, ...]
+    #: ballots ticking at least one candidate
+    valid: int
+    blank: int
+    null: int
+    #: the result is void: a new ballot is held
+    is_void: bool
+    #: a tie for the last seat(s) was decided by age (the oldest elected)
+    is_decided_by_age: bool = False
+
+    @property
+    def elected(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.candidates if c.is_elected)
+
+    @property
+    def is_unresolved_tie(self) -> bool:
+        """Void without anybody elected: candidates with equal votes and the same birth date
+        competed for the last seat(s), which age cannot decide."""
+        return self.is_void and not self.elected
+
+
+def designation_sentence(count: DesignationCount, *, language: str) -> str:
+    """A designation as the minutes write it: "Au scrutin secret, 9 bulletins valables : A,
+    5 voix ; B, 3 voix. Sont désignés : A, B." or that the result is void, and why."""
+    words = catalog(language)
+    ballots = words.ngettext("%(num)d valid ballot", "%(num)d valid ballots",
+                             count.valid) % {"num": count.valid}
+    if count.blank or count.null:
+        ballots = f"{ballots} {_blank_and_null(_as_outcome(count), words)}"
+    votes = words.gettext("; ").join(
+        words.ngettext("%(name)s, %(num)d vote", "%(name)s, %(num)d votes", c.votes)
+        % {"name": c.name, "num": c.votes} for c in count.candidates)
+    parts = [words.gettext("By secret ballot in one round, %(ballots)s: %(votes)s.")
+             % {"ballots": ballots, "votes": votes}]
+    names = words.gettext(", ").join(count.elected)
+    if count.is_unresolved_tie:
+        parts.append(words.gettext(
+            "The result is void: candidates with equal votes and the same date of birth compete "
+            "for the last seat; a new ballot in one round is held."))
+    elif count.is_void:
+        parts.append(words.gettext(
+            "The result is void: both sexes are not represented among the president and the "
+            "candidates the ballot elected (%(names)s) (LO art. 27 §6); a new ballot in one "
+            "round is held for all seats but the president's.") % {"names": names})
+    else:
+        if count.is_decided_by_age:
+            parts.append(words.gettext("On equal votes, the oldest candidate is elected."))
+        parts.append(words.ngettext("Designated: %(names)s.", "Designated: %(names)s.",
+                                    len(count.elected)) % {"names": names})
+    return " ".join(parts)
+
+
+def _as_outcome(count: DesignationCount) -> Outcome:
+    """The blank and null ballots of a designation, in the shape ``_blank_and_null`` reads."""
+    return Outcome(adopted=not count.is_void, yes=count.valid, no=0, abstain=0, cast=count.valid,
+                   majority_needed=0, decided_by_tie_rule=count.is_decided_by_age,
+                   blank=count.blank, null=count.null)

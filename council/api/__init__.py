@@ -7,6 +7,7 @@ from flask import Flask
 
 from council.api import (
     decisions,  # noqa: F401 (GET /decisions, POST /items/{id}/decision-revisions)
+    designations,  # noqa: F401 (designation candidates and ballots)
     meetings,  # noqa: F401 (GET /meetings, /meetings/{id}, /items/{id})
     minutes,  # noqa: F401 (GET /meetings/{id}/minutes.pdf)
     reports,  # noqa: F401 (adds POST /reports to blp)

@@ -109,6 +109,23 @@ class MemberVoteSchema(ma.Schema):
     choice = ma.fields.String(required=True)
 
 
+class CandidateCountSchema(ma.Schema):
+    name = ma.fields.String(required=True)
+    votes = ma.fields.Integer(required=True)
+    elected = ma.fields.Boolean(required=True)
+
+
+class DesignationCountSchema(ma.Schema):
+    candidates = ma.fields.List(ma.fields.Nested(CandidateCountSchema), required=True)
+    valid = ma.fields.Integer(required=True, metadata={"description": "Ballots ticking a "
+                                                                      "candidate"})
+    void = ma.fields.Boolean(required=True, metadata={
+        "description": "Both sexes not represented (or a tie age cannot decide): a new ballot "
+                       "item follows"})
+    decided_by_age = ma.fields.Boolean(required=True)
+    new_ballot_item_id = ma.fields.Integer(allow_none=True, required=True)
+
+
 class ResultSchema(GroupTallySchema):
     outcome = ma.fields.String(required=True, metadata={"enum": ["adopted", "rejected"]})
     secret = ma.fields.Boolean(required=True)
@@ -122,6 +139,9 @@ class ResultSchema(GroupTallySchema):
                               metadata={"description": "Open votes only"})
     votes = ma.fields.List(ma.fields.Nested(MemberVoteSchema),
                            metadata={"description": "Open votes only: who voted how"})
+    designation = ma.fields.Nested(DesignationCountSchema, metadata={
+        "description": "Designations only (LO art. 27 §6): the votes per candidate and the "
+                       "verdict; yes counts the valid ballots"})
 
 
 def _name(user: User | None) -> str:

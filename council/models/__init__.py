@@ -2,6 +2,7 @@
 
 from council.models.audit import AuditEntry, AuditHead
 from council.models.centre import Centre, Member, Organ, OrganMembership, PoliticalGroup
+from council.models.designations import DesignationCandidate
 from council.models.enums import (
     AccountRequestKind,
     AccountRequestState,
@@ -84,6 +85,7 @@ __all__ = [
     "Consent",
     "Convocation",
     "DecisionRevision",
+    "DesignationCandidate",
     "Disclosure",
     "DispatchMethod",
     "DocumentDispatch",

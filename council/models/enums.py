@@ -91,11 +91,19 @@ class ItemKind(enum.Enum):
     accounts = "accounts"
     policy_note = "policy_note"
     annual_report = "annual_report"
+    #: designation of members of the bureau permanent or a committee (CSSS), presentation of
+    #: candidates (LO art. 27 §6): a secret ballot in one round among the item's candidates
+    designation = "designation"
 
     @property
     def is_about_persons(self) -> bool:
         """Matters concerning persons are always dealt with behind closed doors (LO art. 33)."""
-        return self in (ItemKind.individual_aid, ItemKind.personnel)
+        return self in (ItemKind.individual_aid, ItemKind.personnel, ItemKind.designation)
+
+    @property
+    def is_secret_only(self) -> bool:
+        """Always voted by secret ballot: personnel matters and designations (LO art. 27 §6)."""
+        return self in (ItemKind.personnel, ItemKind.designation)
 
 
 class ItemStatus(enum.Enum):

@@ -140,6 +140,12 @@ class AgendaItem(Base):
     #: the item of an earlier meeting this one carries over (postponed for lack of quorum)
     carried_from_id: Mapped[int | None] = mapped_column(
         ForeignKey("agenda_item.id"), nullable=True, index=True)
+    #: seats to fill, for a designation item (LO art. 27 §6); none for other kinds
+    seats: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: for a designation: the item whose ballot was void (both sexes not represented) and
+    #: whose seats this new ballot fills again
+    revote_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id"), nullable=True, index=True)
     #: where the item stands
     status: Mapped[ItemStatus] = mapped_column(
         enum_column(ItemStatus), nullable=False, default=ItemStatus.draft

@@ -109,6 +109,12 @@ def can_record_withdrawal(user: Any, item: AgendaItem) -> bool:
     return is_staff(user)
 
 
+def can_enter_candidates(user: Any, item: AgendaItem) -> bool:
+    """Entering the candidates and seats of a designation: the DG or the secretariat, while
+    the agenda can change (the service refuses once the ballot is open)."""
+    return can_edit_agenda(user, item.meeting)
+
+
 def can_withdraw(user: Any, item: AgendaItem) -> bool:
     """A member withdraws from an item themselves, from their own screen."""
     return is_councillor(user) and can_declare_withdrawal(user, item, user.member_id)

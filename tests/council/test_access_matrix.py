@@ -237,6 +237,35 @@ CORE_ROUTES: Routes = {
     ("api.close_poll", "POST"): (
         lambda d: f"/api/v1/items/{d.csss_item_id}/poll/close", None,
         expect(403, anonymous=401, dg=409, president=409, non_member=404)),
+    # Designations (issue 15, LO art. 27 §6): the demo's item is no designation, so the roles
+    # allowed through are refused by the service (a flash and a redirect, or 400)
+    ("designation.seats", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/items/{d.csss_item_id}/seats",
+        {"seats": "1"}, expect(403, anonymous=302, dg=302, secretariat=302, non_member=404)),
+    ("designation.add_candidate", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/items/{d.csss_item_id}/candidates",
+        {"member_id": "1"}, expect(403, anonymous=302, dg=302, secretariat=302,
+                                   non_member=404)),
+    ("designation.remove_candidate", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/chair/items/{d.csss_item_id}/candidates/1"
+                  "/remove", {}, expect(403, anonymous=302, dg=302, secretariat=302,
+                                        non_member=404)),
+    ("designation.ballot", "POST"): (
+        lambda d: f"/meetings/{d.csss_meeting_id}/live/items/{d.csss_item_id}"
+                  "/designation-ballot", {"candidate": "1"},
+        expect(403, anonymous=302, president=302, member=302, non_member=404)),
+    ("api.list_candidates", "GET"): (
+        lambda d: f"/api/v1/items/{d.csss_item_id}/candidates", None,
+        expect(400, anonymous=401, admin=403, social_worker=403, non_member=404)),
+    ("api.add_candidate", "POST"): (
+        lambda d: f"/api/v1/items/{d.csss_item_id}/candidates", {"member_id": 1},
+        expect(403, anonymous=401, dg=400, secretariat=400, non_member=404)),
+    ("api.set_seats", "POST"): (
+        lambda d: f"/api/v1/items/{d.csss_item_id}/seats", {"seats": 1},
+        expect(403, anonymous=401, dg=400, secretariat=400, non_member=404)),
+    ("api.cast_designation_ballot", "POST"): (  # no vote open yet
+        lambda d: f"/api/v1/items/{d.csss_item_id}/designation-ballot", {"candidates": [1]},
+        expect(403, anonymous=401, president=409, member=409, non_member=404)),
 }
 
 MATRIX: Routes = {**CORE_ROUTES, **MINUTES_ROUTES, **SECRECY_ROUTES, **SECURITY_ROUTES}

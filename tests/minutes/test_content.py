@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from agenda.sitting.wording import CandidateVotes, DesignationCount
 from council.rules.attendance import AttendanceRecord, Presence
 from council.rules.majority import Choice, decide
 from minutes.content import (
@@ -242,3 +243,46 @@ def test_the_minutes_record_the_urgency_the_third_convocation_and_blank_ballots(
                     language="fr").items[0]
     assert section.events == events
     assert section.outcome == outcome
+
+
+# --- Designations (LO art. 27 §6) -----------------------------------------------------------
+
+DESIGNATED = DesignationCount(
+    candidates=(CandidateVotes("Karim Bensaïd", 3, True), CandidateVotes("Sophie Lambert", 1,
+                                                                         False)),
+    valid=4, blank=1, null=0, is_void=False)
+VOID = DesignationCount(
+    candidates=(CandidateVotes("Sophie Lambert", 3, True), CandidateVotes("Karim Bensaïd", 1,
+                                                                          False)),
+    valid=4, blank=0, null=0, is_void=True)
+
+
+@pytest.mark.parametrize(("language", "count", "outcome"), [
+    ("fr", DESIGNATED, "Au scrutin secret en un seul tour, 4 bulletins valables (1 bulletin "
+                       "blanc, qui ne sont pas des suffrages exprimés) : Karim Bensaïd, 3 voix ; "
+                       "Sophie Lambert, 1 voix. Est désigné(e) : Karim Bensaïd."),
+    ("nl", DESIGNATED, "Bij geheime stemming in één ronde, 4 geldige stembiljetten (1 blanco "
+                       "stembiljet, die niet als uitgebrachte stemmen gelden): Karim Bensaïd, 3 "
+                       "stemmen; Sophie Lambert, 1 stem. Wordt aangewezen: Karim Bensaïd."),
+    ("fr", VOID, "Au scrutin secret en un seul tour, 4 bulletins valables : Sophie Lambert, 3 "
+                 "voix ; Karim Bensaïd, 1 voix. Le résultat est nul : les deux sexes ne sont pas "
+                 "représentés parmi le président et les candidats élus par le scrutin (Sophie "
+                 "Lambert) (LO art. 27, § 6) ; il est procédé à un nouveau scrutin en un seul "
+                 "tour pour tous les mandats, à l'exception de celui du président."),
+    ("de", VOID, "In geheimer Abstimmung in einem einzigen Wahlgang, 4 gültige Stimmzettel: "
+                 "Sophie Lambert, 3 Stimmen; Karim Bensaïd, 1 Stimme. Das Ergebnis ist nichtig: "
+                 "Beide Geschlechter sind unter dem Präsidenten und den durch die Abstimmung "
+                 "gewählten Kandidaten (Sophie Lambert) nicht vertreten (ÖSHZ-Gesetz Art. 27 "
+                 "§ 6); es findet ein neuer Wahlgang in einem einzigen Durchgang für alle "
+                 "Mandate außer dem des Präsidenten statt."),
+    ("en", DESIGNATED, "By secret ballot in one round, 4 valid ballots (1 blank ballot, not "
+                       "counted as votes cast): Karim Bensaïd, 3 votes; Sophie Lambert, 1 vote. "
+                       "Designated: Karim Bensaïd."),
+])
+def test_a_designation_says_who_is_designated_with_the_votes_or_why_it_is_void(
+        language: str, count: DesignationCount, outcome: str) -> None:
+    item = ItemFacts(14, 5, "Désignation d'un membre du bureau permanent", "designation",
+                     "decided", "Décide.", vote=SECRET_VOTE, designation=count)
+    pv = build(_facts(items=(item,)), language=language)
+    assert pv.items[0].outcome == outcome
+    assert pv.items[0].voters == ()
