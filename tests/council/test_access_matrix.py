@@ -208,7 +208,8 @@ CORE_ROUTES: Routes = {
         expect(403, anonymous=302, dg=302, president=302, non_member=404)),
     ("api.get_sitting", "GET"): (
         lambda d: f"/api/v1/meetings/{d.csss_meeting_id}/sitting", None,
-        expect(200, anonymous=401, admin=403, social_worker=403, non_member=404)),
+        expect(200, integration=403, anonymous=401, admin=403, social_worker=403,
+               non_member=404)),
     ("api.open_sitting", "POST"): (
         lambda d: f"/api/v1/meetings/{d.csss_meeting_id}/open", {},
         expect(403, anonymous=401, dg=200, president=200, non_member=404)),
@@ -256,7 +257,8 @@ CORE_ROUTES: Routes = {
         expect(403, anonymous=302, president=302, member=302, non_member=404)),
     ("api.list_candidates", "GET"): (
         lambda d: f"/api/v1/items/{d.csss_item_id}/candidates", None,
-        expect(400, anonymous=401, admin=403, social_worker=403, non_member=404)),
+        expect(400, integration=403, anonymous=401, admin=403, social_worker=403,
+               non_member=404)),
     ("api.add_candidate", "POST"): (
         lambda d: f"/api/v1/items/{d.csss_item_id}/candidates", {"member_id": 1},
         expect(403, anonymous=401, dg=400, secretariat=400, non_member=404)),

@@ -126,7 +126,9 @@ BODIES = {"api.decide_secrecy_request": {"outcome": "refused", "reasons": "x"},
           "api.record_attendance": {"member_id": 1, "status": "present"},
           "api.declare_recusal": {"member_id": 1, "reason": "x"},
           "api.cast_ballot": {"choice": "yes"},
-          "api.revise_decision": {"text": "x", "reason": "y"}}
+          "api.revise_decision": {"text": "x", "reason": "y"},
+          "api.set_seats": {"seats": 1},
+          "api.urgency_vote": {"votes_for": 1}}
 
 
 def test_the_integration_account_reaches_nothing_else(app: Flask, client: FlaskClient,

@@ -49,6 +49,8 @@ def _meeting(session: Session, meeting_id: int) -> Meeting:
 
 
 def _present(session: Session, meeting: Meeting, users: dict[str, User], *names: str) -> None:
+    if not meeting.is_sitting:  # opened first, on its day, as the chair screen does
+        live.open_sitting(session, meeting, actor=users["dg"])
     for name in names:
         live.record_attendance(session, meeting, users[name].member_id, Presence.present,
                                actor=users["dg"])
@@ -197,7 +199,7 @@ def test_a_report_scheduled_on_a_convened_meeting_must_be_urgent(session, demo,
 
 
 def test_the_third_convocation_waives_the_quorum_only_for_items_put_a_third_time(
-        session, demo, users) -> None:
+        session, demo, users, time_machine) -> None:
     csss = _meeting(session, demo.csss_meeting_id)
     first = agenda.add_item(session, csss, actor=users["dg"], kind=ItemKind.general,
                             title="Règlement du service de médiation de dettes",
@@ -227,6 +229,7 @@ def test_the_third_convocation_waives_the_quorum_only_for_items_put_a_third_time
     third_meeting.status = MeetingStatus.convened
     session.commit()
     meeting = _meeting(session, third_meeting.id)
+    time_machine.move_to(meeting.starts_at)  # its sitting opens on its day
     _present(session, meeting, users, "president", "councillor1")  # 2 of 5: no majority
     floor = live.load_floor(session, meeting)
     by_id = {i.id: i for i in meeting.items}
