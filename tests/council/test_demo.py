@@ -101,7 +101,8 @@ def test_demo_items_option_builds_pseudonymised_aid_items(session: Session) -> N
     from council.demo.synthetic import generate_reports
 
     build_demo(session, items=7, today=DEMO_TODAY)
-    csss = next(m for m in session.scalars(select(Meeting)) if m.organ.kind is OrganKind.csss)
+    csss = next(m for m in session.scalars(select(Meeting).where(
+        Meeting.status == MeetingStatus.convened)) if m.organ.kind is OrganKind.csss)
     aid = [item for item in csss.items if item.kind is ItemKind.individual_aid]
     assert [item.number for item in aid] == list(range(2, 9))
     dossiers = [parse_dossier(r.dossier) for r in generate_reports(7, today=DEMO_TODAY)]
