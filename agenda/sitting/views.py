@@ -449,7 +449,7 @@ def close_poll(meeting_id: int, item_id: int) -> Response | str:
     try:
         result = live.close_poll(db.session, item, actor=current_user,
                                  settings=live.vote_settings(current_app.config),
-                                 language=_language(meeting))
+                                 language=_reader_language())
         flash(result.sentence, "success")
     except live.SessionError as error:
         flash_refused(error)

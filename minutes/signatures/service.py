@@ -347,6 +347,10 @@ class CheckReport:
     def pdfsig(self) -> str:
         return self.independent.output
 
+    @property
+    def pdfsig_verdicts(self) -> list[signing.PdfsigVerdict]:
+        return signing.pdfsig_verdicts(self.independent.output)
+
     def trust(self, check: signing.SignatureCheck) -> Trust:
         """Trusted only when both implementations say so: never "yes" beside a pdfsig that
         said otherwise or could not say."""

@@ -416,6 +416,35 @@ PDFSIG_FIELD = re.compile(r"^\s*- Signature Field Name: (?P<name>.*)$", re.MULTI
 PDFSIG_TRUSTED = "Certificate Validation: Certificate is Trusted."
 
 
+PDFSIG_LINE = re.compile(r"^\s*- (?P<key>[^:\n]+): (?P<value>.*)$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class PdfsigVerdict:
+    """One signature as pdfsig reports it, its two verdicts as pdfsig words them (in English:
+    a page translates the sentences it knows)."""
+
+    field_name: str
+    signer: str
+    signing_time: str
+    signature: str
+    certificate: str
+
+
+def pdfsig_verdicts(output: str) -> list[PdfsigVerdict]:
+    """pdfsig's report read signature by signature (its "- Key: value" lines)."""
+    verdicts = []
+    for block in PDFSIG_SIGNATURE.split(output)[1:]:
+        lines = {m["key"].strip(): m["value"].strip() for m in PDFSIG_LINE.finditer(block)}
+        verdicts.append(PdfsigVerdict(
+            field_name=lines.get("Signature Field Name", ""),
+            signer=lines.get("Signer Certificate Common Name", ""),
+            signing_time=lines.get("Signing Time", ""),
+            signature=lines.get("Signature Validation", ""),
+            certificate=lines.get("Certificate Validation", "")))
+    return verdicts
+
+
 def _trusted_fields(output: str) -> frozenset[str]:
     trusted = set()
     for block in PDFSIG_SIGNATURE.split(output)[1:]:

@@ -185,6 +185,35 @@ def sign(document_id: int) -> Response:
     return redirect(url_for("signatures.sign", document_id=document_id))
 
 
+#: pdfsig's verdicts (poppler's wording, in English) as the check page says them
+PDFSIG_SAYS = {
+    "Signature is Valid.": _l("The signature is valid."),
+    "Signature is Invalid.": _l("The signature is not valid."),
+    "Digest Mismatch.": _l("The document was changed after it was signed."),
+    "Document isn't signed or corrupted data.": _l(
+        "The document is not signed, or its data is damaged."),
+    "Signature has not yet been verified.": _l("The signature has not been verified yet."),
+    "Unknown Validation Failure.": _l("The signature could not be checked (unknown failure)."),
+    "Certificate is Trusted.": _l("The signer's certificate is trusted."),
+    "Certificate issuer isn't Trusted.": _l(
+        "The authority that issued the signer's certificate is not trusted."),
+    "Certificate issuer is unknown.": _l(
+        "The authority that issued the signer's certificate is unknown."),
+    "Certificate has been Revoked.": _l("The signer's certificate has been revoked."),
+    "Certificate has Expired": _l("The signer's certificate has expired."),
+    "Certificate has not yet been verified.": _l(
+        "The signer's certificate has not been verified yet."),
+    "Unknown issue with Certificate or corrupted data.": _l(
+        "Unknown problem with the signer's certificate, or damaged data."),
+}
+
+
+def pdfsig_says(verdict: str) -> str:
+    """pdfsig's sentence in the reader's language; one it does not know, as pdfsig wrote it."""
+    known = PDFSIG_SAYS.get(verdict.strip())
+    return str(known) if known is not None else verdict
+
+
 @bp.route("/documents/<int:document_id>/check")
 @login_required
 def check(document_id: int) -> Response:
@@ -192,7 +221,7 @@ def check(document_id: int) -> Response:
     report = signatures.check_document(db.session, context, actor=current_user)
     return make_response(render_template(
         "signatures/check.html", context=context, document=context.document, report=report,
-        can_read=signatures.can_read(current_user, context)))
+        can_read=signatures.can_read(current_user, context), pdfsig_says=pdfsig_says))
 
 
 @bp.route("/documents/<int:document_id>.pdf")

@@ -230,8 +230,12 @@ def test_signing_page_flow(client: FlaskClient, auth: Any, session: Session,
         "passphrase": PASSPHRASES["dg"], "password": PASSWORDS["dg"], "confirm": "y"})
     check = client.get(f"/documents/{minutes.document_id}/check")
     assert check.status_code == 200
-    assert check.data.count(b"Signature is Valid.") == 2
+    assert check.data.count(b"Signature is Valid.") == 2  # pdfsig's own report, kept
+    assert check.data.count(b"The signature is valid.") == 2  # its verdicts, translated
     assert check.headers["Cache-Control"].startswith("no-store")
+    auth.use_language("nl")
+    dutch = client.get(f"/documents/{minutes.document_id}/check").get_data(as_text=True)
+    assert dutch.count("De handtekening is geldig.") == 2
 
 
 def test_pending_list_shows_what_awaits_the_user(client: FlaskClient, auth: Any,

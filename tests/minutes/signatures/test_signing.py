@@ -25,6 +25,7 @@ from minutes.signatures.signing import (
     WrongPassphrase,
     check_signatures,
     pdfsig_report,
+    pdfsig_verdicts,
     read_certificate,
     sign_pdf,
 )
@@ -288,3 +289,25 @@ def test_damaged_signature_value_is_reported(signed_twice: bytes, ca: Authority)
     with pytest.raises(UnreadableDocument):
         check_signatures(bytes(damaged), trust_roots_pem=[ca.certificate_pem])
     assert "Signature is Valid." not in pdfsig_report(bytes(damaged)).split("Signature #2")[0]
+
+
+def test_pdfsig_report_is_read_signature_by_signature() -> None:
+    output = """Digital Signature Info of: document.pdf
+Signature #1:
+  - Signature Field Name: president
+  - Signer Certificate Common Name: Isabelle Marchal
+  - Signing Time: Dec 07 2026 18:00:00
+  - Signature Validation: Signature is Valid.
+  - Certificate Validation: Certificate issuer isn't Trusted.
+Signature #2:
+  - Signature Field Name: dg
+  - Signature Validation: Digest Mismatch.
+"""
+    first, second = pdfsig_verdicts(output)
+    assert (first.field_name, first.signer, first.signing_time) == (
+        "president", "Isabelle Marchal", "Dec 07 2026 18:00:00")
+    assert (first.signature, first.certificate) == (
+        "Signature is Valid.", "Certificate issuer isn't Trusted.")
+    assert (second.field_name, second.signer, second.signature, second.certificate) == (
+        "dg", "", "Digest Mismatch.", "")
+    assert pdfsig_verdicts("pdfsig: no signatures") == []
