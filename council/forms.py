@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from council.labels import TITLES
-from council.models import Language, Role
+from council.models import Language, Role, Sex
 
 #: each language named in itself, as a language menu should
 LANGUAGE_NAMES = {Language.fr: "Français", Language.nl: "Nederlands", Language.de: "Deutsch",
@@ -18,6 +18,12 @@ LANGUAGE_NAMES = {Language.fr: "Français", Language.nl: "Nederlands", Language.
 
 def language_choices() -> list[SelectChoice]:
     return [SelectChoice(lang.value, name) for lang, name in LANGUAGE_NAMES.items()]
+
+
+def sex_choices() -> list[SelectChoice]:
+    """The account's title: the role's as it is, or its feminine or masculine form."""
+    return [SelectChoice("", _l("The role's title")), SelectChoice(Sex.female.value, _l("Female")),
+            SelectChoice(Sex.male.value, _l("Male"))]
 
 
 def role_choices() -> list[SelectChoice]:
@@ -47,6 +53,8 @@ class NewUserForm(FlaskForm):
     role = SelectField(_l("Role"), choices=role_choices)
     member_id = SelectField(_l("Council member (councillors only)"), coerce=int, choices=[])
     language = SelectField(_l("Language"), choices=language_choices)
+    sex = SelectField(_l("Title (feminine or masculine form)"),
+                      choices=sex_choices, default="")
     password = PasswordField(_l("Initial password"), validators=[DataRequired(), Length(min=8,
                                                                                         max=256)])
 

@@ -162,13 +162,24 @@ def organ_title(organ: Any) -> str:
     return title(organ.kind)
 
 
+#: roles whose title changes for a woman (msgids with the "female" context; the roles' own
+#: titles, ``TITLES``, are the masculine or neutral forms)
+_FEMALE_ROLE_TITLES = {
+    Role.dg: lambda: pgettext("female", "Director-general"),
+    Role.social_worker: lambda: pgettext("female", "Social worker"),
+}
+
+
 def person_title(user: Any) -> str:
     """What the header calls a signed-in person: the role, and for a member of the council
-    the title by their sex ("présidente", "voorzitster", "Vorsitzende", "conseillère").
-    Accounts that are not members keep the role's title (an account records no sex)."""
+    the title by their sex ("présidente", "voorzitster", "Vorsitzende", "conseillère"); for
+    another account, by the sex its holder recorded ("directrice générale", "assistante
+    sociale"), the role's title when none is."""
     member = getattr(user, "member", None)
     if member is None:
-        return title(user.role)
+        feminine = (_FEMALE_ROLE_TITLES.get(user.role)
+                    if getattr(user, "sex", None) is Sex.female else None)
+        return feminine() if feminine is not None else title(user.role)
     female = member.sex is Sex.female
     if member.is_president:
         return pgettext("female", "President") if female else str(_l("President"))

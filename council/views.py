@@ -22,7 +22,7 @@ from council.clock import centre_today
 from council.db import db
 from council.errors import flash_refused
 from council.forms import EmptyForm, NewUserForm, RoleForm
-from council.models import AccountRequest, Language, Member, Role, User
+from council.models import AccountRequest, Language, Member, Role, Sex, User
 from council.pictures import dg_timeline, notification_entries, seating
 from council.refusals import NotFound, require
 from council.services import account_requests, accounts, two_factor
@@ -107,6 +107,7 @@ def users() -> Response | str:
                 email=form.email.data or None,
                 language=Language(form.language.data),
                 member=db.session.get(Member, form.member_id.data) if form.member_id.data else None,
+                sex=Sex(form.sex.data) if form.sex.data else None,
             )
         except accounts.AccountError as error:
             flash_refused(error)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from council.db import Base
 from council.models.base import UTCDateTime, enum_column, utcnow
 from council.models.centre import Member
-from council.models.enums import AccountRequestKind, AccountRequestState, Language, Role
+from council.models.enums import AccountRequestKind, AccountRequestState, Language, Role, Sex
 
 
 def new_session_epoch() -> str:
@@ -40,6 +40,9 @@ class User(UserMixin, Base):
     language: Mapped[Language] = mapped_column(
         enum_column(Language), nullable=False, default=Language.fr
     )
+    #: the account holder's sex, for the titles by gender ("directrice générale"); a member's
+    #: title reads the member's own; none: the role's title as it is
+    sex: Mapped[Sex | None] = mapped_column(enum_column(Sex), nullable=True)
     #: council member this account belongs to (councillors and the president only)
     member_id: Mapped[int | None] = mapped_column(
         ForeignKey("member.id"), nullable=True, unique=True, index=True

@@ -24,6 +24,7 @@ from council.models import (
     LoginAttempt,
     Member,
     Role,
+    Sex,
     User,
 )
 from council.models.base import utcnow
@@ -274,6 +275,7 @@ def create_user(
     email: str | None = None,
     language: Language = Language.fr,
     member: Member | None = None,
+    sex: Sex | None = None,
 ) -> AccountRequest | None:
     """The IT administrator creates an account. A role that sees content does not take effect:
     the account has no role (it can log in, change the password the administrator chose and set
@@ -282,6 +284,7 @@ def create_user(
     user = _new_account(session, username=username, password=password, role=role,
                         granted=permissions.initial_role(role), display_name=display_name,
                         email=email, language=language, member=member)
+    user.sex = sex
     audit.record(session, "account_created", actor=actor, object_type="user", object_id=user.id,
                  role=user.role.value, requested_role=role.value)
     request = None

@@ -175,3 +175,35 @@ def test_the_header_gives_a_member_the_title_of_their_sex(client: FlaskClient, a
     title = re.search(r'<span class="user-name">.*?<span class="muted">\((.*?)\)</span>', html,
                       re.S)
     assert title and title.group(1) == expected
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("fr", "Directrice générale"),
+    ("nl", "Algemeen directrice"),
+    ("de", "Generaldirektorin"),
+    ("en", "Director-general"),
+])
+def test_an_account_titled_in_the_feminine_reads_its_role_so(client: FlaskClient, auth, app,
+                                                            language: str, expected: str) -> None:
+    # the IT administrator records the form of the title when creating the account
+    auth.login("admin")
+    created = client.post("/admin/users", data={
+        "username": "dg2", "display_name": "Anne Lambert", "role": "dg", "member_id": "0",
+        "language": "fr", "sex": "F", "password": "Une-phrase-longue-2026"})
+    assert created.status_code in (200, 302)
+    auth.logout()
+    with app.app_context():
+        from sqlalchemy import select
+
+        from council.db import db
+        from council.models import Role, Sex, User
+        user = db.session.scalar(select(User).where(User.username == "dg2"))
+        assert user is not None and user.sex is Sex.female
+        user.role = Role.dg  # the DG's confirmation of the role, tested with separation of duties
+        db.session.commit()
+    auth.login("dg2", "Une-phrase-longue-2026")
+    auth.use_language(language)
+    html = client.get("/").get_data(as_text=True)
+    title = re.search(r'<span class="user-name">.*?<span class="muted">\((.*?)\)</span>', html,
+                      re.S)
+    assert title and title.group(1) == expected
