@@ -263,6 +263,17 @@ class Pages:
             row.locator("button[id^=record-]").click()
         self.check(page)
 
+    def htmx_ready(self, page: Page, selector: str) -> None:
+        """Waits until htmx has taken over the form of ``selector``: a tap in the instant
+        after a poll swapped the fragment in, before htmx processed it, would submit the form
+        the plain way and reload the page."""
+        page.wait_for_function(
+            """selector => {
+                const form = document.querySelector(selector)?.closest('form');
+                const data = form && form['htmx-internal-data'];
+                return Boolean(data && data.initHash);
+            }""", arg=selector)
+
     def open_vote(self, page: Page) -> None:
         """On the chair screen, the vote on the item shown opened after its confirmation."""
         page.locator(".chair-floor a[href$='/open']").click()

@@ -54,10 +54,11 @@ def _open_vote(page: Page, pages, meeting_url: str, number: int) -> None:
     pages.open_vote(page)
 
 
-def _vote_with_keyboard(page: Page, choice: str) -> None:
+def _vote_with_keyboard(page: Page, pages, choice: str) -> None:
     """Tabs from the top of the page to the ballot button and presses it."""
     target = page.locator(f"#vote-{choice}")
     expect(target).to_be_visible()
+    pages.htmx_ready(page, f"#vote-{choice}")
     page.evaluate("document.activeElement && document.activeElement.blur()")
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
@@ -70,11 +71,14 @@ def _vote_with_keyboard(page: Page, choice: str) -> None:
     page.keyboard.press("Enter")
     # the choice is asked to be confirmed; the confirmation has the focus
     expect(page.locator("#vote-confirm")).to_be_focused()
+    pages.htmx_ready(page, "#vote-confirm")
     page.keyboard.press("Enter")
 
 
-def _tap_vote(page: Page, choice: str) -> None:
+def _tap_vote(page: Page, pages, choice: str) -> None:
+    pages.htmx_ready(page, f"#vote-{choice}")
     page.locator(f"#vote-{choice}").tap()
+    pages.htmx_ready(page, "#vote-confirm")
     page.locator("#vote-confirm").tap()
 
 
@@ -134,11 +138,11 @@ def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
     # the ballot appears on the councillors' screens by itself
     expect(tablet.locator("#vote-yes")).to_be_visible()
     pages.check(tablet, "live_tablet")
-    _vote_with_keyboard(tablet, "yes")
+    _vote_with_keyboard(tablet, pages, "yes")
     expect(tablet.locator(".vote-done")).to_be_visible()
     expect(phone.locator("#vote-no")).to_be_visible()
     pages.check(phone, "live_phone")
-    _tap_vote(phone, "no")
+    _tap_vote(phone, pages, "no")
     expect(phone.locator(".vote-done")).to_be_visible()
 
     chair.reload()
@@ -162,7 +166,7 @@ def test_councillors_vote_on_tablet_and_phone(new_context, pages) -> None:
     expect(phone.locator("#live-state .notice")).to_contain_text("retiré")
     expect(phone.locator("#vote-yes")).to_have_count(0)
     pages.check(phone)
-    _tap_vote(tablet, "yes")
+    _tap_vote(tablet, pages, "yes")
     expect(tablet.locator(".vote-done")).to_be_visible()
     chair.reload()
     pages.close_vote(chair)
