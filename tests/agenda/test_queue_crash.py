@@ -42,6 +42,7 @@ from council.models import (
     JobStatus,
     Meeting,
     MeetingStatus,
+    Organ,
     OrganKind,
     ReportStatus,
     SocialReport,
@@ -92,7 +93,7 @@ def scene(tmp_path: Path) -> Iterator[Scene]:
             session = db.session()
             build_demo(session, today=DEMO_TODAY)
             template = session.scalar(select(Meeting).join(Meeting.organ).where(
-                Meeting.status == MeetingStatus.convened))
+                Meeting.status == MeetingStatus.convened, Organ.kind == OrganKind.csss))
             meeting = Meeting(organ_id=template.organ_id, place=template.place,
                               starts_at=template.starts_at, status=MeetingStatus.draft)
             session.add(meeting)
