@@ -22,7 +22,6 @@ from typing import Any
 
 from flask_babel import gettext, lazy_gettext
 from sqlalchemy import delete, insert, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from agenda.guard import guard_texts
@@ -40,6 +39,7 @@ from agenda.sitting.service import (
     _secret_payloads,
     _store_once,
     _voter_checks,
+    storing_ballot,
 )
 from agenda.sitting.wording import CandidateVotes, DesignationCount, designation_sentence
 from council import crypto
@@ -241,7 +241,7 @@ def cast_designation_ballot(session: Session, item_id: int, member_id: int,
                             ballot: DesignationBallot, *, actor: User) -> CastPoll:
     """Records one member's designation ballot, from their own screen: up to as many
     candidates of the item as there are seats, or blank, or null. One per member and poll."""
-    try:
+    with storing_ballot(session):
         poll = _voter_checks(session, item_id, member_id)
         if not poll.is_designation:
             raise InvalidInput("not_a_designation", gettext("This item is not a designation."))
@@ -270,14 +270,6 @@ def cast_designation_ballot(session: Session, item_id: int, member_id: int,
             id=uuid.uuid4(), poll_id=poll.id, member_id=member_id))
         session.execute(insert(SecretBallot).values(
             id=uuid.uuid4(), poll_id=poll.id, sealed_choice=sealed))
-    except IntegrityError:
-        session.rollback()
-        raise Conflict("already_voted", gettext("This member has already voted on this item.")
-                       ) from None
-    except SessionError:
-        session.rollback()
-        raise
-    session.commit()
     return poll
 
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -355,11 +356,27 @@ def _voter_checks(session: Session, item_id: int, member_id: int) -> CastPoll:
     return poll
 
 
+@contextmanager
+def storing_ballot(session: Session) -> Iterator[None]:
+    """One ballot's checks and inserts as one unit: committed when they pass; a second ballot
+    of the member (the unique constraint) or a refusal rolls everything back."""
+    try:
+        yield
+    except IntegrityError:
+        session.rollback()
+        raise Conflict("already_voted", gettext("This member has already voted on this item.")
+                       ) from None
+    except SessionError:
+        session.rollback()
+        raise
+    session.commit()
+
+
 def cast_ballot(session: Session, item_id: int, member_id: int, choice: Choice, *,
                 actor: User) -> CastPoll:
     """Records one member's vote: from their own screen, or (open votes only) by the
     president or the DG on a show of hands. One per member and poll."""
-    try:
+    with storing_ballot(session):
         poll = _voter_checks(session, item_id, member_id)
         if poll.is_designation:
             raise InvalidInput("designation_ballot", gettext(
@@ -381,14 +398,6 @@ def cast_ballot(session: Session, item_id: int, member_id: int, choice: Choice, 
             session.execute(insert(OpenBallot).values(
                 poll_id=poll.id, member_id=member_id, choice=choice, recorded_by_id=actor.id,
                 cast_at=utcnow()))
-    except IntegrityError:
-        session.rollback()
-        raise Conflict("already_voted", gettext("This member has already voted on this item.")
-                       ) from None
-    except SessionError:
-        session.rollback()
-        raise
-    session.commit()
     return poll
 
 
