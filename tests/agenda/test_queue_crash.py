@@ -23,7 +23,7 @@ from flask import Flask
 from queue_support import Worker, namespace, redis_url
 from report_samples import DOSSIER, TEXT, dossier
 from scratch_database import app_for, scratch_database
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from support import DEMO_TODAY
 
 from agenda import reports
@@ -179,23 +179,49 @@ def _check_meeting(scene: Scene, job_id: int) -> None:
         db.session.remove()
 
 
+#: reports stored when the first worker is killed: the others' rows are held (below)
+STORED_BEFORE_THE_CRASH = 3
+
+
+def _hold_reports_after(scene: Scene, stored: int) -> Connection:
+    """A transaction holding the rows (``SELECT … FOR UPDATE``) of the waiting reports after
+    the first ``stored``, in the order the job sends them: the worker (one thread) stores
+    those, then waits on the next report's row, so it is killed mid-job whatever the speed of
+    the machine (a worker that finished all the reports between two looks made the test fail
+    once in CI)."""
+    with scene.app.app_context():
+        session = db.session()
+        waiting = reports.unscheduled_reports(session, session.get(Meeting, scene.meeting_id))
+        later = [report.id for report in waiting[stored:]]
+        db.session.remove()
+    assert len(later) == REPORTS - stored
+    held = state(scene.app).engine.connect()
+    held.execute(select(SocialReport.id).where(SocialReport.id.in_(later)).with_for_update())
+    return held
+
+
 def test_a_worker_killed_mid_job_leaves_nothing_half_done_and_the_job_completes_once(
         scene: Scene, tmp_path: Path) -> None:
     first = Worker(scene.url, scene.name, tmp_path / "first.log", queues=(PSEUDONYMISE,),
                    database=scene.database).start()
     second = Worker(scene.url, scene.name, tmp_path / "second.log", queues=(PSEUDONYMISE,),
                     database=scene.database)
+    held = _hold_reports_after(scene, STORED_BEFORE_THE_CRASH)
     try:
         job_id = _start(scene)
-        status, done, total = _wait(scene, job_id, lambda s: s[1] >= 3, 180, [first])
+        status, done, total = _wait(scene, job_id, lambda s: s[1] >= STORED_BEFORE_THE_CRASH,
+                                    180, [first])
+        time.sleep(1)  # the worker is now waiting for the next report's row
         first.kill()
+        held.rollback()
         status, done, total = _job(scene, job_id)
-        assert status is JobStatus.running and 3 <= done < REPORTS and total == REPORTS
+        assert (status, done, total) == (JobStatus.running, STORED_BEFORE_THE_CRASH, REPORTS)
         second.start()
         final = _wait(scene, job_id, lambda s: s[0] is not JobStatus.running, 240,
                       [first, second])
         assert final == (JobStatus.done, REPORTS, REPORTS)
     finally:
+        held.close()
         first.stop()
         second.stop()
     _check_meeting(scene, job_id)
