@@ -154,3 +154,26 @@ def test_the_leak_threshold_is_a_rate(tmp_path):
     report = evaluate([tmp_path])
     assert report.known_leaks == 1 and report.known_leak_rate == 1.0
     assert not report.passed
+
+
+def test_each_set_has_its_own_headline_figures(capsys, tmp_path):
+    """The set the patterns were fixed against and a held-out one are read apart, so a gain on
+    the first that the second does not show is visible."""
+    held_out = tmp_path / "held-out"
+    _case(held_out, "a", "Madame Diallo paie son loyer à Mons.",
+          [{"text": "loyer", "cat": "name", "known": True}],  # cannot be satisfied: one leak
+          [{"text": "Mons", "cat": "municipality"}])
+    _case(tmp_path, "b", "Naima vit seule chez Madame Kasongo.",
+          [{"text": "Naima", "cat": "name", "known": True},
+           {"text": "Kasongo", "cat": "name", "known": False}], [])
+    report = evaluate([tmp_path, held_out])
+    first, second = report.sets
+    assert (first.known.total, first.known.done) == (1, 1)
+    assert (first.third_party_names.total, first.third_party_names.done) == (1, 1)
+    assert (second.known.total, second.known.done, second.kept.total) == (1, 0, 1)
+    main([str(tmp_path), str(held_out)])
+    out = capsys.readouterr().out
+    assert ("known-identity leaks 0/1 (0.00%), third-party name recall 1.000, keep 1.000"
+            in out)
+    assert ("known-identity leaks 1/1 (100.00%), third-party name recall 1.000, keep 1.000"
+            in out)
