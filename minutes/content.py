@@ -116,6 +116,8 @@ class MeetingFacts:
     items: tuple[ItemFacts, ...]
     introduction: str = ""
     closing: str = ""
+    #: when the chair closed the sitting (aware); None while it is not closed
+    closed_at: datetime | None = None
 
 
 # --- Minutes out ---------------------------------------------------------------------------
@@ -286,8 +288,13 @@ def build(facts: MeetingFacts, *, language: str, name_voters: bool = True) -> Mi
     locale = BABEL_LOCALES[language]
     local_start = facts.starts_at.astimezone(CENTRE_TIMEZONE)
     day = babel_dates.format_date(local_start.date(), "full", locale=locale)
-    # the hour as the language writes it in a sentence ("18 h 00", "18:00 uur"): a CLDR pattern
-    hour = babel_dates.format_time(local_start.time(), words.gettext("HH:mm"), locale=locale)
+
+    def hour(moment: datetime) -> str:
+        """The hour as the language writes it in a sentence ("18 h 00", "18:00 uur"): a CLDR
+        pattern from the catalog."""
+        return babel_dates.format_time(moment.astimezone(CENTRE_TIMEZONE).time(),
+                                       words.gettext("HH:mm"), locale=locale)
+
     people = {p.id: p for p in facts.members}
 
     first = facts.items[0].number if facts.items else 1
@@ -325,13 +332,17 @@ def build(facts: MeetingFacts, *, language: str, name_voters: bool = True) -> Mi
         session_label=(words.gettext("Closed session") if closed
                        else words.gettext("Public session")),
         confidential=words.gettext("Confidential") if closed else "",
-        held_on=words.gettext("Meeting of %(date)s at %(time)s") % {"date": day, "time": hour},
+        held_on=words.gettext("Meeting of %(date)s at %(time)s") % {"date": day,
+                                                                   "time": hour(local_start)},
         date=babel_dates.format_date(local_start.date(), "long", locale=locale),
         place=words.gettext("Place: %(place)s") % {"place": facts.place},
         attendance=attendance,
         introduction=paragraphs(facts.introduction),
         items=tuple(sections),
-        closing=paragraphs(facts.closing),
+        # the time the sitting was closed in the application, then what the secretariat wrote
+        closing=(((words.gettext("The meeting is closed at %(time)s.")
+                   % {"time": hour(facts.closed_at)},) if facts.closed_at else ())
+                 + paragraphs(facts.closing)),
         # between a heading and its names: French typography puts a space before the colon
         colon=words.gettext(": "),
     )

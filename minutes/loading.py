@@ -194,6 +194,7 @@ def load_source(session: Session, minutes: Minutes,
             for item in items),
         introduction=content.get("introduction", ""),
         closing=content.get("closing", ""),
+        closed_at=meeting.closed_at,
     )
     return MinutesSource(meeting=meeting, language=meeting.organ.centre.language.value,
                          facts=facts)

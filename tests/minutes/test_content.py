@@ -178,6 +178,20 @@ def test_deliberation_paragraphs_and_the_public_part() -> None:
     assert "Confidentiel" not in pv.running_header
 
 
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("fr", "La séance est levée à 19 h 42."),
+    ("nl", "De zitting wordt gesloten om 19:42 uur."),
+    ("de", "Die Sitzung wird um 19:42 Uhr geschlossen."),
+    ("en", "The meeting is closed at 19:42."),
+])
+def test_the_closing_time_is_the_sittings_then_what_the_secretariat_wrote(
+        language: str, sentence: str) -> None:
+    closed_at = datetime(2026, 11, 26, 18, 42, tzinfo=UTC)  # 19:42 in Brussels
+    pv = build(_facts(closed_at=closed_at, closing="Prochaine séance le 10 décembre."),
+               language=language)
+    assert pv.closing == (sentence, "Prochaine séance le 10 décembre.")
+
+
 def test_an_item_without_a_recorded_vote_says_so_and_nobody_is_listed_as_none() -> None:
     item = ItemFacts(20, 1, "Point", "general", "ready", "Texte")
     pv = build(_facts(items=(item,), records=()), language="fr")
