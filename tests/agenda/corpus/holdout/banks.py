@@ -341,7 +341,7 @@ FR = {
     ],
     "family": [
         "{A_formal} vit avec {P_full}, son compagnon depuis huit ans, et leur enfant {C}.",
-        "{A_first} élève seule {C} ; le père, {T_ex}, ne verse plus la part contributive "
+        "{A_first} élève seul(e) {C} ; l'autre parent, {T_ex}, ne verse plus la part contributive "
         "de {amount} € fixée par le tribunal de la famille.",
         "Le ménage compte {P_first}, sans revenu, et {C}, scolarisé à l'{school_eponym}.",
         "Son [[cousin germain|word_lookalike]], {T_cousin}, l'héberge provisoirement à "
@@ -439,7 +439,7 @@ FR = {
         "Bonjour, le CPAS prendra contact avec {T_landlord} avant le {date}.",
     ],
     "notes": [
-        "{date} : VAD, {A_init} présente, {C_first} malade.",
+        "{date} : VAD, {A_init} présent(e), {C_first} malade.",
         "{date} : tél. de {A_dim}, pas de nouvelles de l'[[ONEM|institution]].",
         "{date} : RDV annulé par {A_init}.",
         "{date} : {T_landlord} appelle, réclame {amount} €.",
@@ -471,7 +471,7 @@ NL = {
     ],
     "family": [
         "{A_formal} woont samen met {P_full} en hun kind {C}.",
-        "{A_first} voedt {C} alleen op; de vader, {T_ex}, betaalt het onderhoudsgeld van "
+        "{A_first} voedt {C} alleen op; de andere ouder, {T_ex}, betaalt het onderhoudsgeld van "
         "{amount} euro niet meer.",
         "Het gezin bestaat uit {P_first}, zonder inkomen, en {C}, die schoolloopt in het "
         "{school_eponym}.",
@@ -598,7 +598,7 @@ DE = {
     ],
     "family": [
         "{A_formal} lebt mit {P_full} und dem gemeinsamen Kind {C}.",
-        "{A_first} erzieht {C} allein; der Vater, {T_ex}, zahlt den Unterhalt von "
+        "{A_first} erzieht {C} allein; der andere Elternteil, {T_ex}, zahlt den Unterhalt von "
         "{amount} Euro nicht mehr.",
         "Zum Haushalt gehören {P_first}, ohne Einkommen, und {C}, Schulkind der "
         "{school_eponym}.",

@@ -272,19 +272,26 @@ class Report:
         self.street, self.street_core, self.street_short = rng.choice(banks.STREETS[language])
         self.number = str(rng.randrange(1, 240))
         self.box = str(rng.randrange(1, 12)) if rng.random() < 0.3 else None
-        self.applicant = self.person("applicant", rng.choice("FM"), 1950, 2004)
-        self.partner = self.person("partner", "M" if self.applicant.sex == "F" else "F", 1950,
-                                   2004, family=self.applicant.last_name
+        # ages that fit together: parents 18 to 45 years older than their children, partners
+        # within ten years of each other, a parent living in only with an adult applicant
+        children = rng.choice([0, 1, 1, 2, 2, 3])
+        self.applicant = self.person("applicant", rng.choice("FM"),
+                                     *((1972, 2003) if children else (1950, 2004)))
+        born = self.applicant.birth.year
+        self.partner = self.person("partner", "M" if self.applicant.sex == "F" else "F",
+                                   max(1950, born - 10), min(2004, born + 10),
+                                   family=self.applicant.last_name
                                    if rng.random() < 0.3 else None) \
             if rng.random() < 0.45 else None
         # children carry the applicant's surname, now and then the partner's
         family = self.partner.last_name if self.partner and rng.random() < 0.3 else \
             self.applicant.last_name
-        self.children = [self.person("child", rng.choice("FM"), 2009, 2025, family=family)
-                         for _ in range(rng.choice([0, 1, 1, 2, 2, 3]))]
+        self.children = [self.person("child", rng.choice("FM"), max(2008, born + 18),
+                                     min(2025, born + 45), family=family)
+                         for _ in range(children)]
         self.household = [*([self.partner] if self.partner else []), *self.children]
-        if rng.random() < 0.12:
-            self.household.append(self.person("parent", rng.choice("FM"), 1938, 1960))
+        if born >= 1975 and rng.random() < 0.15:
+            self.household.append(self.person("parent", rng.choice("FM"), born - 40, born - 20))
         self.niss = make_niss(self.applicant.birth, self.applicant.sex, rng)
         self.partner_niss = (make_niss(self.partner.birth, self.partner.sex, rng)
                              if self.partner and rng.random() < 0.5 else None)
@@ -299,7 +306,7 @@ class Report:
                           if rng.random() < 0.35 else number)
         # the report's name artefacts: what its source (PDF, word processor, scan) does
         artefacts = {"pdf_paste": ["break", "break", "lig", "soft"],
-                     "email_thread": ["zw", "soft", "break"], "form": ["spaced", "soft", "zw"],
+                     "email_thread": ["zw", "soft"], "form": ["spaced", "soft", "zw"],
                      "narrative": ["soft", "zw", "break"],
                      "household_table": ["soft", "zw", "lig"]}.get(self.layout, ["soft", "zw"])
         self.artefacts = rng.sample(artefacts, k=min(2, len(artefacts)))
@@ -967,7 +974,8 @@ def pdf_wrap(r: Report, lines: list[str]) -> list[str]:
 
 
 def finish(text: str) -> str:
-    return text.replace(BREAK, "-\n").replace(OPEN, "").replace(CLOSE, "")
+    text = text.replace(BREAK, "-\n").replace(OPEN, "").replace(CLOSE, "")
+    return re.sub(r"(?<=[A-Z]\.)\.", "", text)  # "annulé par D.B." ends with one dot
 
 
 # --- checks and writing -------------------------------------------------------------------
