@@ -19,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parents[1].parent / "shared" / "samples" / "pseudonymisation"
 CORPUS = HERE / "corpus"
 HARD = CORPUS / "hard"
+HOLDOUT = CORPUS / "holdout"
 
 
 def test_corpus_size_and_languages():
@@ -97,24 +98,28 @@ def test_no_category_table_without_categories(capsys):
     assert "By category" not in capsys.readouterr().out
 
 
-def test_the_harder_set_is_whole_and_its_annotations_true():
-    """The set written by other hands (corpus/hard/README.md): 200 reports, 100/50/50, every
-    entry with a category, every value to remove or keep actually in its report."""
+@pytest.mark.parametrize(("folder", "author", "sizes"), [
+    (HARD, "evalset", {"fr": 100, "nl": 50, "de": 50}),
+    (HOLDOUT, "holdout", {"fr": 70, "nl": 40, "de": 40}),
+], ids=["harder set", "held-out set"])
+def test_the_harder_sets_are_whole_and_their_annotations_true(folder, author, sizes):
+    """The sets written by other hands (their README.md): every entry with a category, every
+    value to remove or keep actually in its report."""
     languages: dict[str, int] = {}
-    for annotation_path in sorted(HARD.glob("*.ann.json")):
+    for annotation_path in sorted(folder.glob("*.ann.json")):
         base = annotation_path.with_name(annotation_path.name.removesuffix(".ann.json"))
         text = base.with_suffix(".txt").read_text("utf-8")
         dossier = load_dossier(base.with_suffix(".json"))
         languages[dossier.language] = languages.get(dossier.language, 0) + 1
         annotation = json.loads(annotation_path.read_text("utf-8"))
-        assert annotation["author"] == "evalset"
+        assert annotation["author"] == author
         for entry in annotation["redact"]:
             assert entry["category"], entry
             assert survives(entry, text), (base.name, entry)
         for entry in annotation["keep"]:
             assert entry["category"], entry
             assert _present(entry["text"], text), (base.name, entry)
-    assert languages == {"fr": 100, "nl": 50, "de": 50}
+    assert languages == sizes
 def _case(folder, name, text, redact, keep, **extra):
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{name}.txt").write_text(text, "utf-8")
