@@ -180,8 +180,8 @@ def declare_withdrawal(session: Session, item: AgendaItem, member_id: int, reaso
         raise Conflict("poll_closed", gettext("The vote on this item is closed."))
     if poll is not None and has_voted(session, poll, member_id):
         raise Conflict("already_voted", gettext("This member has already voted on this item."))
-    withdrawal = ItemWithdrawal(item_id=item.id, member_id=member_id, reason=reason,
-                                declared_by_id=actor.id)
+    withdrawal = ItemWithdrawal.declared(item_id=item.id, member_id=member_id, reason=reason,
+                                         declared_by_id=actor.id)
     _store_once(session, withdrawal, _already_withdrawn)
     audit.record(session, "withdrawal_declared", actor=actor, object_type="agenda_item",
                  object_id=item.id, member_id=member_id)

@@ -185,7 +185,7 @@ def declare_recusal(payload: dict[str, Any], item_id: int) -> dict[str, Any]:
     answer = {"item_id": item.id, "member_id": withdrawal.member_id,
               "declared_by": _name(g.api_user), "declared_at": withdrawal.declared_at}
     if permissions.can_read_withdrawal_reason(g.api_user):
-        answer["reason"] = withdrawal.reason
+        answer["reason"] = withdrawal.read_reason()
     return answer
 
 

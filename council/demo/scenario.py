@@ -99,8 +99,9 @@ def hold_meeting(session: Session, meeting: Meeting, *, recorder: User,
                                       from_item_id=item_ids.get(r.from_item_number or 0))
                      for r in records])
     if withdrawal:
-        session.add(ItemWithdrawal(item_id=withdrawal[1], member_id=withdrawal[0],
-                                   reason=WITHDRAWAL_REASON, declared_by_id=recorder.id))
+        session.add(ItemWithdrawal.declared(item_id=withdrawal[1], member_id=withdrawal[0],
+                                            reason=WITHDRAWAL_REASON,
+                                            declared_by_id=recorder.id))
 
     member_ids = [m.id for m in members]
     president = next((m.id for m in members if m.is_president), None)

@@ -26,13 +26,13 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     LargeBinary,
-    Text,
     TypeDecorator,
     UniqueConstraint,
     Uuid,
 )
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
+from council import crypto
 from council.db import Base
 from council.models.base import UTCDateTime, enum_column, utcnow
 from council.models.centre import Member
@@ -119,9 +119,11 @@ class ItemWithdrawal(Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), nullable=False, index=True)
     #: member who withdraws
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), nullable=False, index=True)
-    #: the reason, for the DG only: the minutes record that the member withdrew, not why (it
-    #: passed the identity guard; stored in clear, like the rest of the sitting's record)
-    reason: Mapped[str] = mapped_column(Text, nullable=False)
+    #: the reason (UTF-8, encrypted with the data key), for the DG only: the minutes record
+    #: that the member withdrew, not why. It passed the identity guard, but it says how the
+    #: member knows the applicant ("my neighbour"), which next to the member's own address
+    #: narrows down who the applicant is: not for whoever reads the database's files
+    reason_encrypted: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
     #: who declared it (the member, the DG or the secretariat)
     declared_by_id: Mapped[int] = mapped_column(
         ForeignKey("user_account.id"), nullable=False, index=True
@@ -136,6 +138,17 @@ class ItemWithdrawal(Base):
     declared_by: Mapped[User] = relationship()
 
     __table_args__ = (UniqueConstraint("item_id", "member_id"),)
+
+    @classmethod
+    def declared(cls, *, item_id: int, member_id: int, reason: str,
+                 declared_by_id: int) -> ItemWithdrawal:
+        """A new withdrawal, its reason encrypted."""
+        return cls(item_id=item_id, member_id=member_id, declared_by_id=declared_by_id,
+                   reason_encrypted=crypto.encrypt_bytes(reason.encode()))
+
+    def read_reason(self) -> str:
+        """The reason in clear, for whom ``permissions.can_read_withdrawal_reason`` allows."""
+        return crypto.decrypt_bytes(self.reason_encrypted).decode()
 
 
 class Poll(Base):

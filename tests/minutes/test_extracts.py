@@ -148,8 +148,9 @@ def test_a_president_who_withdrew_from_the_item_does_not_sign_its_extract(
         session: Session, decided: AgendaItem) -> None:
     extract = extracts.make_extract(session, decided.id, actor=user_named(session, "dg"))
     president = user_named(session, "president")
-    session.add(ItemWithdrawal(item_id=decided.id, member_id=president.member_id,
-                               reason="parent of the applicant", declared_by_id=president.id))
+    session.add(ItemWithdrawal.declared(item_id=decided.id, member_id=president.member_id,
+                                        reason="parent of the applicant",
+                                        declared_by_id=president.id))
     session.commit()
     before = stored_state(session, extract.document_id)
     with pytest.raises(signatures.NotAllowed, match="withdrew"):

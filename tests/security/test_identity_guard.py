@@ -329,7 +329,7 @@ def test_the_minutes_and_the_extract_say_that_a_member_withdrew_never_why(
         session: Session, demo: Any, draft: Minutes) -> None:
     item = session.get(AgendaItem, demo.csss_item_id)
     [withdrawal] = item.withdrawals
-    assert withdrawal.reason == WITHDRAWAL_REASON  # kept, for the DG
+    assert withdrawal.read_reason() == WITHDRAWAL_REASON  # kept, for the DG
     minutes_text = " ".join(_pdf_text(minutes_service.render_minutes_pdf(session, draft.id))
                             .split())
     assert "quitte la séance pour ce point et ne prend pas part au vote" in minutes_text

@@ -119,7 +119,7 @@ def test_withdrawal_record_for_the_minutes(session, csss, users) -> None:
                             actor=users["secretariat"])
     (withdrawal,) = live.withdrawals_of(session, csss.id)
     assert withdrawal.member.id == users["councillor3"].member_id
-    assert withdrawal.reason == "first cousin"
+    assert withdrawal.read_reason() == "first cousin"
     assert withdrawal.declared_by.username == "secretariat" and withdrawal.declared_at
     with pytest.raises(live.Conflict):
         live.declare_withdrawal(session, item, users["councillor3"].member_id, "again",
