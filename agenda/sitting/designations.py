@@ -34,12 +34,12 @@ from agenda.sitting.service import (
     KindCount,
     PollResult,
     SessionError,
-    _ballot_purpose,
-    _locked_poll,
-    _secret_payloads,
-    _store_once,
-    _voter_checks,
+    ballot_purpose,
+    locked_poll,
+    secret_payloads,
+    store_once,
     storing_ballot,
+    voter_checks,
 )
 from agenda.sitting.wording import CandidateVotes, DesignationCount, designation_sentence
 from council import crypto
@@ -150,7 +150,7 @@ def add_candidate(session: Session, item: AgendaItem, *, actor: User,
                      birth=True)
     candidate = DesignationCandidate(item_id=item.id, member_id=member_id, name=name, sex=sex,
                                      birth_date=birth_date, entered_by_id=actor.id)
-    _store_once(session, candidate, lambda: Conflict(
+    store_once(session, candidate, lambda: Conflict(
         "candidate_exists", gettext("This candidate is already on the item.")))
     audit.record(session, "designation_candidate_added", actor=actor, object_type="agenda_item",
                  object_id=item.id, candidate_id=candidate.id, member_id=member_id)
@@ -242,7 +242,7 @@ def cast_designation_ballot(session: Session, item_id: int, member_id: int,
     """Records one member's designation ballot, from their own screen: up to as many
     candidates of the item as there are seats, or blank, or null. One per member and poll."""
     with storing_ballot(session):
-        poll = _voter_checks(session, item_id, member_id)
+        poll = voter_checks(session, item_id, member_id)
         if not poll.is_designation:
             raise InvalidInput("not_a_designation", gettext("This item is not a designation."))
         if actor.member_id != member_id:
@@ -265,7 +265,7 @@ def cast_designation_ballot(session: Session, item_id: int, member_id: int,
                 "Tick at most %(seats)d candidate(s): there are %(seats)d seat(s) to fill.",
                 seats=seats))
         sealed = crypto.seal(_encoded(ballot, candidate_ids), salt=poll.ballot_salt,
-                             purpose=_ballot_purpose(poll.id))
+                             purpose=ballot_purpose(poll.id))
         session.execute(insert(SecretParticipation).values(
             id=uuid.uuid4(), poll_id=poll.id, member_id=member_id))
         session.execute(insert(SecretBallot).values(
@@ -290,10 +290,10 @@ def close_designation(session: Session, item: AgendaItem, *, actor: User,
     LO art. 27 §6 (``designate``). A void result (mixity, or a tie age cannot decide) puts a
     new designation item with the same seats and candidates on the meeting."""
     try:
-        poll = _locked_poll(session, item.id)
+        poll = locked_poll(session, item.id)
         candidates = list(item.candidates)
         ids = [c.id for c in candidates]
-        ballots = [_decoded(payload, ids) for payload in _secret_payloads(session, poll)]
+        ballots = [_decoded(payload, ids) for payload in secret_payloads(session, poll)]
     except SessionError:
         session.rollback()
         raise

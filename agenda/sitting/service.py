@@ -182,7 +182,7 @@ def declare_withdrawal(session: Session, item: AgendaItem, member_id: int, reaso
         raise Conflict("already_voted", gettext("This member has already voted on this item."))
     withdrawal = ItemWithdrawal.declared(item_id=item.id, member_id=member_id, reason=reason,
                                          declared_by_id=actor.id)
-    _store_once(session, withdrawal, _already_withdrawn)
+    store_once(session, withdrawal, _already_withdrawn)
     audit.record(session, "withdrawal_declared", actor=actor, object_type="agenda_item",
                  object_id=item.id, member_id=member_id)
     session.commit()
@@ -198,7 +198,7 @@ def _poll_exists() -> Conflict:
     return Conflict("poll_exists", gettext("This item has already been put to the vote."))
 
 
-def _store_once(session: Session, row: object, conflict: Callable[[], Conflict]) -> None:
+def store_once(session: Session, row: object, conflict: Callable[[], Conflict]) -> None:
     """Adds ``row``, or refuses with ``conflict()`` when a concurrent request stored its twin
     first (a unique constraint): nothing of this request is kept."""
     session.add(row)
@@ -258,14 +258,14 @@ def open_poll(session: Session, item: AgendaItem, *, actor: User,
                 quorum_present=quorum.present, opened_by_id=actor.id)
     item.status = ItemStatus.voting
     meeting.take_item(item, utcnow())
-    _store_once(session, poll, _poll_exists)
+    store_once(session, poll, _poll_exists)
     audit.record(session, "poll_opened", actor=actor, object_type="agenda_item",
                  object_id=item.id, secret=is_secret)
     session.commit()
     return poll
 
 
-def _locked_poll(session: Session, item_id: int) -> Poll:
+def locked_poll(session: Session, item_id: int) -> Poll:
     """The item's poll, locked (``SELECT … FOR UPDATE``), if it is open."""
     poll = session.scalar(select(Poll).where(Poll.item_id == item_id).with_for_update())
     if poll is None:
@@ -309,18 +309,18 @@ class CastPoll:
     is_designation: bool = False
 
 
-def _ballot_purpose(poll_id: int) -> str:
+def ballot_purpose(poll_id: int) -> str:
     return f"secret ballot of poll {poll_id}"
 
 
 def _sealed_choice(choice: Choice, poll: CastPoll) -> bytes:
     return crypto.seal(choice.value.encode().ljust(CHOICE_BYTES), salt=poll.ballot_salt,
-                       purpose=_ballot_purpose(poll.id))
+                       purpose=ballot_purpose(poll.id))
 
 
 def _locked_poll_columns(session: Session, item_id: int,
                          member_id: int) -> tuple[CastPoll, int, bool]:
-    """As ``_locked_poll``, reading columns rather than the entity."""
+    """As ``locked_poll``, reading columns rather than the entity."""
     withdrawn = exists(select(ItemWithdrawal.id).where(ItemWithdrawal.item_id == item_id,
                                                        ItemWithdrawal.member_id == member_id))
     row = session.execute(
@@ -341,7 +341,7 @@ def _locked_poll_columns(session: Session, item_id: int,
                      is_designation=row.kind is ItemKind.designation), row.number, bool(row[6]))
 
 
-def _voter_checks(session: Session, item_id: int, member_id: int) -> CastPoll:
+def voter_checks(session: Session, item_id: int, member_id: int) -> CastPoll:
     """The item's open poll, locked, once it is checked that the member may vote on it now:
     present in the room for the item, not withdrawn from it."""
     poll, number, withdrawn = _locked_poll_columns(session, item_id, member_id)
@@ -377,7 +377,7 @@ def cast_ballot(session: Session, item_id: int, member_id: int, choice: Choice, 
     """Records one member's vote: from their own screen, or (open votes only) by the
     president or the DG on a show of hands. One per member and poll."""
     with storing_ballot(session):
-        poll = _voter_checks(session, item_id, member_id)
+        poll = voter_checks(session, item_id, member_id)
         if poll.is_designation:
             raise InvalidInput("designation_ballot", gettext(
                 "A designation is voted by ticking candidates, not by yes or no."))
@@ -483,11 +483,11 @@ def poll_result(session: Session, poll: Poll, language: str) -> PollResult:
 
 
 def _secret_choices(session: Session, poll: Poll) -> list[Choice]:
-    """The poll's sealed choices, opened (``_secret_payloads``)."""
-    return [Choice(payload.decode().rstrip()) for payload in _secret_payloads(session, poll)]
+    """The poll's sealed choices, opened (``secret_payloads``)."""
+    return [Choice(payload.decode().rstrip()) for payload in secret_payloads(session, poll)]
 
 
-def _secret_payloads(session: Session, poll: Poll) -> list[bytes]:
+def secret_payloads(session: Session, poll: Poll) -> list[bytes]:
     """The poll's sealed ballots, opened; refused unless each is stored once and there is one
     per participation (a row deleted or copied in the database: a DBA cannot read or forge
     one, but could do that)."""
@@ -497,7 +497,7 @@ def _secret_payloads(session: Session, poll: Poll) -> list[bytes]:
         raise Conflict("ballots_altered", gettext(
             "The stored ballots do not match the members who voted: this vote cannot be "
             "counted. Tell the IT administrator."))
-    return [crypto.unseal(value, salt=poll.ballot_salt, purpose=_ballot_purpose(poll.id))
+    return [crypto.unseal(value, salt=poll.ballot_salt, purpose=ballot_purpose(poll.id))
             for value in sealed]
 
 
@@ -511,7 +511,7 @@ def close_poll(session: Session, item: AgendaItem, *, actor: User, settings: Vot
     if item.kind in KIND_COUNTS:
         return KIND_COUNTS[item.kind].close(session, item, actor=actor, language=language)
     try:
-        poll = _locked_poll(session, item.id)
+        poll = locked_poll(session, item.id)
         if poll.is_secret:
             choices = _secret_choices(session, poll)
             president_choice = None

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agenda.sitting.floor import attendance_records, sitting
-from agenda.sitting.service import Conflict, InvalidInput, _store_once, require_open
+from agenda.sitting.service import Conflict, InvalidInput, require_open, store_once
 from council.models import (
     AgendaItem,
     ItemWithdrawal,
@@ -82,7 +82,7 @@ def record_urgency_vote(session: Session, item: AgendaItem, votes_for: int, *, a
     vote = UrgencyVote(item_id=item.id, present=check.present, votes_for=check.votes_for,
                        required=check.required, is_declared=check.declared,
                        recorded_by_id=actor.id)
-    _store_once(session, vote, _voted_already)
+    store_once(session, vote, _voted_already)
     audit.record(session, "urgency_voted", actor=actor, object_type="agenda_item",
                  object_id=item.id, present=check.present, votes_for=check.votes_for,
                  required=check.required, declared=check.declared)
