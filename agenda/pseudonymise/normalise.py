@@ -2,10 +2,12 @@
 
 Reports are pasted from word processors, PDFs and e-mails: a soft hyphen or a zero-width space
 hides inside a surname, a Cyrillic "е" stands for a Latin "e", a surname is hyphenated at the end
-of a line ("Stéve-\\nnart") or split after its particles ("Van den\\nBroeck"). The layers read a
-normalised text (Unicode NFKC, format characters removed, look-alike letters folded to Latin,
-those line breaks joined); ``Normalised.span`` turns a span of it into the span of the ORIGINAL
-text, so a replacement covers every character the reader sees, the hidden ones included.
+of a line ("Stéve-\\nnart") or split after its particles ("Van den\\nBroeck"), an account
+number is typed with a doubled space. The layers read a normalised text (Unicode NFKC, format
+characters removed, look-alike letters folded to Latin, those line breaks joined, a doubled
+space between two digits made one); ``Normalised.span`` turns a span of it into the span of
+the ORIGINAL text, so a replacement covers every character the reader sees, the hidden ones
+included.
 """
 
 from __future__ import annotations
@@ -29,18 +31,23 @@ _PARTICLE = (
     r"|[Ee]l)"
 )
 _PARTICLE_BREAK = r"[ \t]*\n[ \t]*(?=[A-ZÀ-Þ])"
+# Two to four spaces between two digits: an identifier typed or pasted with a doubled space
+# ("BE30  0689 7968 8711", "0475  12 34 56"), which the patterns read with one separator.
+_GAP_SPACE = "[ \t\u00a0\u2007\u2009\u202f]"  # a space, a tab, the no-break and thin spaces
+_DIGIT_GAP = rf"(?P<gap_digit>\d)(?P<gap>{_GAP_SPACE}{{2,4}})(?=\d)"
 # Characters of category Cf (format): invisible, they hide inside a word.
 _FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
 # What may need work; everything else (ASCII, precomposed accented letters) is copied as is.
 _SPECIAL = re.compile(
     rf"(?P<hyphen>{_HYPHEN_BREAK})"
     rf"|(?P<particle>{_PARTICLE})(?P<break>{_PARTICLE_BREAK})"
+    rf"|{_DIGIT_GAP}"
     r"|(?P<char>[^\x00-\x7f\u00c0-\u00ff]|\u00ad)"
 )
 # Most reports need none of it: NFKC already, and none of these.
 _NEEDS_WORK = re.compile(
     rf"[{_FORMAT}{''.join(_CONFUSABLES)}\U000e0000-\U000e007f]|{_HYPHEN_BREAK}"
-    rf"|{_PARTICLE}{_PARTICLE_BREAK}"
+    rf"|{_PARTICLE}{_PARTICLE_BREAK}|\d{_GAP_SPACE}{{2,4}}\d"
 )
 _APOSTROPHES_AND_SPACING_ACCENTS = frozenset("’ʼ´`¨¸¯˜")
 
@@ -119,6 +126,9 @@ def normalise(original: str) -> Normalised:
         if match.group("hyphen"):
             # "Stéve-\nnart" is "Stévenart"; "Marie-\nClaire" keeps its hyphen.
             built.put("-" if original[end].isupper() else "", start, end)
+        elif match.group("gap"):
+            built.copy(start, match.end("gap_digit"))
+            built.put(" ", match.start("gap"), end)
         elif match.group("particle"):
             built.copy(start, match.end("particle"))
             built.put(" ", match.start("break"), end)  # "Van den\nBroeck" is "Van den Broeck"

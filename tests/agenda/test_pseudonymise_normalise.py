@@ -22,6 +22,8 @@ CASES = [
     ("le ﬁls de Madame X", "le fils de Madame X"),
     ("N’Diaye et N´Diaye", "N’Diaye et N´Diaye"),
     ("Déjà propre : 12 € et œuvre.", "Déjà propre : 12 € et œuvre."),
+    ("IBAN BE30  0689 7968\t\t8711", "IBAN BE30 0689 7968 8711"),
+    ("Tel. 0475   12 34 56, Feld  3", "Tel. 0475 12 34 56, Feld  3"),
 ]
 
 
@@ -64,6 +66,24 @@ def test_replacements_cover_the_hidden_characters_of_the_original():
     assert item.text == "Madame A., tél. [téléphone]."
     assert [r.original for r in item.replacements] == ["Mme Ste\u00advenart", "0486\u200b00 43 24"]
     assert all(text[r.start : r.end] == r.original for r in item.replacements)
+
+
+@pytest.mark.parametrize("written", [
+    "BE71  0961 2345 6769", "BE71 0961  2345  6769", "BE71\u00a0\u00a00961 2345 6769",
+    "BE71 0961 2345\t\t6769",
+])
+def test_an_account_number_with_doubled_spaces_goes_and_the_guard_sees_it(written):
+    data = parse_dossier({"reference": "1", "applicant": {"last_name": "Diallo"},
+                          "contacts": {"iban": "BE71096123456769"}})
+    text = f"Versement sur le compte {written} chaque mois."
+    item = Pseudonymiser(reference_date=date(2026, 10, 1), use_model=False).pseudonymise(
+        text, data)
+    assert "6769" not in item.text and "0961" not in item.text
+    assert [leak.category for leak in find_leaks(text, [data])] == ["iban"]
+    # an IBAN of nobody's dossier, by its checksum
+    other = Pseudonymiser(reference_date=date(2026, 10, 1), use_model=False).pseudonymise(
+        text, parse_dossier({"reference": "2", "applicant": {"last_name": "Zz"}}))
+    assert "6769" not in other.text
 
 
 def test_the_leak_guard_reads_through_hidden_characters():
