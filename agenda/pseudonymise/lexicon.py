@@ -7,6 +7,7 @@ writing. Lists of names and places live in data files; short closed word classes
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -122,6 +123,84 @@ APOSTROPHE_PREFIXES = frozenset({"n", "d", "o", "l"})
 
 # Words saying the next name is a place, not a person ("Saint-Pierre", "Sint-Jan").
 SAINT_WORDS = frozenset({"saint", "sainte", "sint", "sankt", "st", "ste"})
+_SAINTS = "|".join(sorted(SAINT_WORDS))
+# A saint's word right before a name, written out or abbreviated: "Sankt ", "St. ", "Sint-".
+_SAINT_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{_SAINTS})(?:\.?[ \t]{{1,2}}|\.|[ \t]?-[ \t]?)$")
+# A saint's word that a capitalised name follows: "Sankt Vith", "St. Vith", "Ste-Marie".
+_SAINT_OPENS = re.compile(rf"(?:{_SAINTS})(?:\.?[ \t]{{1,2}}|\.|[ \t]?-[ \t]?)[^\W\d_]")
+
+
+def named_after_saint(text: str, start: int) -> bool:
+    """True when the capitalised words at ``start`` follow a saint's word or begin with one
+    ("Sankt Augustin", "in St. Vith", "Sint-Jozef", "Clinique Ste-Elisabeth"): the name of a
+    place, a church, a school or a hospital, which stays; nobody's name starts with "Saint"."""
+    if _SAINT_BEFORE.search(fold(text[max(0, start - 8) : start])):
+        return True
+    return _SAINT_OPENS.match(fold(text[start : start + 12])) is not None
+
+
+# Head words of institutions. A person's name right after one ("Institut Jules Bordet", "AZ
+# Jan Palfijn", "Athénée royal Léonie de Waha", "PC Dr. Guislain") or whose compound ends with
+# one ("Maria-Goretti-Schule", "Jan Palfijn Ziekenhuis") names the institution, after the
+# person it honours: it stays. General Belgian, French and German institution words.
+_INSTITUTION_HEADS = _folded_words(
+    """hôpital hôpitaux clinique cliniques polyclinique chu chr chup centre institut
+    institution athénée école écoles lycée collège académie université home résidence crèche
+    fondation pavillon internat
+    ziekenhuis az uz pc kliniek instituut school basisschool middenschool college atheneum
+    lyceum centrum woonzorgcentrum wzc rusthuis stichting academie universiteit hogeschool
+    internaat campus kinderdagverblijf
+    krankenhaus klinik klinikum hospital spital schule grundschule sekundarschule
+    realschule hauptschule gesamtschule gymnasium institut altenheim seniorenheim pflegeheim
+    kinderheim zentrum kindergarten stiftung akademie universität hochschule"""
+)
+# Words that may stand between the head and the name: "École communale", "Athénée royal",
+# "Centre hospitalier", "Psychiatrisch Centrum", and titles: "PC Dr. Guislain".
+_INSTITUTION_QUALIFIERS = _folded_words(
+    """royal royale royaux communal communale communales provincial provinciale libre libres
+    universitaire universitaires hospitalier hospitalière hospitaliers psychiatrique
+    neuropsychiatrique général générale régional régionale interrégional interrégionale
+    fondamental fondamentale primaire primaires secondaire maternelle technique
+    professionnel professionnelle supérieur supérieure médical médicale médico-psychologique
+    gemeentelijke gemeentelijk stedelijke stedelijk vrije vrij koninklijk koninklijke
+    technische technisch katholieke katholiek algemeen algemene universitair psychiatrisch
+    psychiatrische
+    städtisches städtische katholisches katholische bischöfliches bischöfliche königliches
+    königliche allgemeines allgemeine psychiatrisches psychiatrische
+    dr docteur dokter doktor prof professeur professor pater père abbé kanunnik mgr
+    monseigneur"""
+)
+_INSTITUTION_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(sorted(map(re.escape, _INSTITUTION_HEADS)))})"
+    rf"(?:[ \t]+(?:{'|'.join(sorted(map(re.escape, _INSTITUTION_QUALIFIERS)))})\.?){{0,3}}"
+    r"[ \t]*\n?[ \t]*$"
+)
+# Compounds that end with a head ("…-Sekundarschule", "…-Krankenhaus", "Ziekenhuis").
+_INSTITUTION_AFTER = re.compile(
+    rf"(?:-|[ \t]{{1,2}})[^\W\d_]*?(?:{'|'.join(sorted(map(re.escape, _INSTITUTION_HEADS)))})"
+    r"(?![^\W\d_])"
+)
+# Heads that end a German or Dutch compound; short ones ("az", "pc", "home") only stand alone.
+_COMPOUND_HEADS = tuple(head for head in _INSTITUTION_HEADS if len(head) >= 6)
+
+
+def names_institution(text: str, start: int, end: int) -> bool:
+    """True when the capitalised words ``text[start:end]`` are the name of an institution
+    called after a person: a head word before them, or a compound head after them."""
+    if start > 0 and text[start - 1] in "-'’":
+        return False  # inside a compound ("Sint-Jan", "l'Hôpital"): the caller's business
+    if _INSTITUTION_BEFORE.search(fold(text[max(0, start - 60) : start])):
+        return True
+    after = _INSTITUTION_AFTER.match(fold(text[end : end + 40]))
+    if after is None:
+        return False
+    head = after.group()[1:].lstrip()
+    written = text[end : end + after.end()].lstrip(" \t-")
+    # a separate word must be a capitalised head ("Jan Palfijn Ziekenhuis"), a glued one may
+    # end a compound ("Pater-Damian-Sekundarschule")
+    if text[end] == "-":
+        return head in _INSTITUTION_HEADS or head.endswith(_COMPOUND_HEADS)
+    return written[:1].isupper() and head in _INSTITUTION_HEADS
 
 PLACEHOLDERS: dict[str, dict[str, str]] = {
     "fr": {
@@ -245,10 +324,60 @@ def occupations() -> frozenset[str]:
     return _folded_lines("occupations.txt")
 
 
-# Words after which a capitalised occupation is the trade: "comme Boulanger", "als Bakker".
-OCCUPATION_CUES = frozenset(
-    {"comme", "que", "als", "profession", "metier", "beroep", "beruf", "fonction", "functie"}
+# Words after which a capitalised occupation is the trade: "comme Boulanger", "als Bakker",
+# "Beroep: Kok", "le Boucher", "früher Fischerin".
+OCCUPATION_CUES = _folded_words(
+    """comme que als profession métier beroep beruf fonction functie job emploi ancien ancienne
+    ex voormalig voormalige gewezen früher ehemals ehemaliger ehemalige gelernter gelernte
+    le la l un une au du het een der die das den dem des ein eine einen einem beim zum vom"""
 )
+
+# Words of a disease's name that stand with the eponym: "Morbus Crohn", "Chorea Huntington",
+# "Huntington-Krankheit", "Alzheimer-Demenz".
+DISEASE_WORDS = _folded_words(
+    """morbus chorea maladie syndrome ziekte syndroom krankheit syndrom erkrankung demenz
+    dementie démence disease"""
+)
+# Disease words a name follows, straight or after "de", "van", "d'": "maladie de Lyme",
+# "ziekte van Kahler", "Morbus Bechterew".
+_DISEASE_HEADS = _folded_words("maladie syndrome ziekte syndroom morbus chorea")
+_OF = _folded_words("de d du van")
+
+# Holidays and school holidays: a lone capitalised one ("le congé de Toussaint", "tijdens de
+# Krokusvakantie", "an Nikolaus") is a date, not a person. Belgian, French and German feasts.
+HOLIDAYS = _folded_words(
+    """toussaint noël pâques pentecôte ascension assomption carnaval armistice épiphanie
+    chandeleur mi-carême réveillon nouvel saint-nicolas saint-sylvestre
+    kerstmis kerst pasen pinksteren hemelvaart allerheiligen allerzielen sinterklaas
+    driekoningen nieuwjaar oudejaar wapenstilstand krokus carnaval
+    weihnachten ostern pfingsten himmelfahrt fronleichnam nikolaus silvester neujahr
+    fasching karneval rosenmontag aschermittwoch dreikönige allerheiligen"""
+)
+# Compounds that end like a holiday or leave ("Paasvakantie", "Herbstferien", "Kerstverlof").
+_HOLIDAY_ENDINGS = ("vakantie", "verlof", "ferien", "feiertag", "feestdag", "urlaub", "vacances")
+
+
+def names_a_thing(words: Sequence[str], previous: Sequence[str]) -> bool:
+    """True when a run of capitalised words (``words`` folded, particles left out; the folded
+    words just before it in ``previous``) names a thing, not a person: a disease named after
+    someone ("d'Alzheimer", "Chorea Huntington", "syndrome de Down"), a trade that is also a
+    surname after "comme", "als", an article or a label ("comme Boulanger", "Beroep: Kok"), a
+    holiday ("congé de Toussaint", "Krokusvakantie")."""
+    if not words:
+        return False
+    if all(word in eponyms() or word in DISEASE_WORDS for word in words) and any(
+        word in eponyms() for word in words
+    ):
+        return True
+    last = previous[-1] if previous else ""
+    disease = previous[-2:-1] if last in _OF else previous[-1:]
+    if disease and disease[0] in _DISEASE_HEADS:
+        # "maladie de Lyme", "syndrome de Gilles de la Tourette", "Morbus Wilson"; but "la
+        # maladie de Pierre" is Pierre's
+        return words[0] not in first_names() or words[-1] in eponyms()
+    if all(word in HOLIDAYS or word.endswith(_HOLIDAY_ENDINGS) for word in words):
+        return True
+    return len(words) == 1 and words[0] in occupations() and last in OCCUPATION_CUES
 
 
 @cache

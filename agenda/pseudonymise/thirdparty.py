@@ -18,15 +18,15 @@ from agenda.pseudonymise.lexicon import (
     CLOSING,
     DETERMINERS,
     GERMAN_NOUN_ENDINGS,
-    OCCUPATION_CUES,
     PARTICLES,
     SAINT_WORDS,
     common_words,
-    eponyms,
     first_names,
     municipalities,
+    named_after_saint,
+    names_a_thing,
+    names_institution,
     not_name_words,
-    occupations,
     role_words,
 )
 from agenda.pseudonymise.mentions import (
@@ -173,6 +173,8 @@ def find_third_parties(
         words = tokens[run.first : run.last + 1]
         title = civil_title_before(text, tokens, run.first)
         titled = title is not None or role_title_before(text, tokens, run.first)
+        if title is None and names_institution(text, words[0].start, words[-1].end):
+            continue  # "Institut Jules Bordet", "PC Dr. Guislain", "Maria-Goretti-Schule"
         if not titled and (is_place(text, words, municipality) or is_not_person(tokens, run)):
             continue
         ruled = (
@@ -200,17 +202,10 @@ def find_third_parties(
 
 
 def is_not_person(tokens: Sequence[Token], run: Run) -> bool:
-    """A disease named after a person ("d'Alzheimer", "ziekte van Parkinson"), or an
-    occupation that is also a surname after "comme", "als", "Beruf" ("comme Boulanger")."""
-    words = [t for t in tokens[run.first : run.last + 1] if t.folded not in PARTICLES]
-    if words and all(w.folded in eponyms() for w in words):
-        return True
-    return (
-        len(words) == 1
-        and words[0].folded in occupations()
-        and run.first > 0
-        and tokens[run.first - 1].folded in OCCUPATION_CUES
-    )
+    """A disease named after a person ("d'Alzheimer", "ziekte van Parkinson"), an occupation
+    that is also a surname after "comme", "als", "Beruf" ("comme Boulanger"), a holiday."""
+    words = [t.folded for t in tokens[run.first : run.last + 1] if t.folded not in PARTICLES]
+    return names_a_thing(words, [t.folded for t in tokens[max(0, run.first - 2) : run.first]])
 
 
 def is_place(text: str, words: Sequence[Token], municipality: str | None = None) -> bool:
@@ -228,10 +223,12 @@ def is_place(text: str, words: Sequence[Token], municipality: str | None = None)
         return written in municipalities() or written == own
 
     written = (fold(text[words[0].start : words[-1].end]), fold(text[start:end]))
-    if _SAINT_COMPOUND.search(written[1]):
+    if _SAINT_COMPOUND.search(written[1]) or named_after_saint(text, words[0].start):
         return True
-    return any(place(w) for w in written) or all(
-        place(w.folded) or w.folded in PARTICLES for w in words
+    # "Van Damme", "Van Geel": a particle before a place makes a surname
+    return any(place(w) for w in written) or (
+        words[0].folded not in PARTICLES
+        and all(place(w.folded) or w.folded in PARTICLES for w in words)
     )
 
 
