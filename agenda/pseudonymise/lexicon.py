@@ -186,7 +186,13 @@ _COMPOUND_HEADS = tuple(head for head in _INSTITUTION_HEADS if len(head) >= 6)
 
 def names_institution(text: str, start: int, end: int) -> bool:
     """True when the capitalised words ``text[start:end]`` are the name of an institution
-    called after a person: a head word before them, or a compound head after them."""
+    called after a person: a head word before them or among them ("Basisschool Pater
+    Damiaan"), or a compound head ending them or glued after them."""
+    words = WORD_RE.findall(fold(text[start:end]))
+    if any(word in _INSTITUTION_HEADS for word in words[:-1]) or (
+        words and words[-1].endswith(_COMPOUND_HEADS)
+    ):
+        return True
     if start > 0 and text[start - 1] in "-'’":
         return False  # inside a compound ("Sint-Jan", "l'Hôpital"): the caller's business
     if _INSTITUTION_BEFORE.search(fold(text[max(0, start - 60) : start])):
@@ -200,7 +206,7 @@ def names_institution(text: str, start: int, end: int) -> bool:
     # end a compound ("Pater-Damian-Sekundarschule")
     if text[end] == "-":
         return head in _INSTITUTION_HEADS or head.endswith(_COMPOUND_HEADS)
-    return written[:1].isupper() and head in _INSTITUTION_HEADS
+    return written[:1].isupper() and (head in _INSTITUTION_HEADS or head.endswith(_COMPOUND_HEADS))
 
 PLACEHOLDERS: dict[str, dict[str, str]] = {
     "fr": {
@@ -374,7 +380,8 @@ def names_a_thing(words: Sequence[str], previous: Sequence[str]) -> bool:
     if disease and disease[0] in _DISEASE_HEADS:
         # "maladie de Lyme", "syndrome de Gilles de la Tourette", "Morbus Wilson"; but "la
         # maladie de Pierre" is Pierre's
-        return words[0] not in first_names() or words[-1] in eponyms()
+        person = words[0] in first_names() or words[0] in common_words()
+        return not person or words[-1] in eponyms()
     if all(word in HOLIDAYS or word.endswith(_HOLIDAY_ENDINGS) for word in words):
         return True
     return len(words) == 1 and words[0] in occupations() and last in OCCUPATION_CUES

@@ -175,11 +175,14 @@ def find_third_parties(
         titled = title is not None or role_title_before(text, tokens, run.first)
         if title is None and names_institution(text, words[0].start, words[-1].end):
             continue  # "Institut Jules Bordet", "PC Dr. Guislain", "Maria-Goretti-Schule"
-        if not titled and (is_place(text, words, municipality) or is_not_person(tokens, run)):
+        role = role_before(text, tokens, run.first)  # "zijn broer Brecht": not the place
+        if not (titled or role) and (
+            is_place(text, words, municipality) or is_not_person(tokens, run)
+        ):
             continue
         ruled = (
             titled
-            or role_before(text, tokens, run.first)
+            or role
             or role_after(text, tokens, run.last)
             or _first_name_signal(text, tokens, run)
             or _proper_noun_pair(text, tokens, run, language)
