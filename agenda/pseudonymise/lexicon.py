@@ -371,10 +371,13 @@ def names_a_thing(words: Sequence[str], previous: Sequence[str]) -> bool:
     holiday ("congé de Toussaint", "Krokusvakantie")."""
     if not words:
         return False
+    if previous and previous[-1] in role_words():
+        # "son fils Noël", "sein Sohn Jakob" are people; "der Vater Morbus Crohn" an illness
+        return any(word in DISEASE_WORDS for word in words) and names_a_thing(words, ())
     if all(word in eponyms() or word in DISEASE_WORDS for word in words) and any(
         word in eponyms() for word in words
     ):
-        return True
+        return True  # "Morbus Crohn", "Huntington-Krankheit", "Creutzfeldt-Jakob"
     last = previous[-1] if previous else ""
     disease = previous[-2:-1] if last in _OF else previous[-1:]
     if disease and disease[0] in _DISEASE_HEADS:

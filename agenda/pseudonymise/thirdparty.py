@@ -176,8 +176,8 @@ def find_third_parties(
         if title is None and names_institution(text, words[0].start, words[-1].end):
             continue  # "Institut Jules Bordet", "PC Dr. Guislain", "Maria-Goretti-Schule"
         role = role_before(text, tokens, run.first)  # "zijn broer Brecht": not the place
-        if not (titled or role) and (
-            is_place(text, words, municipality) or is_not_person(tokens, run)
+        if not titled and (
+            (not role and is_place(text, words, municipality)) or is_not_person(tokens, run)
         ):
             continue
         ruled = (
