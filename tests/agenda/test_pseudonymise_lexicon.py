@@ -186,6 +186,13 @@ def test_what_stays_with_the_french_model(language, text):
          "Sein Sohn A. und ihr Freund B. kommen.", None),
         ("fr", "Son ami Noël et son fils Wilson viennent.", "Son ami A. et son fils B. viennent.",
          None),
+        # a third party's name is not looked for again inside a saint's or an institution's
+        ("fr", "Le propriétaire, Luc Renard, réclame. Elle est suivie à la Clinique Saint-Luc.",
+         "Le propriétaire, A., réclame. Elle est suivie à la Clinique Saint-Luc.", None),
+        ("fr", "Sa voisine, Marie Lambert, aide. Son fils est à l'Hôpital Marie Curie.",
+         "Sa voisine, A., aide. Son fils est à l'Hôpital Marie Curie.", None),
+        ("de", "Ihr Nachbar, Josef Kessler, hilft. Die Kinder gehen in die Sankt Josef-Schule.",
+         "Ihr Nachbar, A., hilft. Die Kinder gehen in die Sankt Josef-Schule.", None),
     ],
 )
 def test_people_with_the_same_words_still_go(language, text, expected, dossier):
