@@ -114,7 +114,9 @@ DETERMINERS = _folded_words(
 GERMAN_NOUN_ENDINGS = tuple(
     _folded_words(
         """ung heit keit schaft zustand tion tat nis ismus ment tum chen lein gesetz geld amt
-        stelle arbeit kosten hilfe antrag"""
+        stelle arbeit kosten hilfe antrag ungen heiten keiten schaften tionen nisse zeit zeiten
+        gelder beitrag beiträge vertrag bescheid rente steuer miete kasse frau zulage leistung
+        schulden termin gespräch"""
     )
 )
 

@@ -146,6 +146,11 @@ KEPT = [
     ("de", "Beruf: Schneiderin"),
     ("de", "In den Osterferien und an Weihnachten sind die Kinder beim Vater."),
     ("de", "FRIEDENSGERICHT DES KANTONS AMEL"),
+    # headings in title case and German noun pairs are no first name and surname
+    ("nl", "Medische Toestand: stabiel. Vorige Week is zij gevallen."),
+    ("fr", "Prochaine Étape : notaire. Dernière Visite le 12 mars."),
+    ("de", "Sie bezieht Arbeitslosengeld Ende März. Er sucht Arbeit als Putzfrau Vollzeit."),
+    ("de", "Sie hat Anspruch auf Kindergeld Zahlungen."),
 ]
 
 
