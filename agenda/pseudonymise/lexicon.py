@@ -128,8 +128,11 @@ SAINT_WORDS = frozenset({"saint", "sainte", "sint", "sankt", "st", "ste"})
 _SAINTS = "|".join(sorted(SAINT_WORDS))
 # A saint's word right before a name, written out or abbreviated: "Sankt ", "St. ", "Sint-".
 _SAINT_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{_SAINTS})(?:\.?[ \t]{{1,2}}|\.|[ \t]?-[ \t]?)$")
-# A saint's word that a capitalised name follows: "Sankt Vith", "St. Vith", "Ste-Marie".
-_SAINT_OPENS = re.compile(rf"(?:{_SAINTS})(?:\.?[ \t]{{1,2}}|\.|[ \t]?-[ \t]?)[^\W\d_]")
+# A saint's word that a capitalised name follows: "Sankt Vith", "St. Vith", "Ste-Marie", also
+# after a French particle in capitals ("CANTON DE SAINT-GILLES").
+_SAINT_OPENS = re.compile(
+    rf"(?:(?:de|du|des)[ \t]|d')?(?:{_SAINTS})(?:\.?[ \t]{{1,2}}|\.|[ \t]?-[ \t]?)[^\W\d_]"
+)
 
 
 def named_after_saint(text: str, start: int) -> bool:
@@ -138,13 +141,15 @@ def named_after_saint(text: str, start: int) -> bool:
     place, a church, a school or a hospital, which stays; nobody's name starts with "Saint"."""
     if _SAINT_BEFORE.search(fold(text[max(0, start - 8) : start])):
         return True
-    return _SAINT_OPENS.match(fold(text[start : start + 12])) is not None
+    return _SAINT_OPENS.match(fold(text[start : start + 16])) is not None
 
 
-# Head words of institutions. A person's name right after one ("Institut Jules Bordet", "AZ
-# Jan Palfijn", "Athénée royal Léonie de Waha", "PC Dr. Guislain") or whose compound ends with
-# one ("Maria-Goretti-Schule", "Jan Palfijn Ziekenhuis") names the institution, after the
-# person it honours: it stays. General Belgian, French and German institution words.
+# Head words of institutions and streets. A person's name right after one ("Institut Jules
+# Bordet", "AZ Jan Palfijn", "Athénée royal Léonie de Waha", "PC Dr. Guislain", "avenue
+# Louise") or whose compound ends with one ("Maria-Goretti-Schule", "Jan Palfijn Ziekenhuis",
+# "Koning Albertstraat") names the institution or the street, after the person it honours: it
+# stays. General Belgian, French and German words. Shops and firms ("Bäckerei Backes") are not
+# here: named after their owner, they point at a person.
 _INSTITUTION_HEADS = _folded_words(
     """hôpital hôpitaux clinique cliniques polyclinique chu chr chup centre institut
     institution athénée école écoles lycée collège académie université home résidence crèche
@@ -154,7 +159,9 @@ _INSTITUTION_HEADS = _folded_words(
     internaat campus kinderdagverblijf
     krankenhaus klinik klinikum hospital spital schule grundschule sekundarschule
     realschule hauptschule gesamtschule gymnasium institut altenheim seniorenheim pflegeheim
-    kinderheim zentrum kindergarten stiftung akademie universität hochschule"""
+    kinderheim zentrum kindergarten stiftung akademie universität hochschule
+    rue avenue av boulevard bd place chaussée quai square allée impasse chemin drève
+    straat steenweg plein dreef kaai straße strasse platz allee gasse"""
 )
 # Words that may stand between the head and the name: "École communale", "Athénée royal",
 # "Centre hospitalier", "Psychiatrisch Centrum", and titles: "PC Dr. Guislain".
@@ -173,9 +180,9 @@ _INSTITUTION_QUALIFIERS = _folded_words(
     monseigneur"""
 )
 _INSTITUTION_BEFORE = re.compile(
-    rf"(?<![^\W\d_])(?:{'|'.join(sorted(map(re.escape, _INSTITUTION_HEADS)))})"
+    rf"(?<![^\W\d_])(?:{'|'.join(sorted(map(re.escape, _INSTITUTION_HEADS)))})\.?"
     rf"(?:[ \t]+(?:{'|'.join(sorted(map(re.escape, _INSTITUTION_QUALIFIERS)))})\.?){{0,3}}"
-    r"[ \t]*\n?[ \t]*$"
+    r"[ \t]+$"  # on one line: a heading "École" above "Julie fréquente…" is no school's name
 )
 # Compounds that end with a head ("…-Sekundarschule", "…-Krankenhaus", "Ziekenhuis").
 _INSTITUTION_AFTER = re.compile(

@@ -48,6 +48,8 @@ def _at(text, written):
         ("Le fils de Stéphane Best.", "Stéphane Best", False),
         ("Herr Stefan Meyer kommt.", "Stefan Meyer", False),
         ("Madame Saintenoy a appelé.", "Saintenoy", False),
+        ("JUSTICE DE PAIX DU CANTON DE SAINT-GILLES", "DE SAINT-GILLES", True),
+        ("Monsieur Desaint a appelé.", "Desaint", False),
     ],
 )
 def test_named_after_saint(text, written, expected):
@@ -75,6 +77,11 @@ def test_named_after_saint(text, written, expected):
         ("la directrice de l'école, Sophie Renard", "Sophie Renard", False),
         ("Madame Anne Dupont-Leclercq", "Anne Dupont-Leclercq", False),
         ("Herr Klaus Oppenheim", "Klaus Oppenheim", False),
+        ("Schule\nLisa Brandt besucht die dritte Klasse.", "Lisa Brandt", False),
+        # streets named after people
+        ("rendez-vous avenue Louise", "Louise", True),
+        ("au bd. Émile Jacqmain", "Émile Jacqmain", True),
+        ("in de Koning Albertstraat", "Koning Albertstraat", True),
     ],
 )
 def test_names_institution(text, written, expected):
@@ -146,6 +153,13 @@ KEPT = [
     ("de", "Beruf: Schneiderin"),
     ("de", "In den Osterferien und an Weihnachten sind die Kinder beim Vater."),
     ("de", "FRIEDENSGERICHT DES KANTONS AMEL"),
+    ("fr", "JUSTICE DE PAIX DU CANTON DE SAINT-GILLES"),
+    ("fr", "Le service se trouve avenue Louise, près de la place Charles Rogier."),
+    ("de", "Die Dienststelle liegt in der Konrad-Adenauer-Straße, am Karl-Marx-Platz."),
+    ("fr", "Suivi à l'HÔPITAL MARIE CURIE et à l'INSTITUT JULES BORDET."),
+    ("nl", "Hij heeft de ziekte van Lyme, het syndroom van Down en de ziekte van Huntington."),
+    ("de", "Sie hat Morbus Hodgkin, Alzheimer-Demenz und ein Asperger-Syndrom."),
+    ("de", "Er ist gelernter Zimmermann und arbeitet als Maurer."),
     # headings in title case and German noun pairs are no first name and surname
     ("nl", "Medische Toestand: stabiel. Vorige Week is zij gevallen."),
     ("fr", "Prochaine Étape : notaire. Dernière Visite le 12 mars."),
