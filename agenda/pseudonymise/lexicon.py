@@ -181,8 +181,10 @@ _INSTITUTION_QUALIFIERS = _folded_words(
 )
 _INSTITUTION_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?:{'|'.join(sorted(map(re.escape, _INSTITUTION_HEADS)))})\.?"
-    rf"(?:[ \t]+(?:{'|'.join(sorted(map(re.escape, _INSTITUTION_QUALIFIERS)))})\.?){{0,3}}"
-    r"[ \t]+$"  # on one line: a heading "École" above "Julie fréquente…" is no school's name
+    rf"(?:[ ]+(?:{'|'.join(sorted(map(re.escape, _INSTITUTION_QUALIFIERS)))})\.?){{0,3}}"
+    # spaces only: a heading "École" above "Julie fréquente…" or a form's label "École⇥" before
+    # a name is no school's name
+    r"[ ]+$"
 )
 # Compounds that end with a head ("…-Sekundarschule", "…-Krankenhaus", "Ziekenhuis").
 _INSTITUTION_AFTER = re.compile(

@@ -78,6 +78,7 @@ def test_named_after_saint(text, written, expected):
         ("Madame Anne Dupont-Leclercq", "Anne Dupont-Leclercq", False),
         ("Herr Klaus Oppenheim", "Klaus Oppenheim", False),
         ("Schule\nLisa Brandt besucht die dritte Klasse.", "Lisa Brandt", False),
+        ("Contact école\tMarie Dupont", "Marie Dupont", False),
         # streets named after people
         ("rendez-vous avenue Louise", "Louise", True),
         ("au bd. Émile Jacqmain", "Émile Jacqmain", True),
