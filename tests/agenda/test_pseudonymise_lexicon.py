@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from agenda.pseudonymise import Pseudonymiser, parse_dossier
+from agenda.pseudonymise import Pseudonymiser, find_leaks, parse_dossier
 from agenda.pseudonymise.lexicon import (
     municipalities,
     named_after_saint,
@@ -20,15 +20,18 @@ from agenda.pseudonymise.text import fold
 TODAY = date(2026, 10, 1)
 
 
-def pseudonymised(text, language="fr", use_model=False, last="Janssens", first="Ward"):
-    dossier = parse_dossier({
+def dossier(language="fr", last="Janssens", first="Ward"):
+    return parse_dossier({
         "reference": "2026/0077",
         "language": language,
         "applicant": {"last_name": last, "first_names": [first], "sex": "M",
                       "birth_date": "1975-02-03"},
     })
+
+
+def pseudonymised(text, language="fr", use_model=False, last="Janssens", first="Ward"):
     return Pseudonymiser(reference_date=TODAY, use_model=use_model).pseudonymise(
-        text, dossier).text
+        text, dossier(language, last, first)).text
 
 
 def _at(text, written):
@@ -218,3 +221,22 @@ def test_what_stays_with_the_french_model(language, text):
 def test_people_with_the_same_words_still_go(language, text, expected, dossier):
     last, first = dossier or ("Janssens", "Ward")
     assert pseudonymised(text, language, last=last, first=first) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "last", "text", "expected"),
+    [
+        ("nl", "Timmerman", "Meneer Timmerman werkt als timmerman.",
+         "De heer A. werkt als timmerman."),
+        ("nl", "Kok", "Meneer Kok werkt als kok.", "De heer A. werkt als kok."),
+        ("fr", "Boulanger", "Monsieur Boulanger est boulanger.", "Monsieur A. est boulanger."),
+        ("fr", "Couturier", "Monsieur Couturier est couturier.", "Monsieur A. est couturier."),
+    ],
+)
+def test_the_dossier_surname_as_a_trade_in_lower_case_stays_and_the_guard_doubts_it(
+    language, last, text, expected
+):
+    output = pseudonymised(text, language, last=last)
+    assert output == expected
+    leaks = find_leaks(output, [dossier(language, last)])
+    assert [(leak.text, leak.certain) for leak in leaks] == [(last.lower(), False)]
