@@ -341,13 +341,21 @@ def occupations() -> frozenset[str]:
     return _folded_lines("occupations.txt")
 
 
-# Words after which a capitalised occupation is the trade: "comme Boulanger", "als Bakker",
-# "Beroep: Kok", "le Boucher", "früher Fischerin".
+# Words right before which a capitalised occupation is the trade: "comme Boulanger", "als
+# Bakker", "le Boucher", "früher Fischerin".
 OCCUPATION_CUES = _folded_words(
-    """comme que als profession métier beroep beruf fonction functie job emploi ancien ancienne
-    ex voormalig voormalige gewezen früher ehemals ehemaliger ehemalige gelernter gelernte
-    le la l un une au du het een der die das den dem des ein eine einen einem beim zum vom"""
+    """comme que als ancien ancienne voormalig voormalige gewezen früher ehemals ehemaliger
+    ehemalige gelernter gelernte le la l un une au du het een der die das den dem des ein eine
+    einen einem beim zum vom"""
 )
+# Labels a few words before the trade ("Profession du père : Meunier", "le métier de
+# Cordonnier", "Beroep vader: Timmerman") or right after it ("Boulanger de métier", "Bakker
+# van beroep", "Koch von Beruf").
+_TRADE_LABELS = _folded_words(
+    "profession métier fonction emploi job formation beroep functie opleiding beruf tätigkeit"
+)
+_OF_TRADE = _folded_words("de d van von")
+_TRADE_LINKS = _OF_TRADE | _folded_words("du des la le sa son het zijn haar der die des")
 
 # Words of a disease's name that stand with the eponym: "Morbus Crohn", "Chorea Huntington",
 # "Huntington-Krankheit", "Alzheimer-Demenz".
@@ -374,14 +382,19 @@ HOLIDAYS = _folded_words(
 _HOLIDAY_ENDINGS = ("vakantie", "verlof", "ferien", "feiertag", "feestdag", "urlaub", "vacances")
 
 
-def names_a_thing(words: Sequence[str], previous: Sequence[str]) -> bool:
+def names_a_thing(
+    words: Sequence[str], previous: Sequence[str], following: Sequence[str] = ()
+) -> bool:
     """True when a run of capitalised words (``words`` folded, particles left out; the folded
-    words just before it in ``previous``) names a thing, not a person: a disease named after
-    someone ("d'Alzheimer", "Chorea Huntington", "syndrome de Down"), a trade that is also a
-    surname after "comme", "als", an article or a label ("comme Boulanger", "Beroep: Kok"), a
-    holiday ("congé de Toussaint", "Krokusvakantie")."""
+    words just before it in ``previous``, up to three, and after it in ``following``) names a
+    thing, not a person: a disease named after someone ("d'Alzheimer", "Chorea Huntington",
+    "syndrome de Down"), a trade that is also a surname after "comme", "als", an article or a
+    label ("comme Boulanger", "Beroep: Kok", "Boulanger de métier"), a holiday ("congé de
+    Toussaint", "Krokusvakantie")."""
     if not words:
         return False
+    if len(words) == 1 and words[0] in occupations() and _trade_context(previous, following):
+        return True
     if previous and previous[-1] in role_words():
         # "son fils Noël", "sein Sohn Jakob" are people; "der Vater Morbus Crohn" an illness
         return any(word in DISEASE_WORDS for word in words) and names_a_thing(words, ())
@@ -396,9 +409,18 @@ def names_a_thing(words: Sequence[str], previous: Sequence[str]) -> bool:
         # maladie de Pierre" is Pierre's
         person = words[0] in first_names() or words[0] in common_words()
         return not person or words[-1] in eponyms()
-    if all(word in HOLIDAYS or word.endswith(_HOLIDAY_ENDINGS) for word in words):
+    return all(word in HOLIDAYS or word.endswith(_HOLIDAY_ENDINGS) for word in words)
+
+
+def _trade_context(previous: Sequence[str], following: Sequence[str]) -> bool:
+    if previous and previous[-1] in OCCUPATION_CUES:
         return True
-    return len(words) == 1 and words[0] in occupations() and last in OCCUPATION_CUES
+    for index, word in enumerate(previous):
+        # "Profession du père :", "métier de", "Beroep vader:"; not "un emploi chez Boucher"
+        between = previous[index + 1 :]
+        if word in _TRADE_LABELS and all(w in _TRADE_LINKS or w in role_words() for w in between):
+            return True
+    return len(following) >= 2 and following[0] in _OF_TRADE and following[1] in _TRADE_LABELS
 
 
 @cache

@@ -208,7 +208,8 @@ def is_not_person(tokens: Sequence[Token], run: Run) -> bool:
     """A disease named after a person ("d'Alzheimer", "ziekte van Parkinson"), an occupation
     that is also a surname after "comme", "als", "Beruf" ("comme Boulanger"), a holiday."""
     words = [t.folded for t in tokens[run.first : run.last + 1] if t.folded not in PARTICLES]
-    return names_a_thing(words, [t.folded for t in tokens[max(0, run.first - 2) : run.first]])
+    previous = [t.folded for t in tokens[max(0, run.first - 3) : run.first]]
+    return names_a_thing(words, previous, [t.folded for t in tokens[run.last + 1 : run.last + 3]])
 
 
 def is_place(text: str, words: Sequence[Token], municipality: str | None = None) -> bool:

@@ -105,6 +105,11 @@ def test_names_institution(text, written, expected):
         (["schneiderin"], ["beruf"], True),
         (["bergere"], ["profession"], True),
         (["boulanger"], ["le"], True),
+        (["meunier"], ["profession", "du", "pere"], True),
+        (["cordonnier"], ["le", "metier", "de"], True),
+        (["boulanger"], ["il", "est"], False),
+        (["boucher"], ["emploi", "chez"], False),
+        (["boucher"], ["son", "ex"], False),
         (["kok"], ["meneer"], False),
         (["toussaint"], ["de"], True),
         (["paasvakantie"], ["de"], True),
@@ -119,6 +124,19 @@ def test_names_institution(text, written, expected):
 )
 def test_names_a_thing(words, previous, expected):
     assert names_a_thing(words, previous) is expected
+
+
+@pytest.mark.parametrize(
+    ("words", "following", "expected"),
+    [
+        (["boulanger"], ["de", "metier"], True),
+        (["bakker"], ["van", "beroep"], True),
+        (["koch"], ["von", "beruf"], True),
+        (["boulanger"], ["de", "mons"], False),
+    ],
+)
+def test_a_trade_by_the_label_after_it(words, following, expected):
+    assert names_a_thing(words, ["il", "est"], following) is expected
 
 
 @pytest.mark.parametrize(
@@ -164,6 +182,10 @@ KEPT = [
     ("nl", "Hij heeft de ziekte van Lyme, het syndroom van Down en de ziekte van Huntington."),
     ("de", "Sie hat Morbus Hodgkin, Alzheimer-Demenz und ein Asperger-Syndrom."),
     ("de", "Er ist gelernter Zimmermann und arbeitet als Maurer."),
+    ("fr", "Il est Boulanger de métier. Ancienne Bouchère, elle exerce le métier de Cordonnier."),
+    ("fr", "Profession du père : Meunier"),
+    ("nl", "Beroep vader: Timmerman"),
+    ("fr", "Atteint de Hodgkin, il suit une chimiothérapie."),
     # headings in title case and German noun pairs are no first name and surname
     ("nl", "Medische Toestand: stabiel. Vorige Week is zij gevallen."),
     ("fr", "Prochaine Étape : notaire. Dernière Visite le 12 mars."),
