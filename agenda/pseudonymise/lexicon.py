@@ -355,7 +355,7 @@ _TRADE_LABELS = _folded_words(
     "profession métier fonction emploi job formation beroep functie opleiding beruf tätigkeit"
 )
 _OF_TRADE = _folded_words("de d van von")
-_TRADE_LINKS = _OF_TRADE | _folded_words("du des la le sa son het zijn haar der die des")
+_TRADE_LINKS = _OF_TRADE | _folded_words("du des la le sa son het zijn haar der die")
 
 # Words of a disease's name that stand with the eponym: "Morbus Crohn", "Chorea Huntington",
 # "Huntington-Krankheit", "Alzheimer-Demenz".
@@ -372,11 +372,11 @@ _OF = _folded_words("de d du van")
 # Krokusvakantie", "an Nikolaus") is a date, not a person. Belgian, French and German feasts.
 HOLIDAYS = _folded_words(
     """toussaint noël pâques pentecôte ascension assomption carnaval armistice épiphanie
-    chandeleur mi-carême réveillon nouvel saint-nicolas saint-sylvestre
+    chandeleur mi carême réveillon nouvel an
     kerstmis kerst pasen pinksteren hemelvaart allerheiligen allerzielen sinterklaas
-    driekoningen nieuwjaar oudejaar wapenstilstand krokus carnaval
+    driekoningen nieuwjaar oudejaar wapenstilstand krokus
     weihnachten ostern pfingsten himmelfahrt fronleichnam nikolaus silvester neujahr
-    fasching karneval rosenmontag aschermittwoch dreikönige allerheiligen"""
+    fasching karneval rosenmontag aschermittwoch dreikönige"""
 )
 # Compounds that end like a holiday or leave ("Paasvakantie", "Herbstferien", "Kerstverlof").
 _HOLIDAY_ENDINGS = ("vakantie", "verlof", "ferien", "feiertag", "feestdag", "urlaub", "vacances")

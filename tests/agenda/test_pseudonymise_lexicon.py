@@ -157,6 +157,7 @@ KEPT = [
     ("fr", "Il a été boucher, puis comme Cordonnier, ancien Menuisier."),
     ("fr", "Profession : Couturière"),
     ("fr", "Pendant les vacances de Pâques et à la Toussaint, les enfants vont chez leur tante."),
+    ("fr", "Au Nouvel An et à la Mi-Carême, puis à la Saint-Nicolas, la famille se réunit."),
     ("fr", "Il souffre du syndrome de Gilles de la Tourette, elle de Creutzfeldt-Jakob."),
     ("fr", "Elle souffre de la maladie de Lyme et du syndrome de Down."),
     ("nl", "Hij verblijft in het AZ Damiaan en daarna in het Jessa Ziekenhuis."),
