@@ -179,12 +179,19 @@ _INSTITUTION_QUALIFIERS = _folded_words(
     dr docteur dokter doktor prof professeur professor pater père abbé kanunnik mgr
     monseigneur"""
 )
-_INSTITUTION_BEFORE = re.compile(
-    rf"(?<![^\W\d_])(?:{'|'.join(sorted(map(re.escape, _INSTITUTION_HEADS)))})\.?"
-    rf"(?:[ ]+(?:{'|'.join(sorted(map(re.escape, _INSTITUTION_QUALIFIERS)))})\.?){{0,3}}"
-    # spaces only: a heading "École" above "Julie fréquente…" or a form's label "École⇥" before
-    # a name is no school's name
-    r"[ ]+$"
+
+
+def _reversed_words(words: frozenset[str]) -> str:
+    return "|".join(sorted(re.escape(word[::-1]) for word in words))
+
+
+# A head, up to three qualifiers (each with its dot), then spaces, right before a name: matched
+# on the text before the name read backwards, so the match starts where the name does. Spaces
+# only: a heading "École" above "Julie fréquente…" or a form's label "École⇥" before a name is
+# no school's name.
+_INSTITUTION_BEFORE_REVERSED = re.compile(
+    rf"[ ]+(?:\.?(?:{_reversed_words(_INSTITUTION_QUALIFIERS)})[ ]+){{0,3}}"
+    rf"\.?(?:{_reversed_words(_INSTITUTION_HEADS)})(?![^\W\d_])"
 )
 # Compounds that end with a head ("…-Sekundarschule", "…-Krankenhaus", "Ziekenhuis").
 _INSTITUTION_AFTER = re.compile(
@@ -206,7 +213,7 @@ def names_institution(text: str, start: int, end: int) -> bool:
         return True
     if start > 0 and text[start - 1] in "-'’":
         return False  # inside a compound ("Sint-Jan", "l'Hôpital"): the caller's business
-    if _INSTITUTION_BEFORE.search(fold(text[max(0, start - 60) : start])):
+    if _INSTITUTION_BEFORE_REVERSED.match(fold(text[max(0, start - 60) : start])[::-1]):
         return True
     after = _INSTITUTION_AFTER.match(fold(text[end : end + 40]))
     if after is None:
@@ -218,6 +225,7 @@ def names_institution(text: str, start: int, end: int) -> bool:
     if text[end] == "-":
         return head in _INSTITUTION_HEADS or head.endswith(_COMPOUND_HEADS)
     return written[:1].isupper() and (head in _INSTITUTION_HEADS or head.endswith(_COMPOUND_HEADS))
+
 
 PLACEHOLDERS: dict[str, dict[str, str]] = {
     "fr": {
