@@ -173,13 +173,7 @@ def find_third_parties(
         words = tokens[run.first : run.last + 1]
         title = civil_title_before(text, tokens, run.first)
         titled = title is not None or role_title_before(text, tokens, run.first)
-        if title is None and names_institution(text, words[0].start, words[-1].end):
-            continue  # "Institut Jules Bordet", "PC Dr. Guislain", "Maria-Goretti-Schule"
-        role = role_before(text, tokens, run.first)  # "zijn broer Brecht": not the place
-        if not titled and (
-            (not role and is_place(text, words, municipality)) or is_not_person(tokens, run)
-        ):
-            continue
+        role = role_before(text, tokens, run.first)
         ruled = (
             titled
             or role
@@ -189,6 +183,14 @@ def find_third_parties(
             or _signature(text, tokens, run)
         )
         if not ruled and not _ner_signal(text, tokens, run, entities):
+            continue
+        # Only the runs that look like a person are checked against what stays: most do not.
+        if title is None and names_institution(text, words[0].start, words[-1].end):
+            continue  # "Institut Jules Bordet", "PC Dr. Guislain", "Maria-Goretti-Schule"
+        if not titled and (
+            (not role and is_place(text, words, municipality))  # not "zijn broer Brecht"
+            or is_not_person(tokens, run)
+        ):
             continue
         start = title[0] if title else words[0].start
         spans.append(
