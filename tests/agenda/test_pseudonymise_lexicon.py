@@ -158,6 +158,8 @@ KEPT = [
     ("fr", "Profession : Couturière"),
     ("fr", "Pendant les vacances de Pâques et à la Toussaint, les enfants vont chez leur tante."),
     ("fr", "Au Nouvel An et à la Mi-Carême, puis à la Saint-Nicolas, la famille se réunit."),
+    ("nl", "Kleur\tRoze"),
+    ("fr", "Couleur\tRose"),
     ("fr", "Il souffre du syndrome de Gilles de la Tourette, elle de Creutzfeldt-Jakob."),
     ("fr", "Elle souffre de la maladie de Lyme et du syndrome de Down."),
     ("nl", "Hij verblijft in het AZ Damiaan en daarna in het Jessa Ziekenhuis."),
