@@ -173,6 +173,8 @@ _INSTITUTION_QUALIFIERS = _folded_words(
     neuropsychiatrique général générale régional régionale interrégional interrégionale
     fondamental fondamentale primaire primaires secondaire maternelle technique
     professionnel professionnelle supérieur supérieure médical médicale médico-psychologique
+    civil civile militaire public publique privé privée intercommunal intercommunale
+    spécialisé spécialisée européen européenne international internationale catholique
     gemeentelijke gemeentelijk stedelijke stedelijk vrije vrij koninklijk koninklijke
     technische technisch katholieke katholiek algemeen algemene universitair psychiatrisch
     psychiatrische
