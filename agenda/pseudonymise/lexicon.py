@@ -175,6 +175,7 @@ _INSTITUTION_QUALIFIERS = _folded_words(
     professionnel professionnelle supérieur supérieure médical médicale médico-psychologique
     civil civile militaire public publique privé privée intercommunal intercommunale
     spécialisé spécialisée européen européenne international internationale catholique
+    médico-pédagogique médico-social médico-sociale psycho-médico-social pédagogique
     gemeentelijke gemeentelijk stedelijke stedelijk vrije vrij koninklijk koninklijke
     technische technisch katholieke katholiek algemeen algemene universitair psychiatrisch
     psychiatrische

@@ -66,6 +66,7 @@ def test_named_after_saint(text, written, expected):
         ("suivie à l'Institut Albert Schweitzer", "Albert Schweitzer", True),
         ("au Centre hospitalier Paul Janson", "Paul Janson", True),
         ("à l'Hôpital civil Marie Curie", "Marie Curie", True),
+        ("à l'Institut médico-pédagogique Reine Fabiola", "Reine Fabiola", True),
         ("élève à l'Athénée royal Victor Horta", "Victor Horta", True),
         ("à l'École communale Marcel Thiry", "Marcel Thiry", True),
         ("opgenomen in het AZ Lodewijk Vermeulen", "Lodewijk Vermeulen", True),
