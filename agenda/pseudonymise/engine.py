@@ -27,6 +27,8 @@ from agenda.pseudonymise.lexicon import (
     PARTICLES,
     TITLE_WORDS,
     age_phrase,
+    named_after_saint,
+    names_institution,
 )
 from agenda.pseudonymise.mentions import civil_title_before, joined, role_title_before
 from agenda.pseudonymise.names import KnownNames
@@ -366,7 +368,7 @@ def _propagate(item: _Item, own: dict[str, str], everywhere: dict[str, str]) -> 
     i = 0
     while i < len(tokens):
         key = own.get(tokens[i].folded) or everywhere.get(tokens[i].folded)
-        if key is None or not tokens[i].is_capitalised:
+        if key is None or not tokens[i].is_capitalised or _named_after(text, tokens[i]):
             i += 1
             continue
         last = i
@@ -392,6 +394,12 @@ def _propagate(item: _Item, own: dict[str, str], everywhere: dict[str, str]) -> 
         )
         i = last + 1
     return spans
+
+
+def _named_after(text: str, token: Token) -> bool:
+    """A third party's "Luc" in "Clinique Saint-Luc", "Marie" in "Hôpital Marie Curie": the
+    saint or the person a place or an institution is named after, not them."""
+    return named_after_saint(text, token.start) or names_institution(text, token.start, token.end)
 
 
 def _bare_context(item: _Item, span: Span) -> bool:

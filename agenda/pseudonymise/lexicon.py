@@ -7,6 +7,7 @@ writing. Lists of names and places live in data files; short closed word classes
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -113,7 +114,9 @@ DETERMINERS = _folded_words(
 GERMAN_NOUN_ENDINGS = tuple(
     _folded_words(
         """ung heit keit schaft zustand tion tat nis ismus ment tum chen lein gesetz geld amt
-        stelle arbeit kosten hilfe antrag"""
+        stelle arbeit kosten hilfe antrag ungen heiten keiten schaften tionen nisse zeit zeiten
+        gelder beitrag beiträge vertrag bescheid rente steuer miete kasse frau zulage leistung
+        schulden termin gespräch"""
     )
 )
 
@@ -122,6 +125,108 @@ APOSTROPHE_PREFIXES = frozenset({"n", "d", "o", "l"})
 
 # Words saying the next name is a place, not a person ("Saint-Pierre", "Sint-Jan").
 SAINT_WORDS = frozenset({"saint", "sainte", "sint", "sankt", "st", "ste"})
+_SAINTS = "|".join(sorted(SAINT_WORDS))
+# A saint's word right before a name, written out or abbreviated: "Sankt ", "St. ", "Sint-".
+_SAINT_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{_SAINTS})(?:\.?[ \t]{{1,2}}|\.|[ \t]?-[ \t]?)$")
+# A saint's word that a capitalised name follows: "Sankt Vith", "St. Vith", "Ste-Marie", also
+# after a French particle in capitals ("CANTON DE SAINT-GILLES").
+_SAINT_OPENS = re.compile(
+    rf"(?:(?:de|du|des)[ \t]|d')?(?:{_SAINTS})(?:\.?[ \t]{{1,2}}|\.|[ \t]?-[ \t]?)[^\W\d_]"
+)
+
+
+def named_after_saint(text: str, start: int) -> bool:
+    """True when the capitalised words at ``start`` follow a saint's word or begin with one
+    ("Sankt Augustin", "in St. Vith", "Sint-Jozef", "Clinique Ste-Elisabeth"): the name of a
+    place, a church, a school or a hospital, which stays; nobody's name starts with "Saint"."""
+    before, opening = text[max(0, start - 8) : start], text[start : start + 16]
+    # every saint's word holds an "s"; the look at the letters first spares most runs a fold
+    if ("s" in before or "S" in before) and _SAINT_BEFORE.search(fold(before)):
+        return True
+    return opening[:1] in "sSdD" and _SAINT_OPENS.match(fold(opening)) is not None
+
+
+# Head words of institutions and streets. A person's name right after one ("Institut Jules
+# Bordet", "AZ Jan Palfijn", "Athénée royal Léonie de Waha", "PC Dr. Guislain", "avenue
+# Louise") or whose compound ends with one ("Maria-Goretti-Schule", "Jan Palfijn Ziekenhuis",
+# "Koning Albertstraat") names the institution or the street, after the person it honours: it
+# stays. General Belgian, French and German words. Shops and firms ("Bäckerei Backes") are not
+# here: named after their owner, they point at a person.
+_INSTITUTION_HEADS = _folded_words(
+    """hôpital hôpitaux clinique cliniques polyclinique chu chr chup centre institut
+    institution athénée école écoles lycée collège académie université home résidence crèche
+    fondation pavillon internat
+    ziekenhuis az uz pc kliniek instituut school basisschool middenschool college atheneum
+    lyceum centrum woonzorgcentrum wzc rusthuis stichting academie universiteit hogeschool
+    internaat campus kinderdagverblijf
+    krankenhaus klinik klinikum hospital spital schule grundschule sekundarschule
+    realschule hauptschule gesamtschule gymnasium institut altenheim seniorenheim pflegeheim
+    kinderheim zentrum kindergarten stiftung akademie universität hochschule
+    rue avenue av boulevard bd place chaussée quai square allée impasse chemin drève
+    straat steenweg plein dreef kaai straße strasse platz allee gasse"""
+)
+# Words that may stand between the head and the name: "École communale", "Athénée royal",
+# "Centre hospitalier", "Psychiatrisch Centrum", and titles: "PC Dr. Guislain".
+_INSTITUTION_QUALIFIERS = _folded_words(
+    """royal royale royaux communal communale communales provincial provinciale libre libres
+    universitaire universitaires hospitalier hospitalière hospitaliers psychiatrique
+    neuropsychiatrique général générale régional régionale interrégional interrégionale
+    fondamental fondamentale primaire primaires secondaire maternelle technique
+    professionnel professionnelle supérieur supérieure médical médicale médico-psychologique
+    civil civile militaire public publique privé privée intercommunal intercommunale
+    spécialisé spécialisée européen européenne international internationale catholique
+    médico-pédagogique médico-social médico-sociale psycho-médico-social pédagogique
+    gemeentelijke gemeentelijk stedelijke stedelijk vrije vrij koninklijk koninklijke
+    technische technisch katholieke katholiek algemeen algemene universitair psychiatrisch
+    psychiatrische
+    städtisches städtische katholisches katholische bischöfliches bischöfliche königliches
+    königliche allgemeines allgemeine psychiatrisches psychiatrische
+    dr docteur dokter doktor prof professeur professor pater père abbé kanunnik mgr
+    monseigneur"""
+)
+
+
+def _reversed_words(words: frozenset[str]) -> str:
+    return "|".join(sorted(re.escape(word[::-1]) for word in words))
+
+
+# A head, up to three qualifiers (each with its dot), then spaces, right before a name: matched
+# on the text before the name read backwards, so the match starts where the name does. Spaces
+# only: a heading "École" above "Julie fréquente…" or a form's label "École⇥" before a name is
+# no school's name.
+_INSTITUTION_BEFORE_REVERSED = re.compile(
+    rf"[ ]+(?:\.?(?:{_reversed_words(_INSTITUTION_QUALIFIERS)})[ ]+){{0,3}}"
+    rf"\.?(?:{_reversed_words(_INSTITUTION_HEADS)})(?![^\W\d_])"
+)
+# The word glued or next after a name: "-Sekundarschule", " Ziekenhuis".
+_NEXT_WORD = re.compile(r"(-|[ \t]{1,2})([^\W\d_]+)")
+# Heads that end a German or Dutch compound; short ones ("az", "pc", "home") only stand alone.
+_COMPOUND_HEADS = tuple(head for head in _INSTITUTION_HEADS if len(head) >= 6)
+
+
+def names_institution(text: str, start: int, end: int) -> bool:
+    """True when the capitalised words ``text[start:end]`` are the name of an institution
+    called after a person: a head word before them or among them ("Basisschool Pater
+    Damiaan"), or a compound head ending them or glued after them."""
+    words = WORD_RE.findall(fold(text[start:end]))
+    if any(word in _INSTITUTION_HEADS for word in words[:-1]) or (
+        words and words[-1].endswith(_COMPOUND_HEADS)
+    ):
+        return True
+    if start > 0 and text[start - 1] in "-'’":
+        return False  # inside a compound ("Sint-Jan", "l'Hôpital"): the caller's business
+    if _INSTITUTION_BEFORE_REVERSED.match(fold(text[max(0, start - 60) : start])[::-1]):
+        return True
+    after = _NEXT_WORD.match(text, end, end + 40)
+    if after is None:
+        return False
+    # glued by a hyphen ("Pater-Damian-Sekundarschule") or a capitalised word ("Jan Palfijn
+    # Ziekenhuis") that is a head or a compound ending with one
+    head = fold(after.group(2))
+    return (after.group(1) == "-" or after.group(2)[0].isupper()) and (
+        head in _INSTITUTION_HEADS or head.endswith(_COMPOUND_HEADS)
+    )
+
 
 PLACEHOLDERS: dict[str, dict[str, str]] = {
     "fr": {
@@ -245,10 +350,86 @@ def occupations() -> frozenset[str]:
     return _folded_lines("occupations.txt")
 
 
-# Words after which a capitalised occupation is the trade: "comme Boulanger", "als Bakker".
-OCCUPATION_CUES = frozenset(
-    {"comme", "que", "als", "profession", "metier", "beroep", "beruf", "fonction", "functie"}
+# Words right before which a capitalised occupation is the trade: "comme Boulanger", "als
+# Bakker", "le Boucher", "früher Fischerin".
+OCCUPATION_CUES = _folded_words(
+    """comme que als ancien ancienne voormalig voormalige gewezen früher ehemals ehemaliger
+    ehemalige gelernter gelernte le la l un une au du het een der die das den dem des ein eine
+    einen einem beim zum vom"""
 )
+# Labels a few words before the trade ("Profession du père : Meunier", "le métier de
+# Cordonnier", "Beroep vader: Timmerman") or right after it ("Boulanger de métier", "Bakker
+# van beroep", "Koch von Beruf").
+_TRADE_LABELS = _folded_words(
+    "profession métier fonction emploi job formation beroep functie opleiding beruf tätigkeit"
+)
+_OF_TRADE = _folded_words("de d van von")
+_TRADE_LINKS = _OF_TRADE | _folded_words("du des la le sa son het zijn haar der die")
+
+# Words of a disease's name that stand with the eponym: "Morbus Crohn", "Chorea Huntington",
+# "Huntington-Krankheit", "Alzheimer-Demenz".
+DISEASE_WORDS = _folded_words(
+    """morbus chorea maladie syndrome ziekte syndroom krankheit syndrom erkrankung demenz
+    dementie démence disease"""
+)
+# Disease words a name follows, straight or after "de", "van", "d'": "maladie de Lyme",
+# "ziekte van Kahler", "Morbus Bechterew".
+_DISEASE_HEADS = _folded_words("maladie syndrome ziekte syndroom morbus chorea")
+_OF = _folded_words("de d du van")
+
+# Holidays and school holidays: a lone capitalised one ("le congé de Toussaint", "tijdens de
+# Krokusvakantie", "an Nikolaus") is a date, not a person. Belgian, French and German feasts.
+HOLIDAYS = _folded_words(
+    """toussaint noël pâques pentecôte ascension assomption carnaval armistice épiphanie
+    chandeleur mi carême réveillon nouvel an
+    kerstmis kerst pasen pinksteren hemelvaart allerheiligen allerzielen sinterklaas
+    driekoningen nieuwjaar oudejaar wapenstilstand krokus
+    weihnachten ostern pfingsten himmelfahrt fronleichnam nikolaus silvester neujahr
+    fasching karneval rosenmontag aschermittwoch dreikönige"""
+)
+# Compounds that end like a holiday or leave ("Paasvakantie", "Herbstferien", "Kerstverlof").
+_HOLIDAY_ENDINGS = ("vakantie", "verlof", "ferien", "feiertag", "feestdag", "urlaub", "vacances")
+
+
+def names_a_thing(
+    words: Sequence[str], previous: Sequence[str], following: Sequence[str] = ()
+) -> bool:
+    """True when a run of capitalised words (``words`` folded, particles left out; the folded
+    words just before it in ``previous``, up to three, and after it in ``following``) names a
+    thing, not a person: a disease named after someone ("d'Alzheimer", "Chorea Huntington",
+    "syndrome de Down"), a trade that is also a surname after "comme", "als", an article or a
+    label ("comme Boulanger", "Beroep: Kok", "Boulanger de métier"), a holiday ("congé de
+    Toussaint", "Krokusvakantie")."""
+    if not words:
+        return False
+    if len(words) == 1 and words[0] in occupations() and _trade_context(previous, following):
+        return True
+    if previous and previous[-1] in role_words():
+        # "son fils Noël", "sein Sohn Jakob" are people; "der Vater Morbus Crohn" an illness
+        return any(word in DISEASE_WORDS for word in words) and names_a_thing(words, ())
+    if all(word in eponyms() or word in DISEASE_WORDS for word in words) and any(
+        word in eponyms() for word in words
+    ):
+        return True  # "Morbus Crohn", "Huntington-Krankheit", "Creutzfeldt-Jakob"
+    last = previous[-1] if previous else ""
+    disease = previous[-2:-1] if last in _OF else previous[-1:]
+    if disease and disease[0] in _DISEASE_HEADS:
+        # "maladie de Lyme", "syndrome de Gilles de la Tourette", "Morbus Wilson"; but "la
+        # maladie de Pierre" is Pierre's
+        person = words[0] in first_names() or words[0] in common_words()
+        return not person or words[-1] in eponyms()
+    return all(word in HOLIDAYS or word.endswith(_HOLIDAY_ENDINGS) for word in words)
+
+
+def _trade_context(previous: Sequence[str], following: Sequence[str]) -> bool:
+    if previous and previous[-1] in OCCUPATION_CUES:
+        return True
+    for index, word in enumerate(previous):
+        # "Profession du père :", "métier de", "Beroep vader:"; not "un emploi chez Boucher"
+        between = previous[index + 1 :]
+        if word in _TRADE_LABELS and all(w in _TRADE_LINKS or w in role_words() for w in between):
+            return True
+    return len(following) >= 2 and following[0] in _OF_TRADE and following[1] in _TRADE_LABELS
 
 
 @cache

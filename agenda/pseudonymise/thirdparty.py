@@ -18,15 +18,15 @@ from agenda.pseudonymise.lexicon import (
     CLOSING,
     DETERMINERS,
     GERMAN_NOUN_ENDINGS,
-    OCCUPATION_CUES,
     PARTICLES,
     SAINT_WORDS,
     common_words,
-    eponyms,
     first_names,
     municipalities,
+    named_after_saint,
+    names_a_thing,
+    names_institution,
     not_name_words,
-    occupations,
     role_words,
 )
 from agenda.pseudonymise.mentions import (
@@ -173,17 +173,24 @@ def find_third_parties(
         words = tokens[run.first : run.last + 1]
         title = civil_title_before(text, tokens, run.first)
         titled = title is not None or role_title_before(text, tokens, run.first)
-        if not titled and (is_place(text, words, municipality) or is_not_person(tokens, run)):
-            continue
+        role = role_before(text, tokens, run.first)
         ruled = (
             titled
-            or role_before(text, tokens, run.first)
+            or role
             or role_after(text, tokens, run.last)
             or _first_name_signal(text, tokens, run)
             or _proper_noun_pair(text, tokens, run, language)
             or _signature(text, tokens, run)
         )
         if not ruled and not _ner_signal(text, tokens, run, entities):
+            continue
+        # Only the runs that look like a person are checked against what stays: most do not.
+        if title is None and names_institution(text, words[0].start, words[-1].end):
+            continue  # "Institut Jules Bordet", "PC Dr. Guislain", "Maria-Goretti-Schule"
+        if not titled and (
+            (not role and is_place(text, words, municipality))  # not "zijn broer Brecht"
+            or is_not_person(tokens, run)
+        ):
             continue
         start = title[0] if title else words[0].start
         spans.append(
@@ -200,17 +207,11 @@ def find_third_parties(
 
 
 def is_not_person(tokens: Sequence[Token], run: Run) -> bool:
-    """A disease named after a person ("d'Alzheimer", "ziekte van Parkinson"), or an
-    occupation that is also a surname after "comme", "als", "Beruf" ("comme Boulanger")."""
-    words = [t for t in tokens[run.first : run.last + 1] if t.folded not in PARTICLES]
-    if words and all(w.folded in eponyms() for w in words):
-        return True
-    return (
-        len(words) == 1
-        and words[0].folded in occupations()
-        and run.first > 0
-        and tokens[run.first - 1].folded in OCCUPATION_CUES
-    )
+    """A disease named after a person ("d'Alzheimer", "ziekte van Parkinson"), an occupation
+    that is also a surname after "comme", "als", "Beruf" ("comme Boulanger"), a holiday."""
+    words = [t.folded for t in tokens[run.first : run.last + 1] if t.folded not in PARTICLES]
+    previous = [t.folded for t in tokens[max(0, run.first - 3) : run.first]]
+    return names_a_thing(words, previous, [t.folded for t in tokens[run.last + 1 : run.last + 3]])
 
 
 def is_place(text: str, words: Sequence[Token], municipality: str | None = None) -> bool:
@@ -228,10 +229,12 @@ def is_place(text: str, words: Sequence[Token], municipality: str | None = None)
         return written in municipalities() or written == own
 
     written = (fold(text[words[0].start : words[-1].end]), fold(text[start:end]))
-    if _SAINT_COMPOUND.search(written[1]):
+    if _SAINT_COMPOUND.search(written[1]) or named_after_saint(text, words[0].start):
         return True
-    return any(place(w) for w in written) or all(
-        place(w.folded) or w.folded in PARTICLES for w in words
+    # "Van Damme", "Van Geel": a particle before a place makes a surname
+    return any(place(w) for w in written) or (
+        words[0].folded not in PARTICLES
+        and all(place(w.folded) or w.folded in PARTICLES for w in words)
     )
 
 
