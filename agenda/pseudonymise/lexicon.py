@@ -282,8 +282,8 @@ def role_words() -> frozenset[str]:
 
 
 # The short forms a report may use for a dossier's first name ("Piet" for Pieter, "Momo" for
-# Mohamed): data/nicknames.txt, general knowledge; rules add the Dutch and Flemish suffixes (Piet
-# → Pietje, Pietke) here and truncations ("Gwen" for Gwendoline) in names.py.
+# Mohamed): data/nicknames.txt, general knowledge; a rule adds the Dutch suffix (Piet → Pietje)
+# here, and names.py the truncations and other pet endings ("Gwen" for Gwendoline, "Pieterke").
 @cache
 def nicknames() -> dict[str, frozenset[str]]:
     """Folded first name → its folded nicknames (several lines of one name add up)."""
@@ -295,21 +295,19 @@ def nicknames() -> dict[str, frozenset[str]]:
     return table
 
 
-def _dutch_diminutives(name: str) -> list[str]:
-    """Pietje, Riatje, Wimpje; and the Flemish Pieterke, Jefke."""
+def _dutch_diminutive(name: str) -> str:
     if name.endswith("m"):
-        dutch = f"{name}pje"
-    else:
-        dutch = f"{name}tje" if name[-1:] in "aeiouylnrw" else f"{name}je"
-    return [dutch, f"{name}ke"]
+        return f"{name}pje"
+    return f"{name}tje" if name[-1:] in "aeiouylnrw" else f"{name}je"
 
 
 def diminutives(first_name: str) -> list[str]:
-    """Folded short forms of a first name: the nicknames', and each with the Dutch suffixes."""
+    """Folded short forms of a first name: the nicknames', and each with the Dutch suffix
+    (the other pet endings, Flemish "Pieterke" or German "Hubi", are ``names.Truncations``')."""
     folded = fold(first_name)
     if not WORD_RE.fullmatch(folded):
         # "Marie-Louise": the table's short forms of the whole ("Malou"); those of one part
         # ("Marie") would name anyone called so
         return sorted(nicknames().get("-".join(re.split(r"[\s-]+", folded.strip())), ()))
     short = sorted(nicknames().get(folded, ()))
-    return short + [form for name in (folded, *short) for form in _dutch_diminutives(name)]
+    return short + [_dutch_diminutive(name) for name in (folded, *short)]

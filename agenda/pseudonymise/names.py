@@ -127,7 +127,7 @@ class KnownNames:
                     for short in diminutives("-".join(person.first_names[:2])):
                         self._add(short, "short", index)
                 self._add(person.last_name, "surname", index)
-                for letters in _initials(person):
+                for letters in person_initials(person):
                     self._initials.setdefault(letters, []).append(index)
 
     def _add(self, name: str, kind: str, person: int) -> None:
@@ -223,13 +223,10 @@ class KnownNames:
         Pauline). After an article ("in der Regel") it is a noun."""
         token = tokens[i]
         word = token.folded
-        if (
-            len(word) < _SHORTEST
-            or not token.is_capitalised
-            or token.text.isupper()
-            or word in _ordinary_words()
-            or (i > 0 and tokens[i - 1].folded in DETERMINERS
-                and text[tokens[i - 1].end : token.start] == " ")
+        if not may_be_short_form(token) or (
+            i > 0
+            and tokens[i - 1].folded in DETERMINERS
+            and text[tokens[i - 1].end : token.start] == " "
         ):
             return []
         people = self._truncations.owners(word)
@@ -357,7 +354,7 @@ def _initials_cue(text: str, start: int) -> bool:
     return before is not None and fold(before.group(1)) in _INITIALS_CUES
 
 
-def _initials(person: Person) -> set[str]:
+def person_initials(person: Person) -> set[str]:
     """The initials a person may sign with: one or more first-name initials, then the
     surname's ("MS", "MLS" for Marie-Louise Stévenart, "LS" for her second first name), the
     surname's first, the first past its particles or its last part ("EB", "EVDB" or "EV" for
@@ -385,6 +382,17 @@ def _initials(person: Person) -> set[str]:
 
 def _capital(word: str) -> str:
     return fold(word)[:1].upper()
+
+
+def may_be_short_form(token: Token) -> bool:
+    """A capitalised word ("Gwen", not "GWEN" nor "gwen") of three letters or more that is no
+    ordinary word, label, institution, place, month, role or article."""
+    return (
+        len(token.folded) >= _SHORTEST
+        and token.is_capitalised
+        and not token.text.isupper()
+        and token.folded not in _ordinary_words()
+    )
 
 
 @cache

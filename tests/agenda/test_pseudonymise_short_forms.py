@@ -1,0 +1,167 @@
+"""Issue 19, the dossier's people in short forms: nicknames, truncations of a first name with
+or without a pet ending, initials with or without dots, names letter-spaced, and the
+dossier's street abbreviated; what must stay; and the leak guard seeing the same forms."""
+
+from datetime import date
+
+import pytest
+
+from agenda.pseudonymise import Pseudonymiser, find_leaks, parse_dossier
+
+TODAY = date(2026, 10, 1)
+
+
+def dossier(language, first_names, last_name="Dumont", *, household=(), address=None):
+    data = {
+        "reference": "2026/0077",
+        "language": language,
+        "applicant": {"last_name": last_name, "first_names": list(first_names), "sex": "F"},
+        "household": [
+            {"last_name": last, "first_names": [first], "relation": "partner"}
+            for first, last in household
+        ],
+    }
+    if address:
+        data["address"] = address
+    return parse_dossier(data)
+
+
+def pseudonymised(text, data):
+    return Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise(text, data).text
+
+
+@pytest.mark.parametrize(
+    ("language", "first_name", "text", "short"),
+    [
+        # nicknames general knowledge knows (data/nicknames.txt)
+        ("nl", "Cornelis", "Gisteren kwam Kees langs op het OCMW.", "Kees"),
+        ("de", "Friedrich", "Gestern hat Fritz angerufen.", "Fritz"),
+        ("fr", "Mohamed", "Hier, Momo est passé au service.", "Momo"),
+        ("nl", "Ibrahim", "Volgens Ibo is de huur betaald.", "Ibo"),
+        ("fr", "Aminata", "Le frère de Mina travaille à Liège.", "Mina"),
+        # a truncation of the first name, at its start or its end
+        ("fr", "Dorothée", "Hier, Doro est venue seule.", "Doro"),
+        ("nl", "Jozefien", "Ook Fien was erbij op het gesprek.", "Fien"),
+        ("fr", "Maximilienne", "Il confie que Maxi a quitté l'école.", "Maxi"),
+        # with a pet ending, any syllable ("-i", Flemish "-ke", "-tje")
+        ("nl", "Gerolf", "De buren zien Gerolfke vaak alleen.", "Gerolfke"),
+        ("nl", "Reinout", "Het gezin verwacht Reintje volgende week.", "Reintje"),
+        # German capitalises nouns: a truncation needs the text to say it is a person
+        ("de", "Walburga", "Zu Lasten: Burgi (7 J.) und ihr Bruder.", "Burgi"),
+        ("de", "Adelheid", "„Heidi“, wie sie genannt wird, kommt oft.", "Heidi"),
+    ],
+)
+def test_short_forms_of_a_dossier_first_name(language, first_name, text, short):
+    out = pseudonymised(text, dossier(language, [first_name]))
+    assert short not in out
+    assert "A." in out
+
+
+@pytest.mark.parametrize(
+    ("language", "first_name", "text"),
+    [
+        ("de", "Hermann", "Ein Mann hat an der Tür geklingelt."),
+        ("de", "Konrad", "Er fährt mit dem Rad zur Arbeit."),
+        ("de", "Regina", "Das ist in der Regel so geregelt."),
+        ("nl", "Kristof", "Stof en vuil liggen in de gang."),
+        ("fr", "Pascaline", "Pas de revenus depuis mars."),
+        ("nl", "Augustina", "Op 3 Aug. werd de aanvraag ingediend."),
+        ("fr", "Gwendoline", "La DOLINE du jardin est fermée."),  # capitals: no short form
+    ],
+)
+def test_ordinary_words_that_look_like_short_forms_stay(language, first_name, text):
+    assert pseudonymised(text, dossier(language, [first_name])) == text
+
+
+def test_another_common_first_name_is_not_the_dossier_person_without_a_cue():
+    """"Léo" shortens Léonie but is a name of its own: someone else (the third-party layer's),
+    unless the text says otherwise ("Léo (6 ans)")."""
+    pseudonymiser = Pseudonymiser(reference_date=TODAY, use_model=False)
+    data = dossier("fr", ["Léonie"])
+    alone = pseudonymiser.pseudonymise("Le frère de Léo travaille à Liège.", data)
+    assert [r.source for r in alone.replacements] == ["rule"]
+    listed = pseudonymiser.pseudonymise("Ses enfants : Léo (6 ans) et Paul.", data)
+    assert [r.source for r in listed.replacements if r.original == "Léo"] == ["dossier"]
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "stays"),
+    [
+        ("Objet : dossier JPD, suite.", "JPD", None),
+        ("Selon J-P, le loyer est payé.", "J-P", None),
+        ("J.-P. D. a signé le contrat.", "J.-P. D.", None),
+        ("Le CV de JPD est joint, vu à la TV.", "JPD", "CV"),
+        ("VILLE DE MONS — RAPPORT JD", None, "JD"),  # a heading in capitals
+    ],
+)
+def test_initials_with_and_without_dots(text, gone, stays):
+    out = pseudonymised(text, dossier("fr", ["Jean-Pierre"]))
+    if gone:
+        assert gone not in out
+    if stays:
+        assert stays in out
+
+
+def test_initials_past_the_particles_of_the_surname():
+    data = dossier("nl", ["Elke"], "Van der Linden")
+    out = pseudonymised("Onderwerp: dossier E.L. en later EVDL.", data)
+    assert "E.L." not in out and "EVDL" not in out
+
+
+def test_an_abbreviation_is_initials_only_after_a_word_saying_so():
+    data = dossier("nl", ["Nadia"], "Vermeulen")
+    assert "N.V." in pseudonymised("Ze werkt bij de N.V. Bouwwerken.", data)
+    assert "N.V." not in pseudonymised("Onderwerp: dossier N.V.", data)
+
+
+def test_initials_two_people_share_go_to_a_placeholder():
+    data = dossier("fr", ["Marc"], "Dumont", household=[("Marie", "Dumont")])
+    assert pseudonymised("Objet : dossier M.D.", data) == "Objet : dossier [initiales]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mme D U M O N T est venue.", "Madame A. est venue."),
+        ("Reçue avec Mme de H E M P T I N N E hier.", "Reçue avec Madame A. hier."),
+        ("Le n° de T V A reste.", "Le n° de T V A reste."),
+    ],
+)
+def test_names_letter_spaced(text, expected):
+    data = dossier("fr", ["Claire"], "de Hemptinne" if "H E M" in text else "Dumont")
+    assert pseudonymised(text, data) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "street", "number", "text", "written"),
+    [
+        ("fr", "quai des Usines", "12", "Domicile : 12, qu. des Usines à Bruxelles.",
+         "qu. des Usines"),
+        ("fr", "rue de la Station", "18", "Domiciliée 18, Station bte 2 à Namur.", "Station"),
+        ("fr", "chemin des Prés", "4", "Elle vit 4, ch. des Prés depuis mai.", "ch. des Prés"),
+        ("nl", "Marktplein", "5", "Hij woont op de Marktpl. 5 te Gent.", "Marktpl."),
+        ("nl", "Kasteeldreef", "4", "Adres: Kasteeldr. 4, 2000 Antwerpen.", "Kasteeldr."),
+        ("de", "Kirchweg", "3", "Er wohnt im Kirchwg. 3 in Eupen.", "Kirchwg."),
+        ("de", "Rathausplatz", "9", "Wohnhaft Rathauspl. 9, 4700 Eupen.", "Rathauspl."),
+    ],
+)
+def test_the_dossier_street_abbreviated(language, street, number, text, written):
+    address = {"street": street, "number": number, "postcode": "1000", "city": "Bruxelles"}
+    out = pseudonymised(text, dossier(language, ["Claire"], address=address))
+    assert written not in out
+
+
+@pytest.mark.parametrize(
+    ("first_names", "last_name", "text", "certain"),
+    [
+        (["Friedrich"], "Dumont", "Fritz hat angerufen.", True),
+        (["Claire"], "Wéry", "Madame W É R Y est venue.", True),
+        (["Dorothée"], "Dumont", "Hier, Doro est venue.", False),
+        (["Jean-Pierre"], "Dumont", "Objet : dossier JPD", False),
+    ],
+)
+def test_the_leak_guard_sees_the_short_forms(first_names, last_name, text, certain):
+    """The guard reads the forms the pseudonymiser removes; a guess (a truncation, initials)
+    is an uncertain hit for the reviewer, a nickname or a spaced name a certain one."""
+    leaks = find_leaks(text, [dossier("fr", first_names, last_name)])
+    assert [leak.certain for leak in leaks if leak.category == "name"] == [certain]
