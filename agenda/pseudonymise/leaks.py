@@ -17,10 +17,11 @@ from datetime import date
 
 from agenda.pseudonymise.dossier import Dossier
 from agenda.pseudonymise.identifiers import OCR_DIGITS
-from agenda.pseudonymise.lexicon import PARTICLES, abbreviations, common_words, diminutives
+from agenda.pseudonymise.lexicon import PARTICLES, common_words, diminutives
 from agenda.pseudonymise.mentions import spaced_words
 from agenda.pseudonymise.names import (
     Truncations,
+    initials_here,
     initials_in,
     may_be_short_form,
     person_initials,
@@ -94,7 +95,7 @@ def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
         leaks += [
             _name_leak(text, start, end, ref, certain=False)
             for start, end, letters in initials
-            if letters in signed and letters not in abbreviations("." in text[start:end])
+            if letters in signed and initials_here(text, start, end, letters)
         ]
         contacts, address = dossier.contacts, dossier.address
         values = known_number_values(

@@ -152,10 +152,7 @@ class KnownNames:
         spans = []
         for start, end, letters in initials_in(text):
             people = self._initials.get(letters)
-            dotted = "." in text[start:end]
-            if not people or (
-                letters in abbreviations(dotted) and not _initials_cue(text, start)
-            ):
+            if not people or not initials_here(text, start, end, letters):
                 continue
             own = [i for i in people if self.people[i][1] == dossier_index]
             chosen = own if own else people
@@ -328,13 +325,19 @@ _INITIALS_CUES = frozenset(
 
 
 def initials_in(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, capitals) of what may be initials; capitals without dots only in a line
-    that is not written in capitals (a heading) and not next to another word in capitals."""
+    """(start, end, capitals) of what may be initials (to check with ``initials_here``)."""
     for match in _INITIALS.finditer(text):
-        letters = re.sub(r"[^A-Z]", "", fold(match.group()).upper())
-        if "." not in match.group() and _among_capitals(text, match.start(), match.end()):
-            continue
-        yield match.start(), match.end(), letters
+        yield match.start(), match.end(), re.sub(r"[^A-Z]", "", fold(match.group()).upper())
+
+
+def initials_here(text: str, start: int, end: int, letters: str) -> bool:
+    """Whether the capitals at text[start:end] are initials: not an abbreviation that looks
+    like them (unless a word such as "dossier" says so), and, without dots, not in a line
+    written in capitals (a heading) nor next to another word in capitals."""
+    dotted = "." in text[start:end]
+    if letters in abbreviations(dotted) and not _initials_cue(text, start):
+        return False
+    return dotted or not _among_capitals(text, start, end)
 
 
 def _among_capitals(text: str, start: int, end: int) -> bool:
@@ -360,21 +363,20 @@ def person_initials(person: Person) -> set[str]:
     surname's first, the first past its particles or its last part ("EB", "EVDB" or "EV" for
     Elisabeth Van den Broeck, "NK" for Nicolas El Khattabi); a compound first name alone
     ("JB" for Jean-Baptiste)."""
-    surname = [p for p in re.split(r"[\s'’-]+", person.last_name) if p]
+    surname = name_parts(person.last_name)
     if not surname or not person.first_names:
         return set()
-    main = next((p for p in surname if fold(p) not in PARTICLES), surname[-1])
+    main = next((p for p in surname if p not in PARTICLES), surname[-1])
     lasts = {_capital(surname[0]), _capital(main), _capital(surname[-1])}
     lasts.add("".join(_capital(part) for part in surname))
-    firsts = [_capital(part) for name in person.first_names
-              for part in re.split(r"[\s-]+", name) if part]
+    firsts = [_capital(part) for name in person.first_names for part in name_parts(name)]
     found = set()
     for last in lasts:
         found |= {"".join(firsts[: k + 1]) + last for k in range(len(firsts))}
         found |= {first + last for first in firsts}
         found |= {last + first for first in firsts}  # the surname first: "B. P." for Pierre B.
     for name in person.first_names:
-        parts = [part for part in re.split(r"[\s-]+", name) if part]
+        parts = name_parts(name)
         if len(parts) > 1:
             found.add("".join(_capital(part) for part in parts))
     return {f for f in found if len(f) >= 2}
@@ -435,6 +437,8 @@ class Truncations(Generic[T]):
     def owners(self, word: str) -> set[T]:
         """Whose first name ``word`` (folded) shortens."""
         found: set[T] = set()
+        if word[:_SHORTEST] not in self._pieces:  # every stem starts as the word does
+            return found
         for stem, ending in _stems(word):
             for name, position, owner in self._pieces.get(stem[:_SHORTEST], ()):
                 if name.startswith(stem, position) and (
