@@ -110,16 +110,27 @@ def role_after(text: str, tokens: Sequence[Token], index: int) -> bool:
     return False
 
 
+_INITIAL_GAP = re.compile(r"\.-?[ \t]{0,2}")
+
+
 def initial_before(text: str, tokens: Sequence[Token], index: int) -> bool:
-    """True for "A. Ouedraogo": a single capital and a dot right before tokens[index]."""
+    """True for "A. Ouedraogo", "J.-P. Dumont", "J-P. Dumont": a single capital and a dot or
+    a hyphen right before tokens[index]."""
     if index == 0:
         return False
     token = tokens[index - 1]
     return (
-        len(token.text) == 1
-        and token.text.isupper()
-        and re.fullmatch(r"\.-?[ \t]{0,2}", text[token.end : tokens[index].start]) is not None
+        _is_initial(token)
+        and (
+            _INITIAL_GAP.fullmatch(text[token.end : tokens[index].start]) is not None
+            # "J-P.": the hyphen of a compound first name's initials
+            or (text[token.end : tokens[index].start] == "-" and _is_initial(tokens[index]))
+        )
     )
+
+
+def _is_initial(token: Token) -> bool:
+    return len(token.text) == 1 and token.text.isupper()
 
 
 # What says that a lone short word is somebody's name: an age after it ("Bine (11 J.)"), quotes

@@ -309,11 +309,16 @@ class KnownNames:
         return Span(start, end, "name", "dossier", person=ref, title_sex=title_sex)
 
 
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]"
 _INITIALS = re.compile(
-    # with dots: "M.S.", "M.-L. S.", "J. D."
-    r"(?<![\w.])(?:[A-Z]\.[ \t]?-?[ \t]?){1,3}[A-Z]\.(?!\w)"
-    # without: "JB", "MLS", "J-P", "ÉH" (a word in capitals of two to four letters)
-    r"|(?<![\w.&/'’-])(?:[A-ZÀ-ÖØ-Þ]-?){1,3}[A-ZÀ-ÖØ-Þ](?![\w&/'’]|[.-]\w)"
+    rf"(?<![\w.&/'’-])(?:"
+    # with dots: "M.S.", "M.-L. S.", "J. D.", "J.D" (the last dot forgotten)
+    rf"(?:{_CAPITAL}\.[ \t]?-?[ \t]?){{1,3}}{_CAPITAL}\.?"
+    # a compound first name's, then the surname's: "J-P D."
+    rf"|{_CAPITAL}-{_CAPITAL}\.?[ \t]{_CAPITAL}\."
+    # without dots: "JB", "MLS", "J-P", "ÉH" (a word in capitals of two to four letters)
+    rf"|(?:{_CAPITAL}-?){{1,3}}{_CAPITAL}"
+    rf")(?![\w&/'’]|[.-]\w)"
 )
 # Words after which capitals are the initials of the person a text is about: "dossier N.V.",
 # "Betreff: Akte M. P.", "Onderwerp: betrokkene J.V.".

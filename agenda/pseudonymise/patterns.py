@@ -239,11 +239,19 @@ def street_pattern(street: str) -> str:
     }
     if words:
         words[0] = abbreviations.get(words[0], words[0])
+        words = [_SAINTS.get(word, word) for word in words]
         for suffix, written in _SUFFIX_ABBREVIATIONS:
             words[-1] = re.sub(suffix, written, words[-1])
     return r"[\s-]+".join(words)
 
 
+# A saint in a street's name, shortened: "r. St-Lambert", "St.-Pieterslaan", "Sankt-Vither-Str.".
+_SAINTS = {
+    "saint": r"(?:saint|st\.?)",
+    "sainte": r"(?:sainte|ste\.?)",
+    "sint": r"(?:sint|st\.?)",
+    "sankt": r"(?:sankt|st\.?)",
+}
 # Dutch and German street words and how writers shorten them ("Kerkstr.", "Stationsln",
 # "Dorpspl.", "Marktpl."); "steenweg" before "weg".
 _SUFFIX_ABBREVIATIONS = (

@@ -90,6 +90,9 @@ def test_another_common_first_name_is_not_the_dossier_person_without_a_cue():
         ("Objet : dossier JPD, suite.", "JPD", None),
         ("Selon J-P, le loyer est payé.", "J-P", None),
         ("J.-P. D. a signé le contrat.", "J.-P. D.", None),
+        ("Reçu J.D ce matin.", "J.D", None),  # the last dot forgotten
+        ("Reçu J-P D. ce matin.", "J-P D.", None),
+        ("Reçu J-P. Dumont ce matin.", "J-P", None),
         ("Le CV de JPD est joint, vu à la TV.", "JPD", "CV"),
         ("VILLE DE MONS — RAPPORT JD", None, "JD"),  # a heading in capitals
     ],
@@ -143,6 +146,8 @@ def test_names_letter_spaced(text, expected):
         ("nl", "Kasteeldreef", "4", "Adres: Kasteeldr. 4, 2000 Antwerpen.", "Kasteeldr."),
         ("de", "Kirchweg", "3", "Er wohnt im Kirchwg. 3 in Eupen.", "Kirchwg."),
         ("de", "Rathausplatz", "9", "Wohnhaft Rathauspl. 9, 4700 Eupen.", "Rathauspl."),
+        ("fr", "rue Saint-Lambert", "7", "Domicile : 7, r. St-Lambert à Liège.", "St-Lambert"),
+        ("nl", "Sint-Pieterslaan", "3", "Adres: St.-Pietersln. 3 te Brugge.", "Pietersln"),
     ],
 )
 def test_the_dossier_street_abbreviated(language, street, number, text, written):
