@@ -134,8 +134,8 @@ def _is_initial(token: Token) -> bool:
 
 
 # What says that a lone short word is somebody's name: an age after it ("Bine (11 J.)"), quotes
-# around it (« Gwen »), a civil title before it, or a word of naming near it ("que l'on
-# appelle", "zoals hij zichzelf noemt", "wie er genannt wird").
+# around it (« Gwen »), or a word of naming near it ("que l'on appelle", "zoals hij zichzelf
+# noemt", "wie er genannt wird"). Not a civil title: "Herr Pauly" is a surname.
 _AGE_AFTER = re.compile(r"[ \t]*\([ \t]*\d{1,3}[ \t]*(?:[^\W\d_]{1,6}\.?)?[ \t]*\)")
 _OPENING_QUOTES = "«“„\"'‹‘"
 _CLOSING_QUOTES = "»”“\"'›’"
@@ -154,8 +154,6 @@ def person_cue(text: str, tokens: Sequence[Token], index: int) -> bool:
     before = text[max(0, token.start - 2) : token.start].rstrip(" \t")
     after = text[token.end : token.end + 2].lstrip(" \t")
     if before[-1:] and before[-1] in _OPENING_QUOTES and after[:1] and after[0] in _CLOSING_QUOTES:
-        return True
-    if civil_title_before(text, tokens, index) is not None:
         return True
     line_start = text.rfind("\n", 0, token.start) + 1
     line_end = text.find("\n", token.end)

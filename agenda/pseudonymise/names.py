@@ -217,17 +217,26 @@ class KnownNames:
         the word could be something else the text must say it is a person (``person_cue``, or
         the person's surname after it): in German, which capitalises its nouns; at a
         sentence's start; for a particle ("Ben") or another common first name ("Paul" for
-        Pauline). After an article ("in der Regel") it is a noun."""
+        Pauline). After an article ("in der Regel") it is a noun; after a civil title
+        ("Herr Pauly", "Mme Wéry") a surname; before another name ("Van Damme", "Paul
+        Martin") it starts somebody else's."""
         token = tokens[i]
         word = token.folded
-        if not may_be_short_form(token) or (
-            i > 0
-            and tokens[i - 1].folded in DETERMINERS
-            and text[tokens[i - 1].end : token.start] == " "
+        if (
+            not may_be_short_form(token)
+            or (
+                i > 0
+                and tokens[i - 1].folded in DETERMINERS
+                and text[tokens[i - 1].end : token.start] == " "
+            )
+            or civil_title_before(text, tokens, i) is not None
         ):
             return []
         people = self._truncations.owners(word)
         if not people:
+            return []
+        surname_follows = self._surname_follows(text, tokens, i, people)
+        if _name_follows(text, tokens, i) and not surname_follows:
             return []
         doubtful = (
             self._languages[dossier_index] not in ("fr", "nl")
@@ -235,9 +244,7 @@ class KnownNames:
             or word in first_names()
             or word in PARTICLES
         )
-        if doubtful and not (
-            person_cue(text, tokens, i) or self._surname_follows(text, tokens, i, people)
-        ):
+        if doubtful and not (surname_follows or person_cue(text, tokens, i)):
             return []
         return [_Form((word,), "short", person) for person in sorted(people)]
 
@@ -389,6 +396,15 @@ def person_initials(person: Person) -> set[str]:
 
 def _capital(word: str) -> str:
     return fold(word)[:1].upper()
+
+
+def _name_follows(text: str, tokens: Sequence[Token], i: int) -> bool:
+    following = i + 1
+    return (
+        following < len(tokens)
+        and tokens[following].is_capitalised
+        and joined(text, tokens[i], tokens[following])
+    )
 
 
 def may_be_short_form(token: Token) -> bool:

@@ -85,6 +85,36 @@ def test_another_common_first_name_is_not_the_dossier_person_without_a_cue():
 
 
 @pytest.mark.parametrize(
+    ("language", "first_name", "text", "word"),
+    [
+        ("de", "Konrad", "Er fährt mit dem Rad zur Arbeit.", "Rad"),
+        ("nl", "Kristof", "Stof en vuil liggen in de gang.", "Stof"),
+    ],
+)
+def test_a_truncation_left_in_place_is_a_blocking_doubt(language, first_name, text, word):
+    """Not removed blindly, not let through silently: the reviewer decides."""
+    item = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise(
+        text, dossier(language, [first_name]))
+    assert [(d.text, d.blocks) for d in item.doubts] == [(word, True)]
+
+
+@pytest.mark.parametrize(
+    ("language", "first_name", "text"),
+    [
+        ("fr", "Pauline", "Reçue avec Mme Pauly ce matin."),  # a surname after a title
+        ("fr", "Vanessa", "Le propriétaire, Van Damme, réclame le loyer."),
+        ("nl", "Jozefien", "Fien Claes belde gisteren."),  # somebody else's full name
+    ],
+)
+def test_a_truncation_inside_somebody_else_s_name_is_not_the_dossier_person(
+    language, first_name, text
+):
+    item = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise(
+        text, dossier(language, [first_name]))
+    assert "dossier" not in {r.source for r in item.replacements}
+
+
+@pytest.mark.parametrize(
     ("text", "gone", "stays"),
     [
         ("Objet : dossier JPD, suite.", "JPD", None),
