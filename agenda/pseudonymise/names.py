@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Generic, TypeVar
@@ -141,7 +141,7 @@ class KnownNames:
             self._mention(text, tokens, group, dossier_index)
             for group in _group(text, tokens, hits)
         ]
-        return mentions + self._spaced(text, tokens, dossier_index)
+        return mentions
 
     def find_initials(self, text: str, dossier_index: int) -> list[Span]:
         """A person written by their initials, with dots or without ("M.S.", "M.-L. S.", "JB"):
@@ -164,26 +164,14 @@ class KnownNames:
                                   PLACEHOLDERS.get(language, PLACEHOLDERS["fr"])["initials"]))
         return spans
 
-    def _spaced(self, text: str, tokens: Sequence[Token], dossier_index: int) -> list[Span]:
-        """A first name or surname letter-spaced ("Mme W É R Y", "de L A N N O Y")."""
-        spans = []
-        for start, end, letters in spaced_words(text):
-            written = self._forms.get(letters, {}).get((letters,), ())
-            forms = [form for form in written if form.kind != "short"]
-            if not forms:
-                continue
-            first = bisect.bisect_left(tokens, start, key=lambda t: t.start)
-            last = bisect.bisect_left(tokens, end, key=lambda t: t.start) - 1
-            hit = self._hit(tokens, first, 1, forms, dossier_index)
-            hit.end, hit.last_token = end, last
-            spans.append(self._mention(text, tokens, [hit], dossier_index))
-        return spans
-
     def _hits(self, text: str, tokens: Sequence[Token], dossier_index: int) -> list[_Hit]:
         hits: list[_Hit] = []
+        spaced = {start: (end, letters) for start, end, letters in spaced_words(text)}
         i = 0
         while i < len(tokens):
             size, forms = self._longest(text, tokens, i)
+            if not forms:
+                size, forms = self._split(text, tokens, i, spaced)
             if not forms:
                 size, forms = 1, self._shortened(text, tokens, i, dossier_index)
             if (
@@ -209,6 +197,30 @@ class KnownNames:
         if not best[1] and token.is_capitalised and token.folded.endswith("s"):
             best = (1, list(self._forms.get(token.folded[:-1], {}).get((token.folded[:-1],), ())))
         return best
+
+    def _split(
+        self, text: str, tokens: Sequence[Token], i: int, spaced: dict[int, tuple[int, str]]
+    ) -> tuple[int, list[_Form]]:
+        """A name written apart: letter-spaced ("W É R Y", ``spaced``: start → end, letters)
+        or cut in two by a space, its tail in lower case ("No wak", not "Du mont": neither
+        part a particle or a word); (tokens it takes, the names' forms)."""
+        token = tokens[i]
+        if token.start in spaced:
+            end, written = spaced[token.start]
+            size = bisect.bisect_left(tokens, end, lo=i, key=lambda t: t.start) - i
+        elif (
+            i + 1 < len(tokens)
+            and token.is_capitalised
+            and tokens[i + 1].is_lower
+            and text[token.end : tokens[i + 1].start] == " "
+            and len(token.folded + tokens[i + 1].folded) >= _SHORTEST_SPLIT
+            and not {token.folded, tokens[i + 1].folded} & (_ordinary_words() | PARTICLES)
+        ):
+            size, written = 2, token.folded + tokens[i + 1].folded
+        else:
+            return 0, []
+        forms = self._forms.get(written, {}).get((written,), ())
+        return size, [form for form in forms if form.kind != "short"]
 
     def _shortened(
         self, text: str, tokens: Sequence[Token], i: int, dossier_index: int
@@ -238,7 +250,7 @@ class KnownNames:
         surname_follows = self._surname_follows(text, tokens, i, people)
         if _name_follows(text, tokens, i) and not surname_follows:
             return []
-        doubtful = (
+        doubtful = not any(people.values()) and (
             self._languages[dossier_index] not in ("fr", "nl")
             or sentence_start(text, token.start)
             or word in first_names()
@@ -249,7 +261,7 @@ class KnownNames:
         return [_Form((word,), "short", person) for person in sorted(people)]
 
     def _surname_follows(
-        self, text: str, tokens: Sequence[Token], i: int, people: set[int]
+        self, text: str, tokens: Sequence[Token], i: int, people: Iterable[int]
     ) -> bool:
         following = i + 1
         return (
@@ -428,6 +440,7 @@ def _ordinary_words() -> frozenset[str]:
 
 T = TypeVar("T")
 _SHORTEST = 3  # letters a short form keeps of the first name
+_SHORTEST_SPLIT = 5  # letters of a name found cut in two ("No wak")
 _VOWELS = frozenset("aeiouy")
 # Endings a first name takes as a pet name once shortened: Dutch and Flemish (Pietje, Jefke),
 # German (Hubi, Gretel, Christl, Hänschen), French (Nanou, Pierrot, Jeannette) and the -y and
@@ -455,9 +468,10 @@ class Truncations(Generic[T]):
                     key = name[position : position + _SHORTEST]
                     self._pieces.setdefault(key, []).append((name, position, owner))
 
-    def owners(self, word: str) -> set[T]:
-        """Whose first name ``word`` (folded) shortens."""
-        found: set[T] = set()
+    def owners(self, word: str) -> dict[T, bool]:
+        """Whose first name ``word`` (folded) shortens: owner → whether it is the whole name
+        with a pet ending ("Pieterke"), which nothing else is likely to be."""
+        found: dict[T, bool] = {}
         if word[:_SHORTEST] not in self._pieces:  # every stem starts as the word does
             return found
         for stem, ending in _stems(word):
@@ -465,7 +479,7 @@ class Truncations(Generic[T]):
                 if name.startswith(stem, position) and (
                     ending or _bare_piece(name, position, stem)
                 ):
-                    found.add(owner)
+                    found[owner] = found.get(owner, False) or (ending != "" and stem == name)
         return found
 
 
