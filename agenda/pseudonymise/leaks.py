@@ -4,8 +4,8 @@ Run on a pseudonymised text before a meeting is convened; any certain hit must b
 convocation. The forms are the pseudonymiser's (``names``): the names, their nicknames and
 Dutch diminutives, capitalised ("Piet"), and a name letter-spaced ("W É R Y") are certain; a
 name that is also an ordinary word in lower case ("un petit studio" for Mr Petit), a
-truncation of a first name ("Gwen") and a person's initials ("JB", "M.S.") are uncertain: the
-reviewer confirms those.
+truncation of a first name ("Gwen"), a name cut in two ("No wak") and a person's initials
+("JB", "M.S.") are uncertain: the reviewer confirms those.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from agenda.pseudonymise.lexicon import PARTICLES, common_words, diminutives
 from agenda.pseudonymise.mentions import spaced_words
 from agenda.pseudonymise.names import (
     Truncations,
+    cut_in_two,
     initials_here,
     initials_in,
     may_be_short_form,
@@ -75,6 +76,7 @@ def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
     dates = [(s, e, d) for s, e, d, _ in dates_in(text, date.today()) if d is not None]
     leaks: list[Leak] = []
     spaced = list(spaced_words(text))
+    cut = [i for i in range(len(tokens) - 1) if cut_in_two(text, tokens, i)]
     initials = list(initials_in(text))
     for dossier in dossiers:
         ref = dossier.reference
@@ -91,6 +93,11 @@ def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
                 leaks.append(_name_leak(text, token.start, token.end, ref, certain=False))
         leaks += [_name_leak(text, start, end, ref) for start, end, letters in spaced
                   if letters in forms]
+        leaks += [
+            _name_leak(text, tokens[i].start, tokens[i + 1].end, ref, certain=False)
+            for i in cut
+            if tokens[i].folded + tokens[i + 1].folded in forms
+        ]
         signed = {letters for person in dossier.persons for letters in person_initials(person)}
         leaks += [
             _name_leak(text, start, end, ref, certain=False)

@@ -208,14 +208,7 @@ class KnownNames:
         if token.start in spaced:
             end, written = spaced[token.start]
             size = bisect.bisect_left(tokens, end, lo=i, key=lambda t: t.start) - i
-        elif (
-            i + 1 < len(tokens)
-            and token.is_capitalised
-            and tokens[i + 1].is_lower
-            and text[token.end : tokens[i + 1].start] == " "
-            and len(token.folded + tokens[i + 1].folded) >= _SHORTEST_SPLIT
-            and not {token.folded, tokens[i + 1].folded} & (_ordinary_words() | PARTICLES)
-        ):
+        elif cut_in_two(text, tokens, i):
             size, written = 2, token.folded + tokens[i + 1].folded
         else:
             return 0, []
@@ -408,6 +401,19 @@ def person_initials(person: Person) -> set[str]:
 
 def _capital(word: str) -> str:
     return fold(word)[:1].upper()
+
+
+def cut_in_two(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether tokens[i] and the next may be one name cut by a space ("No wak"): a capital,
+    one space, a tail in lower case, neither a particle nor a word ("Du mont" is no name)."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].is_capitalised
+        and tokens[i + 1].is_lower
+        and text[tokens[i].end : tokens[i + 1].start] == " "
+        and len(tokens[i].folded) + len(tokens[i + 1].folded) >= _SHORTEST_SPLIT
+        and not {tokens[i].folded, tokens[i + 1].folded} & (_ordinary_words() | PARTICLES)
+    )
 
 
 def _name_follows(text: str, tokens: Sequence[Token], i: int) -> bool:

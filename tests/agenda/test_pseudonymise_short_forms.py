@@ -198,6 +198,7 @@ def test_the_dossier_street_abbreviated(language, street, number, text, written)
         (["Claire"], "Wéry", "Madame W É R Y est venue.", True),
         (["Dorothée"], "Dumont", "Hier, Doro est venue.", False),
         (["Jean-Pierre"], "Dumont", "Objet : dossier JPD", False),
+        (["Claire"], "Nowak", "Madame No wak est venue.", False),
     ],
 )
 def test_the_leak_guard_sees_the_short_forms(first_names, last_name, text, certain):
