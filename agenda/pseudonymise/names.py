@@ -15,7 +15,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
 from agenda.pseudonymise.dossier import Dossier, Person
@@ -84,12 +84,13 @@ class _Hit:
     surnamed: frozenset[int] = frozenset()  # the people whose surname these tokens spell
 
 
-def _forms(name: str, kind: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=4096)  # a meeting's names, and the nicknames of common first names, recur
+def _forms(name: str, kind: str) -> tuple[tuple[str, ...], ...]:
     """Written forms of one name: all parts, glued parts, and each significant part alone."""
     forms = _plain_forms(name_parts(name), kind)
     if "ß" in name:  # "Keßler" is "KESSLER" in capitals
         forms += _plain_forms(name_parts(name.replace("ß", "ss")), kind)
-    return forms
+    return tuple(forms)
 
 
 def _plain_forms(parts: list[str], kind: str) -> list[tuple[str, ...]]:
@@ -170,10 +171,10 @@ class KnownNames:
         i = 0
         while i < len(tokens):
             size, forms = self._longest(text, tokens, i)
-            if not forms:
+            if not forms and tokens[i].is_capitalised:  # the rules below need a capital
                 size, forms = self._split(text, tokens, i, spaced)
-            if not forms:
-                size, forms = 1, self._shortened(text, tokens, i, dossier_index)
+                if not forms:
+                    size, forms = 1, self._shortened(text, tokens, i, dossier_index)
             if (
                 not forms
                 or _ordinary_word(tokens[i : i + size])
@@ -227,18 +228,15 @@ class KnownNames:
         Martin") it starts somebody else's."""
         token = tokens[i]
         word = token.folded
-        if (
-            not may_be_short_form(token)
-            or (
+        people = self._truncations.owners(word) if may_be_short_form(token) else {}
+        if not people or (
+            (
                 i > 0
                 and tokens[i - 1].folded in DETERMINERS
                 and text[tokens[i - 1].end : token.start] == " "
             )
             or civil_title_before(text, tokens, i) is not None
         ):
-            return []
-        people = self._truncations.owners(word)
-        if not people:
             return []
         surname_follows = self._surname_follows(text, tokens, i, people)
         if _name_follows(text, tokens, i) and not surname_follows:
@@ -412,7 +410,8 @@ def cut_in_two(text: str, tokens: Sequence[Token], i: int) -> bool:
         and tokens[i + 1].is_lower
         and text[tokens[i].end : tokens[i + 1].start] == " "
         and len(tokens[i].folded) + len(tokens[i + 1].folded) >= _SHORTEST_SPLIT
-        and not {tokens[i].folded, tokens[i + 1].folded} & (_ordinary_words() | PARTICLES)
+        and tokens[i].folded not in _not_name_pieces()
+        and tokens[i + 1].folded not in _not_name_pieces()
     )
 
 
@@ -442,6 +441,12 @@ def _ordinary_words() -> frozenset[str]:
     labels, institutions, places, months, roles, articles."""
     return (common_words() | not_name_words() | municipalities() | frozenset(MONTHS)
             | role_words() | DETERMINERS)
+
+
+@cache
+def _not_name_pieces() -> frozenset[str]:
+    """Nor a part of a name cut in two: those, and the particles."""
+    return _ordinary_words() | PARTICLES
 
 
 T = TypeVar("T")
