@@ -287,18 +287,21 @@ class KnownStreets:
             if not address.street or not fold(address.street).strip():
                 continue
             street = fold(address.street).strip()
-            pattern = rf"(?<!\w){street_pattern(address.street)}(?!\w){tail}"
+            # Two patterns: the street's, the same for every dossier in that street (compiled
+            # once: ``re`` keeps it), and its name with the dossier's number.
+            patterns = [rf"(?<!\w){street_pattern(address.street)}(?!\w){tail}"]
             core = _STREET_LINKS.sub("", re.sub(r"^\S+\s+", "", street))
             if address.number and core != street:
                 # The street's name without its type word ("Moulin 201" for "rue du Moulin
                 # 201"), when the dossier's number follows or comes first ("201, Moulin"),
                 # with its box if written.
                 number = re.escape(fold(address.number))
-                pattern += (
-                    rf"|(?<!\w){re.escape(core)}\s*,?\s+{_NUMBER_SIGN}{number}(?![\d\w])"
+                patterns.append(
+                    rf"(?<!\w){re.escape(core)}\s*,?\s+{_NUMBER_SIGN}{number}(?![\d\w])"
                     rf"{_BOX}?|(?<![\w,.]){number},?\s+{re.escape(core)}(?!\w){_BOX}?"
-                ).replace(r"(?i:", "(?:")
-            self._by_key.setdefault(_street_key(street), []).append(pattern)
+                    .replace(r"(?i:", "(?:")
+                )
+            self._by_key.setdefault(_street_key(street), []).extend(patterns)
 
     def find(self, folded: str) -> Iterator[tuple[int, int]]:
         """(start, end) of the known streets in a folded text."""
