@@ -372,29 +372,34 @@ def _initials_cue(text: str, start: int) -> bool:
     return before is not None and fold(before.group(1)) in _INITIALS_CUES
 
 
-def person_initials(person: Person) -> set[str]:
+def person_initials(person: Person) -> frozenset[str]:
     """The initials a person may sign with: one or more first-name initials, then the
     surname's ("MS", "MLS" for Marie-Louise Stévenart, "LS" for her second first name), the
     surname's first, the first past its particles or its last part ("EB", "EVDB" or "EV" for
     Elisabeth Van den Broeck, "NK" for Nicolas El Khattabi); a compound first name alone
     ("JB" for Jean-Baptiste)."""
-    surname = name_parts(person.last_name)
-    if not surname or not person.first_names:
-        return set()
+    return _initials_of(person.first_names, person.last_name)
+
+
+@lru_cache(maxsize=4096)
+def _initials_of(first_names: tuple[str, ...], last_name: str) -> frozenset[str]:
+    surname = name_parts(last_name)
+    if not surname or not first_names:
+        return frozenset()
     main = next((p for p in surname if p not in PARTICLES), surname[-1])
     lasts = {_capital(surname[0]), _capital(main), _capital(surname[-1])}
     lasts.add("".join(_capital(part) for part in surname))
-    firsts = [_capital(part) for name in person.first_names for part in name_parts(name)]
+    firsts = [_capital(part) for name in first_names for part in name_parts(name)]
     found = set()
     for last in lasts:
         found |= {"".join(firsts[: k + 1]) + last for k in range(len(firsts))}
         found |= {first + last for first in firsts}
         found |= {last + first for first in firsts}  # the surname first: "B. P." for Pierre B.
-    for name in person.first_names:
+    for name in first_names:
         parts = name_parts(name)
         if len(parts) > 1:
             found.add("".join(_capital(part) for part in parts))
-    return {f for f in found if len(f) >= 2}
+    return frozenset(f for f in found if len(f) >= 2)
 
 
 def _capital(word: str) -> str:
@@ -473,11 +478,9 @@ class Truncations(Generic[T]):
         self._pieces: dict[str, list[tuple[str, int, T]]] = {}
 
     def add(self, first_name: str, owner: T) -> None:
-        for name in name_parts(first_name):
-            for position in range(len(name) - _SHORTEST + 1):
-                if position == 0 or name[position] not in _VOWELS:
-                    key = name[position : position + _SHORTEST]
-                    self._pieces.setdefault(key, []).append((name, position, owner))
+        for name, position in _pieces(first_name):
+            key = name[position : position + _SHORTEST]
+            self._pieces.setdefault(key, []).append((name, position, owner))
 
     def owners(self, word: str) -> dict[T, bool]:
         """Whose first name ``word`` (folded) shortens: owner → whether it is the whole name
@@ -492,6 +495,18 @@ class Truncations(Generic[T]):
                 ):
                     found[owner] = found.get(owner, False) or (ending != "" and stem == name)
         return found
+
+
+@lru_cache(maxsize=4096)
+def _pieces(first_name: str) -> tuple[tuple[str, int], ...]:
+    """(folded part of the first name, where a piece of it starts): at its first letter and
+    at each consonant."""
+    return tuple(
+        (name, position)
+        for name in name_parts(first_name)
+        for position in range(len(name) - _SHORTEST + 1)
+        if position == 0 or name[position] not in _VOWELS
+    )
 
 
 def _stems(word: str) -> Iterator[tuple[str, str]]:
