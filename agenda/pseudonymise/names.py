@@ -224,8 +224,8 @@ class KnownNames:
         the person's surname after it): in German, which capitalises its nouns; at a
         sentence's start; for a particle ("Ben") or another common first name ("Paul" for
         Pauline). After an article ("in der Regel") it is a noun; after a civil title
-        ("Herr Pauly", "Mme Wéry") a surname; before another name ("Van Damme", "Paul
-        Martin") it starts somebody else's."""
+        ("Herr Pauly", "Mme Wéry") or a first name ("Anne Wéry") a surname; before another
+        name ("Van Damme", "Paul Martin") it starts somebody else's."""
         token = tokens[i]
         word = token.folded
         people = self._truncations.owners(word) if may_be_short_form(token) else {}
@@ -239,7 +239,9 @@ class KnownNames:
         ):
             return []
         surname_follows = self._surname_follows(text, tokens, i, people)
-        if _name_follows(text, tokens, i) and not surname_follows:
+        if (_name_follows(text, tokens, i) and not surname_follows) or self._after_a_first_name(
+            text, tokens, i
+        ):
             return []
         doubtful = not any(people.values()) and (
             self._languages[dossier_index] not in ("fr", "nl")
@@ -250,6 +252,15 @@ class KnownNames:
         if doubtful and not (surname_follows or person_cue(text, tokens, i)):
             return []
         return [_Form((word,), "short", person) for person in sorted(people)]
+
+    def _after_a_first_name(self, text: str, tokens: Sequence[Token], i: int) -> bool:
+        previous = tokens[i - 1] if i > 0 else None
+        return (
+            previous is not None
+            and previous.is_capitalised
+            and joined(text, previous, tokens[i])
+            and (previous.folded in first_names() or previous.folded in self._forms)
+        )
 
     def _surname_follows(
         self, text: str, tokens: Sequence[Token], i: int, people: Iterable[int]

@@ -104,6 +104,7 @@ def test_a_truncation_left_in_place_is_a_blocking_doubt(language, first_name, te
     ("language", "first_name", "text"),
     [
         ("fr", "Pauline", "Reçue avec Mme Pauly ce matin."),  # a surname after a title
+        ("fr", "Pauline", "Reçue avec Anne Pauly ce matin."),  # …or after a first name
         ("fr", "Vanessa", "Le propriétaire, Van Damme, réclame le loyer."),
         ("nl", "Jozefien", "Fien Claes belde gisteren."),  # somebody else's full name
     ],
