@@ -146,20 +146,23 @@ class KnownNames:
 
     def find_initials(self, text: str, dossier_index: int) -> list[Span]:
         """A person written by their initials, with dots or without ("M.S.", "M.-L. S.", "JB"):
-        the person of the report's own dossier when several bear them; when that does not
-        settle it, a placeholder (the initials go, nobody's letter is given to them). An
-        abbreviation that looks like initials ("CV", "NV") counts only after a word such as
-        "dossier" or "Akte"."""
+        the person of the report's own dossier when several bear them; when two of its own
+        do, a placeholder (the initials go, nobody's letter is given to them). Without dots,
+        only the report's own people: in a meeting of many dossiers most pairs of capitals
+        are somebody's initials. An abbreviation that looks like initials ("CV", "NV") counts
+        only after a word such as "dossier" or "Akte"."""
         spans = []
         for start, end, letters in initials_in(text):
             people = self._initials.get(letters)
             if not people or not initials_here(text, start, end, letters):
                 continue
             own = [i for i in people if self.people[i][1] == dossier_index]
+            if not own and "." not in text[start:end]:
+                continue  # a meeting's many people bear most pairs of capitals: its own only
             chosen = own if own else people
             if len({self.people[i][0].key for i in chosen}) == 1:
                 spans.append(Span(start, end, "name", "dossier", person=self.people[chosen[0]][0]))
-            else:
+            elif own:
                 language = self._languages[dossier_index] or "fr"
                 spans.append(Span(start, end, "name", "dossier",
                                   PLACEHOLDERS.get(language, PLACEHOLDERS["fr"])["initials"]))

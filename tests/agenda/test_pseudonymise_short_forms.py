@@ -151,6 +151,18 @@ def test_an_abbreviation_is_initials_only_after_a_word_saying_so():
     assert "N.V." not in pseudonymised("Onderwerp: dossier N.V.", data)
 
 
+def test_initials_without_dots_name_only_the_report_s_own_people():
+    """In a meeting, "SPJ" in one family's report is an acronym, not another family's
+    Sophie-Pauline Jacobs; with dots, the other family's person as before."""
+    own = dossier("fr", ["Claire"], "Dumont")
+    other = parse_dossier({"reference": "2026/0078", "language": "fr",
+                           "applicant": {"last_name": "Jacobs", "first_names": ["Sophie-Pauline"],
+                                         "sex": "F"}})
+    items = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise_meeting(
+        [("Suivi par le SPJ depuis mars.", own), ("Rien.", other)]).items
+    assert items[0].text == "Suivi par le SPJ depuis mars."
+
+
 def test_initials_two_people_share_go_to_a_placeholder():
     data = dossier("fr", ["Marc"], "Dumont", household=[("Marie", "Dumont")])
     assert pseudonymised("Objet : dossier M.D.", data) == "Objet : dossier [initiales]"
@@ -198,7 +210,7 @@ def test_the_dossier_street_abbreviated(language, street, number, text, written)
         (["Friedrich"], "Dumont", "Fritz hat angerufen.", True),
         (["Claire"], "Wéry", "Madame W É R Y est venue.", True),
         (["Dorothée"], "Dumont", "Hier, Doro est venue.", False),
-        (["Jean-Pierre"], "Dumont", "Objet : dossier JPD", False),
+        (["Jean-Pierre"], "Dumont", "Objet : dossier J.-P. D.", False),
         (["Claire"], "Nowak", "Madame No wak est venue.", False),
     ],
 )
