@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from agenda.pseudonymise.identifiers import AT_WORD
 from agenda.pseudonymise.lexicon import PARTICLES, first_names
+from agenda.pseudonymise.names import Truncations, may_be_short_form
 from agenda.pseudonymise.text import (
     Token,
     edit_distance,
@@ -140,7 +141,14 @@ def _one_letter(text: str) -> list[Doubt]:
 
 
 def _near_duplicates(tokens: Sequence[Token], known_names: Iterable[str]) -> list[Doubt]:
+    """Words a letter or two away from a dossier name, and the truncations of one the layers
+    did not take for the person because the word could be something else ("Bine" in German
+    without an age or quotes, "Stof" opening a sentence)."""
+    known_names = list(known_names)
     parts = {p for name in known_names for p in name_parts(name) if len(p) >= 4}
+    truncations: Truncations[str] = Truncations()
+    for name in known_names:
+        truncations.add(name, name)
     close: dict[str, bool] = {}  # a word met again ("Madame" ten times) is compared once
 
     def is_close(word: str) -> bool:
@@ -156,7 +164,9 @@ def _near_duplicates(tokens: Sequence[Token], known_names: Iterable[str]) -> lis
         Doubt(token.start, token.end, token.text, "close to a known name")
         for token in tokens
         if token.is_capitalised
-        and len(token.folded) >= 4
         and token.folded not in parts
-        and is_close(token.folded)
+        and (
+            (len(token.folded) >= 4 and is_close(token.folded))
+            or (may_be_short_form(token) and truncations.owners(token.folded))
+        )
     ]

@@ -239,6 +239,7 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
         "plate": "[plaque]",
         "roll": "[n° de rôle]",
         "reference": "[référence du dossier]",
+        "initials": "[initiales]",
     },
     "nl": {
         "address": "[adres]",
@@ -250,6 +251,7 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
         "plate": "[nummerplaat]",
         "roll": "[rolnummer]",
         "reference": "[dossiernummer]",
+        "initials": "[initialen]",
     },
     "de": {
         "address": "[Adresse]",
@@ -261,6 +263,7 @@ PLACEHOLDERS: dict[str, dict[str, str]] = {
         "plate": "[Kennzeichen]",
         "roll": "[Aktenzeichen]",
         "reference": "[Aktennummer]",
+        "initials": "[Initialen]",
     },
 }
 
@@ -343,6 +346,17 @@ def municipalities() -> frozenset[str]:
 def eponyms() -> frozenset[str]:
     """Folded names of diseases and syndromes named after people (Alzheimer, Crohn)."""
     return _folded_lines("eponyms.txt")
+
+
+@cache
+def abbreviations(dotted: bool = False) -> frozenset[str]:
+    """Abbreviations that look like initials ("CV", "NV", "TB"), in capitals without dots;
+    ``dotted``: those also written with dots ("N.V.", not "M.W.")."""
+    return frozenset(
+        fold(line).upper().replace(".", "")
+        for line in _lines("abbreviations.txt")
+        if not dotted or "." in line
+    )
 
 
 def occupations() -> frozenset[str]:
@@ -448,41 +462,18 @@ def role_words() -> frozenset[str]:
     return frozenset(part for key in ROLES for part in key)
 
 
-# The short forms a report may use for a dossier's first name ("Piet" for Pieter), per
-# language; a rule adds the Dutch diminutive suffix (Piet → Pietje, Els → Elsje, Ria → Riatje).
-# Short forms that are also ordinary words or month abbreviations ("Jan", "Mai") stay out: a
-# lower-case or dated "jan" would otherwise become the person.
-_DIMINUTIVES = {
-    "nl": """pieter:piet petrus:piet,peer cornelis:kees,cor hendrik:henk,rik willem:wim,willy
-    wilhelmus:wim jacobus:koos,jaap gerardus:gerard,gert theodorus:theo adrianus:adri,arie
-    franciscus:frans,cis antonius:toon,ton josephus:jef,jos johannes:joop,hannes
-    maria:mia,marieke,ria elisabeth:els,lies,liesbeth johanna:anneke,hanna
-    margaretha:greet,griet,margriet catharina:katrien,trien anna:anneke,anneleen
-    geertruida:truus,trui wilhelmina:mien anne-marie:annemie marie-louise:marlies
-    jan-willem:janwillem jozef:jef,jos,sef albert:bert robert:rob,bob hubertus:bert
-    wilfried:fried ludovicus:lode,louis lodewijk:lode gustaaf:staf,guust
-    constant:stan eduard:ward,eddy martinus:tinus frederik:freek""",
-    "fr": """nicolas:nico alexandre:alex alexandra:alex frederic:fred christophe:chris
-    christine:chris catherine:cathy isabelle:isa elisabeth:babette,lisette veronique:vero
-    stephanie:steph dominique:dom mohamed:momo mohammed:momo emmanuel:manu emmanuelle:manue
-    philippe:phil benjamin:benji thomas:tom,tommy maximilien:max maxime:max nathalie:nath
-    caroline:caro sebastien:seb anthony:tony joseph:jojo jean:jeannot pierre:pierrot
-    patricia:patou valerie:val charlotte:lolotte francoise:fanfan
-    marie-louise:malou,marilou,marie-lou
-    marie-therese:maite marie-jose:marijo anne-marie:annemie jean-baptiste:baptiste
-    jean-francois:jeff marie-christine:christine""",
-    "de": """wilhelm:willi friedrich:fritz heinrich:heinz,heini katharina:kathe,kathi
-    margarete:grete,gretel johannes:hannes josef:sepp,seppi michael:michi andreas:andi
-    susanne:susi stefanie:steffi christian:chris alexander:alex elisabeth:liesl,elli
-    barbara:babsi franziska:franzi gabriele:gabi maximilian:max gerhard:gerd
-    bernhard:bernd rudolf:rudi ulrich:uli wolfgang:wolfi ludwig:lutz johann:hans
-    gertrud:trude helmut:helmi""",
-}
-DIMINUTIVES: dict[str, frozenset[str]] = {}
-for _table in _DIMINUTIVES.values():
-    for _entry in _table.split():
-        _name, _short = _entry.split(":")
-        DIMINUTIVES[_name] = DIMINUTIVES.get(_name, frozenset()) | frozenset(_short.split(","))
+# The short forms a report may use for a dossier's first name ("Piet" for Pieter, "Momo" for
+# Mohamed): data/nicknames.txt, general knowledge; a rule adds the Dutch suffix (Piet → Pietje)
+# here, and names.py the truncations and other pet endings ("Gwen" for Gwendoline, "Pieterke").
+@cache
+def nicknames() -> dict[str, frozenset[str]]:
+    """Folded first name → its folded nicknames (several lines of one name add up)."""
+    table: dict[str, frozenset[str]] = {}
+    for line in _lines("nicknames.txt"):
+        name, _, shorts = line.partition(":")
+        found = frozenset(fold(short.strip()) for short in shorts.split(",") if short.strip())
+        table[fold(name.strip())] = table.get(fold(name.strip()), frozenset()) | found
+    return table
 
 
 def _dutch_diminutive(name: str) -> str:
@@ -492,11 +483,12 @@ def _dutch_diminutive(name: str) -> str:
 
 
 def diminutives(first_name: str) -> list[str]:
-    """Folded short forms of a first name: the table's, and each with the Dutch suffix."""
+    """Folded short forms of a first name: the nicknames', and each with the Dutch suffix
+    (the other pet endings, Flemish "Pieterke" or German "Hubi", are ``names.Truncations``')."""
     folded = fold(first_name)
     if not WORD_RE.fullmatch(folded):
         # "Marie-Louise": the table's short forms of the whole ("Malou"); those of one part
         # ("Marie") would name anyone called so
-        return sorted(DIMINUTIVES.get("-".join(re.split(r"[\s-]+", folded.strip())), ()))
-    short = sorted(DIMINUTIVES.get(folded, ()))
+        return sorted(nicknames().get("-".join(re.split(r"[\s-]+", folded.strip())), ()))
+    short = sorted(nicknames().get(folded, ()))
     return short + [_dutch_diminutive(name) for name in (folded, *short)]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from agenda.pseudonymise.lexicon import CIVIL_TITLES, ROLE_TITLES, ROLES
-from agenda.pseudonymise.text import Token
+from agenda.pseudonymise.text import Token, fold
 
 # What may separate two parts of one name: "Van den", "Marie-Claire", "N'Diaye".
 _NAME_GAP = re.compile(r"[ \t]{1,2}|[ \t]?[-'’][ \t]?")
@@ -110,13 +110,64 @@ def role_after(text: str, tokens: Sequence[Token], index: int) -> bool:
     return False
 
 
+_INITIAL_GAP = re.compile(r"\.-?[ \t]{0,2}")
+
+
 def initial_before(text: str, tokens: Sequence[Token], index: int) -> bool:
-    """True for "A. Ouedraogo": a single capital and a dot right before tokens[index]."""
+    """True for "A. Ouedraogo", "J.-P. Dumont", "J-P. Dumont": a single capital and a dot or
+    a hyphen right before tokens[index]."""
     if index == 0:
         return False
     token = tokens[index - 1]
     return (
-        len(token.text) == 1
-        and token.text.isupper()
-        and re.fullmatch(r"\.-?[ \t]{0,2}", text[token.end : tokens[index].start]) is not None
+        _is_initial(token)
+        and (
+            _INITIAL_GAP.fullmatch(text[token.end : tokens[index].start]) is not None
+            # "J-P.": the hyphen of a compound first name's initials
+            or (text[token.end : tokens[index].start] == "-" and _is_initial(tokens[index]))
+        )
     )
+
+
+def _is_initial(token: Token) -> bool:
+    return len(token.text) == 1 and token.text.isupper()
+
+
+# What says that a lone short word is somebody's name: an age after it ("Bine (11 J.)"), quotes
+# around it (« Gwen »), or a word of naming near it ("que l'on appelle", "zoals hij zichzelf
+# noemt", "wie er genannt wird"). Not a civil title: "Herr Pauly" is a surname.
+_AGE_AFTER = re.compile(r"[ \t]*\([ \t]*\d{1,3}[ \t]*(?:[^\W\d_]{1,6}\.?)?[ \t]*\)")
+_OPENING_QUOTES = "«“„\"'‹‘"
+_CLOSING_QUOTES = "»”“\"'›’"
+_NAMING = re.compile(
+    r"(?<!\w)(?:appel\w*|surnom\w*|sobriquet|noem\w*|genoemd|bijnaam|roepnaam|koosnaam"
+    r"|genannt|nennt|nennen|spitzname|rufname|kosename)(?!\w)"
+)
+_NAMING_REACH = 50
+
+
+def person_cue(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """True when the text itself says tokens[index] names a person (see above)."""
+    token = tokens[index]
+    if _AGE_AFTER.match(text, token.end):
+        return True
+    before = text[max(0, token.start - 2) : token.start].rstrip(" \t")
+    after = text[token.end : token.end + 2].lstrip(" \t")
+    if before[-1:] and before[-1] in _OPENING_QUOTES and after[:1] and after[0] in _CLOSING_QUOTES:
+        return True
+    line_start = text.rfind("\n", 0, token.start) + 1
+    line_end = text.find("\n", token.end)
+    line_end = len(text) if line_end < 0 else line_end
+    low = max(line_start, token.start - _NAMING_REACH)
+    high = min(line_end, token.end + _NAMING_REACH)
+    return _NAMING.search(fold(text[low:high])) is not None
+
+
+# A name letter-spaced for emphasis or by a form's boxes: "M A R G R A F F", "W É R Y".
+_SPACED = re.compile(r"(?<![\w.])(?:[A-ZÀ-ÖØ-Þ][ \t]){2,}[A-ZÀ-ÖØ-Þ](?![\w.])")
+
+
+def spaced_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, folded letters) of every run of three or more capitals one space apart."""
+    for match in _SPACED.finditer(text):
+        yield match.start(), match.end(), fold(re.sub(r"[ \t]", "", match.group()))

@@ -3,21 +3,44 @@
 A name is matched part by part on folded tokens, so case, accents, hyphens and particles do not
 matter: "Mme STÉVENART Marie-Claire", "Marie Claire Stevenart", "VAN DEN BROECK", "Vandenbroeck"
 and "N'Diaye" are all found, and a first name's short forms ("Piet", "Pietje" for Pieter, see
-``lexicon.diminutives``). Adjacent parts, initials, particles and a civil title make one
+``lexicon.diminutives``) or truncations ("Gwen" for Gwendoline, "Stof" for Kristof, "Moni" for
+Monika, see ``Truncations``), a name letter-spaced ("W É R Y"), and initials with or without
+dots ("M.-L. S.", "JB"). Adjacent parts, initials, particles and a civil title make one
 mention, which gets one pseudonym.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Generic, TypeVar
 
 from agenda.pseudonymise.dossier import Dossier, Person
-from agenda.pseudonymise.lexicon import PARTICLES, common_words, diminutives
-from agenda.pseudonymise.mentions import civil_title_before, initial_before, joined
+from agenda.pseudonymise.lexicon import (
+    DETERMINERS,
+    MONTHS,
+    PARTICLES,
+    PLACEHOLDERS,
+    abbreviations,
+    common_words,
+    diminutives,
+    first_names,
+    municipalities,
+    not_name_words,
+    role_words,
+)
+from agenda.pseudonymise.mentions import (
+    civil_title_before,
+    initial_before,
+    joined,
+    person_cue,
+    spaced_words,
+)
 from agenda.pseudonymise.spans import PersonRef, Span
-from agenda.pseudonymise.text import Token, fold, name_parts
+from agenda.pseudonymise.text import Token, fold, name_parts, sentence_start
 from agenda.pseudonymise.thirdparty import third_party_ref
 
 
@@ -61,12 +84,13 @@ class _Hit:
     surnamed: frozenset[int] = frozenset()  # the people whose surname these tokens spell
 
 
-def _forms(name: str, kind: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=4096)  # a meeting's names, and the nicknames of common first names, recur
+def _forms(name: str, kind: str) -> tuple[tuple[str, ...], ...]:
     """Written forms of one name: all parts, glued parts, and each significant part alone."""
     forms = _plain_forms(name_parts(name), kind)
     if "ß" in name:  # "Keßler" is "KESSLER" in capitals
         forms += _plain_forms(name_parts(name.replace("ß", "ss")), kind)
-    return forms
+    return tuple(forms)
 
 
 def _plain_forms(parts: list[str], kind: str) -> list[tuple[str, ...]]:
@@ -89,19 +113,22 @@ class KnownNames:
         self._forms: dict[str, dict[tuple[str, ...], list[_Form]]] = {}
         # Initials ("MS" for Marie Stévenart, "MLS" for Marie-Louise) → the people bearing them.
         self._initials: dict[str, list[int]] = {}
+        self._truncations: Truncations[int] = Truncations()
+        self._languages = [dossier.language for dossier in dossiers]
         for dossier_index, dossier in enumerate(dossiers):
             for person in dossier.persons:
                 index = len(self.people)
                 self.people.append((person_ref(person, dossier.reference), dossier_index, person))
                 for first_name in person.first_names:
                     self._add(first_name, "first", index)
+                    self._truncations.add(first_name, index)
                     for short in diminutives(first_name):
                         self._add(short, "short", index)
                 if len(person.first_names) > 1:  # "Marie Louise", called "Malou"
                     for short in diminutives("-".join(person.first_names[:2])):
                         self._add(short, "short", index)
                 self._add(person.last_name, "surname", index)
-                for letters in _initials(person):
+                for letters in person_initials(person):
                     self._initials.setdefault(letters, []).append(index)
 
     def _add(self, name: str, kind: str, person: int) -> None:
@@ -111,33 +138,46 @@ class KnownNames:
 
     def find(self, text: str, tokens: Sequence[Token], dossier_index: int) -> list[Span]:
         hits = self._hits(text, tokens, dossier_index)
-        return [
+        mentions = [
             self._mention(text, tokens, group, dossier_index)
             for group in _group(text, tokens, hits)
         ]
+        return mentions
 
     def find_initials(self, text: str, dossier_index: int) -> list[Span]:
-        """A person written by their initials with dots ("M.S.", "M.-L. S."): the person of
-        the report's own dossier when several bear them, none when that does not settle it."""
+        """A person written by their initials, with dots or without ("M.S.", "M.-L. S.", "JB"):
+        the person of the report's own dossier when several bear them; when two of its own
+        do, a placeholder (the initials go, nobody's letter is given to them). Without dots,
+        only the report's own people: in a meeting of many dossiers most pairs of capitals
+        are somebody's initials. An abbreviation that looks like initials ("CV", "NV") counts
+        only after a word such as "dossier" or "Akte"."""
         spans = []
-        for match in _INITIALS.finditer(text):
-            letters = "".join(re.findall(r"[A-Z]", match.group()))
-            if letters in _NOT_INITIALS or letters not in self._initials:
+        for start, end, letters in initials_in(text):
+            people = self._initials.get(letters)
+            if not people or not initials_here(text, start, end, letters):
                 continue
-            people = self._initials[letters]
             own = [i for i in people if self.people[i][1] == dossier_index]
+            if not own and "." not in text[start:end]:
+                continue  # a meeting's many people bear most pairs of capitals: its own only
             chosen = own if own else people
-            if len({self.people[i][0].key for i in chosen}) != 1:
-                continue
-            spans.append(Span(match.start(), match.end(), "name", "dossier",
-                              person=self.people[chosen[0]][0]))
+            if len({self.people[i][0].key for i in chosen}) == 1:
+                spans.append(Span(start, end, "name", "dossier", person=self.people[chosen[0]][0]))
+            elif own:
+                language = self._languages[dossier_index] or "fr"
+                spans.append(Span(start, end, "name", "dossier",
+                                  PLACEHOLDERS.get(language, PLACEHOLDERS["fr"])["initials"]))
         return spans
 
     def _hits(self, text: str, tokens: Sequence[Token], dossier_index: int) -> list[_Hit]:
         hits: list[_Hit] = []
+        spaced = {start: (end, letters) for start, end, letters in spaced_words(text)}
         i = 0
         while i < len(tokens):
             size, forms = self._longest(text, tokens, i)
+            if not forms and tokens[i].is_capitalised:  # the rules below need a capital
+                size, forms = self._split(text, tokens, i, spaced)
+                if not forms:
+                    size, forms = 1, self._shortened(text, tokens, i, dossier_index)
             if (
                 not forms
                 or _ordinary_word(tokens[i : i + size])
@@ -161,6 +201,79 @@ class KnownNames:
         if not best[1] and token.is_capitalised and token.folded.endswith("s"):
             best = (1, list(self._forms.get(token.folded[:-1], {}).get((token.folded[:-1],), ())))
         return best
+
+    def _split(
+        self, text: str, tokens: Sequence[Token], i: int, spaced: dict[int, tuple[int, str]]
+    ) -> tuple[int, list[_Form]]:
+        """A name written apart: letter-spaced ("W É R Y", ``spaced``: start → end, letters)
+        or cut in two by a space, its tail in lower case ("No wak", not "Du mont": neither
+        part a particle or a word); (tokens it takes, the names' forms)."""
+        token = tokens[i]
+        if token.start in spaced:
+            end, written = spaced[token.start]
+            size = bisect.bisect_left(tokens, end, lo=i, key=lambda t: t.start) - i
+        elif cut_in_two(text, tokens, i):
+            size, written = 2, token.folded + tokens[i + 1].folded
+        else:
+            return 0, []
+        forms = self._forms.get(written, {}).get((written,), ())
+        return size, [form for form in forms if form.kind != "short"]
+
+    def _shortened(
+        self, text: str, tokens: Sequence[Token], i: int, dossier_index: int
+    ) -> list[_Form]:
+        """A truncation of a dossier first name, capitalised ("Gwen", "Stof", "Moni"). Where
+        the word could be something else the text must say it is a person (``person_cue``, or
+        the person's surname after it): in German, which capitalises its nouns; at a
+        sentence's start; for a particle ("Ben") or another common first name ("Paul" for
+        Pauline). After an article ("in der Regel") it is a noun; after a civil title
+        ("Herr Pauly", "Mme Wéry") or a first name ("Anne Wéry") a surname; before another
+        name ("Van Damme", "Paul Martin") it starts somebody else's."""
+        token = tokens[i]
+        word = token.folded
+        people = self._truncations.owners(word) if may_be_short_form(token) else {}
+        if not people or (
+            (
+                i > 0
+                and tokens[i - 1].folded in DETERMINERS
+                and text[tokens[i - 1].end : token.start] == " "
+            )
+            or civil_title_before(text, tokens, i) is not None
+        ):
+            return []
+        surname_follows = self._surname_follows(text, tokens, i, people)
+        if (_name_follows(text, tokens, i) and not surname_follows) or self._after_a_first_name(
+            text, tokens, i
+        ):
+            return []
+        doubtful = not any(people.values()) and (
+            self._languages[dossier_index] not in ("fr", "nl")
+            or sentence_start(text, token.start)
+            or word in first_names()
+            or word in PARTICLES
+        )
+        if doubtful and not (surname_follows or person_cue(text, tokens, i)):
+            return []
+        return [_Form((word,), "short", person) for person in sorted(people)]
+
+    def _after_a_first_name(self, text: str, tokens: Sequence[Token], i: int) -> bool:
+        previous = tokens[i - 1] if i > 0 else None
+        return (
+            previous is not None
+            and previous.is_capitalised
+            and joined(text, previous, tokens[i])
+            and (previous.folded in first_names() or previous.folded in self._forms)
+        )
+
+    def _surname_follows(
+        self, text: str, tokens: Sequence[Token], i: int, people: Iterable[int]
+    ) -> bool:
+        following = i + 1
+        return (
+            following < len(tokens)
+            and joined(text, tokens[i], tokens[following])
+            and any(tokens[following].folded in self.people[p][0].surname for p in people)
+        )
 
     def _hit(
         self, tokens: Sequence[Token], i: int, size: int, forms: list[_Form], dossier_index: int
@@ -213,30 +326,213 @@ class KnownNames:
         if title is not None:
             start, title_sex = title
         end = tokens[last].end + (
-            1 if tokens[last].text.isupper() and len(tokens[last].text) == 1 else 0
+            1
+            if len(tokens[last].text) == 1 and text[tokens[last].end : tokens[last].end + 1] == "."
+            else 0
         )
         return Span(start, end, "name", "dossier", person=ref, title_sex=title_sex)
 
 
-_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]?-?[ \t]?){1,3}[A-Z]\.(?![\w])")
-# Abbreviations written like initials: Moniteur belge, arrêté royal, Belgisch Staatsblad…
-_NOT_INITIALS = frozenset({"MB", "AR", "PS", "NB", "BS", "KB", "SA", "AM", "PM", "CV", "RG",
-                           "BV", "NV", "VZW", "ASBL", "CPAS", "OCMW", "ONEM", "RVA", "UE", "EU"})
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]"
+_INITIALS = re.compile(
+    rf"(?<![\w.&/'’-])(?:"
+    # with dots: "M.S.", "M.-L. S.", "J. D.", "J.D" (the last dot forgotten)
+    rf"(?:{_CAPITAL}\.[ \t]?-?[ \t]?){{1,3}}{_CAPITAL}\.?"
+    # a compound first name's, then the surname's: "J-P D."
+    rf"|{_CAPITAL}-{_CAPITAL}\.?[ \t]{_CAPITAL}\."
+    # without dots: "JB", "MLS", "J-P", "ÉH" (a word in capitals of two to four letters)
+    rf"|(?:{_CAPITAL}-?){{1,3}}{_CAPITAL}"
+    rf")(?![\w&/'’]|[.-]\w)"
+)
+# Words after which capitals are the initials of the person a text is about: "dossier N.V.",
+# "Betreff: Akte M. P.", "Onderwerp: betrokkene J.V.".
+_INITIALS_CUES = frozenset(
+    {"dossier", "dossiers", "ref", "objet", "concerne", "client", "cliente", "demandeur",
+     "demanderesse", "onderwerp", "betreft", "betrokkene", "aanvrager", "aanvraagster", "klant",
+     "akte", "fall", "betreff", "klient", "klientin", "antragsteller", "antragstellerin"}
+)
 
 
-def _initials(person: Person) -> set[str]:
+def initials_in(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, capitals) of what may be initials (to check with ``initials_here``)."""
+    for match in _INITIALS.finditer(text):
+        yield match.start(), match.end(), re.sub(r"[^A-Z]", "", fold(match.group()).upper())
+
+
+def initials_here(text: str, start: int, end: int, letters: str) -> bool:
+    """Whether the capitals at text[start:end] are initials: not an abbreviation that looks
+    like them (unless a word such as "dossier" says so), and, without dots, not in a line
+    written in capitals (a heading) nor next to another word in capitals."""
+    dotted = "." in text[start:end]
+    if letters in abbreviations(dotted) and not _initials_cue(text, start):
+        return False
+    return dotted or not _among_capitals(text, start, end)
+
+
+def _among_capitals(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if not any(c.islower() for c in line):
+        return True
+    before = re.search(r"([^\W\d_]+)[ \t]*$", text[line_start:start])
+    after = re.match(r"[ \t]*([^\W\d_]+)", text[end : len(text) if line_end < 0 else line_end])
+    return any(m is not None and len(m.group(1)) > 1 and m.group(1).isupper()
+               for m in (before, after))
+
+
+def _initials_cue(text: str, start: int) -> bool:
+    before = re.search(r"([^\W\d_]+)\W{0,3}$", text[max(0, start - 30) : start])
+    return before is not None and fold(before.group(1)) in _INITIALS_CUES
+
+
+def person_initials(person: Person) -> frozenset[str]:
     """The initials a person may sign with: one or more first-name initials, then the
-    surname's ("MS", "MLS" for Marie-Louise Stévenart, "LS" for her second first name)."""
-    surname = [p for p in re.split(r"[\s'’-]+", person.last_name) if p]
-    if not surname or not person.first_names:
-        return set()
-    last = fold(surname[0])[:1].upper()
-    firsts = [fold(part)[:1].upper() for name in person.first_names
-              for part in re.split(r"[\s-]+", name) if part]
-    found = {"".join(firsts[: k + 1]) + last for k in range(len(firsts))}
-    found |= {first + last for first in firsts}
-    found |= {last + first for first in firsts}  # the surname first: "B. P." for Pierre B.
-    return {f for f in found if len(f) >= 2}
+    surname's ("MS", "MLS" for Marie-Louise Stévenart, "LS" for her second first name), the
+    surname's first, the first past its particles or its last part ("EB", "EVDB" or "EV" for
+    Elisabeth Van den Broeck, "NK" for Nicolas El Khattabi); a compound first name alone
+    ("JB" for Jean-Baptiste)."""
+    return _initials_of(person.first_names, person.last_name)
+
+
+@lru_cache(maxsize=4096)
+def _initials_of(first_names: tuple[str, ...], last_name: str) -> frozenset[str]:
+    surname = name_parts(last_name)
+    if not surname or not first_names:
+        return frozenset()
+    main = next((p for p in surname if p not in PARTICLES), surname[-1])
+    lasts = {_capital(surname[0]), _capital(main), _capital(surname[-1])}
+    lasts.add("".join(_capital(part) for part in surname))
+    firsts = [_capital(part) for name in first_names for part in name_parts(name)]
+    found = set()
+    for last in lasts:
+        found |= {"".join(firsts[: k + 1]) + last for k in range(len(firsts))}
+        found |= {first + last for first in firsts}
+        found |= {last + first for first in firsts}  # the surname first: "B. P." for Pierre B.
+    for name in first_names:
+        parts = name_parts(name)
+        if len(parts) > 1:
+            found.add("".join(_capital(part) for part in parts))
+    return frozenset(f for f in found if len(f) >= 2)
+
+
+def _capital(word: str) -> str:
+    return fold(word)[:1].upper()
+
+
+def cut_in_two(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Whether tokens[i] and the next may be one name cut by a space ("No wak"): a capital,
+    one space, a tail in lower case, neither a particle nor a word ("Du mont" is no name)."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].is_capitalised
+        and tokens[i + 1].is_lower
+        and text[tokens[i].end : tokens[i + 1].start] == " "
+        and len(tokens[i].folded) + len(tokens[i + 1].folded) >= _SHORTEST_SPLIT
+        and tokens[i].folded not in _not_name_pieces()
+        and tokens[i + 1].folded not in _not_name_pieces()
+    )
+
+
+def _name_follows(text: str, tokens: Sequence[Token], i: int) -> bool:
+    following = i + 1
+    return (
+        following < len(tokens)
+        and tokens[following].is_capitalised
+        and joined(text, tokens[i], tokens[following])
+    )
+
+
+def may_be_short_form(token: Token) -> bool:
+    """A capitalised word ("Gwen", not "GWEN" nor "gwen") of three letters or more that is no
+    ordinary word, label, institution, place, month, role or article."""
+    return (
+        len(token.folded) >= _SHORTEST
+        and token.is_capitalised
+        and not token.text.isupper()
+        and token.folded not in _ordinary_words()
+    )
+
+
+@cache
+def _ordinary_words() -> frozenset[str]:
+    """Folded words a truncation of a first name must not be taken for: ordinary words,
+    labels, institutions, places, months, roles, articles."""
+    return (common_words() | not_name_words() | municipalities() | frozenset(MONTHS)
+            | role_words() | DETERMINERS)
+
+
+@cache
+def _not_name_pieces() -> frozenset[str]:
+    """Nor a part of a name cut in two: those, and the particles."""
+    return _ordinary_words() | PARTICLES
+
+
+T = TypeVar("T")
+_SHORTEST = 3  # letters a short form keeps of the first name
+_SHORTEST_SPLIT = 5  # letters of a name found cut in two ("No wak")
+_VOWELS = frozenset("aeiouy")
+# Endings a first name takes as a pet name once shortened: Dutch and Flemish (Pietje, Jefke),
+# German (Hubi, Gretel, Christl, Hänschen), French (Nanou, Pierrot, Jeannette) and the -y and
+# -ie every language has borrowed (Tommy, Cathy).
+_PET_ENDINGS = (
+    "tje", "pje", "je", "ke", "chen", "erl", "el", "l", "li", "ie", "i", "y", "ou", "ette", "ot",
+)
+
+
+class Truncations(Generic[T]):
+    """First names by their pieces, to tell whether a word is one's truncation: its start or
+    its end, three letters at least and two left out ("Gwen" for Gwendoline, "Stof" for
+    Kristof); with a pet ending, any of its syllables ("Moni" for Monika, "Resi" for
+    Theresia, "Christel" for Christiane). A piece past the first letter starts with a
+    consonant, as a syllable does. ``owner`` is what a hit names (a person, a dossier)."""
+
+    def __init__(self) -> None:
+        # three first letters of a piece → (first name, where the piece starts, owner)
+        self._pieces: dict[str, list[tuple[str, int, T]]] = {}
+
+    def add(self, first_name: str, owner: T) -> None:
+        for name, position in _pieces(first_name):
+            key = name[position : position + _SHORTEST]
+            self._pieces.setdefault(key, []).append((name, position, owner))
+
+    def owners(self, word: str) -> dict[T, bool]:
+        """Whose first name ``word`` (folded) shortens: owner → whether it is the whole name
+        with a pet ending ("Pieterke"), which nothing else is likely to be."""
+        found: dict[T, bool] = {}
+        if word[:_SHORTEST] not in self._pieces:  # every stem starts as the word does
+            return found
+        for stem, ending in _stems(word):
+            for name, position, owner in self._pieces.get(stem[:_SHORTEST], ()):
+                if name.startswith(stem, position) and (
+                    ending or _bare_piece(name, position, stem)
+                ):
+                    found[owner] = found.get(owner, False) or (ending != "" and stem == name)
+        return found
+
+
+@lru_cache(maxsize=4096)
+def _pieces(first_name: str) -> tuple[tuple[str, int], ...]:
+    """(folded part of the first name, where a piece of it starts): at its first letter and
+    at each consonant."""
+    return tuple(
+        (name, position)
+        for name in name_parts(first_name)
+        for position in range(len(name) - _SHORTEST + 1)
+        if position == 0 or name[position] not in _VOWELS
+    )
+
+
+def _stems(word: str) -> Iterator[tuple[str, str]]:
+    """The word, and the word without each pet ending it has."""
+    yield word, ""
+    for ending in _PET_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _SHORTEST:
+            yield word[: -len(ending)], ending
+
+
+def _bare_piece(name: str, position: int, stem: str) -> bool:
+    return len(name) - len(stem) >= 2 and (position == 0 or position + len(stem) == len(name))
 
 
 def _spelled(text: str, tokens: Sequence[Token], i: int, parts: tuple[str, ...]) -> bool:

@@ -40,7 +40,7 @@ _NUMBER_SIGN = r"(?:(?i:n°|no|nr)\.?\s*)?"
 _TAIL = rf"\s*,?\s+{_NUMBER_SIGN}{_NUMBER}{_BOX}?"
 _FR_TYPES = (
     r"rue|r\.|avenue|av\.|chauss[ée]e|ch[ée]e|ch\.|chauss\.|place|pl\.|boulevard|bd|bld|bvd"
-    r"|all[ée]e|impasse|imp\.|clos|sq\."
+    r"|all[ée]e|impasse|imp\.|clos|sq\.|qu\."
     r"|square|quai|chemin|route|dr[èe]ve|sentier|ruelle|cit[ée]|r[ée]sidence|voie|passage|parvis"
     r"|rond-point|galerie|faubourg|venelle|cour|esplanade|promenade|mont[ée]e|rampe|hameau"
 )
@@ -223,23 +223,44 @@ def street_pattern(street: str) -> str:
     words = [re.escape(word) for word in re.split(r"[\s-]+", fold(street).strip()) if word]
     abbreviations = {
         "rue": r"(?:rue|r\.)",
-        "avenue": r"(?:avenue|av\.?)",
-        "boulevard": r"(?:boulevard|bd|bld)",
-        "chaussee": r"(?:chaussee|chee)",
+        "avenue": r"(?:avenue|ave?\.?)",
+        "boulevard": r"(?:boulevard|bd|bld|bvd|boul\.?)",
+        "chaussee": r"(?:chaussee|chee|chss\.?|chaus\.|ch\.)",
         "place": r"(?:place|pl\.?)",
+        "quai": r"(?:quai|qu\.?)",
+        "chemin": r"(?:chemin|ch\.|chem\.?)",
+        "route": r"(?:route|rte\.?)",
+        "impasse": r"(?:impasse|imp\.?)",
+        "square": r"(?:square|sq\.?)",
+        "allee": r"(?:allee|all\.)",
+        "faubourg": r"(?:faubourg|fbg\.?|fg\.?)",
+        "residence": r"(?:residence|res\.)",
+        "galerie": r"(?:galerie|gal\.)",
     }
     if words:
         words[0] = abbreviations.get(words[0], words[0])
+        words = [_SAINTS.get(word, word) for word in words]
         for suffix, written in _SUFFIX_ABBREVIATIONS:
             words[-1] = re.sub(suffix, written, words[-1])
     return r"[\s-]+".join(words)
 
 
-# Dutch and German street words and how writers shorten them ("Kerkstr.", "Stationsln").
+# A saint in a street's name, shortened: "r. St-Lambert", "St.-Pieterslaan", "Sankt-Vither-Str.".
+_SAINTS = {
+    "saint": r"(?:saint|st\.?)",
+    "sainte": r"(?:sainte|ste\.?)",
+    "sint": r"(?:sint|st\.?)",
+    "sankt": r"(?:sankt|st\.?)",
+}
+# Dutch and German street words and how writers shorten them ("Kerkstr.", "Stationsln",
+# "Dorpspl.", "Marktpl."); "steenweg" before "weg".
 _SUFFIX_ABBREVIATIONS = (
     (r"(straat|strasse|straße)$", r"(?:straat|strasse|straße|str\\.?)"),
     (r"laan$", r"(?:laan|ln\\.?)"),
-    (r"steenweg$", r"(?:steenweg|stwg\\.?|stw\\.?)"),
+    (r"steenweg$", r"(?:steenweg|stwg\\.?|stw\\.?|stnwg\\.?)"),
+    (r"(?<!steen)weg$", r"(?:weg|wg\\.?)"),
+    (r"(plein|platz)$", r"(?:plein|platz|pl\\.?)"),
+    (r"dreef$", r"(?:dreef|dr\\.?)"),
 )
 # Words between a street's type and its name: "rue du Moulin" is also written "Moulin".
 _STREET_LINKS = re.compile(r"^(?:(?:de la|de l'|du|des|de|d'|la|le|les|aux|au)\s*)+")
@@ -266,17 +287,21 @@ class KnownStreets:
             if not address.street or not fold(address.street).strip():
                 continue
             street = fold(address.street).strip()
-            pattern = rf"(?<!\w){street_pattern(address.street)}(?!\w){tail}"
+            # Two patterns: the street's, the same for every dossier in that street (compiled
+            # once: ``re`` keeps it), and its name with the dossier's number.
+            patterns = [rf"(?<!\w){street_pattern(address.street)}(?!\w){tail}"]
             core = _STREET_LINKS.sub("", re.sub(r"^\S+\s+", "", street))
             if address.number and core != street:
                 # The street's name without its type word ("Moulin 201" for "rue du Moulin
-                # 201"), when the dossier's number follows, with its box if written.
+                # 201"), when the dossier's number follows or comes first ("201, Moulin"),
+                # with its box if written.
                 number = re.escape(fold(address.number))
-                pattern += (
-                    rf"|(?<!\w){re.escape(core)}\s*,?\s+{_NUMBER_SIGN}{number}(?![\d\w])"
-                    rf"{_BOX}?".replace(r"(?i:", "(?:")
+                patterns.append(
+                    rf"(?<!\w){re.escape(core)}\s*,?\s+{_NUMBER_SIGN}{number}(?![\d\w])"
+                    rf"{_BOX}?|(?<![\w,.]){number},?\s+{re.escape(core)}(?!\w){_BOX}?"
+                    .replace(r"(?i:", "(?:")
                 )
-            self._by_key.setdefault(_street_key(street), []).append(pattern)
+            self._by_key.setdefault(_street_key(street), []).extend(patterns)
 
     def find(self, folded: str) -> Iterator[tuple[int, int]]:
         """(start, end) of the known streets in a folded text."""
