@@ -83,6 +83,12 @@ psychiaterin psychologe psychologin anwalt anwaltin betreuer betreuerin schuldne
 schuldnerberaterin vormund lehrer lehrerin erzieher erzieherin arbeitgeber arbeitgeberin
 ansprechpartner ansprechpartnerin chef chefin vorgesetzter vorgesetzte kollege kollegin
 berater beraterin
+juge-de-paix logopede pharmacien pharmacienne dentiste inspecteur inspectrice policier policiere
+vrederechter jeugdrechter familierechter gerechtsdeurwaarder klastitularis titularis wijkagent
+logopedist apotheker apothekeres tandarts vroedvrouw gezinshelper zorgcoordinator
+friedensrichter friedensrichterin jugendrichter familienrichter
+gerichtsvollzieherin klassenlehrer klassenlehrerin sozialarbeiter sozialarbeiterin polizist
+polizistin apothekerin zahnarzt zahnarztin hebamme
 """
 ROLES: frozenset[tuple[str, ...]] = frozenset(tuple(name_parts(word)) for word in _ROLES.split())
 
@@ -225,6 +231,11 @@ def _folded_lines(name: str) -> frozenset[str]:
 
 def first_names() -> frozenset[str]:
     return _folded_lines("first_names.txt")
+
+
+def surnames() -> frozenset[str]:
+    """Folded common surnames of Belgium (a signal for a capitalised word alone)."""
+    return _folded_lines("surnames.txt")
 
 
 def common_words() -> frozenset[str]:
