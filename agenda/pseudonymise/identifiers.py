@@ -46,7 +46,9 @@ _D = r"[0-9OoIl|ZSGB]"
 _DAMAGED_IBAN = re.compile(rf"\b[A-Z]{{2}}{_D}{{2}}(?: ?{_D}{{4}}){{2,7}}(?: ?{_D}{{1,3}})?(?!\w)")
 # A letter may stand for the first digit too ("G11123 85O 12"): the checksum or the dossier
 # decides, so a word is never taken for a number.
-_DAMAGED_RUN = re.compile(rf"(?<![\w.,/-]){_D}(?:[ ./-]?{_D}){{7,}}(?!\w|,\d|[./-]\d)")
+_DAMAGED_RUN = re.compile(
+    rf"(?<![\w.,/-])[0-9OoIlZSGB](?:[ ./-]?{_D}){{7,}}(?!\w|,\d|[./-]\d)"  # "|" is a table's
+)
 
 _PLATE = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
 # after a word about a vehicle: "ABC-123", "123-ABC", "2 BBV 956", "2WZT304"

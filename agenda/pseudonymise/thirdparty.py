@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from agenda.pseudonymise.lexicon import (
     APOSTROPHE_PREFIXES,
+    CIVIL_TITLE_WORDS,
     CLOSING,
     DETERMINERS,
     GERMAN_NOUN_ENDINGS,
@@ -72,7 +73,9 @@ _SHOPS = frozenset(
 )
 # Living, staying or being followed with someone: "wohnen vorläufig bei Jutta", "verblijven bij
 # Lies", "une médiation est en cours chez Fanfan", "la garde a été confiée à Isaura".
-_WITH = frozenset({"chez", "bei", "bij", "a"})
+_WITH = frozenset({"chez", "bei", "bij"})
+# "à" only after "entrusted to": "vit à Lille" is a place
+_ENTRUSTED = frozenset({"confie", "confiee", "confies", "confiees", "place", "placee", "places"})
 _STAYING = frozenset(
     """habite habitent vit vivent loge logent loge logee loges hebergee heberge heberges
     hebergees confie confiee confies confiees sejourne sejournent place placee places cours
@@ -173,6 +176,17 @@ def _surname_of_lexicon(text: str, tokens: Sequence[Token], last: int) -> bool:
     )
 
 
+def _reference_label(text: str, words: Sequence[Token]) -> bool:
+    """ "(AR 26/3027/A)", "RG 2024/123": a short word in capitals before a number labels it."""
+    last = words[-1]
+    return (
+        len(words) == 1
+        and last.text.isupper()
+        and (len(last.text) <= 3 or last.text in _NOT_INITIALS)
+        and re.match(r"[ \t.:]*(?:n[°o]\.?[ \t]*)?\d", text[last.end : last.end + 8]) is not None
+    )
+
+
 def _cut_by_line(text: str, tokens: Sequence[Token], first: int, index: int) -> bool:
     """A first name and the surname on the next line, as text pasted from a PDF breaks them
     ("bei Margarete⏎Gerkens in Sankt Vith"): the first name opens the run and ends its line."""
@@ -261,6 +275,8 @@ def find_third_parties(
             or _gendered_role_before(text, words[0].start)
         )
         if not titled and (is_place(text, words, municipality) or is_not_person(tokens, run)):
+            continue
+        if not titled and _reference_label(text, words):
             continue
         ruled = (
             titled
@@ -367,9 +383,11 @@ def _context_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:
         return False
     if previous.folded in _SHOPS:
         return True
+    reach = tokens[max(0, run.first - 1 - _STAYING_REACH) : run.first - 1]
     if previous.folded in _WITH and previous.is_lower:
-        reach = tokens[max(0, run.first - 1 - _STAYING_REACH) : run.first - 1]
         return any(t.folded in _STAYING for t in reach)
+    if previous.folded == "a" and previous.is_lower:
+        return any(t.folded in _ENTRUSTED for t in reach)
     return False
 
 
@@ -385,6 +403,8 @@ def _titled_lexicon_words(text: str, tokens: Sequence[Token], found: Sequence[Sp
             or len(token.text) < 2
             or token.folded not in not_name_words()
             or token.folded in role_words()
+            or token.folded in ROLE_TITLES
+            or token.folded in CIVIL_TITLE_WORDS
             or any(s.start <= token.start < s.end for s in found)
         ):
             continue
@@ -427,6 +447,8 @@ def _senders(text: str, tokens: Sequence[Token]) -> list[Span]:
         if (
             not names
             or len(names) > _MAX_RUN
+            # "Von: Sozialdienst": one word is a person only if it is a first name
+            or (len(names) == 1 and names[0].folded not in first_names())
             or not all(t.is_capitalised for t in names)
             or names[0].folded in not_name_words()
             or text[start:end].strip(" \t.'’-") != text[words[0].start : words[-1].end]
