@@ -84,6 +84,10 @@ _STAYING = frozenset(
     ubernachtet lauft laufend""".split()  # noqa: SIM905
 )
 _STAYING_REACH = 4
+# The parties of a court case: "En cause : …", "contre : …", "In Sachen: …", "tegen: …".
+_PARTY_LABEL = re.compile(
+    r"(?:en cause|contre|in sachen|gegen|in zake|tegen)[ \t]*:[ \t]*$", re.IGNORECASE
+)
 # Someone at an organisation: "Thijs van het CAW", "Mien van het sociaal economiebedrijf".
 # Dutch only: a German noun is as often followed by "vom" ("des Gesetzes vom 26. Mai").
 _OF_ORGANISATION = re.compile(r"[ \t]+van (?:het|de)[ \t]")
@@ -370,10 +374,12 @@ def _surname_signal(text: str, tokens: Sequence[Token], run: Run, language: str)
 
 
 def _context_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:
-    """What stands around the run says it is a person: letter-spaced emphasis, a shop's
-    owner, staying with someone, someone of an organisation."""
+    """What stands around the run says it is a person: letter-spaced emphasis, a party of a
+    court case, a shop's owner, staying with someone, someone of an organisation."""
     words = tokens[run.first : run.last + 1]
     if _spaced(text, words):
+        return True
+    if _PARTY_LABEL.search(text, max(0, words[0].start - 20), words[0].start):
         return True
     if _OF_ORGANISATION.match(text, words[-1].end) and len(words) == 1:
         after = text[words[-1].end : words[-1].end + 40].split()
