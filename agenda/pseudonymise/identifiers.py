@@ -47,7 +47,7 @@ _DAMAGED_IBAN = re.compile(rf"\b[A-Z]{{2}}{_D}{{2}}(?: ?{_D}{{4}}){{2,7}}(?: ?{_
 # A letter may stand for the first digit too ("G11123 85O 12"): the checksum or the dossier
 # decides, so a word is never taken for a number.
 _DAMAGED_RUN = re.compile(
-    rf"(?<![\w.,/-])[0-9OoIlZSGB](?:[ ./-]?{_D}){{7,}}(?!\w|,\d|[./-]\d)"  # "|" is a table's
+    rf"[0-9OoIlZSGB](?<![\w.,/-].)(?:[ ./-]?{_D}){{7,}}(?!\w|,\d|[./-]\d)"  # "|": a table's
 )
 
 _PLATE = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
@@ -61,9 +61,10 @@ _VEHICLE_CUE = re.compile(
     re.IGNORECASE,
 )
 _ROLL = re.compile(
-    # the word in any case: "Rôle n°" heads a court letter, "rôle" runs in a sentence
-    r"(?:\b(?i:num[ée]ro\s+de\s+r[ôo]le|n°\s*de\s+r[ôo]le|r[ôo]le(?:\s+g[ée]n[ée]ral)?|R\.\s?G\.|RG"
-    r"|rolnummer|rolnr\.?|algemene\s+rol|A\.\s?R\.\s?(?=n)|Aktenzeichen|Az\.|Akte|Rolle"
+    # "Rôle n°" heads a court letter, "rôle" runs in a sentence, "RÔLE GÉNÉRAL" is a heading
+    r"(?:\b(?:[Nn]um[ée]ro\s+de\s+r[ôo]le|[Nn]°\s*de\s+r[ôo]le"
+    r"|(?:[Rr][ôo]le|RÔLE|ROLE)(?:\s+(?:g[ée]n[ée]ral|G[ÉE]N[ÉE]RAL))?|R\.\s?G\.|RG"
+    r"|[Rr]olnummer|ROLNUMMER|[Rr]olnr\.?|[Aa]lgemene\s+rol|A\.\s?R\.\s?(?=n)|Aktenzeichen|Az\.|Akte|Rolle"
     r"|Verfahren|affaire|zaak)"
     r"\s*(?:(?i:n°|no|nr|num[ée]ro)\.?\s*)?:?\s*)"
     r"(?P<code>\d[\dA-Z]*(?:\s?[/.-]\s?[\dA-Z]+){1,4}|\d{1,3}\s[A-Z]{1,3}\s\d+/\d{2,4}"

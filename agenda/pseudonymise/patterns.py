@@ -120,7 +120,7 @@ def find_niss(text: str, language: str) -> list[Span]:
     return [
         Span(start, end, "niss", "pattern", label)
         for start, end, digits in digit_runs(text)
-        if _is_niss(digits) and not text[:start].endswith("+")
+        if _is_niss(digits) and text[start - 1 : start] != "+"
     ]
 
 
@@ -165,19 +165,18 @@ def find_phones(text: str, language: str) -> list[Span]:
     for start, end, digits in digit_runs(text):
         if any(s.start < end and start < s.end for s in spans):
             continue
-        cued = _PHONE_CUE.search(text[max(0, start - 20) : start]) is not None
-        if text[:start].endswith("+"):
+        if text[start - 1 : start] == "+":
             if _possible(text[start - 1 : end], None):
                 spans.append(Span(start - 1, end, "phone", "pattern", label))
         elif digits.startswith("00"):
             # "0049 …" is also how an old account number begins: a phone word must say so
-            if cued and _possible(text[start:end], None):
+            if _cued(text, start) and _possible(text[start:end], None):
                 spans.append(Span(start, end, "phone", "pattern", label))
         elif (
             digits.startswith("0")
             and 9 <= len(digits) <= 11
             and region is not None
-            and _national_phone(text[start:end], region, cued)
+            and _national_phone(text, start, end, region)
         ):
             spans.append(Span(start, end, "phone", "pattern", label))
     return spans
@@ -197,15 +196,22 @@ def _possible(written: str, region: str | None) -> bool:
     return number is not None and phonenumbers.is_possible_number(number)
 
 
-def _national_phone(written: str, region: str, cued: bool) -> bool:
-    """A number without country code: valid in the neighbour's plan, or, after a phone word,
-    of a length Belgian or the neighbour's numbers have."""
+def _cued(text: str, start: int) -> bool:
+    return _PHONE_CUE.search(text, max(0, start - 20), start) is not None
+
+
+def _national_phone(text: str, start: int, end: int, region: str) -> bool:
+    """text[start:end], a number without country code: valid in the neighbour's plan, or,
+    after a phone word, of a length Belgian or the neighbour's numbers have."""
+    written = text[start:end]
     number = _parsed(written, region)
     if number is None:
         return False
     if phonenumbers.is_valid_number(number):
         return True
-    return cued and (phonenumbers.is_possible_number(number) or _possible(written, "BE"))
+    return (phonenumbers.is_possible_number(number) or _possible(written, "BE")) and _cued(
+        text, start
+    )
 
 
 def _phone_digits(value: str) -> str:

@@ -17,6 +17,7 @@ a quoted e-mail ("De : Ghislaine Delhaize", "Von: …").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -56,7 +57,9 @@ _SAINT_COMPOUND = re.compile(rf"(?:^|-)(?:{'|'.join(sorted(SAINT_WORDS))})-\w")
 _ARTICLES = frozenset({"der", "den", "des", "dem", "die", "das", "la", "le", "les"})
 _CAPITAL = "A-ZÀ-ÖØ-ÞŒŠŽ"
 # A word written letter by letter for emphasis: "H U B I N", "S C H R Ö D E R".
-_LETTER_SPACED = re.compile(rf"(?<![\w.])[{_CAPITAL}](?: [{_CAPITAL}]){{2,}}(?!\w)")
+# (Each pattern opens with its letter and looks behind it after: a pattern that opens with a
+# look-behind is tried at every position of the text, three times slower.)
+_LETTER_SPACED = re.compile(rf"[{_CAPITAL}](?<![\w.][{_CAPITAL}])(?: [{_CAPITAL}]){{2,}}(?!\w)")
 # The sender of a forwarded or quoted e-mail: "De : …", "Von: …", "Van: …", "From: …", up to
 # the address in angle brackets or the end of the line.
 _SENDER_LINE = re.compile(
@@ -71,6 +74,8 @@ _SHOPS = frozenset(
     backerei metzgerei schreinerei tischlerei konditorei gartnerei brauerei druckerei
     bauunternehmen firma""".split()  # noqa: SIM905 (a word list reads best as words)
 )
+# The last word of a civil or professional title, or a shop: what may stand before a name.
+_TITLE_ENDS = CIVIL_TITLE_WORDS | ROLE_TITLES | _SHOPS
 # Living, staying or being followed with someone: "wohnen vorläufig bei Jutta", "verblijven bij
 # Lies", "une médiation est en cours chez Fanfan", "la garde a été confiée à Isaura".
 _WITH = frozenset({"chez", "bei", "bij"})
@@ -272,16 +277,12 @@ def find_third_parties(
         shop = tokens[found.first].folded in _SHOPS and found.last > found.first
         run = Run(found.first + 1, found.last) if shop else found
         words = tokens[run.first : run.last + 1]
-        title = civil_title_before(text, tokens, run.first)
+        title = _civil_title(text, tokens, run.first)
         titled = (
             title is not None
             or role_title_before(text, tokens, run.first)
             or _gendered_role_before(text, words[0].start)
         )
-        if not titled and (is_place(text, words, municipality) or is_not_person(tokens, run)):
-            continue
-        if not titled and _reference_label(text, words):
-            continue
         ruled = (
             titled
             or role_before(text, tokens, run.first)
@@ -293,6 +294,12 @@ def find_third_parties(
             or _context_signal(text, tokens, run)
         )
         if not ruled and not _ner_signal(text, tokens, run, entities):
+            continue  # most capitalised words: no need to ask whether they are places
+        if not titled and (
+            is_place(text, words, municipality)
+            or is_not_person(tokens, run)
+            or _reference_label(text, words)
+        ):
             continue
         if ruled and _surname_of_lexicon(text, tokens, run.last):
             words = tokens[run.first : run.last + 2]
@@ -314,6 +321,14 @@ def find_third_parties(
         + find_initials(text, tokens)
         + find_nicknames(text, tokens)
     )
+
+
+def _civil_title(text: str, tokens: Sequence[Token], index: int) -> tuple[int, str] | None:
+    """``civil_title_before``, asked only where a title's last word stands before: most
+    capitalised words of a report have none, and the full look-up tries every title."""
+    if index == 0 or tokens[index - 1].folded not in CIVIL_TITLE_WORDS:
+        return None
+    return civil_title_before(text, tokens, index)
 
 
 def _join_letter_spaced(text: str, tokens: Sequence[Token]) -> Sequence[Token]:
@@ -350,6 +365,8 @@ def _spaced(text: str, words: Sequence[Token]) -> bool:
 
 def _gendered_role_before(text: str, start: int) -> bool:
     """ "Friedensrichter(in) Resi", "avocat(e) Dupont": a role noun with its feminine ending."""
+    if ")" not in text[max(0, start - 4) : start]:
+        return False
     found = _GENDERED_ROLE.search(text, max(0, start - 40), start)
     return found is not None and fold(found.group(1)) in _ROLE_NOUNS
 
@@ -405,7 +422,9 @@ def _titled_lexicon_words(text: str, tokens: Sequence[Token], found: Sequence[Sp
     spans = []
     for index, token in enumerate(tokens):
         if (
-            not token.is_capitalised
+            index == 0
+            or tokens[index - 1].folded not in _TITLE_ENDS
+            or not token.is_capitalised
             or len(token.text) < 2
             or token.folded not in not_name_words()
             or token.folded in role_words()
@@ -414,7 +433,7 @@ def _titled_lexicon_words(text: str, tokens: Sequence[Token], found: Sequence[Sp
             or any(s.start <= token.start < s.end for s in found)
         ):
             continue
-        title = civil_title_before(text, tokens, index)
+        title = _civil_title(text, tokens, index)
         titled = (
             title is not None
             or role_title_before(text, tokens, index)
@@ -467,10 +486,11 @@ def _senders(text: str, tokens: Sequence[Token]) -> list[Span]:
 
 # Initials: "N.G.", "M.-C. R.", "Ö.K.", "E. V."
 _INITIALS = re.compile(
-    rf"(?<![\w.])[{_CAPITAL}]\.(?:[ \t]?-?[{_CAPITAL}]\.){{0,2}}[ \t]?[{_CAPITAL}]\.(?![\w])"
+    rf"[{_CAPITAL}](?<![\w.][{_CAPITAL}])\.(?:[ \t]?-?[{_CAPITAL}]\.){{0,2}}"
+    rf"[ \t]?[{_CAPITAL}]\.(?!\w)"
 )
 # Undotted initials ("AC", "KN") only between commas or brackets after a role noun.
-_BARE_INITIALS = re.compile(rf"(?<![\w.])[{_CAPITAL}]{{2,3}}(?=[ \t]*[,)])")
+_BARE_INITIALS = re.compile(rf"[{_CAPITAL}](?<![\w.][{_CAPITAL}])[{_CAPITAL}]{{1,2}}(?=[ \t]*[,)])")
 # Abbreviations written like initials: arrêté royal, Moniteur belge, company forms…
 _NOT_INITIALS = frozenset(
     """AR KB MB BS PS NB SA NV BV CV RG EU UE VZW ASBL SPRL SRL BVBA GMBH AG AM PM OK IE EG
@@ -486,32 +506,27 @@ _INTRODUCES_PERSON = re.compile(
 def find_initials(text: str, tokens: Sequence[Token]) -> list[Span]:
     """Initials of someone nobody listed, where a role, a title or a preposition introducing a
     person stands before them."""
-    if "." not in text and "," not in text:
-        return []
     spans = []
-    starts = {t.start: i for i, t in enumerate(tokens)}
     for pattern, bare in ((_INITIALS, False), (_BARE_INITIALS, True)):
         for match in pattern.finditer(text):
             letters = re.sub(r"[^\w]", "", match.group())
-            index = starts.get(match.start())
-            if index is None or letters.upper() in _NOT_INITIALS:
+            index = bisect.bisect_left(tokens, match.start(), key=lambda t: t.start)
+            if letters.upper() in _NOT_INITIALS or index == 0:
                 continue
             if bare:
-                introduced = role_before(text, tokens, index) and text[
-                    tokens[index - 1].end : match.start()
-                ].strip() in (",", "(")
+                gap = text[tokens[index - 1].end : match.start()].strip()
+                introduced = gap in (",", "(") and role_before(text, tokens, index)
             else:
                 introduced = (
-                    role_before(text, tokens, index)
-                    or civil_title_before(text, tokens, index) is not None
+                    _civil_title(text, tokens, index) is not None
                     or role_title_before(text, tokens, index)
                     or _INTRODUCES_PERSON.search(text, max(0, match.start() - 25), match.start())
                     is not None
+                    or role_before(text, tokens, index)
                 )
-            if not introduced:
-                continue
-            end = match.end()
-            spans.append(Span(match.start(), end, "name", "rule", person=_initials_ref(letters)))
+            if introduced:
+                spans.append(Span(match.start(), match.end(), "name", "rule",
+                                  person=_initials_ref(letters)))
     return spans
 
 
