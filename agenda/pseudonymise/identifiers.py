@@ -33,7 +33,7 @@ _DOT_WORD = r"(?:dot|point|punt|punkt)"
 _DOT = rf"(?:\s*{_OPEN}\s*(?:{_DOT_WORD}|\.)\s*{_CLOSE}\s*|\s+{_DOT_WORD}\s+|\.)"
 _TLD = r"(?:com|be|net|org|fr|nl|de|eu|lu|info|biz|io|uk|ch|at|brussels|vlaanderen|gent)"
 _OBFUSCATED_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*?{_AT}[\w-]+(?:{_DOT}[\w-]+)*?(?:{_DOT}|\.[ \t])"
+    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*?{_AT}[\w-]+(?:{_DOT}[\w-]+)*?(?:{_DOT}|[ \t]?\.[ \t]?)"
     rf"{_TLD}(?!\w)",
     re.IGNORECASE,
 )
@@ -86,9 +86,10 @@ def _label(language: str, kind: str) -> str:
 
 
 # What every e-mail written in words holds; most texts do not, and skip the long pattern.
-# "x @ y.be" and "x@y. be" (a space typed or a line cut) are written so too.
+# "x @ y.be", "x@y. be", "x@y .be" (a space typed or a line cut) are written so too.
 AT_WORD = re.compile(
-    r"(?:\s|[\[(<{])(?:at|arobase|apenstaartje|ät|@)(?:\s|[\])>}])|@[\w-]+(?:\.[\w-]+)*\.[ \t]",
+    r"(?:\s|[\[(<{])(?:at|arobase|apenstaartje|ät|@)(?:\s|[\])>}])"
+    r"|@[\w-]+(?:\.[\w-]+)*[ \t]?\.[ \t]",
     re.IGNORECASE,
 )
 

@@ -83,12 +83,16 @@ psychiaterin psychologe psychologin anwalt anwaltin betreuer betreuerin schuldne
 schuldnerberaterin vormund lehrer lehrerin erzieher erzieherin arbeitgeber arbeitgeberin
 ansprechpartner ansprechpartnerin chef chefin vorgesetzter vorgesetzte kollege kollegin
 berater beraterin
-juge-de-paix logopede pharmacien pharmacienne dentiste inspecteur inspectrice policier policiere
+logopede pharmacien pharmacienne dentiste inspecteur inspectrice policier policiere
 vrederechter jeugdrechter familierechter gerechtsdeurwaarder klastitularis titularis wijkagent
 logopedist apotheker apothekeres tandarts vroedvrouw gezinshelper zorgcoordinator
 friedensrichter friedensrichterin jugendrichter familienrichter
 gerichtsvollzieherin klassenlehrer klassenlehrerin sozialarbeiter sozialarbeiterin polizist
 polizistin apothekerin zahnarzt zahnarztin hebamme
+parrain marraine copain copine colocataire
+stiefvader stiefmoeder pleegvader pleegmoeder halfbroer halfzus kleinzoon kleindochter huisgenoot
+stiefvater stiefmutter pflegevater pflegemutter halbbruder halbschwester enkelin mitbewohner
+mitbewohnerin bekannte bekannter verlobte verlobter
 """
 ROLES: frozenset[tuple[str, ...]] = frozenset(tuple(name_parts(word)) for word in _ROLES.split())
 

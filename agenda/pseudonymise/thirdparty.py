@@ -27,6 +27,7 @@ from agenda.pseudonymise.lexicon import (
     CIVIL_TITLE_WORDS,
     CLOSING,
     DETERMINERS,
+    FAMILY_NOUNS,
     GERMAN_NOUN_ENDINGS,
     OCCUPATION_CUES,
     PARTICLES,
@@ -89,6 +90,22 @@ _STAYING = frozenset(
     ubernachtet lauft laufend""".split()  # noqa: SIM905
 )
 _STAYING_REACH = 4
+# Words after which a capitalised word is someone's name: a nickname given ("surnommé Titi",
+# "bijgenaamd Bolle", "genannt Schorsch"), a family ("la famille X", "het gezin X", "Familie X"),
+# a maiden or married name ("née X", "geb. X", "épouse X", "weduwe X").
+_NAME_FOLLOWS = (
+    frozenset(
+        """surnomme surnommee surnommes alias genaamd bijgenaamd genannt gerufen
+        nee geb geborene epouse veuve weduwe wwe verw verwitwete""".split()  # noqa: SIM905
+    )
+    | FAMILY_NOUNS
+)
+# A form's field for a name: "Nom :", "Naam:", "Vorname:", "Nom de famille :".
+_NAME_FIELD = re.compile(
+    r"(?:(?<!\w)(?:nom|pr[ée]nom|nom de famille|naam|voornaam|achternaam|familienaam|name"
+    r"|vorname|nachname|familienname)s?)[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*:[ \t]*$",
+    re.IGNORECASE,
+)
 # The parties of a court case: "En cause : …", "contre : …", "In Sachen: …", "tegen: …".
 _PARTY_LABEL = re.compile(
     r"(?:en cause|contre|in sachen|gegen|in zake|tegen)[ \t]*:[ \t]*$", re.IGNORECASE
@@ -218,8 +235,13 @@ def _first_name_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:
         return False  # "Saint-Pierre", "Sint-Jan": a place
     if len(words) > 1:
         return True
-    before = text[: words[0].start].rstrip()
-    return words[0].folded not in common_words() and not (before and before[-1].isdigit())
+    # a lone word in capitals is a heading or a column ("LIEN", "NOTE") more often
+    before = text[max(0, words[0].start - 8) : words[0].start].rstrip()
+    return (
+        words[0].folded not in common_words()
+        and not words[0].text.isupper()
+        and not (before and before[-1].isdigit())
+    )
 
 
 def _proper_noun_pair(text: str, tokens: Sequence[Token], run: Run, language: str) -> bool:
@@ -273,8 +295,10 @@ def find_third_parties(
     tokens = _join_letter_spaced(text, tokens)
     spans = []
     for found in name_runs(text, tokens):
-        # "Bäckerei Weynand": the shop's word opens the run, its owner's name follows
-        shop = tokens[found.first].folded in _SHOPS and found.last > found.first
+        # "Bäckerei Weynand", "Familie Kohnen": the shop's or family's word opens the run
+        shop = (
+            tokens[found.first].folded in _SHOPS or tokens[found.first].folded in FAMILY_NOUNS
+        ) and found.last > found.first
         run = Run(found.first + 1, found.last) if shop else found
         words = tokens[run.first : run.last + 1]
         title = _civil_title(text, tokens, run.first)
@@ -394,9 +418,10 @@ def _context_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:
     """What stands around the run says it is a person: letter-spaced emphasis, a party of a
     court case, a shop's owner, staying with someone, someone of an organisation."""
     words = tokens[run.first : run.last + 1]
-    if _spaced(text, words):
+    if _spaced(text, words) or _table_cell_before_first_name(text, tokens, run):
         return True
-    if _PARTY_LABEL.search(text, max(0, words[0].start - 20), words[0].start):
+    window = max(0, words[0].start - 24), words[0].start
+    if _PARTY_LABEL.search(text, *window) or _NAME_FIELD.search(text, *window):
         return True
     if _OF_ORGANISATION.match(text, words[-1].end) and len(words) == 1:
         after = text[words[-1].end : words[-1].end + 40].split()
@@ -404,7 +429,9 @@ def _context_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:
     previous = tokens[run.first - 1] if run.first else None
     if previous is None or "\n\n" in text[previous.end : words[0].start]:
         return False
-    if previous.folded in _SHOPS:
+    if (previous.folded in _SHOPS or previous.folded in _NAME_FOLLOWS) and text[
+        previous.end : words[0].start
+    ] in (" ", ". "):
         return True
     reach = tokens[max(0, run.first - 1 - _STAYING_REACH) : run.first - 1]
     if previous.folded in _WITH and previous.is_lower:
@@ -412,6 +439,19 @@ def _context_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:
     if previous.folded == "a" and previous.is_lower:
         return any(t.folded in _ENTRUSTED for t in reach)
     return False
+
+
+def _table_cell_before_first_name(text: str, tokens: Sequence[Token], run: Run) -> bool:
+    """ "| VANDERBEKEN | Lowie | broer |": a cell of a table whose next cell is a first name
+    holds the surname."""
+    start, end = tokens[run.first].start, tokens[run.last].end
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].rstrip(" \t")[-1:] not in ("|", "\t", "") or run.last + 1 >= len(
+        tokens
+    ):
+        return False
+    gap = text[end : tokens[run.last + 1].start]
+    return gap.strip(" ") in ("|", "\t") and tokens[run.last + 1].folded in first_names()
 
 
 def _titled_lexicon_words(text: str, tokens: Sequence[Token], found: Sequence[Span]) -> list[Span]:

@@ -83,6 +83,24 @@ def found(finder, text, *args):
         ),
         # a first name at a line's end, the surname on the next (text pasted from a PDF)
         ("fr", "Sa mère, Aïcha\nBenali, habite Liège.", "Sa mère, A., habite Liège."),
+        # a form's name fields
+        ("nl", "Naam: Vanderstraeten", "Naam: A."),
+        ("de", "Name: Nettesheim", "Name: A."),
+        # a family, a maiden name, a nickname given without quotes
+        (
+            "fr",
+            "Il vit avec la famille Vanderbeken depuis mai.",
+            "Il vit avec la famille A. depuis mai.",
+        ),
+        ("de", "Er wohnt bei Familie Nettesheim.", "Er wohnt bei Familie A."),
+        (
+            "de",
+            "Die Mutter, Frau Gerlinde Kohnen, geb. Nettesheim, lebt in Eupen.",
+            "Die Mutter, Frau A., geb. B., lebt in Eupen.",
+        ),
+        ("nl", "Zijn vriend, bijgenaamd Bolle, helpt.", "Zijn vriend, bijgenaamd A., helpt."),
+        # a row of a household table: the cell before a first name holds the surname
+        ("nl", "| VANDERBEKEN | Ludovic | broer |", "| A. | B. | broer |"),
     ],
 )
 def test_unlisted_names_in_their_written_forms(language, text, expected):
@@ -150,6 +168,9 @@ def test_quoted_nicknames_next_to_a_naming_verb(language, text, expected):
         ("de", "Sie wohnt in Sankt Augustin."),  # a place named after a saint
         ("nl", "Hij verscheen voor de vrederechter (AR 26/123/A)."),  # a label before a number
         ("de", "Frau Dr. Nettesheim bestätigt es."),  # the title stays out of the name
+        ("fr", "NOM | PRÉNOM | LIEN"),  # a column's heading in capitals
+        ("fr", "Composition de ménage :\nSont à sa charge : rien."),  # a label, then a line
+        ("fr", "Il est, comme il est dit Article 3, exclu."),  # "dit" is no naming verb here
     ],
 )
 def test_what_is_not_a_third_party_stays(language, text):
@@ -186,6 +207,7 @@ def test_foreign_phones(language, text, expected):
         ("écrire à jean.dupont @ gmail.com merci", ["jean.dupont @ gmail.com"]),
         ("mail an.peeters@telenet. be graag", ["an.peeters@telenet. be"]),
         ("anne punt claes at skynet punt be", ["anne punt claes at skynet punt be"]),
+        ("écrire à jean.dupont @ gmail . com", ["jean.dupont @ gmail . com"]),
         ("an.peeters@telenet.be", []),  # a plain address: the e-mail pattern's
     ],
 )
