@@ -87,12 +87,12 @@ logopede pharmacien pharmacienne dentiste inspecteur inspectrice policier polici
 vrederechter jeugdrechter familierechter gerechtsdeurwaarder klastitularis titularis wijkagent
 logopedist apotheker apothekeres tandarts vroedvrouw gezinshelper zorgcoordinator
 friedensrichter friedensrichterin jugendrichter familienrichter
-gerichtsvollzieherin klassenlehrer klassenlehrerin sozialarbeiter sozialarbeiterin polizist
+gerichtsvollzieherin klassenlehrer klassenlehrerin polizist
 polizistin apothekerin zahnarzt zahnarztin hebamme
 parrain marraine copain copine colocataire
 stiefvader stiefmoeder pleegvader pleegmoeder halfbroer halfzus kleinzoon kleindochter huisgenoot
 stiefvater stiefmutter pflegevater pflegemutter halbbruder halbschwester enkelin mitbewohner
-mitbewohnerin bekannte bekannter verlobte verlobter
+mitbewohnerin verlobte verlobter
 """
 ROLES: frozenset[tuple[str, ...]] = frozenset(tuple(name_parts(word)) for word in _ROLES.split())
 
