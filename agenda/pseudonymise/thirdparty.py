@@ -296,10 +296,13 @@ def find_third_parties(
     spans = []
     for found in name_runs(text, tokens):
         # "Bäckerei Weynand", "Familie Kohnen": the shop's or family's word opens the run
-        shop = (
+        opener = (
             tokens[found.first].folded in _SHOPS or tokens[found.first].folded in FAMILY_NOUNS
         ) and found.last > found.first
-        run = Run(found.first + 1, found.last) if shop else found
+        if opener or _noun_opens(tokens, found, language):
+            run = Run(found.first + 1, found.last)
+        else:
+            run = found
         words = tokens[run.first : run.last + 1]
         title = _civil_title(text, tokens, run.first)
         titled = (
@@ -344,6 +347,18 @@ def find_third_parties(
         + _senders(text, tokens)
         + find_initials(text, tokens)
         + find_nicknames(text, tokens)
+    )
+
+
+def _noun_opens(tokens: Sequence[Token], run: Run, language: str) -> bool:
+    """German: after an article or a possessive the run's first word is a noun, then the
+    name ("mit ihrem Lebensgefährten Marco", "der Nachbarin Anna Schmitz")."""
+    return (
+        language == "de"
+        and run.last > run.first
+        and run.first > 0
+        and tokens[run.first - 1].folded in DETERMINERS
+        and tokens[run.first].folded not in first_names()
     )
 
 

@@ -99,6 +99,14 @@ def found(finder, text, *args):
             "Die Mutter, Frau A., geb. B., lebt in Eupen.",
         ),
         ("nl", "Zijn vriend, bijgenaamd Bolle, helpt.", "Zijn vriend, bijgenaamd A., helpt."),
+        # German: after an article or a possessive, a noun, then the name
+        (
+            "de",
+            "Sie lebt mit ihrem Lebensgefährten Marco zusammen.",
+            "Sie lebt mit ihrem Lebensgefährten A. zusammen.",
+        ),
+        # a first name given to children of recent years
+        ("fr", "Le fils aîné, Kylian, est scolarisé.", "Le fils aîné, A., est scolarisé."),
         # a row of a household table: the cell before a first name holds the surname
         ("nl", "| VANDERBEKEN | Ludovic | broer |", "| A. | B. | broer |"),
     ],
