@@ -351,14 +351,16 @@ def find_third_parties(
 
 
 def _noun_opens(tokens: Sequence[Token], run: Run, language: str) -> bool:
-    """German: after an article or a possessive the run's first word is a noun, then the
-    name ("mit ihrem Lebensgefährten Marco", "der Nachbarin Anna Schmitz")."""
+    """German: after an article or a possessive the run's first word is a noun, then a name
+    holding a first name ("mit ihrem Lebensgefährten Marco", "der Nachbarin Anna Schmitz");
+    without one the rest is nouns too ("die Datei Ihres Zertifikats")."""
     return (
         language == "de"
         and run.last > run.first
         and run.first > 0
         and tokens[run.first - 1].folded in DETERMINERS
         and tokens[run.first].folded not in first_names()
+        and any(t.folded in first_names() for t in tokens[run.first + 1 : run.last + 1])
     )
 
 
