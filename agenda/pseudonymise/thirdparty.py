@@ -83,7 +83,7 @@ _WITH = frozenset({"chez", "bei", "bij"})
 # "à" only after "entrusted to": "vit à Lille" is a place
 _ENTRUSTED = frozenset({"confie", "confiee", "confies", "confiees", "place", "placee", "places"})
 _STAYING = frozenset(
-    """habite habitent vit vivent loge logent loge logee loges hebergee heberge heberges
+    """habite habitent vit vivent loge logent logee loges hebergee heberge heberges
     hebergees confie confiee confies confiees sejourne sejournent place placee places cours
     suivi suivie woont wonen woonde verblijft verblijven verbleef logeert logeren ondergebracht
     opgevangen loopt lopende geplaatst wohnt wohnen wohnte lebt leben lebte untergebracht
@@ -432,8 +432,10 @@ def _surname_signal(text: str, tokens: Sequence[Token], run: Run, language: str)
 
 
 def _context_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:
-    """What stands around the run says it is a person: letter-spaced emphasis, a party of a
-    court case, a shop's owner, staying with someone, someone of an organisation."""
+    """What stands around the run says it is a person: letter-spaced emphasis, a household
+    table's surname cell, a party of a court case, a form's name field, someone of an
+    organisation, a shop's owner, a family, a nickname or a maiden name given, staying with or
+    entrusted to someone."""
     words = tokens[run.first : run.last + 1]
     if _spaced(text, words) or _table_cell_before_first_name(text, tokens, run):
         return True
@@ -463,7 +465,7 @@ def _table_cell_before_first_name(text: str, tokens: Sequence[Token], run: Run) 
     holds the surname."""
     start, end = tokens[run.first].start, tokens[run.last].end
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].rstrip(" \t")[-1:] not in ("|", "\t", "") or run.last + 1 >= len(
+    if text[line_start:start].rstrip(" ")[-1:] not in ("|", "\t", "") or run.last + 1 >= len(
         tokens
     ):
         return False
@@ -494,8 +496,7 @@ def _titled_lexicon_words(text: str, tokens: Sequence[Token], found: Sequence[Sp
         titled = (
             title is not None
             or role_title_before(text, tokens, index)
-            or (index > 0 and tokens[index - 1].folded in _SHOPS
-                and joined(text, tokens[index - 1], token))
+            or (tokens[index - 1].folded in _SHOPS and joined(text, tokens[index - 1], token))
         )
         if not titled:
             continue
@@ -524,7 +525,7 @@ def _senders(text: str, tokens: Sequence[Token]) -> list[Span]:
     spans = []
     for match in _SENDER_LINE.finditer(text):
         start, end = match.span("name")
-        words = [t for t in tokens if start <= t.start < end]
+        words = _tokens_within(tokens, start, end)
         names = [t for t in words if t.folded not in PARTICLES]
         if (
             not names
@@ -587,6 +588,12 @@ def find_initials(text: str, tokens: Sequence[Token]) -> list[Span]:
     return spans
 
 
+def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> Sequence[Token]:
+    first = bisect.bisect_left(tokens, start, key=lambda t: t.start)
+    last = bisect.bisect_left(tokens, end, key=lambda t: t.start)
+    return tokens[first:last]
+
+
 def _initials_ref(letters: str) -> PersonRef:
     return PersonRef(
         key=f"third:|initials {fold(letters)}",
@@ -619,7 +626,7 @@ def find_nicknames(text: str, tokens: Sequence[Token]) -> list[Span]:
         after = re.split(r"[.;!?\n]", text[match.end() : match.end() + _NAMING_REACH])
         if not (_NAMING.search(before[-1]) or _NAMING.search(after[0])):
             continue
-        words = [t for t in tokens if match.start(1) <= t.start < match.end(1)]
+        words = _tokens_within(tokens, match.start(1), match.end(1))
         if not words or all(w.folded in not_name_words() for w in words):
             continue
         spans.append(Span(match.start(1), match.end(1), "name", "rule",
