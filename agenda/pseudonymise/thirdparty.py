@@ -413,9 +413,9 @@ def _gendered_role_before(text: str, start: int) -> bool:
 
 
 def _surname_signal(text: str, tokens: Sequence[Token], run: Run, language: str) -> bool:
-    """A common surname written mid-sentence ("met Vermeulen", "bei Mertes"). German
-    capitalises its nouns: there a surname must not also be a lexicon word or look like a
-    noun, and the word before must not be an article."""
+    """A common surname written mid-sentence ("met Vermeulen", "bei Mertes"), not after an
+    article ("la Fontaine", "au Renard" name things). German capitalises its nouns: there a
+    surname must not also look like a noun."""
     words = [t for t in tokens[run.first : run.last + 1] if t.folded not in PARTICLES]
     if not words or not all(w.folded in surnames() for w in words):
         return False
@@ -423,12 +423,9 @@ def _surname_signal(text: str, tokens: Sequence[Token], run: Run, language: str)
         return False
     if sentence_start(text, tokens[run.first].start):
         return False
-    if language != "de":
-        return True
-    previous = tokens[run.first - 1] if run.first else None
-    return not words[-1].folded.endswith(GERMAN_NOUN_ENDINGS) and not (
-        previous is not None and previous.folded in DETERMINERS
-    )
+    if run.first and tokens[run.first - 1].folded in DETERMINERS:
+        return False
+    return language != "de" or not words[-1].folded.endswith(GERMAN_NOUN_ENDINGS)
 
 
 def _context_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:

@@ -178,6 +178,7 @@ def test_quoted_nicknames_next_to_a_naming_verb(language, text, expected):
         ("de", "Frau Dr. Nettesheim bestätigt es."),  # the title stays out of the name
         ("fr", "NOM | PRÉNOM | LIEN"),  # a column's heading in capitals
         ("fr", "Composition de ménage :\nSont à sa charge : rien."),  # a label, then a line
+        ("fr", "Ils ont dîné au Renard, près de la gare."),  # a surname after an article
         ("fr", "Il est, comme il est dit Article 3, exclu."),  # "dit" is no naming verb here
     ],
 )
