@@ -116,6 +116,13 @@ _OF_ORGANISATION = re.compile(r"[ \t]+van (?:het|de)[ \t]")
 # A role noun written with its feminine ending in brackets: "Friedensrichter(in) Resi".
 _GENDERED_ROLE = re.compile(r"(\w+)\((?:in|e|r|n|innen|ne|se)\)[ \t]*[,:]?[ \t]*$")
 _ROLE_NOUNS = frozenset(key[0] for key in ROLES if len(key) == 1) | ROLE_TITLES
+# Professional titles written with a dot are abbreviations of at most this many letters.
+_ABBREVIATION = 4
+# A company's legal form after a name: an organisation ("Médiante asbl", "Krings GmbH").
+_LEGAL_FORM = re.compile(
+    r"[ \t]+(?:asbl|a\.s\.b\.l\.|vzw|v\.z\.w\.|sprl|srl|bv|bvba|nv|sa|scrl|cv|gmbh|ag|vog)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,8 @@ def _is_link(text: str, tokens: Sequence[Token], index: int) -> bool:
     if token.folded in _ARTICLES and token.is_lower:
         # "van der Elst", "de la Tour", but "Teil der Arztkosten" is two nouns
         return index > 0 and tokens[index - 1].folded in PARTICLES
+    if token.text == "vom":
+        return False  # "Herr Sommer vom Energieversorger": a contraction, not "von"
     return token.folded in PARTICLES
 
 
@@ -307,7 +316,7 @@ def find_third_parties(
         title = _civil_title(text, tokens, run.first)
         titled = (
             title is not None
-            or role_title_before(text, tokens, run.first)
+            or _role_title(text, tokens, run.first)
             or _gendered_role_before(text, words[0].start)
         )
         ruled = (
@@ -318,7 +327,7 @@ def find_third_parties(
             or _surname_signal(text, tokens, run, language)
             or _proper_noun_pair(text, tokens, run, language)
             or _signature(text, tokens, run)
-            or _context_signal(text, tokens, run)
+            or _context_signal(text, tokens, run, language)
         )
         if not ruled and not _ner_signal(text, tokens, run, entities):
             continue  # most capitalised words: no need to ask whether they are places
@@ -326,6 +335,7 @@ def find_third_parties(
             is_place(text, words, municipality)
             or is_not_person(tokens, run)
             or _reference_label(text, words)
+            or _LEGAL_FORM.match(text, words[-1].end) is not None
         ):
             continue
         if ruled and _surname_of_lexicon(text, tokens, run.last):
@@ -370,6 +380,15 @@ def _civil_title(text: str, tokens: Sequence[Token], index: int) -> tuple[int, s
     if index == 0 or tokens[index - 1].folded not in CIVIL_TITLE_WORDS:
         return None
     return civil_title_before(text, tokens, index)
+
+
+def _role_title(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """``role_title_before``, but a full word and a full stop end a sentence: "… kam der
+    Gerichtsvollzieher. Der Richter …" (an abbreviation keeps its dot: "Dr. Kessler")."""
+    if not role_title_before(text, tokens, index):
+        return False
+    title = tokens[index - 1]
+    return not (len(title.text) > _ABBREVIATION and text[title.end : title.end + 1] == ".")
 
 
 def _join_letter_spaced(text: str, tokens: Sequence[Token]) -> Sequence[Token]:
@@ -428,7 +447,7 @@ def _surname_signal(text: str, tokens: Sequence[Token], run: Run, language: str)
     return language != "de" or not words[-1].folded.endswith(GERMAN_NOUN_ENDINGS)
 
 
-def _context_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:
+def _context_signal(text: str, tokens: Sequence[Token], run: Run, language: str) -> bool:
     """What stands around the run says it is a person: letter-spaced emphasis, a household
     table's surname cell, a party of a court case, a form's name field, someone of an
     organisation, a shop's owner, a family, a nickname or a maiden name given, staying with or
@@ -448,7 +467,18 @@ def _context_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:
     if (previous.folded in _SHOPS or previous.folded in _NAME_FOLLOWS) and text[
         previous.end : words[0].start
     ] in (" ", ". "):
-        return True
+        # German: "die Familie Probleme" is a family and a noun, "bei Familie Meyer" a name;
+        # after the article, a known surname or a name of several words says a name
+        article = run.first >= 2 and tokens[run.first - 2].folded in DETERMINERS
+        return (
+            language != "de"
+            or previous.folded not in FAMILY_NOUNS
+            or not article
+            or len(words) > 1
+            or words[0].folded in surnames()
+        )
+    if language == "de" and words[-1].folded.endswith("n"):
+        return False  # "wohnt bei Freunden, Bekannten, Verwandten": a plural noun after "bei"
     reach = tokens[max(0, run.first - 1 - _STAYING_REACH) : run.first - 1]
     if previous.folded in _WITH and previous.is_lower:
         return any(t.folded in _STAYING for t in reach)
@@ -492,7 +522,7 @@ def _titled_lexicon_words(text: str, tokens: Sequence[Token], found: Sequence[Sp
         title = _civil_title(text, tokens, index)
         titled = (
             title is not None
-            or role_title_before(text, tokens, index)
+            or _role_title(text, tokens, index)
             or (tokens[index - 1].folded in _SHOPS and joined(text, tokens[index - 1], token))
         )
         if not titled:
@@ -574,7 +604,7 @@ def find_initials(text: str, tokens: Sequence[Token]) -> list[Span]:
             else:
                 introduced = (
                     _civil_title(text, tokens, index) is not None
-                    or role_title_before(text, tokens, index)
+                    or _role_title(text, tokens, index)
                     or _INTRODUCES_PERSON.search(text, max(0, match.start() - 25), match.start())
                     is not None
                     or role_before(text, tokens, index)

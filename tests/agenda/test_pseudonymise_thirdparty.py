@@ -93,6 +93,7 @@ def found(finder, text, *args):
             "Il vit avec la famille A. depuis mai.",
         ),
         ("de", "Er wohnt bei Familie Nettesheim.", "Er wohnt bei Familie A."),
+        ("de", "Herr Schmitz vom Energieversorger kam.", "Herr A. vom Energieversorger kam."),
         (
             "de",
             "Die Mutter, Frau Gerlinde Kohnen, geb. Nettesheim, lebt in Eupen.",
@@ -179,6 +180,11 @@ def test_quoted_nicknames_next_to_a_naming_verb(language, text, expected):
         ("fr", "NOM | PRÉNOM | LIEN"),  # a column's heading in capitals
         ("fr", "Composition de ménage :\nSont à sa charge : rien."),  # a label, then a line
         ("fr", "Ils ont dîné au Renard, près de la gare."),  # a surname after an article
+        # German nouns where names stand in other sentences
+        ("de", "Nach der Trennung wohnt sie bei Freunden in Kelmis."),
+        ("de", "Im Winter hat die Familie Probleme mit der Heizung."),
+        ("de", "Am Montag kam der Gerichtsvollzieher. Der Richter hat entschieden."),
+        ("fr", "Une médiation est en cours chez Médiante asbl."),  # an organisation
         ("fr", "Il est, comme il est dit Article 3, exclu."),  # "dit" is no naming verb here
     ],
 )
