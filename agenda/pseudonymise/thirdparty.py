@@ -455,9 +455,10 @@ def _context_signal(text: str, tokens: Sequence[Token], run: Run, language: str)
     words = tokens[run.first : run.last + 1]
     if _spaced(text, words) or _table_cell_before_first_name(text, tokens, run):
         return True
-    window = max(0, words[0].start - 24), words[0].start
-    if _PARTY_LABEL.search(text, *window) or _NAME_FIELD.search(text, *window):
-        return True
+    if text[max(0, words[0].start - 3) : words[0].start].rstrip(" \t")[-1:] == ":":
+        window = max(0, words[0].start - 24), words[0].start
+        if _PARTY_LABEL.search(text, *window) or _NAME_FIELD.search(text, *window):
+            return True
     if _OF_ORGANISATION.match(text, words[-1].end) and len(words) == 1:
         after = text[words[-1].end : words[-1].end + 40].split()
         return len(after) > 2 and not sentence_start(text, words[0].start)
@@ -491,13 +492,16 @@ def _table_cell_before_first_name(text: str, tokens: Sequence[Token], run: Run) 
     """ "| VANDERBEKEN | Lowie | broer |": a cell of a table whose next cell is a first name
     holds the surname."""
     start, end = tokens[run.first].start, tokens[run.last].end
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].rstrip(" ")[-1:] not in ("|", "\t", "") or run.last + 1 >= len(
-        tokens
+    if run.last + 1 >= len(tokens) or text[end : tokens[run.last + 1].start].strip(" ") not in (
+        "|",
+        "\t",
     ):
         return False
-    gap = text[end : tokens[run.last + 1].start]
-    return gap.strip(" ") in ("|", "\t") and tokens[run.last + 1].folded in first_names()
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        text[line_start:start].rstrip(" ")[-1:] in ("|", "\t", "")
+        and tokens[run.last + 1].folded in first_names()
+    )
 
 
 def _titled_lexicon_words(text: str, tokens: Sequence[Token], found: Sequence[Span]) -> list[Span]:
