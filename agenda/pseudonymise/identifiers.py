@@ -25,12 +25,16 @@ from agenda.pseudonymise.spans import Span
 from agenda.pseudonymise.text import fold, name_parts
 
 _OPEN, _CLOSE = r"[\[(<{]", r"[\])>}]"
-_AT = rf"(?:\s*{_OPEN}\s*(?:at|arobase|a|@)\s*{_CLOSE}\s*|\s+(?:at|arobase|apenstaartje|ät)\s+)"
+_AT = (
+    rf"(?:\s*{_OPEN}\s*(?:at|arobase|a|@)\s*{_CLOSE}\s*|\s+(?:at|arobase|apenstaartje|ät)\s+"
+    r"|[ \t]*@[ \t]*)"
+)
 _DOT_WORD = r"(?:dot|point|punt|punkt)"
 _DOT = rf"(?:\s*{_OPEN}\s*(?:{_DOT_WORD}|\.)\s*{_CLOSE}\s*|\s+{_DOT_WORD}\s+|\.)"
 _TLD = r"(?:com|be|net|org|fr|nl|de|eu|lu|info|biz|io|uk|ch|at|brussels|vlaanderen|gent)"
 _OBFUSCATED_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*?{_AT}[\w-]+(?:{_DOT}[\w-]+)*?{_DOT}{_TLD}(?!\w)",
+    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*?{_AT}[\w-]+(?:{_DOT}[\w-]+)*?(?:{_DOT}|[ \t]?\.[ \t]?)"
+    rf"{_TLD}(?!\w)",
     re.IGNORECASE,
 )
 
@@ -40,7 +44,11 @@ OCR_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "S": "
 _CONFUSED = str.maketrans(OCR_DIGITS)
 _D = r"[0-9OoIl|ZSGB]"
 _DAMAGED_IBAN = re.compile(rf"\b[A-Z]{{2}}{_D}{{2}}(?: ?{_D}{{4}}){{2,7}}(?: ?{_D}{{1,3}})?(?!\w)")
-_DAMAGED_RUN = re.compile(rf"(?<![\w.,/-])[0-9O](?:[ ./-]?{_D}){{7,}}(?!\w|,\d|[./-]\d)")
+# A letter may stand for the first digit too ("G11123 85O 12"): the checksum or the dossier
+# decides, so a word is never taken for a number.
+_DAMAGED_RUN = re.compile(
+    rf"[0-9OoIlZSGB](?<![\w.,/-].)(?:[ ./-]?{_D}){{7,}}(?!\w|,\d|[./-]\d)"  # "|": a table's
+)
 
 _PLATE = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
 # after a word about a vehicle: "ABC-123", "123-ABC", "2 BBV 956", "2WZT304"
@@ -53,8 +61,10 @@ _VEHICLE_CUE = re.compile(
     re.IGNORECASE,
 )
 _ROLL = re.compile(
-    r"(?:\b(?:num[ée]ro\s+de\s+r[ôo]le|n°\s*de\s+r[ôo]le|r[ôo]le(?:\s+g[ée]n[ée]ral)?|R\.\s?G\.|RG"
-    r"|rolnummer|rolnr\.?|algemene\s+rol|A\.\s?R\.\s?(?=n)|Aktenzeichen|Az\.|Akte|Rolle"
+    # "Rôle n°" heads a court letter, "rôle" runs in a sentence, "RÔLE GÉNÉRAL" is a heading
+    r"(?:\b(?:[Nn]um[ée]ro\s+de\s+r[ôo]le|[Nn]°\s*de\s+r[ôo]le"
+    r"|(?:[Rr][ôo]le|RÔLE|ROLE)(?:\s+(?:g[ée]n[ée]ral|G[ÉE]N[ÉE]RAL))?|R\.\s?G\.|RG"
+    r"|[Rr]olnummer|ROLNUMMER|[Rr]olnr\.?|[Aa]lgemene\s+rol|A\.\s?R\.\s?(?=n)|Aktenzeichen|Az\.|Akte|Rolle"
     r"|Verfahren|affaire|zaak)"
     r"\s*(?:(?i:n°|no|nr|num[ée]ro)\.?\s*)?:?\s*)"
     r"(?P<code>\d[\dA-Z]*(?:\s?[/.-]\s?[\dA-Z]+){1,4}|\d{1,3}\s[A-Z]{1,3}\s\d+/\d{2,4}"
@@ -76,8 +86,11 @@ def _label(language: str, kind: str) -> str:
 
 
 # What every e-mail written in words holds; most texts do not, and skip the long pattern.
+# "x @ y.be", "x@y. be", "x@y .be" (a space typed or a line cut) are written so too.
 AT_WORD = re.compile(
-    r"(?:\s|[\[(<{])(?:at|arobase|apenstaartje|ät|@)(?:\s|[\])>}])", re.IGNORECASE
+    r"(?:\s|[\[(<{])(?:at|arobase|apenstaartje|ät|@)(?:\s|[\])>}])"
+    r"|@[\w-]+(?:\.[\w-]+)*[ \t]?\.[ \t]",
+    re.IGNORECASE,
 )
 
 

@@ -84,6 +84,16 @@ psychiaterin psychologe psychologin anwalt anwaltin betreuer betreuerin schuldne
 schuldnerberaterin vormund lehrer lehrerin erzieher erzieherin arbeitgeber arbeitgeberin
 ansprechpartner ansprechpartnerin chef chefin vorgesetzter vorgesetzte kollege kollegin
 berater beraterin
+logopede pharmacien pharmacienne dentiste inspecteur inspectrice policier policiere
+vrederechter jeugdrechter familierechter gerechtsdeurwaarder klastitularis titularis wijkagent
+logopedist apotheker apothekeres tandarts vroedvrouw gezinshelper zorgcoordinator
+friedensrichter friedensrichterin jugendrichter familienrichter
+gerichtsvollzieherin klassenlehrer klassenlehrerin polizist
+polizistin apothekerin zahnarzt zahnarztin hebamme
+parrain marraine copain copine colocataire
+stiefvader stiefmoeder pleegvader pleegmoeder halfbroer halfzus kleinzoon kleindochter huisgenoot
+stiefvater stiefmutter pflegevater pflegemutter halbbruder halbschwester enkelin mitbewohner
+mitbewohnerin verlobte verlobter
 """
 ROLES: frozenset[tuple[str, ...]] = frozenset(tuple(name_parts(word)) for word in _ROLES.split())
 
@@ -208,8 +218,12 @@ def names_institution(text: str, start: int, end: int) -> bool:
     """True when the capitalised words ``text[start:end]`` are the name of an institution
     called after a person: a head word before them or among them ("Basisschool Pater
     Damiaan"), or a compound head ending them or glued after them."""
-    words = WORD_RE.findall(fold(text[start:end]))
-    if any(word in _INSTITUTION_HEADS for word in words[:-1]) or (
+    written = fold(text[start:end])
+    words = WORD_RE.findall(written)
+    # a head glued by a hyphen as the last part of the run: "Karl-Marx-Platz"
+    glued_head = len(words) > 1 and words[-1] in _INSTITUTION_HEADS \
+        and written.endswith("-" + words[-1])
+    if any(word in _INSTITUTION_HEADS for word in words[:-1]) or glued_head or (
         words and words[-1].endswith(_COMPOUND_HEADS)
     ):
         return True
@@ -333,6 +347,11 @@ def _folded_lines(name: str) -> frozenset[str]:
 
 def first_names() -> frozenset[str]:
     return _folded_lines("first_names.txt")
+
+
+def surnames() -> frozenset[str]:
+    """Folded common surnames of Belgium (a signal for a capitalised word alone)."""
+    return _folded_lines("surnames.txt")
 
 
 def common_words() -> frozenset[str]:

@@ -120,7 +120,7 @@ def find_niss(text: str, language: str) -> list[Span]:
     return [
         Span(start, end, "niss", "pattern", label)
         for start, end, digits in digit_runs(text)
-        if _is_niss(digits) and not text[:start].endswith("+")
+        if _is_niss(digits) and text[start - 1 : start] != "+"
     ]
 
 
@@ -146,6 +146,15 @@ def find_enterprise_numbers(text: str, language: str) -> list[Span]:
 _NEIGHBOUR = {"nl": "NL", "de": "DE", "fr": "FR"}
 
 
+# Words announcing a phone number: after one, a number of the right length is a phone even when
+# the numbering plan does not know its range (a new range, a mistyped digit still identify).
+_PHONE_CUE = re.compile(
+    r"(?:t[ée]l[ée]?(?:phone|efoon|efon)?|gsm|portable|mobiel|mobil|mobile|handy|fax|☎|📞)"
+    r"\.?\s*(?:n[°o]|nr)?\.?\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
 def find_phones(text: str, language: str) -> list[Span]:
     label = PLACEHOLDERS[language]["phone"]
     spans = []
@@ -154,17 +163,55 @@ def find_phones(text: str, language: str) -> list[Span]:
         spans.append(Span(start, match.end, "phone", "pattern", label))
     region = _NEIGHBOUR.get(language)
     for start, end, digits in digit_runs(text):
-        if not (digits.startswith("0") and 9 <= len(digits) <= 11) or region is None:
-            continue
         if any(s.start < end and start < s.end for s in spans):
             continue
-        try:
-            number = phonenumbers.parse(text[start:end], region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
+        if text[start - 1 : start] == "+":
+            if _possible(text[start - 1 : end], None):
+                spans.append(Span(start - 1, end, "phone", "pattern", label))
+        elif digits.startswith("00"):
+            # "0049 …" is also how an old account number begins: a phone word must say so
+            if _cued(text, start) and _possible(text[start:end], None):
+                spans.append(Span(start, end, "phone", "pattern", label))
+        elif (
+            digits.startswith("0")
+            and 9 <= len(digits) <= 11
+            and region is not None
+            and _national_phone(text, start, end, region)
+        ):
             spans.append(Span(start, end, "phone", "pattern", label))
     return spans
+
+
+def _parsed(written: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    try:
+        return phonenumbers.parse(written if region else "+" + written.lstrip("+0"), region)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def _possible(written: str, region: str | None) -> bool:
+    """A number written with its country code ("+49 151 …", "0033 …") and the length that
+    country's numbers have: a phone, whether or not its range is allocated."""
+    number = _parsed(written, region)
+    return number is not None and phonenumbers.is_possible_number(number)
+
+
+def _cued(text: str, start: int) -> bool:
+    return _PHONE_CUE.search(text, max(0, start - 20), start) is not None
+
+
+def _national_phone(text: str, start: int, end: int, region: str) -> bool:
+    """text[start:end], a number without country code: valid in the neighbour's plan, or,
+    after a phone word, of a length Belgian or the neighbour's numbers have."""
+    written = text[start:end]
+    number = _parsed(written, region)
+    if number is None:
+        return False
+    if phonenumbers.is_valid_number(number):
+        return True
+    return (phonenumbers.is_possible_number(number) or _possible(written, "BE")) and _cued(
+        text, start
+    )
 
 
 def _phone_digits(value: str) -> str:

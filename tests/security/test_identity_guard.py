@@ -210,7 +210,8 @@ def test_only_the_dg_lets_a_text_through_with_a_reason_audited_without_the_text(
     title = "Hommage à Monsieur Albert Delvaux, ancien président"
     auth.login("secretariat")
     auth.use_language("en")
-    refused = _edit(client, item, title=title, override_reason="A public tribute, named on purpose.")
+    reason = "A public tribute, named on purpose."
+    refused = _edit(client, item, title=title, override_reason=reason)
     assert "Only the director general may let through" in refused.get_data(as_text=True)
     auth.logout()
     auth.login("dg")
@@ -221,7 +222,7 @@ def test_only_the_dg_lets_a_text_through_with_a_reason_audited_without_the_text(
     assert "could identify a person" in without_reason.get_data(as_text=True)
     assert session.scalar(select(func.count()).select_from(GuardOverride)) == 0
     assert _edit(client, item, title=title,
-                 override_reason="A public tribute, named on purpose.").status_code == 302
+                 override_reason=reason).status_code == 302
     session.expire_all()
     assert session.get(AgendaItem, item.id).title == title
     [entry] = _audits(session, "identity_guard_overridden")

@@ -1,0 +1,266 @@
+"""Layer (c), third parties (issue 19): the forms an unlisted person's name and identifiers take
+in real reports, and what must stay. Rules only (no model): Dutch and German have none."""
+
+from datetime import date
+
+import pytest
+
+from agenda.pseudonymise import Pseudonymiser, parse_dossier
+from agenda.pseudonymise.guard import find_identities
+from agenda.pseudonymise.identifiers import find_damaged_identifiers, find_obfuscated_emails
+from agenda.pseudonymise.patterns import find_phones
+
+TODAY = date(2026, 10, 1)
+
+
+def rules_only(text, language):
+    dossier = parse_dossier(
+        {
+            "reference": "2026/0001",
+            "language": language,
+            "applicant": {"last_name": "Diallo", "first_names": ["Naïma"], "sex": "F"},
+        }
+    )
+    return Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise(text, dossier).text
+
+
+def found(finder, text, *args):
+    return [text[span.start : span.end] for span in finder(text, *args)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # letter-spaced for emphasis, after a title, a first name or a role
+        ("fr", "Le propriétaire, M. L E G R O S, refuse.", "Le propriétaire, Monsieur A., refuse."),
+        ("nl", "Haar zus Annelies V E R B E E C K woont in Aalst.", "Haar zus A. woont in Aalst."),
+        ("de", "Der Nachbar, Herr S T E I N E R, hilft.", "Der Nachbar, Herr A., hilft."),
+        # a surname in capitals next to a common first name (tables, lists)
+        ("nl", "Aanwezig: WILLEMS Ludo en zijn zoon.", "Aanwezig: A. en zijn zoon."),
+        # a party of a court case, whatever the first name
+        ("de", "In Sachen: SCHMITZ Gerlinde, Klägerin,", "In Sachen: A., Klägerin,"),
+        ("fr", "contre : Ortwin BRANDT, défendeur", "contre : A., défendeur"),
+        # a common surname alone, mid-sentence
+        ("nl", "De echtscheiding met Janssens is lopende.", "De echtscheiding met A. is lopende."),
+        ("fr", "Elle a rompu avec Lejeune en mars.", "Elle a rompu avec A. en mars."),
+        # a role noun of the courts, also with its feminine ending in brackets
+        ("nl", "vrederechter Goossens deed uitspraak.", "vrederechter A. deed uitspraak."),
+        (
+            "de",
+            "Friedensrichter(in) Kohnen hat entschieden.",
+            "Friedensrichter(in) A. hat entschieden.",
+        ),
+        # a word of the lexicons after a title: the title says it is a person
+        ("fr", "Son avocate, Me Colruyt, a écrit.", "Son avocate, Me A., a écrit."),
+        # the sender of a quoted e-mail
+        (
+            "fr",
+            "-----Message d'origine-----\nDe : Océane Lemaître\nObjet : suivi",
+            "-----Message d'origine-----\nDe : A.\nObjet : suivi",
+        ),
+        # a shop bearing its owner's name
+        (
+            "fr",
+            "Il travaillait à la boucherie Vanderhaegen à Namur.",
+            "Il travaillait à la boucherie A. à Namur.",
+        ),
+        (
+            "nl",
+            "Hij werkte bij slagerij Declercq in Brugge.",
+            "Hij werkte bij slagerij A. in Brugge.",
+        ),
+        ("de", "Er arbeitete in der Metzgerei Kohnen.", "Er arbeitete in der Metzgerei A."),
+        # staying with, entrusted to someone
+        (
+            "de",
+            "Die Kinder wohnen derzeit bei Ortrud in Eupen.",
+            "Die Kinder wohnen derzeit bei A. in Eupen.",
+        ),
+        (
+            "fr",
+            "La garde a été confiée à Gisèle, sa marraine.",
+            "La garde a été confiée à A., sa marraine.",
+        ),
+        # a first name at a line's end, the surname on the next (text pasted from a PDF)
+        ("fr", "Sa mère, Aïcha\nBenali, habite Liège.", "Sa mère, A., habite Liège."),
+        # a form's name fields
+        ("nl", "Naam: Vanderstraeten", "Naam: A."),
+        ("de", "Name: Nettesheim", "Name: A."),
+        # a family, a maiden name, a nickname given without quotes
+        (
+            "fr",
+            "Il vit avec la famille Vanderbeken depuis mai.",
+            "Il vit avec la famille A. depuis mai.",
+        ),
+        ("de", "Er wohnt bei Familie Nettesheim.", "Er wohnt bei Familie A."),
+        ("de", "Herr Schmitz vom Energieversorger kam.", "Herr A. vom Energieversorger kam."),
+        (
+            "de",
+            "Die Mutter, Frau Gerlinde Kohnen, geb. Nettesheim, lebt in Eupen.",
+            "Die Mutter, Frau A., geb. B., lebt in Eupen.",
+        ),
+        ("nl", "Zijn vriend, bijgenaamd Bolle, helpt.", "Zijn vriend, bijgenaamd A., helpt."),
+        # German: after an article or a possessive, a noun, then the name
+        (
+            "de",
+            "Sie lebt mit ihrem Lebensgefährten Marco zusammen.",
+            "Sie lebt mit ihrem Lebensgefährten A. zusammen.",
+        ),
+        # a first name given to children of recent years
+        ("fr", "Le fils aîné, Kylian, est scolarisé.", "Le fils aîné, A., est scolarisé."),
+        # a row of a household table: the cell before a first name holds the surname
+        ("nl", "| VANDERBEKEN | Ludovic | broer |", "| A. | B. | broer |"),
+    ],
+)
+def test_unlisted_names_in_their_written_forms(language, text, expected):
+    assert rules_only(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "Son voisin, P.-Y. L., passe chaque jour.", "Son voisin, A., passe chaque jour."),
+        (
+            "nl",
+            "De schuldbemiddelaar, K.D., volgt het dossier.",
+            "De schuldbemiddelaar, A., volgt het dossier.",
+        ),
+        ("de", "Die Trennung von R.S. ist vollzogen.", "Die Trennung von A. ist vollzogen."),
+        ("fr", "Le suivi est assuré chez J. V. au CAW.", "Le suivi est assuré chez A. au CAW."),
+        ("nl", "De huisarts, JV, bevestigt.", "De huisarts, A., bevestigt."),
+        # abbreviations written like initials stay
+        (
+            "fr",
+            "L'arrêté royal (A.R.) du 11 juillet 2002 s'applique.",
+            "L'arrêté royal (A.R.) du 11 juillet 2002 s'applique.",
+        ),
+    ],
+)
+def test_initials_after_a_role_or_a_preposition(language, text, expected):
+    assert rules_only(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Il loge chez un cousin que tout le monde surnomme « Titi ».",
+            "Il loge chez un cousin que tout le monde surnomme « A. ».",
+        ),
+        (
+            "nl",
+            "Haar broer, door de buren ‘Manneke’ genoemd, helpt.",
+            "Haar broer, door de buren ‘A.’ genoemd, helpt.",
+        ),
+        (
+            "de",
+            "Ihr Freund, den alle „Kalle“ nennen, zahlt.",
+            "Ihr Freund, den alle „A.“ nennen, zahlt.",
+        ),
+        # quotes without a verb of naming are a title, not a nickname
+        ("fr", "Elle lit « Le Monde » chaque jour.", "Elle lit « Le Monde » chaque jour."),
+    ],
+)
+def test_quoted_nicknames_next_to_a_naming_verb(language, text, expected):
+    assert rules_only(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "B U D G E T\nLe loyer est payé."),  # a letter-spaced heading
+        ("de", "Von: Sozialdienst\nAn: Direktion"),  # a service sends the e-mail
+        ("fr", "Sa sœur vit à Lyon depuis 2019."),  # "à" before a place
+        ("de", "Der Antrag wurde mit der Post geschickt."),
+        ("de", "gemäß Artikel 14 des Gesetzes vom 26. Mai 2002"),  # a noun before "vom"
+        ("de", "Sie wohnt in Sankt Augustin."),  # a place named after a saint
+        ("nl", "Hij verscheen voor de vrederechter (AR 26/123/A)."),  # a label before a number
+        ("de", "Frau Dr. Nettesheim bestätigt es."),  # the title stays out of the name
+        ("fr", "NOM | PRÉNOM | LIEN"),  # a column's heading in capitals
+        ("fr", "Composition de ménage :\nSont à sa charge : rien."),  # a label, then a line
+        ("fr", "Ils ont dîné au Renard, près de la gare."),  # a surname after an article
+        # German nouns where names stand in other sentences
+        ("de", "Nach der Trennung wohnt sie bei Freunden in Kelmis."),
+        ("de", "Im Winter hat die Familie Probleme mit der Heizung."),
+        ("de", "Am Montag kam der Gerichtsvollzieher. Der Richter hat entschieden."),
+        ("fr", "Une médiation est en cours chez Médiante asbl."),  # an organisation
+        ("fr", "Il est, comme il est dit Article 3, exclu."),  # "dit" is no naming verb here
+    ],
+)
+def test_what_is_not_a_third_party_stays(language, text):
+    output = rules_only(text, language)
+    if "Nettesheim" in text:
+        assert output == "Frau Dr. A. bestätigt es."
+    elif "AR " in text:
+        assert output == "Hij verscheen voor de vrederechter (AR [rolnummer])."
+    else:
+        assert output == text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # with a country code: the plan's length is enough (a new range, a mistyped digit)
+        ("fr", "Tél. : +49 151 2345678 (portable).", ["+49 151 2345678"]),
+        ("nl", "bel +33 7 01 23 45 67 na 18 uur", ["+33 7 01 23 45 67"]),
+        # a French number after a phone word
+        ("fr", "sa sœur (tél. 07.01.23.45.67) à Lille", ["07.01.23.45.67"]),
+        ("de", "Handy: 0049 160 1234567", ["0049 160 1234567"]),
+        # no phone word: an old account number, an amount and a date stay
+        ("nl", "rekening 001-1234567-89", []),
+        ("fr", "montant de 1.234.567,00 € le 07.09.2026", []),
+    ],
+)
+def test_foreign_phones(language, text, expected):
+    assert found(find_phones, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("écrire à jean.dupont @ gmail.com merci", ["jean.dupont @ gmail.com"]),
+        ("mail an.peeters@telenet. be graag", ["an.peeters@telenet. be"]),
+        ("anne punt claes at skynet punt be", ["anne punt claes at skynet punt be"]),
+        ("écrire à jean.dupont @ gmail . com", ["jean.dupont @ gmail . com"]),
+        ("an.peeters@telenet.be", []),  # a plain address: the e-mail pattern's
+    ],
+)
+def test_obfuscated_e_mail_addresses(text, expected):
+    assert found(find_obfuscated_emails, text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NISS : B5.12.13-356.56.", ["B5.12.13-356.56"]),  # B read for 8, the first digit
+        ("NISS : 85.12.l3-356.56.", ["85.12.l3-356.56"]),
+        ("| 85 | 12.13 |", []),  # a table's bars are no digits
+    ],
+)
+def test_niss_with_a_letter_for_a_digit(text, expected):
+    assert found(find_damaged_identifiers, text, "fr", {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "Rôle n° 24/1234/A", "Rôle n° [n° de rôle]"),
+        ("fr", "RÔLE GÉNÉRAL 25A4321", "RÔLE GÉNÉRAL [n° de rôle]"),
+        ("nl", "Rolnummer 25/888/B", "Rolnummer [rolnummer]"),
+    ],
+)
+def test_court_roll_numbers_whatever_the_case(language, text, expected):
+    assert rules_only(text, language) == expected
+
+
+def test_the_guard_sees_the_same_third_parties():
+    hits = find_identities(
+        {"body": "Le bailleur, M. L E G R O S, et une voisine, P.-Y. L., ont signé."},
+        [],
+        language="fr",
+    )
+    assert [(hit.kind, hit.masked) for hit in hits] == [
+        ("name", "M.• L• E• G• R• O• S•"),
+        ("name", "P.••• L.•"),
+    ]
