@@ -155,11 +155,17 @@ def machine() -> str:
     return f"{os.cpu_count()} CPU(s) (nproc), {cpu}, {ram} RAM, {system}"
 
 
+#: what follows this line in the section is the developers' notes, kept from run to run
+NOTES = "Notes (kept by `make bench-pseudo`):"
+
+
 def write_section(lines: list[str]) -> None:
     text = DOCS.read_text("utf-8") if DOCS.exists() else "# Benchmarks\n"
-    section = "\n".join([SECTION, "", *lines]) + "\n"
     pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if pattern.search(text):
+    found = pattern.search(text)
+    notes = found.group().partition(NOTES)[2].strip("\n") if found else ""
+    section = "\n".join([SECTION, "", *lines, "", NOTES, "", notes]).rstrip("\n") + "\n"
+    if found:
         text = pattern.sub(lambda _: section + "\n", text).rstrip("\n") + "\n"
     else:
         text = text.rstrip("\n") + "\n\n" + section
@@ -167,14 +173,16 @@ def write_section(lines: list[str]) -> None:
     DOCS.write_text(text, "utf-8")
 
 
-def run_measured(argv: list[str], logs: Path) -> tuple[int, float, float]:
-    """Exit status, wall seconds and peak RSS (MiB) of this one child process."""
+def run_measured(argv: list[str], logs: Path) -> tuple[int, float, float, float]:
+    """Exit status, wall seconds, CPU seconds (user and system) and peak RSS (MiB) of this one
+    child process. On a machine others use, the CPU time is the comparable figure."""
     with (logs / "stdout").open("wb") as out, (logs / "stderr").open("wb") as err:
         started = time.perf_counter()
         child = subprocess.Popen(argv, cwd=ROOT, stdout=out, stderr=err)  # noqa: S603
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
-    return os.waitstatus_to_exitcode(status), seconds, usage.ru_maxrss / 1024
+    cpu = usage.ru_utime + usage.ru_stime
+    return os.waitstatus_to_exitcode(status), seconds, cpu, usage.ru_maxrss / 1024
 
 
 def main() -> int:
@@ -183,7 +191,9 @@ def main() -> int:
         source.mkdir()
         build_inputs(source)
         argv = command(source, target)
-        status, seconds, peak_mib = run_measured(argv, Path(tmp))
+        load_before = os.getloadavg()[0]
+        status, seconds, cpu, peak_mib = run_measured(argv, Path(tmp))
+        load_after = os.getloadavg()[0]
         written = len(list(target.glob("*.txt"))) if target.exists() else 0
         if status != 0 or written != REPORTS:
             print((Path(tmp) / "stderr").read_text("utf-8"), file=sys.stderr)
@@ -198,6 +208,8 @@ def main() -> int:
         f"- inputs: {REPORTS} reports built from tests/agenda/corpus (FR/NL/DE), names changed",
         f"- wall time: {seconds:.1f} s (target ≤ {TARGET_SECONDS:.0f} s), "
         f"{REPORTS / seconds:.0f} reports/s",
+        f"- CPU time of the CLI process (user + system): {cpu:.1f} s",
+        f"- load average (1 min) before: {load_before:.1f}, after: {load_after:.1f}",
         f"- peak RSS of the CLI process: {peak_mib:.0f} MiB",
     ]
     write_section(lines)
