@@ -54,9 +54,10 @@ def _create(reason: sa.Column) -> None:
 
 
 def _data_key_codec() -> tuple[Callable[[bytes], bytes], Callable[[bytes], bytes]]:
+    # the application's modules only when rows need the key: alembic loads every migration
+    # module, the application's or not, and a migration must not depend on them otherwise
     from flask import has_app_context
-
-    from council import crypto
+    from council import crypto  # the key of the application running the upgrade
     if not has_app_context():
         raise RuntimeError('withdrawal reasons are encrypted with COUNCIL_DATA_KEY: run this '
                            'upgrade through the application (flask --app council init-db)')
