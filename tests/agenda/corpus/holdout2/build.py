@@ -431,9 +431,12 @@ def write_last(r: Report, p: Person, style: str = "plain") -> None:
 
 def write_full(r: Report, p: Person, style: str = "plain", caps_last: bool = False) -> None:
     if p.first:
-        write_token(r, p.first, p.known, "plain" if style in ("break", "spaced") else style
-                    if style != "caps" else "plain")
+        # an artefact falls on one token: the surname, or now and then the first name
+        artefact_on_first = style in ("soft", "zw") and random.Random(p.last).random() < 0.3
+        write_token(r, p.first, p.known, style if artefact_on_first else "plain")
         r.w(" ")
+    if artefact_on_first:
+        style = "plain"
     write_last(r, p, "caps" if caps_last and style == "plain" else style)
 
 
@@ -484,8 +487,7 @@ class Case:
         self.house = str(rng.randrange(1, 240))
         self.box = rng.choice([None, None, "2", "3", "B"])
         self.postcode, self.city = rng.choice(CITIES[lang])
-        country = {"fr": ["BE", "BE", "FR"], "nl": ["BE", "BE", "NL"],
-                   "de": ["BE", "BE", "DE"]}[lang]
+        country = {"fr": ["BE", "BE", "FR"], "nl": ["BE", "NL"], "de": ["BE", "DE"]}[lang]
         self.phone_country = rng.choice(country)
         self.phone, self.phone_forms = mobile(rng, self.phone_country)
         self.iban = make_iban(rng, "DE" if lang == "de" and rng.random() < 0.25 else "BE")
@@ -499,7 +501,7 @@ class Case:
             self.ref = f"2026/{rng.randrange(100, 999):04d}"
         # third parties
         self.others = {}
-        for role in ("landlord", "ex", "neighbour", "employer", "teacher"):
+        for role in ("landlord", "ex", "neighbour", "employer", "teacher", "mediator"):
             fname, _, fdim = first()
             lp, lc = last()
             self.others[role] = Person(fname, lp, lc, False, fdim)
@@ -693,7 +695,8 @@ PARAGRAPHS = {
         "(service du personnel) confirme la fin du contrat au {d2}.",
         "Nous proposons l'octroi d'un revenu d'intégration au taux isolé ({amount}) à partir "
         "du {d1}, en application des dispositions suivantes : {legal} ; {legal2}.",
-        "La voisine, {neighbour} ({nphone}), nous a appelés : {dim} n'ouvrait "
+        "Une voisine ou un voisin, {neighbour} ({nphone}), nous a appelés : {dim} "
+        "n'ouvrait "
         "plus sa porte. Nous avons pu joindre l'intéressée au {phone}.",
         "Compte de l'intéressée : {iban}. Le loyer est versé directement au propriétaire sur "
         "le compte {lliban}.",
@@ -704,6 +707,10 @@ PARAGRAPHS = {
         "Coordonnées : {email}, {phone}. Numéro de registre national : {niss}.",
         "Farde {colour} : pièces justificatives reçues le {d1s}, dont l'avertissement-extrait "
         "de rôle et l'attestation de la mutuelle.",
+        "{partner} (partenaire, né(e) {pborn}) perçoit {amount} par mois ; le couple a été "
+        "reçu ensemble le {d1s}.",
+        "Le médiateur de dettes, {mediator} ({medmail}), signale un plan de remboursement de "
+        "{amount} par mois ; le créancier principal est {inst}.",
     ],
     "nl": [
         "{Mevr} {app} meldt zich op {d1} aan op de zitdag. Geboren {bornm}; woont "
@@ -718,7 +725,7 @@ PARAGRAPHS = {
         "personeelsdienst bevestigt het einde van het contract op {d2}.",
         "Wij stellen voor een leefloon toe te kennen aan het tarief alleenstaande ({amount}) "
         "vanaf {d1}, op grond van: {legal}; {legal2}.",
-        "De buurvrouw, {neighbour} ({nphone}), belde ons: {dim} deed de deur niet "
+        "Een buur, {neighbour} ({nphone}), belde ons: {dim} deed de deur niet "
         "meer open. Wij konden betrokkene bereiken op {phone}.",
         "Rekening van betrokkene: {iban}. De huur wordt rechtstreeks gestort op rekening "
         "{lliban} van de verhuurder.",
@@ -729,6 +736,10 @@ PARAGRAPHS = {
         "Contactgegevens: {email}, {phone}. Rijksregisternummer: {niss}.",
         "Map {colour}: bewijsstukken ontvangen op {d1s}, waaronder het aanslagbiljet en het "
         "attest van het ziekenfonds.",
+        "{partner} (partner, geboren {pborn}) ontvangt {amount} per maand; het koppel werd "
+        "samen ontvangen op {d1s}.",
+        "De schuldbemiddelaar, {mediator} ({medmail}), meldt een afbetalingsplan van {amount} "
+        "per maand; de voornaamste schuldeiser is {inst}.",
     ],
     "de": [
         "{Frau} {app} spricht am {d1} in der Sprechstunde vor. Geboren: {bornm}. Lebt "
@@ -744,8 +755,8 @@ PARAGRAPHS = {
         "(Personalabteilung) bestätigt das Vertragsende zum {d2}.",
         "Wir schlagen vor, das Eingliederungseinkommen zum Satz für Alleinstehende ({amount}) "
         "gemäß {legal} und {legal2} ab dem {d1} zu gewähren.",
-        "Die Nachbarin, {neighbour} ({nphone}), rief uns an: {dim} öffnete die Tür nicht mehr. Wir "
-        "erreichten die Betroffene unter {phone}.",
+        "Aus der Nachbarschaft rief {neighbour} ({nphone}) an: {dim} öffnete die Tür "
+        "nicht mehr. Wir erreichten die Betroffene unter {phone}.",
         "Konto der Betroffenen: {iban}. Die Miete wird direkt auf das Konto {lliban} des "
         "Vermieters überwiesen.",
         "Die Akte geht an {inst}; Rechtsanwalt {lawyer} vertritt {appF} vor dem Friedensgericht "
@@ -755,6 +766,10 @@ PARAGRAPHS = {
         "Kontakt: {email}, {phone}. Nationalregisternummer: {niss}.",
         "Mappe {colour}: Belege am {d1s} erhalten, darunter der Steuerbescheid und die "
         "Bescheinigung der Krankenkasse.",
+        "{partner} (Partner/in, geboren {pborn}) bezieht {amount} im Monat; das Paar wurde "
+        "am {d1s} gemeinsam empfangen.",
+        "Der Schuldnerberater, {mediator} ({medmail}), meldet einen Abzahlungsplan von "
+        "{amount} monatlich; Hauptgläubiger ist {inst}.",
     ],
 }
 WORDS = {
@@ -794,7 +809,8 @@ WORDS = {
            "note": "Gespräch", "tel": "Tel."},
 }
 COURT_TEXT = {
-    "fr": ["Par exploit de l'huissier de justice {bailiff} du {d1}, {landlord} cite {app} "
+    "fr": ["Par exploit de l'huissier de justice {bailiff} du {d1}, le bailleur, {landlord}, "
+           "cite {Mme} {app} "
            "devant le juge de paix du canton de {muni} (rôle général n° {roll}) en paiement "
            "de {amount} d'arriérés et en résiliation du bail.",
            "L'audience d'introduction est fixée au {d2} ; le juge {judge} a accordé une remise. "
@@ -802,16 +818,18 @@ COURT_TEXT = {
            "travail (R.G. {roll2}), sur pied de l'{legal}.",
            "L'huissier a dressé un procès-verbal de saisie sur le véhicule immatriculé {plate}, "
            "utilisé par {appF} pour se rendre à son travail de {occupation}."],
-    "nl": ["Bij exploot van gerechtsdeurwaarder {bailiff} van {d1} dagvaardt {landlord} "
-           "{app} voor de vrederechter van het kanton {muni} (AR nr. {roll}) tot betaling "
+    "nl": ["Bij exploot van gerechtsdeurwaarder {bailiff} van {d1} dagvaardt de verhuurder, "
+           "{landlord}, {Mevr} {app} voor de vrederechter van het kanton {muni} "
+           "(AR nr. {roll}) tot betaling "
            "van {amount} achterstallige huur en ontbinding van de huurovereenkomst.",
            "De inleidende zitting is vastgesteld op {d2}; rechter {judge} stond uitstel toe. "
            "Een procedure collectieve schuldenregeling loopt bij de arbeidsrechtbank (AR "
            "{roll2}), op grond van {legal}.",
            "De deurwaarder legde beslag op het voertuig met nummerplaat {plate}, dat {appF} "
            "gebruikt om naar het werk als {occupation} te gaan."],
-    "de": ["Mit Zustellung des Gerichtsvollziehers {bailiff} vom {d1} lädt {landlord} "
-           "{app} vor das Friedensgericht des Kantons {muni} (Geschäftsverzeichnisnr. {roll}) "
+    "de": ["Mit Zustellung des Gerichtsvollziehers {bailiff} vom {d1} lädt "
+           "{landlord} (Vermieter/in) {Frau} {app} vor das Friedensgericht des Kantons {muni} "
+           "(Geschäftsverzeichnisnr. {roll}) "
            "wegen {amount} Mietrückstand und Auflösung des Mietvertrags.",
            "Die Einleitungssitzung ist auf den {d2} festgesetzt; Richter {judge} gewährte "
            "Aufschub. Ein kollektives Schuldenregelungsverfahren ist beim Arbeitsgericht "
@@ -863,7 +881,7 @@ def slots_for(r: Report, c: Case) -> dict:
     rng, lang = c.rng, c.lang
     o = c.others
     female = c.sex == "F"
-    styles = ["plain"] * 6 + ["caps", "soft", "zw"]
+    styles = ["plain"] * 12 + ["caps", "caps", "soft", "zw"]
 
     def person(p, style=None, caps_last=None):
         def go():
@@ -938,6 +956,22 @@ def slots_for(r: Report, c: Case) -> dict:
         slots[slot] = (lambda k: lambda: keep(r, k, rng))(kind)
     if c.children:
         slots["child"] = child
+    if c.partner:
+        slots["partner"] = person(c.partner)
+        slots["pborn"] = lambda: birth_date(r, c.partner_born, True, rng.choice(
+            ["slash", "dots", "month", "words"]))
+    mediator = o["mediator"]
+
+    def medmail():
+        local = f"{_ascii(mediator.first)}.{_ascii(mediator.last)}".lower()
+        host = {"fr": "mediationdettes", "nl": "cawmiddenvlaanderen", "de": "vsb-eupen"}[lang]
+        if rng.random() < 0.4:
+            r.red(f"{local} [at] {host} [dot] be", "email", "email_obfuscated", False)
+        else:
+            r.red(f"{local}@{host}.be", "email", "email", False)
+
+    slots["mediator"] = person(mediator)
+    slots["medmail"] = medmail
     return slots
 
 
@@ -978,9 +1012,10 @@ def pdf_paste(r: Report, c: Case, slots: dict) -> None:
     r.pdf = True
     # a PDF font sets ligatures in names, and line ends cut them
     def cut_or_plain(p: Person):
-        return lambda: write_full(r, p, c.rng.choice(["lig", "break", "plain"]))
+        return lambda: write_full(r, p, c.rng.choice(["lig", "break", "break", "plain"]))
 
     slots["app"] = cut_or_plain(c.app)
+    slots["appL"] = lambda: write_last(r, c.app, c.rng.choice(["break", "plain"]))
     slots["landlord"] = cut_or_plain(c.others["landlord"])
     header(r, c, slots)
     paragraphs(r, c, slots, c.rng.randrange(5, 8))
@@ -1024,15 +1059,20 @@ def wrap(r: Report, c: Case, slots: dict) -> None:
 
 
 def hyphenate(text: str, rng: random.Random, keep_out: list[str]) -> str:
-    """Cut a few long ordinary words at a line end, as a PDF's hyphenation does."""
-    def cut(match: re.Match) -> str:
-        word = match.group(0)
-        if rng.random() > 0.25 or any(word.lower() in k.lower() for k in keep_out):
-            return word
+    """Cut some long ordinary words that open a line: their head goes up to the end of the
+    line before, followed by a hyphen, as a PDF's hyphenation does."""
+    lines = text.split("\n")
+    for i in range(1, len(lines)):
+        found = re.match(r"([a-zàâçéèêëîïôûüäöß]{10,})(?![\w\u00ad\u200b-])", lines[i])
+        if not found or not lines[i - 1].strip() or rng.random() > 0.5:
+            continue
+        word = found.group(1)
+        if any(word.casefold() in k.casefold() for k in keep_out):
+            continue
         at = len(word) // 2
-        return word[:at] + "-\n" + word[at:]
-    return re.sub(r"(?<![\w\u00ad\u200b-])[a-zàâçéèêëîïôûüäöß]{11,}(?![\w\u00ad\u200b-])",
-                  cut, text)
+        lines[i - 1] += f" {word[:at]}-"
+        lines[i] = lines[i][at:]
+    return "\n".join(lines)
 
 
 def form(r: Report, c: Case, slots: dict) -> None:
@@ -1071,6 +1111,9 @@ def email_thread(r: Report, c: Case, slots: dict) -> None:
     r.red(c.landlord_email, "email", "email", False)
     r.w(f"\n{words['subject']}: RE: ")
     slots["ini"]() if c.rng.random() < 0.5 else slots["ref"]()
+    # the surname pasted from a word processor keeps an invisible character
+    r.w(" — ")
+    write_last(r, c.app, c.rng.choice(["zw", "soft", "zw", "plain"]))
     r.w("\n\n" + words["reply"] + "\n\n")
     paragraphs(r, c, slots, c.rng.randrange(2, 4))
     r.w(f"\n{words['from']}: ")
