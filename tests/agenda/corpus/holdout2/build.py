@@ -687,7 +687,7 @@ PARAGRAPHS = {
         "depuis la séparation d'avec {ex}, installé(e) à {saint}.",
         "Le ménage occupe un appartement {addr}, à {city}, loué à {landlord} pour {amount} par "
         "mois. Le propriétaire réclame un arriéré et menace de saisir la garantie locative.",
-        "{Mme} {appL} est suivi(e) pour une {disease} (établissement : {eponym}) ; le "
+        "{Mme} {appL} est suivi(e) (diagnostic : {disease} ; établissement : {eponym}) ; le "
         "Dr {doctor} atteste une incapacité de travail jusqu'au {d2s} inclus.",
         "{child} est scolarisé(e) : {eponym2}. Son institutrice, Mme {teacher}, signale des "
         "absences répétées depuis {lookalike}.",
@@ -697,8 +697,8 @@ PARAGRAPHS = {
         "du {d1}, en application des dispositions suivantes : {legal} ; {legal2}.",
         "Une voisine ou un voisin, {neighbour} ({nphone}), nous a appelés : {dim} "
         "n'ouvrait "
-        "plus sa porte. Nous avons pu joindre l'intéressée au {phone}.",
-        "Compte de l'intéressée : {iban}. Le loyer est versé directement au propriétaire sur "
+        "plus sa porte. Nous avons pu joindre l'intéressé(e) au {phone}.",
+        "Compte de l'intéressé(e) : {iban}. Le loyer est versé directement au propriétaire sur "
         "le compte {lliban}.",
         "Le dossier est transmis au {inst} ; Me {lawyer} représente {appF} dans la procédure "
         "devant le juge de paix de {muni}.",
@@ -815,7 +815,7 @@ COURT_TEXT = {
            "de {amount} d'arriérés et en résiliation du bail.",
            "L'audience d'introduction est fixée au {d2} ; le juge {judge} a accordé une remise. "
            "Une procédure en règlement collectif de dettes est pendante devant le tribunal du "
-           "travail (R.G. {roll2}), sur pied de l'{legal}.",
+           "travail (R.G. {roll2}), en vertu de : {legal}.",
            "L'huissier a dressé un procès-verbal de saisie sur le véhicule immatriculé {plate}, "
            "utilisé par {appF} pour se rendre à son travail de {occupation}."],
     "nl": ["Bij exploot van gerechtsdeurwaarder {bailiff} van {d1} dagvaardt de verhuurder, "
