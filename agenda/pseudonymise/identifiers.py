@@ -26,7 +26,7 @@ from agenda.pseudonymise.text import fold, name_parts
 
 _OPEN, _CLOSE = r"[\[(<{]", r"[\])>}]"
 _AT = (
-    rf"(?:\s*{_OPEN}\s*(?:at|arobase|a|@)\s*{_CLOSE}\s*|\s+(?:at|arobase|apenstaartje|ät)\s+"
+    rf"(?:\s*{_OPEN}\s*(?:at|arobase|a|@)\s*{_CLOSE}\s*|\s+(?:at|arobase|apenstaartje|ät|bei|chez|bij)\s+"
     r"|[ \t]*@[ \t]*)"
 )
 _DOT_WORD = r"(?:dot|point|punt|punkt)"
@@ -43,7 +43,10 @@ OCR_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "S": "
               "B": "8"}
 _CONFUSED = str.maketrans(OCR_DIGITS)
 _D = r"[0-9OoIl|ZSGB]"
-_DAMAGED_IBAN = re.compile(rf"\b[A-Z]{{2}}{_D}{{2}}(?: ?{_D}{{4}}){{2,7}}(?: ?{_D}{{1,3}})?(?!\w)")
+# groups apart by one space or two (a justified line, a form's column)
+_DAMAGED_IBAN = re.compile(
+    rf"\b[A-Z]{{2}}{_D}{{2}}(?: {{0,2}}{_D}{{4}}){{2,7}}(?: {{0,2}}{_D}{{1,3}})?(?!\w)"
+)
 # A letter may stand for the first digit too ("G11123 85O 12"): the checksum or the dossier
 # decides, so a word is never taken for a number.
 _DAMAGED_RUN = re.compile(
@@ -51,12 +54,15 @@ _DAMAGED_RUN = re.compile(
 )
 
 _PLATE = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
+# A German plate ("AC-WY 3400", "K AB 123"): a district's letters, one or two letters, a number;
+# after a word about a vehicle, like the older Belgian forms.
+_GERMAN_PLATE = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2} \d{1,4}[EH]?(?![\w-])")
 # after a word about a vehicle: "ABC-123", "123-ABC", "2 BBV 956", "2WZT304"
 _OLD_PLATE = re.compile(
     r"(?<![\w-])(?:[1-9][- ]?[A-Z]{3}[- ]?\d{3}|[A-Z]{3}[- ]\d{3}|\d{3}[- ][A-Z]{3})(?![\w-])"
 )
 _VEHICLE_CUE = re.compile(
-    r"(?:plaque|immatricul|v[ée]hicule|voiture|camionnette|nummerplaat|kenteken|wagen|auto"
+    r"(?:plaque|immatricul|v[ée]hicule|voiture|camionnette|nummerplaat|kenteken|wagen|auto|voertuig"
     r"|kennzeichen|fahrzeug|pkw)[^\n]{0,30}$",
     re.IGNORECASE,
 )
@@ -79,6 +85,17 @@ _CASE = re.compile(
     r"(?P<code>\d{2}[A-Z]\d{3,6}|\d{2,4}/\d{2,5}/[A-Z])(?![\w/])"
 )
 _A_DATE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}")
+# The shapes Belgian courts give their roll numbers are distinctive enough to be recognised
+# without the word before them (which varies: "AL", "Nummer", "le numéro", "RCD"…): a year of
+# two digits, a number and a chamber letter ("24/1234/A"); a year of four, a chamber's letters
+# and a number ("2024/AB/123"); a year, a letter and a number ("24B5717"). A date, an amount or
+# a file number has no letter there; a legal reference ("art. 12/3/A") is told by its word.
+_ROLL_SHAPE = re.compile(
+    r"(?<![\w/.,-])(?:\d{2}/\d{1,5}/[A-Z]|(?:19|20)\d{2}/[A-Z]{1,3}/\d{1,6}|\d{2}[A-Z]\d{3,6})"
+    r"(?![\w/-])"
+)
+_LEGAL_BEFORE = re.compile(r"(?:\b(?:art|arts|artikel|article|articles|Art)\.?|§|Abs\.)\s*$",
+                           re.IGNORECASE)
 
 
 def _label(language: str, kind: str) -> str:
@@ -89,7 +106,9 @@ def _label(language: str, kind: str) -> str:
 # "x @ y.be", "x@y. be", "x@y .be" (a space typed or a line cut) are written so too.
 AT_WORD = re.compile(
     r"(?:\s|[\[(<{])(?:at|arobase|apenstaartje|ät|@)(?:\s|[\])>}])"
-    r"|@[\w-]+(?:\.[\w-]+)*[ \t]?\.[ \t]",
+    r"|@[\w-]+(?:\.[\w-]+)*[ \t]?\.[ \t]"
+    # "x chez y point be", "x bei y Punkt de": the at is an ordinary word, the dot word is not
+    rf"|\s{_DOT_WORD}\s+{_TLD}\b",
     re.IGNORECASE,
 )
 
@@ -140,7 +159,8 @@ def find_plates_and_rolls(text: str, language: str) -> list[Span]:
     ]
     spans += [
         Span(m.start(), m.end(), "plate", "pattern", _label(language, "plate"))
-        for m in _OLD_PLATE.finditer(text)
+        for plate in (_OLD_PLATE, _GERMAN_PLATE)
+        for m in plate.finditer(text)
         if _VEHICLE_CUE.search(text[max(0, m.start() - 60) : m.start()])
     ]
     spans += [
@@ -151,6 +171,11 @@ def find_plates_and_rolls(text: str, language: str) -> list[Span]:
     spans += [
         Span(m.start("code"), m.end("code"), "roll", "pattern", _label(language, "roll"))
         for m in _CASE.finditer(text)
+    ]
+    spans += [
+        Span(m.start(), m.end(), "roll", "pattern", _label(language, "roll"))
+        for m in _ROLL_SHAPE.finditer(text)
+        if not _LEGAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
     return spans
 

@@ -69,7 +69,9 @@ _ADDRESS = re.compile(
 )
 _HAS_NUMBER = re.compile(r"\d")
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "jui." shortens juin and juillet alike: such a date is read as both
+_AMBIGUOUS_MONTHS = {"jui": (6, 7)}
+_MONTH_NAMES = "|".join(sorted([*MONTHS, *_AMBIGUOUS_MONTHS], key=len, reverse=True))
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _WRITTEN_DATE = re.compile(
@@ -165,6 +167,8 @@ def find_phones(text: str, language: str) -> list[Span]:
     for start, end, digits in digit_runs(text):
         if any(s.start < end and start < s.end for s in spans):
             continue
+        if _DATE_FIRST.match(text, start):
+            continue  # "06/11/2026 16:13", a mail's date and hour, reads as a phone
         if text[start - 1 : start] == "+":
             if _possible(text[start - 1 : end], None):
                 spans.append(Span(start - 1, end, "phone", "pattern", label))
@@ -174,7 +178,7 @@ def find_phones(text: str, language: str) -> list[Span]:
                 spans.append(Span(start, end, "phone", "pattern", label))
         elif (
             digits.startswith("0")
-            and 9 <= len(digits) <= 11
+            and 9 <= len(digits) <= 12
             and region is not None
             and _national_phone(text, start, end, region)
         ):
@@ -200,6 +204,11 @@ def _cued(text: str, start: int) -> bool:
     return _PHONE_CUE.search(text, max(0, start - 20), start) is not None
 
 
+# A run that begins with a whole date (day, month, year of four digits); "06.11.20.26.16" does not.
+_DATE_FIRST = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\1)")
+_GERMAN_MOBILE = re.compile(r"01[5-7]\d")
+
+
 def _national_phone(text: str, start: int, end: int, region: str) -> bool:
     """text[start:end], a number without country code: valid in the neighbour's plan, or,
     after a phone word, of a length Belgian or the neighbour's numbers have."""
@@ -209,6 +218,8 @@ def _national_phone(text: str, start: int, end: int, region: str) -> bool:
         return False
     if phonenumbers.is_valid_number(number):
         return True
+    if region == "DE" and _GERMAN_MOBILE.match(written) and phonenumbers.is_possible_number(number):
+        return True  # German mobile numbers vary in length; the prefix alone says "phone"
     return (phonenumbers.is_possible_number(number) or _possible(written, "BE")) and _cued(
         text, start
     )
@@ -300,12 +311,13 @@ _SAINTS = {
     "sankt": r"(?:sankt|st\.?)",
 }
 # Dutch and German street words and how writers shorten them ("Kerkstr.", "Stationsln",
-# "Dorpspl.", "Marktpl."); "steenweg" before "weg".
+# "Dorpspl.", "Marktpl.", "Lindenw.", "Kirchg."); "steenweg" before "weg".
 _SUFFIX_ABBREVIATIONS = (
     (r"(straat|strasse|straße)$", r"(?:straat|strasse|straße|str\\.?)"),
     (r"laan$", r"(?:laan|ln\\.?)"),
     (r"steenweg$", r"(?:steenweg|stwg\\.?|stw\\.?|stnwg\\.?)"),
-    (r"(?<!steen)weg$", r"(?:weg|wg\\.?)"),
+    (r"(?<!steen)weg$", r"(?:weg|wg\\.?|w\\.)"),
+    (r"gasse$", r"(?:gasse|g\\.)"),
     (r"(plein|platz)$", r"(?:plein|platz|pl\\.?)"),
     (r"dreef$", r"(?:dreef|dr\\.?)"),
 )
@@ -425,8 +437,9 @@ def dates_in(text: str, today: date) -> Iterator[tuple[int, int, date | None, in
         found.append((match.start(), match.end(), year, month, day))
     folded = fold(text)
     for match in _WRITTEN_DATE.finditer(folded):
-        day, year = int(match.group(1)), int(match.group(3))
-        found.append((match.start(), match.end(), year, MONTHS[match.group(2)], day))
+        day, year, month = int(match.group(1)), int(match.group(3)), match.group(2)
+        for number in _AMBIGUOUS_MONTHS.get(month, (MONTHS.get(month),)):
+            found.append((match.start(), match.end(), year, number, day))
     found += dates_in_words(folded)
     for start, end, year, month, day in sorted(found):
         year = _full_year(year, today)
