@@ -463,12 +463,13 @@ def find_birth_dates(text: str, birth_dates: set[date], today: date) -> list[Spa
     """Birth dates replaced by their year; other dates (procedure dates) are left alone."""
     lowered = text.lower()
     spans = []
-    previous_end = 0
+    previous_start, previous_end, window = -1, 0, ""
     for start, end, written, year in dates_in(text, today):
-        window = lowered[max(previous_end, start - 40) : start]
-        window = re.split(r"[\d\n]", window)[-1]  # the cue must sit between this date and the last
-        window = _SENTENCE_END.split(window)[-1]  # …and in the same sentence
-        previous_end = end
+        if start != previous_start:  # a date read two ways ("jui.") shares its cue
+            window = lowered[max(previous_end, start - 40) : start]
+            window = re.split(r"[\d\n]", window)[-1]  # the cue: between this date and the last
+            window = _SENTENCE_END.split(window)[-1]  # …and in the same sentence
+            previous_start, previous_end = start, end
         if written is None:
             continue
         if written in birth_dates or (
