@@ -61,11 +61,11 @@ _GERMAN_PLATE = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2} \d{1,4}[EH
 _OLD_PLATE = re.compile(
     r"(?<![\w-])(?:[1-9][- ]?[A-Z]{3}[- ]?\d{3}|[A-Z]{3}[- ]\d{3}|\d{3}[- ][A-Z]{3})(?![\w-])"
 )
-_VEHICLE_CUE = re.compile(
-    r"(?:plaque|immatricul|v[ée]hicule|voiture|camionnette|nummerplaat|kenteken|wagen|auto|voertuig"
-    r"|kennzeichen|fahrzeug|pkw)[^\n]{0,30}$",
-    re.IGNORECASE,
+_VEHICLE_WORD = (
+    r"(?:plaque|immatricul|v[ée]hicule|voiture|camionnette|nummerplaat|kenteken|wagen|auto"
+    r"|voertuig|kennzeichen|fahrzeug|pkw)"
 )
+_VEHICLE_CUE = re.compile(rf"{_VEHICLE_WORD}[^\n]{{0,30}}$", re.IGNORECASE)
 _ROLL = re.compile(
     # "Rôle n°" heads a court letter, "rôle" runs in a sentence, "RÔLE GÉNÉRAL" is a heading
     r"(?:\b(?:[Nn]um[ée]ro\s+de\s+r[ôo]le|[Nn]°\s*de\s+r[ôo]le"
@@ -91,7 +91,8 @@ _A_DATE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}")
 # and a number ("2024/AB/123"); a year, a letter and a number ("24B5717"). A date, an amount or
 # a file number has no letter there; a legal reference ("art. 12/3/A") is told by its word.
 _ROLL_SHAPE = re.compile(
-    r"(?<![\w/.,-])(?:\d{2}/\d{1,5}/[A-Z]|(?:19|20)\d{2}/[A-Z]{1,3}/\d{1,6}|\d{2}[A-Z]\d{3,6})"
+    # a digit first, then what stands before it: most positions fail at once
+    r"\d(?<![\w/.,-]\d)\d(?:/\d{1,5}/[A-Z]|(?<=19|20)\d{2}/[A-Z]{1,3}/\d{1,6}|[A-Z]\d{3,6})"
     r"(?![\w/-])"
 )
 _LEGAL_BEFORE = re.compile(r"(?:\b(?:art|arts|artikel|article|articles|Art)\.?|§|Abs\.)\s*$",
