@@ -57,9 +57,11 @@ _PLATE = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
 # A German plate ("AC-WY 3400", "K AB 123"): a district's letters, one or two letters, a number;
 # after a word about a vehicle, like the older Belgian forms.
 _GERMAN_PLATE = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2} \d{1,4}[EH]?(?![\w-])")
-# after a word about a vehicle: "ABC-123", "123-ABC", "2 BBV 956", "2WZT304"
+# after a word about a vehicle: "ABC-123", "123-ABC", "2 BBV 956", "2WZT304", and a French
+# car's "AB-123-CD"
 _OLD_PLATE = re.compile(
-    r"(?<![\w-])(?:[1-9][- ]?[A-Z]{3}[- ]?\d{3}|[A-Z]{3}[- ]\d{3}|\d{3}[- ][A-Z]{3})(?![\w-])"
+    r"(?<![\w-])(?:[1-9][- ]?[A-Z]{3}[- ]?\d{3}|[A-Z]{3}[- ]\d{3}|\d{3}[- ][A-Z]{3}"
+    r"|[A-Z]{2}[- ]\d{3}[- ][A-Z]{2})(?![\w-])"
 )
 _VEHICLE_WORD = (
     r"(?:plaque|immatricul|v[ée]hicule|voiture|camionnette|nummerplaat|kenteken|wagen|auto"

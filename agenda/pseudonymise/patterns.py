@@ -74,8 +74,11 @@ _AMBIGUOUS_MONTHS = {"jui": (6, 7)}
 _MONTH_NAMES = "|".join(sorted([*MONTHS, *_AMBIGUOUS_MONTHS], key=len, reverse=True))
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# "13 décembre 1985", "13. Dez. 1985", and as forms and tables write it "13-dec-1985",
+# "13.Dez.1985"
 _WRITTEN_DATE = re.compile(
-    rf"(?<![\d\w])(\d{{1,2}})(?:er|e|ste|de|\.)?\s+({_MONTH_NAMES})\.?\s+(\d{{4}})(?!\d)"
+    rf"(?<![\d\w])(\d{{1,2}})(?:(?:er|e|ste|de)?\s+|\.\s*|-)({_MONTH_NAMES})(?:\.?\s+|\.|-)"
+    r"(\d{4})(?!\d)"
 )
 _BIRTH_PREPOSITIONS = {"le ": "en ", "op ": "in ", "am ": "", "on ": "in "}
 
@@ -282,7 +285,7 @@ def street_pattern(street: str) -> str:
     abbreviations = {
         "rue": r"(?:rue|r\.)",
         "avenue": r"(?:avenue|ave?\.?)",
-        "boulevard": r"(?:boulevard|bd|bld|bvd|boul\.?)",
+        "boulevard": r"(?:boulevard|bd\.?|bld\.?|bvd\.?|boul\.?)",
         "chaussee": r"(?:chaussee|chee|chss\.?|chaus\.|ch\.)",
         "place": r"(?:place|pl\.?)",
         "quai": r"(?:quai|qu\.?)",
@@ -311,13 +314,14 @@ _SAINTS = {
     "sankt": r"(?:sankt|st\.?)",
 }
 # Dutch and German street words and how writers shorten them ("Kerkstr.", "Stationsln",
-# "Dorpspl.", "Marktpl.", "Lindenw.", "Kirchg."); "steenweg" before "weg".
+# "Dorpspl.", "Marktpl.", "Lindenw.", "Kirchg.", "Parkall."); "steenweg" before "weg".
 _SUFFIX_ABBREVIATIONS = (
     (r"(straat|strasse|straße)$", r"(?:straat|strasse|straße|str\\.?)"),
     (r"laan$", r"(?:laan|ln\\.?)"),
     (r"steenweg$", r"(?:steenweg|stwg\\.?|stw\\.?|stnwg\\.?)"),
     (r"(?<!steen)weg$", r"(?:weg|wg\\.?|w\\.)"),
     (r"gasse$", r"(?:gasse|g\\.)"),
+    (r"allee$", r"(?:allee|all\\.)"),
     (r"(plein|platz)$", r"(?:plein|platz|pl\\.?)"),
     (r"dreef$", r"(?:dreef|dr\\.?)"),
 )

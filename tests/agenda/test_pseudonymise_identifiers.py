@@ -43,6 +43,7 @@ def pseudonymised(text, language="fr", **applicant):
         ("nl", "vonnis (AR 24C9012) betekend", ["24C9012"]),
         ("de", "Das Verfahren läuft unter der Nummer 24/512/C.", ["24/512/C"]),
         ("de", "Urteil vom 3. Mai (AL 2024/XY/88) zugestellt", ["2024/XY/88"]),
+        ("fr", "Le règlement collectif (RG 2023/QR/1207) suit son cours.", ["2023/QR/1207"]),
         # what has no chamber letter, or is a legal reference, stays
         ("fr", "Dossier CPAS 2026/0042 du 12/03/2026 : 1.234,56 €.", []),
         ("fr", "en vertu de l'article 24/1/A du règlement", []),
@@ -61,6 +62,7 @@ def test_court_roll_numbers_by_their_shape(language, text, expected):
         ("de", "Das Fahrzeug (K-LM 512) wurde gepfändet.", ["K-LM 512"]),
         ("de", "Ihr Auto mit dem Kennzeichen EU-A 77 steht dort.", ["EU-A 77"]),
         ("nl", "Het voertuig 1XKT207 werd verkocht.", ["1XKT207"]),
+        ("fr", "sa voiture immatriculée GH-417-KP en France", ["GH-417-KP"]),
         # no word about a vehicle: a German abbreviation and a number stay
         ("de", "Gemäß KAB-B 12 der Satzung.", []),
     ],
@@ -124,9 +126,13 @@ def test_phones_and_what_only_looks_like_one(language, text, expected):
         ("Mme X, née le 4 jui. 1979, vit seule.", date(1979, 6, 4), ["le 4 jui. 1979"]),
         ("Mme X, née le 4 jui. 1979, vit seule.", date(1979, 7, 4), ["le 4 jui. 1979"]),
         ("réunion le 4 jui. 2026", date(1979, 7, 4), []),
+        # a form's or a table's separators
+        ("Geburtsdatum: 4.Jul.1979", date(1979, 7, 4), ["4.Jul.1979"]),
+        ("geboren op 4-jul-1979", date(1979, 7, 4), ["op 4-jul-1979"]),
+        ("née le 4 fév. 1979", date(1979, 2, 4), ["le 4 fév. 1979"]),
     ],
 )
-def test_an_ambiguous_month_is_read_both_ways(text, birth, expected):
+def test_dates_with_a_month_name_in_their_forms(text, birth, expected):
     spans = find_birth_dates(text, {birth}, TODAY)
     assert sorted({text[s.start : s.end] for s in spans}) == expected
 
@@ -152,6 +158,8 @@ def test_a_birth_date_in_german_words_goes():
         ("de", "Lindenweg", "Anschrift: Lindenw. 12, 4700 Eupen."),
         ("de", "Kirchgasse", "wohnt in der Kirchg. 7 seit Mai."),
         ("nl", "Heideweg", "woont Heidew. 3 te Lier."),
+        ("de", "Parkallee", "wohnt Parkall. 9 in Eupen."),
+        ("fr", "boulevard du Midi", "vit bd. du Midi 4 à Mons."),
     ],
 )
 def test_shortened_street_words_of_the_dossier(language, street, text):
