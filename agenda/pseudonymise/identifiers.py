@@ -21,6 +21,7 @@ from stdnum.be import bis, nn
 
 from agenda.pseudonymise.dossier import Dossier
 from agenda.pseudonymise.lexicon import PLACEHOLDERS
+from agenda.pseudonymise.patterns import IBAN_GAP
 from agenda.pseudonymise.spans import Span
 from agenda.pseudonymise.text import fold, name_parts
 
@@ -43,9 +44,8 @@ OCR_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "S": "
               "B": "8"}
 _CONFUSED = str.maketrans(OCR_DIGITS)
 _D = r"[0-9OoIl|ZSGB]"
-# groups apart by one space or two (a justified line, a form's column)
 _DAMAGED_IBAN = re.compile(
-    rf"\b[A-Z]{{2}}{_D}{{2}}(?: {{0,2}}{_D}{{4}}){{2,7}}(?: {{0,2}}{_D}{{1,3}})?(?!\w)"
+    rf"\b[A-Z]{{2}}{_D}{{2}}(?:{IBAN_GAP}{_D}{{4}}){{2,7}}(?:{IBAN_GAP}{_D}{{1,3}})?(?!\w)"
 )
 # A letter may stand for the first digit too ("G11123 85O 12"): the checksum or the dossier
 # decides, so a word is never taken for a number.

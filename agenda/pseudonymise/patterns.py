@@ -24,7 +24,11 @@ from agenda.pseudonymise.text import WORD_RE, fold
 # Digits with at most one separator between them: "85.12.13-356.56", "0484/20.72.30".
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ .\-/]?\d)*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+# groups apart by a space, two (a justified line, a form's column), a dash or a dot
+IBAN_GAP = r"(?: {1,2}|[.-])?"
+_IBAN = re.compile(
+    rf"\b[A-Z]{{2}}\d{{2}}(?:{IBAN_GAP}[A-Z0-9]{{4}}){{2,7}}(?:{IBAN_GAP}[A-Z0-9]{{1,3}})?\b"
+)
 _ENTERPRISE = re.compile(r"(?:\bBE ?)?(?<!\d)[01]\d{3}[. ]\d{3}[. ]\d{3}(?!\d)")
 _ENTERPRISE_CUE = re.compile(
     r"(bce|kbo|tva|btw|entreprise|onderneming|unternehmen|mwst)[^\n]{0,25}$", re.IGNORECASE
@@ -107,7 +111,7 @@ def find_ibans(text: str, language: str) -> list[Span]:
         candidate = match.group()
         # The greedy match may swallow a following word in capitals: shorten group by group.
         while len(candidate) >= 15 and not stdnum_iban.is_valid(candidate, check_country=False):
-            candidate = re.sub(r" ?[A-Z0-9]{1,4}$", "", candidate)
+            candidate = re.sub(rf"{IBAN_GAP}[A-Z0-9]{{1,4}}$", "", candidate)
         if len(candidate) >= 15:
             end = match.start() + len(candidate)
             spans.append(

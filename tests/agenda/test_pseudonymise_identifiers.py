@@ -13,7 +13,7 @@ from agenda.pseudonymise.identifiers import (
     find_plates_and_rolls,
 )
 from agenda.pseudonymise.numberwords import number_value
-from agenda.pseudonymise.patterns import find_birth_dates, find_phones
+from agenda.pseudonymise.patterns import find_birth_dates, find_ibans, find_phones
 
 TODAY = date(2026, 10, 1)
 
@@ -95,10 +95,25 @@ def test_e_mails_written_with_ordinary_words(text, expected):
         ("Compte bancaire\tBE71  O961 2345 6769", ["BE71  O961 2345 6769"]),
         ("rekening BE7l  0961  2345 6769 ", ["BE7l  0961  2345 6769"]),
         ("Compte BE71  O961 2345 6799", []),  # the checksum fails even read so
+        ("IBAN BE71-O961-2345-6769.", ["BE71-O961-2345-6769"]),
     ],
 )
 def test_damaged_ibans_with_wide_spaces(text, expected):
     assert found(find_damaged_identifiers, text, "fr", {}) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("compte du bailleur BE71  0961 2345 6769.", ["BE71  0961 2345 6769"]),
+        ("rekening BE71-0961-2345-6769 van de verhuurder", ["BE71-0961-2345-6769"]),
+        ("Konto BE71.0961.2345.6769 des Vermieters", ["BE71.0961.2345.6769"]),
+        ("BE71 0961 2345 6769 CPAS", ["BE71 0961 2345 6769"]),
+        ("compte BE71-0961-2345-6799 erroné", []),  # the checksum decides
+    ],
+)
+def test_valid_ibans_whatever_their_gaps(text, expected):
+    assert found(find_ibans, text, "fr") == expected
 
 
 @pytest.mark.parametrize(
