@@ -54,14 +54,12 @@ _DAMAGED_RUN = re.compile(
 )
 
 _PLATE = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
-# A German plate ("AC-WY 3400", "K AB 123"): a district's letters, one or two letters, a number;
-# after a word about a vehicle, like the older Belgian forms.
-_GERMAN_PLATE = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2} \d{1,4}[EH]?(?![\w-])")
-# after a word about a vehicle: "ABC-123", "123-ABC", "2 BBV 956", "2WZT304", and a French
-# car's "AB-123-CD"
-_OLD_PLATE = re.compile(
+# After a word about a vehicle (one pass for all): Belgium's older "ABC-123", "123-ABC",
+# "2 BBV 956", "2WZT304"; a French car's "AB-123-CD"; a German one's "AC-WY 3400", "K AB 123"
+# (a district's letters, one or two letters, a number).
+_CUED_PLATE = re.compile(
     r"(?<![\w-])(?:[1-9][- ]?[A-Z]{3}[- ]?\d{3}|[A-Z]{3}[- ]\d{3}|\d{3}[- ][A-Z]{3}"
-    r"|[A-Z]{2}[- ]\d{3}[- ][A-Z]{2})(?![\w-])"
+    r"|[A-Z]{2}[- ]\d{3}[- ][A-Z]{2}|[A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2} \d{1,4}[EH]?)(?![\w-])"
 )
 _VEHICLE_WORD = (
     r"(?:plaque|immatricul|v[ée]hicule|voiture|camionnette|nummerplaat|kenteken|wagen|auto"
@@ -162,8 +160,7 @@ def find_plates_and_rolls(text: str, language: str) -> list[Span]:
     ]
     spans += [
         Span(m.start(), m.end(), "plate", "pattern", _label(language, "plate"))
-        for plate in (_OLD_PLATE, _GERMAN_PLATE)
-        for m in plate.finditer(text)
+        for m in _CUED_PLATE.finditer(text)
         if _VEHICLE_CUE.search(text[max(0, m.start() - 60) : m.start()])
     ]
     spans += [
