@@ -49,6 +49,8 @@ def pseudonymised(text, language="fr", **applicant):
         ("fr", "en vertu de l'article 24/1/A du règlement", []),
         ("de", "gemäß Art. 12/3/B der Satzung", []),
         ("nl", "Ref. 2026/0571 – pagina 1/2", []),
+        ("fr", "la directive 2004/38/CE et le règlement (CE) n° 883/2004", []),
+        ("de", "Richtlinie 2011/95/EU, Seite 3/4", []),
     ],
 )
 def test_court_roll_numbers_by_their_shape(language, text, expected):
