@@ -21,12 +21,13 @@ from stdnum.be import bis, nn
 
 from agenda.pseudonymise.dossier import Dossier
 from agenda.pseudonymise.lexicon import PLACEHOLDERS
+from agenda.pseudonymise.patterns import IBAN_GAP
 from agenda.pseudonymise.spans import Span
 from agenda.pseudonymise.text import fold, name_parts
 
 _OPEN, _CLOSE = r"[\[(<{]", r"[\])>}]"
 _AT = (
-    rf"(?:\s*{_OPEN}\s*(?:at|arobase|a|@)\s*{_CLOSE}\s*|\s+(?:at|arobase|apenstaartje|ät)\s+"
+    rf"(?:\s*{_OPEN}\s*(?:at|arobase|a|@)\s*{_CLOSE}\s*|\s+(?:at|arobase|apenstaartje|ät|bei|chez|bij)\s+"
     r"|[ \t]*@[ \t]*)"
 )
 _DOT_WORD = r"(?:dot|point|punt|punkt)"
@@ -43,7 +44,9 @@ OCR_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "S": "
               "B": "8"}
 _CONFUSED = str.maketrans(OCR_DIGITS)
 _D = r"[0-9OoIl|ZSGB]"
-_DAMAGED_IBAN = re.compile(rf"\b[A-Z]{{2}}{_D}{{2}}(?: ?{_D}{{4}}){{2,7}}(?: ?{_D}{{1,3}})?(?!\w)")
+_DAMAGED_IBAN = re.compile(
+    rf"\b[A-Z]{{2}}{_D}{{2}}(?:{IBAN_GAP}{_D}{{4}}){{2,7}}(?:{IBAN_GAP}{_D}{{1,3}})?(?!\w)"
+)
 # A letter may stand for the first digit too ("G11123 85O 12"): the checksum or the dossier
 # decides, so a word is never taken for a number.
 _DAMAGED_RUN = re.compile(
@@ -51,15 +54,18 @@ _DAMAGED_RUN = re.compile(
 )
 
 _PLATE = re.compile(r"(?<![\w-])[1-9]-[A-Z]{3}-\d{3}(?![\w-])")
-# after a word about a vehicle: "ABC-123", "123-ABC", "2 BBV 956", "2WZT304"
-_OLD_PLATE = re.compile(
-    r"(?<![\w-])(?:[1-9][- ]?[A-Z]{3}[- ]?\d{3}|[A-Z]{3}[- ]\d{3}|\d{3}[- ][A-Z]{3})(?![\w-])"
+# After a word about a vehicle (one pass for all): Belgium's older "ABC-123", "123-ABC",
+# "2 BBV 956", "2WZT304"; a French car's "AB-123-CD"; a German one's "AC-WY 3400", "K AB 123"
+# (a district's letters, one or two letters, a number).
+_CUED_PLATE = re.compile(
+    r"(?<![\w-])(?:[1-9][- ]?[A-Z]{3}[- ]?\d{3}|[A-Z]{3}[- ]\d{3}|\d{3}[- ][A-Z]{3}"
+    r"|[A-Z]{2}[- ]\d{3}[- ][A-Z]{2}|[A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2} \d{1,4}[EH]?)(?![\w-])"
 )
-_VEHICLE_CUE = re.compile(
+_VEHICLE_WORD = (
     r"(?:plaque|immatricul|v[ée]hicule|voiture|camionnette|nummerplaat|kenteken|wagen|auto"
-    r"|kennzeichen|fahrzeug|pkw)[^\n]{0,30}$",
-    re.IGNORECASE,
+    r"|voertuig|kennzeichen|fahrzeug|pkw)"
 )
+_VEHICLE_CUE = re.compile(rf"{_VEHICLE_WORD}[^\n]{{0,30}}$", re.IGNORECASE)
 _ROLL = re.compile(
     # "Rôle n°" heads a court letter, "rôle" runs in a sentence, "RÔLE GÉNÉRAL" is a heading
     r"(?:\b(?:[Nn]um[ée]ro\s+de\s+r[ôo]le|[Nn]°\s*de\s+r[ôo]le"
@@ -79,6 +85,18 @@ _CASE = re.compile(
     r"(?P<code>\d{2}[A-Z]\d{3,6}|\d{2,4}/\d{2,5}/[A-Z])(?![\w/])"
 )
 _A_DATE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}")
+# The shapes Belgian courts give their roll numbers are distinctive enough to be recognised
+# without the word before them (which varies: "AL", "Nummer", "le numéro", "RCD"…): a year of
+# two digits, a number and a chamber letter ("24/1234/A"); a year of four, a chamber's letters
+# and a number ("2024/AB/123"); a year, a letter and a number ("24B5717"). A date, an amount or
+# a file number has no letter there; a legal reference ("art. 12/3/A") is told by its word.
+_ROLL_SHAPE = re.compile(
+    # a digit first, then what stands before it: most positions fail at once
+    r"\d(?<![\w/.,-]\d)\d(?:/\d{1,5}/[A-Z]|(?<=19|20)\d{2}/[A-Z]{1,3}/\d{1,6}|[A-Z]\d{3,6})"
+    r"(?![\w/-])"
+)
+_LEGAL_BEFORE = re.compile(r"(?:\b(?:art|arts|artikel|article|articles|Art)\.?|§|Abs\.)\s*$",
+                           re.IGNORECASE)
 
 
 def _label(language: str, kind: str) -> str:
@@ -89,7 +107,9 @@ def _label(language: str, kind: str) -> str:
 # "x @ y.be", "x@y. be", "x@y .be" (a space typed or a line cut) are written so too.
 AT_WORD = re.compile(
     r"(?:\s|[\[(<{])(?:at|arobase|apenstaartje|ät|@)(?:\s|[\])>}])"
-    r"|@[\w-]+(?:\.[\w-]+)*[ \t]?\.[ \t]",
+    r"|@[\w-]+(?:\.[\w-]+)*[ \t]?\.[ \t]"
+    # "x chez y point be", "x bei y Punkt de": the at is an ordinary word, the dot word is not
+    rf"|\s{_DOT_WORD}\s+{_TLD}\b",
     re.IGNORECASE,
 )
 
@@ -140,7 +160,7 @@ def find_plates_and_rolls(text: str, language: str) -> list[Span]:
     ]
     spans += [
         Span(m.start(), m.end(), "plate", "pattern", _label(language, "plate"))
-        for m in _OLD_PLATE.finditer(text)
+        for m in _CUED_PLATE.finditer(text)
         if _VEHICLE_CUE.search(text[max(0, m.start() - 60) : m.start()])
     ]
     spans += [
@@ -151,6 +171,11 @@ def find_plates_and_rolls(text: str, language: str) -> list[Span]:
     spans += [
         Span(m.start("code"), m.end("code"), "roll", "pattern", _label(language, "roll"))
         for m in _CASE.finditer(text)
+    ]
+    spans += [
+        Span(m.start(), m.end(), "roll", "pattern", _label(language, "roll"))
+        for m in _ROLL_SHAPE.finditer(text)
+        if not _LEGAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
     return spans
 

@@ -305,7 +305,7 @@ MONTHS: dict[str, int] = {
     for number, names in enumerate(
         [
             "janvier janv januari jan januar jänner",
-            "février févr fevr februari feb febr februar",
+            "février févr fevr fév fev februari feb febr februar",
             "mars maart mrt märz marz mär",
             "avril avr april apr",
             "mai mei",

@@ -52,15 +52,18 @@ _WINDOW = 60
 
 
 def _pieces(word: str) -> list[int] | None:
-    """The values a word is made of ("negentienhonderdtachtig" → 19, 100, 80), None if it is
-    not a number word; longest pieces first, an ordinal ending allowed at the end."""
+    """The values a word is made of ("negentienhonderdtachtig" → 19, 100, 80; a link "und" →
+    0), None if it is not a number word; longest pieces first, an ordinal ending allowed at the
+    end."""
     if not word:
         return []
     for piece in _PIECES:
         if word.startswith(piece):
             rest = _pieces(word[len(piece) :])
             if rest is not None:
-                return ([] if piece in _LINKS else [_VALUES[piece]]) + rest
+                # a link counts nothing but parts its neighbours: "vierundzwanzig" is 4 + 20,
+                # not the 4 × 20 of "quatre-vingt"
+                return [0 if piece in _LINKS else _VALUES[piece], *rest]
     return [] if word in _ORDINAL else None
 
 

@@ -24,7 +24,11 @@ from agenda.pseudonymise.text import WORD_RE, fold
 # Digits with at most one separator between them: "85.12.13-356.56", "0484/20.72.30".
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ .\-/]?\d)*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+# groups apart by a space, two (a justified line, a form's column), a dash or a dot
+IBAN_GAP = r"(?: {1,2}|[.-])?"
+_IBAN = re.compile(
+    rf"\b[A-Z]{{2}}\d{{2}}(?:{IBAN_GAP}[A-Z0-9]{{4}}){{2,7}}(?:{IBAN_GAP}[A-Z0-9]{{1,3}})?\b"
+)
 _ENTERPRISE = re.compile(r"(?:\bBE ?)?(?<!\d)[01]\d{3}[. ]\d{3}[. ]\d{3}(?!\d)")
 _ENTERPRISE_CUE = re.compile(
     r"(bce|kbo|tva|btw|entreprise|onderneming|unternehmen|mwst)[^\n]{0,25}$", re.IGNORECASE
@@ -69,11 +73,16 @@ _ADDRESS = re.compile(
 )
 _HAS_NUMBER = re.compile(r"\d")
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "jui." shortens juin and juillet alike: such a date is read as both
+_AMBIGUOUS_MONTHS = {"jui": (6, 7)}
+_MONTH_NAMES = "|".join(sorted([*MONTHS, *_AMBIGUOUS_MONTHS], key=len, reverse=True))
 _NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d])")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# "13 décembre 1985", "13. Dez. 1985", and as forms and tables write it "13-dec-1985",
+# "13.Dez.1985"
 _WRITTEN_DATE = re.compile(
-    rf"(?<![\d\w])(\d{{1,2}})(?:er|e|ste|de|\.)?\s+({_MONTH_NAMES})\.?\s+(\d{{4}})(?!\d)"
+    rf"(?<![\d\w])(\d{{1,2}})(?:(?:er|e|ste|de)?\s+|\.\s*|-)({_MONTH_NAMES})(?:\.?\s+|\.|-)"
+    r"(\d{4})(?!\d)"
 )
 _BIRTH_PREPOSITIONS = {"le ": "en ", "op ": "in ", "am ": "", "on ": "in "}
 
@@ -102,7 +111,7 @@ def find_ibans(text: str, language: str) -> list[Span]:
         candidate = match.group()
         # The greedy match may swallow a following word in capitals: shorten group by group.
         while len(candidate) >= 15 and not stdnum_iban.is_valid(candidate, check_country=False):
-            candidate = re.sub(r" ?[A-Z0-9]{1,4}$", "", candidate)
+            candidate = re.sub(rf"{IBAN_GAP}[A-Z0-9]{{1,4}}$", "", candidate)
         if len(candidate) >= 15:
             end = match.start() + len(candidate)
             spans.append(
@@ -165,6 +174,8 @@ def find_phones(text: str, language: str) -> list[Span]:
     for start, end, digits in digit_runs(text):
         if any(s.start < end and start < s.end for s in spans):
             continue
+        if _DATE_FIRST.match(text, start):
+            continue  # "06/11/2026 16:13", a mail's date and hour, reads as a phone
         if text[start - 1 : start] == "+":
             if _possible(text[start - 1 : end], None):
                 spans.append(Span(start - 1, end, "phone", "pattern", label))
@@ -174,7 +185,7 @@ def find_phones(text: str, language: str) -> list[Span]:
                 spans.append(Span(start, end, "phone", "pattern", label))
         elif (
             digits.startswith("0")
-            and 9 <= len(digits) <= 11
+            and 9 <= len(digits) <= 12
             and region is not None
             and _national_phone(text, start, end, region)
         ):
@@ -200,6 +211,11 @@ def _cued(text: str, start: int) -> bool:
     return _PHONE_CUE.search(text, max(0, start - 20), start) is not None
 
 
+# A run that begins with a whole date (day, month, year of four digits); "06.11.20.26.16" does not.
+_DATE_FIRST = re.compile(r"(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\1)")
+_GERMAN_MOBILE = re.compile(r"01[5-7]\d")
+
+
 def _national_phone(text: str, start: int, end: int, region: str) -> bool:
     """text[start:end], a number without country code: valid in the neighbour's plan, or,
     after a phone word, of a length Belgian or the neighbour's numbers have."""
@@ -209,6 +225,8 @@ def _national_phone(text: str, start: int, end: int, region: str) -> bool:
         return False
     if phonenumbers.is_valid_number(number):
         return True
+    if region == "DE" and _GERMAN_MOBILE.match(written) and phonenumbers.is_possible_number(number):
+        return True  # German mobile numbers vary in length; the prefix alone says "phone"
     return (phonenumbers.is_possible_number(number) or _possible(written, "BE")) and _cued(
         text, start
     )
@@ -271,7 +289,7 @@ def street_pattern(street: str) -> str:
     abbreviations = {
         "rue": r"(?:rue|r\.)",
         "avenue": r"(?:avenue|ave?\.?)",
-        "boulevard": r"(?:boulevard|bd|bld|bvd|boul\.?)",
+        "boulevard": r"(?:boulevard|bd\.?|bld\.?|bvd\.?|boul\.?)",
         "chaussee": r"(?:chaussee|chee|chss\.?|chaus\.|ch\.)",
         "place": r"(?:place|pl\.?)",
         "quai": r"(?:quai|qu\.?)",
@@ -300,12 +318,14 @@ _SAINTS = {
     "sankt": r"(?:sankt|st\.?)",
 }
 # Dutch and German street words and how writers shorten them ("Kerkstr.", "Stationsln",
-# "Dorpspl.", "Marktpl."); "steenweg" before "weg".
+# "Dorpspl.", "Marktpl.", "Lindenw.", "Kirchg.", "Parkall."); "steenweg" before "weg".
 _SUFFIX_ABBREVIATIONS = (
     (r"(straat|strasse|straße)$", r"(?:straat|strasse|straße|str\\.?)"),
     (r"laan$", r"(?:laan|ln\\.?)"),
     (r"steenweg$", r"(?:steenweg|stwg\\.?|stw\\.?|stnwg\\.?)"),
-    (r"(?<!steen)weg$", r"(?:weg|wg\\.?)"),
+    (r"(?<!steen)weg$", r"(?:weg|wg\\.?|w\\.)"),
+    (r"gasse$", r"(?:gasse|g\\.)"),
+    (r"allee$", r"(?:allee|all\\.)"),
     (r"(plein|platz)$", r"(?:plein|platz|pl\\.?)"),
     (r"dreef$", r"(?:dreef|dr\\.?)"),
 )
@@ -425,8 +445,9 @@ def dates_in(text: str, today: date) -> Iterator[tuple[int, int, date | None, in
         found.append((match.start(), match.end(), year, month, day))
     folded = fold(text)
     for match in _WRITTEN_DATE.finditer(folded):
-        day, year = int(match.group(1)), int(match.group(3))
-        found.append((match.start(), match.end(), year, MONTHS[match.group(2)], day))
+        day, year, month = int(match.group(1)), int(match.group(3)), match.group(2)
+        for number in _AMBIGUOUS_MONTHS.get(month, (MONTHS.get(month),)):
+            found.append((match.start(), match.end(), year, number, day))
     found += dates_in_words(folded)
     for start, end, year, month, day in sorted(found):
         year = _full_year(year, today)
@@ -450,12 +471,13 @@ def find_birth_dates(text: str, birth_dates: set[date], today: date) -> list[Spa
     """Birth dates replaced by their year; other dates (procedure dates) are left alone."""
     lowered = text.lower()
     spans = []
-    previous_end = 0
+    previous_start, previous_end, window = -1, 0, ""
     for start, end, written, year in dates_in(text, today):
-        window = lowered[max(previous_end, start - 40) : start]
-        window = re.split(r"[\d\n]", window)[-1]  # the cue must sit between this date and the last
-        window = _SENTENCE_END.split(window)[-1]  # …and in the same sentence
-        previous_end = end
+        if start != previous_start:  # a date read two ways ("jui.") shares its cue
+            window = lowered[max(previous_end, start - 40) : start]
+            window = re.split(r"[\d\n]", window)[-1]  # the cue: between this date and the last
+            window = _SENTENCE_END.split(window)[-1]  # …and in the same sentence
+            previous_start, previous_end = start, end
         if written is None:
             continue
         if written in birth_dates or (
