@@ -29,6 +29,7 @@ from agenda.pseudonymise.lexicon import (
     DETERMINERS,
     FAMILY_NOUNS,
     GERMAN_NOUN_ENDINGS,
+    MUNICIPAL_BODIES,
     PARTICLES,
     ROLE_TITLES,
     ROLES,
@@ -233,8 +234,13 @@ def _cut_by_line(text: str, tokens: Sequence[Token], first: int, index: int) -> 
         and left.folded in first_names()
         and left.folded not in common_words()
         and not sentence_start(text, left.start)
+        and _POSTCODE_BEFORE.search(text, max(0, left.start - 8), left.start) is None
         and is_name_word(right)
     )
+
+
+# "4770 Amel": a word after a postcode is the municipality of an address, not a first name.
+_POSTCODE_BEFORE = re.compile(r"\b\d{4,5}[ \t]+$")
 
 
 def _first_name_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:
@@ -696,11 +702,20 @@ def is_place(text: str, words: Sequence[Token], municipality: str | None = None)
     if (_SAINT_COMPOUND.search(written[1]) or named_after_saint(text, words[0].start)
             or (len(words) > 1 and words[0].folded in SAINT_WORDS)):
         return True  # "Haine-Saint-Pierre", "Sankt Augustin", "St. Vith"
-    # "Van Damme", "Van Geel": a particle before a place makes a surname
+    # "Van Damme", "Van Geel": a particle before a place makes a surname, unless a municipal
+    # body names its municipality ("CPAS DE SOIGNIES", "OCMW van Geel")
     return any(place(w) for w in written) or (
-        words[0].folded not in PARTICLES
+        (words[0].folded not in PARTICLES or _after_municipal_body(text, words[0].start))
         and all(place(w.folded) or w.folded in PARTICLES for w in words)
     )
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+
+
+def _after_municipal_body(text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
+    return before is not None and fold(before.group(1)) in MUNICIPAL_BODIES
 
 
 def third_party_ref(text: str, words: Sequence[Token], scope: str | None = None) -> PersonRef:
