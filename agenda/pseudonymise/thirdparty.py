@@ -34,6 +34,7 @@ from agenda.pseudonymise.lexicon import (
     ROLE_TITLES,
     ROLES,
     SAINT_WORDS,
+    abbreviations,
     common_words,
     first_names,
     municipalities,
@@ -275,6 +276,30 @@ def _proper_noun_pair(text: str, tokens: Sequence[Token], run: Run, language: st
     return previous is None or previous.folded not in DETERMINERS
 
 
+def _surname_in_capitals_first(text: str, tokens: Sequence[Token], run: Run) -> bool:
+    """"WUYTS Sien", "MARCHAL Océane": the administrative order, the surname in capitals then a
+    first name, in a sentence written in lower case, whatever the first name. An acronym
+    ("CPAS Mons", "SPF Finances") or a capital word that is a label stays out."""
+    words = [t for t in tokens[run.first : run.last + 1] if t.folded not in PARTICLES]
+    if len(words) != 2:
+        return False
+    surname, first = words
+    line_start = text.rfind("\n", 0, surname.start) + 1
+    return (
+        surname.text.isupper()
+        and len(surname.text) >= 3
+        and surname.text not in abbreviations()
+        and surname.folded not in not_name_words()
+        and surname.folded not in common_words()
+        and first.text[:1].isupper()
+        and first.text[1:].islower()
+        and len(first.text) >= 3
+        and first.folded not in common_words()
+        and first.folded not in not_name_words()
+        and any(c.islower() for c in text[line_start : surname.start])
+    )
+
+
 def _signature(text: str, tokens: Sequence[Token], run: Run) -> bool:
     """A name alone on its line under "Cordialement," or "Met vriendelijke groeten,"."""
     start, end = tokens[run.first].start, tokens[run.last].end
@@ -334,6 +359,7 @@ def find_third_parties(
             or _first_name_signal(text, tokens, run)
             or _surname_signal(text, tokens, run, language)
             or _proper_noun_pair(text, tokens, run, language)
+            or _surname_in_capitals_first(text, tokens, run)
             or _signature(text, tokens, run)
             or _context_signal(text, tokens, run, language)
         )

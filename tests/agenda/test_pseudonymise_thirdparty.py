@@ -294,3 +294,20 @@ def test_municipalities_and_kinship_stay(language, city, text):
     # only the street address goes: every other line is unchanged
     assert output.splitlines()[1:] == text.splitlines()[1:]
     assert "A." not in output and (city in output or city.upper() in output or city not in text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the surname in capitals, then any first name (the lexicon need not know it)
+        ("fr", "Le 3 mai, LAMBOTTE Anaïs signe le bail.", "Le 3 mai, A. signe le bail."),
+        ("nl", "De schuldeiser, PEETERS Jorinde, stemt in.", "De schuldeiser, A., stemt in."),
+        ("de", "Laut Urteil zahlt KREUTZ Hiltrud monatlich.", "Laut Urteil zahlt A. monatlich."),
+        # acronyms and capital labels before a word stay
+        ("fr", "Le CPAS Mons et le SPF Finances ont répondu.", None),
+        ("nl", "Het OCMW Gent en de RVA Brussel antwoorden.", None),
+        ("fr", "NOTE Importante : rien.", None),
+    ],
+)
+def test_surname_in_capitals_then_first_name(language, text, expected):
+    assert rules_only(text, language) == (expected or text)
