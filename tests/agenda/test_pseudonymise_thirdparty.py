@@ -307,6 +307,10 @@ def test_municipalities_and_kinship_stay(language, city, text):
         ("fr", "Le CPAS Mons et le SPF Finances ont répondu.", None),
         ("nl", "Het OCMW Gent en de RVA Brussel antwoorden.", None),
         ("fr", "NOTE Importante : rien.", None),
+        # the names of legal instruments
+        ("de", "Gemäß Königlichem Erlass vom 3. Mai 1999 zahlt das Amt.", None),
+        ("de", "Laut dem Ministeriellen Erlass vom 9. März 2010 gilt das.", None),
+        ("fr", "Vu l'Arrêté royal du 11 juillet 2002, le CPAS décide.", None),
     ],
 )
 def test_surname_in_capitals_then_first_name(language, text, expected):
