@@ -96,7 +96,7 @@ logopedist apotheker apothekeres tandarts vroedvrouw gezinshelper zorgcoordinato
 friedensrichter friedensrichterin jugendrichter familienrichter
 gerichtsvollzieherin klassenlehrer klassenlehrerin polizist
 polizistin apothekerin zahnarzt zahnarztin hebamme
-parrain marraine copain copine colocataire
+parrain marraine copain copine colocataire parent co-parent ouder elternteil
 stiefvader stiefmoeder pleegvader pleegmoeder halfbroer halfzus kleinzoon kleindochter huisgenoot
 stiefvater stiefmutter pflegevater pflegemutter halbbruder halbschwester enkelin mitbewohner
 mitbewohnerin verlobte verlobter

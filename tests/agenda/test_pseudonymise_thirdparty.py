@@ -303,6 +303,12 @@ def test_municipalities_and_kinship_stay(language, city, text):
         ("fr", "Le 3 mai, LAMBOTTE Anaïs signe le bail.", "Le 3 mai, A. signe le bail."),
         ("nl", "De schuldeiser, PEETERS Jorinde, stemt in.", "De schuldeiser, A., stemt in."),
         ("de", "Laut Urteil zahlt KREUTZ Hiltrud monatlich.", "Laut Urteil zahlt A. monatlich."),
+        # "the other parent" is a role, in every language and in capitals
+        ("fr", "L'autre parent, Ludovic, ne paie plus.", "L'autre parent, A., ne paie plus."),
+        ("fr", "L'AUTRE PARENT, LUDOVIC, NE PAIE PLUS.", "L'AUTRE PARENT, A., NE PAIE PLUS."),
+        ("nl", "De andere ouder, Jolien, betaalt niet.", "De andere ouder, A., betaalt niet."),
+        ("de", "Der andere Elternteil, Gudrun, zahlt.", "Der andere Elternteil, A., zahlt."),
+        ("fr", "Le parent isolé reçoit le taux famille à Namur.", None),
         # acronyms and capital labels before a word stay
         ("fr", "Le CPAS Mons et le SPF Finances ont répondu.", None),
         ("nl", "Het OCMW Gent en de RVA Brussel antwoorden.", None),
@@ -313,5 +319,5 @@ def test_municipalities_and_kinship_stay(language, city, text):
         ("fr", "Vu l'Arrêté royal du 11 juillet 2002, le CPAS décide.", None),
     ],
 )
-def test_surname_in_capitals_then_first_name(language, text, expected):
+def test_surname_in_capitals_and_the_other_parent(language, text, expected):
     assert rules_only(text, language) == (expected or text)
