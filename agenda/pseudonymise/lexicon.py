@@ -20,6 +20,12 @@ def _folded_words(text: str) -> frozenset[str]:
     return frozenset(fold(word) for word in text.split())
 
 
+# The public bodies a municipality gives its name to: "CPAS de Soignies", "Gemeinde Amel".
+MUNICIPAL_BODIES = _folded_words(
+    "cpas ocmw öshz commune gemeente gemeinde ville stad stadt administration bestuur verwaltung"
+)
+
+
 # Civil titles absorbed into the pseudonym ("Mme DIALLO" → "Madame A."), with the sex they show.
 # A trailing "." in the key means the abbreviation needs its dot ("M." but not "M").
 CIVIL_TITLES: dict[tuple[str, ...], str] = {
@@ -90,7 +96,7 @@ logopedist apotheker apothekeres tandarts vroedvrouw gezinshelper zorgcoordinato
 friedensrichter friedensrichterin jugendrichter familienrichter
 gerichtsvollzieherin klassenlehrer klassenlehrerin polizist
 polizistin apothekerin zahnarzt zahnarztin hebamme
-parrain marraine copain copine colocataire
+parrain marraine copain copine colocataire parent co-parent ouder elternteil
 stiefvader stiefmoeder pleegvader pleegmoeder halfbroer halfzus kleinzoon kleindochter huisgenoot
 stiefvater stiefmutter pflegevater pflegemutter halbbruder halbschwester enkelin mitbewohner
 mitbewohnerin verlobte verlobter
@@ -424,6 +430,11 @@ HOLIDAYS = _folded_words(
 _HOLIDAY_ENDINGS = ("vakantie", "verlof", "ferien", "feiertag", "feestdag", "urlaub", "vacances")
 
 
+# Kinship qualified by an adjective that is also a first name: "cousin germain" (first cousin).
+_KIN_BY_ADJECTIVE = _folded_words("cousin cousine cousins cousines")
+_KIN_ADJECTIVES = _folded_words("germain germaine germains germaines")
+
+
 def names_a_thing(
     words: Sequence[str], previous: Sequence[str], following: Sequence[str] = ()
 ) -> bool:
@@ -437,6 +448,8 @@ def names_a_thing(
         return False
     if len(words) == 1 and words[0] in occupations() and _trade_context(previous, following):
         return True
+    if previous and previous[-1] in _KIN_BY_ADJECTIVE and words[0] in _KIN_ADJECTIVES:
+        return True  # "SON COUSIN GERMAIN, …": the degree of kinship, not a first name
     if previous and previous[-1] in role_words():
         # "son fils Noël", "sein Sohn Jakob" are people; "der Vater Morbus Crohn" an illness
         return any(word in DISEASE_WORDS for word in words) and names_a_thing(words, ())

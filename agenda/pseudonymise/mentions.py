@@ -19,6 +19,8 @@ _ROLE_PHRASE_GAP = re.compile(
     re.IGNORECASE,
 )
 _ROLE_REACH = 6
+# Characters that glue a word into an e-mail address, a domain or a path.
+_ADDRESS_GLUE = frozenset(".@/")
 _LONGEST_FIRST = sorted({len(key) for key in CIVIL_TITLES}, reverse=True)
 _ROLES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 _ROLES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -57,7 +59,11 @@ def civil_title_before(text: str, tokens: Sequence[Token], index: int) -> tuple[
     for size in _LONGEST_FIRST:
         for key, sex in CIVIL_TITLES.items():
             if len(key) == size and _matches(text, tokens, index - size, key):
-                return tokens[index - size].start, sex
+                start = tokens[index - size].start
+                # "…@yahoo.fr. Abdelkader": a domain's last label is not "Fr." (Frau).
+                if text[start - 1 : start] in _ADDRESS_GLUE:
+                    return None
+                return start, sex
     return None
 
 

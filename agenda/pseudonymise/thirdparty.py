@@ -29,10 +29,12 @@ from agenda.pseudonymise.lexicon import (
     DETERMINERS,
     FAMILY_NOUNS,
     GERMAN_NOUN_ENDINGS,
+    MUNICIPAL_BODIES,
     PARTICLES,
     ROLE_TITLES,
     ROLES,
     SAINT_WORDS,
+    abbreviations,
     common_words,
     first_names,
     municipalities,
@@ -233,8 +235,13 @@ def _cut_by_line(text: str, tokens: Sequence[Token], first: int, index: int) -> 
         and left.folded in first_names()
         and left.folded not in common_words()
         and not sentence_start(text, left.start)
+        and _POSTCODE_BEFORE.search(text, max(0, left.start - 8), left.start) is None
         and is_name_word(right)
     )
+
+
+# "4770 Amel": a word after a postcode is the municipality of an address, not a first name.
+_POSTCODE_BEFORE = re.compile(r"\b\d{4,5}[ \t]+$")
 
 
 def _first_name_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:
@@ -267,6 +274,30 @@ def _proper_noun_pair(text: str, tokens: Sequence[Token], run: Run, language: st
         return language != "de"
     previous = tokens[run.first - 1] if run.first else None
     return previous is None or previous.folded not in DETERMINERS
+
+
+def _surname_in_capitals_first(text: str, tokens: Sequence[Token], run: Run) -> bool:
+    """"WUYTS Sien", "MARCHAL Océane": the administrative order, the surname in capitals then a
+    first name, in a sentence written in lower case, whatever the first name. An acronym
+    ("CPAS Mons", "SPF Finances") or a capital word that is a label stays out."""
+    words = [t for t in tokens[run.first : run.last + 1] if t.folded not in PARTICLES]
+    if len(words) != 2:
+        return False
+    surname, first = words
+    line_start = text.rfind("\n", 0, surname.start) + 1
+    return (
+        surname.text.isupper()
+        and len(surname.text) >= 3
+        and surname.text not in abbreviations()
+        and surname.folded not in not_name_words()
+        and surname.folded not in common_words()
+        and first.text[:1].isupper()
+        and first.text[1:].islower()
+        and len(first.text) >= 3
+        and first.folded not in common_words()
+        and first.folded not in not_name_words()
+        and any(c.islower() for c in text[line_start : surname.start])
+    )
 
 
 def _signature(text: str, tokens: Sequence[Token], run: Run) -> bool:
@@ -328,6 +359,7 @@ def find_third_parties(
             or _first_name_signal(text, tokens, run)
             or _surname_signal(text, tokens, run, language)
             or _proper_noun_pair(text, tokens, run, language)
+            or _surname_in_capitals_first(text, tokens, run)
             or _signature(text, tokens, run)
             or _context_signal(text, tokens, run, language)
         )
@@ -696,11 +728,20 @@ def is_place(text: str, words: Sequence[Token], municipality: str | None = None)
     if (_SAINT_COMPOUND.search(written[1]) or named_after_saint(text, words[0].start)
             or (len(words) > 1 and words[0].folded in SAINT_WORDS)):
         return True  # "Haine-Saint-Pierre", "Sankt Augustin", "St. Vith"
-    # "Van Damme", "Van Geel": a particle before a place makes a surname
+    # "Van Damme", "Van Geel": a particle before a place makes a surname, unless a municipal
+    # body names its municipality ("CPAS DE SOIGNIES", "OCMW van Geel")
     return any(place(w) for w in written) or (
-        words[0].folded not in PARTICLES
+        (words[0].folded not in PARTICLES or _after_municipal_body(text, words[0].start))
         and all(place(w.folded) or w.folded in PARTICLES for w in words)
     )
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+
+
+def _after_municipal_body(text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text[max(0, start - 24) : start])
+    return before is not None and fold(before.group(1)) in MUNICIPAL_BODIES
 
 
 def third_party_ref(text: str, words: Sequence[Token], scope: str | None = None) -> PersonRef:

@@ -315,3 +315,18 @@ def test_typographic_spaces_from_word_processors():
     item = rules_only(text)
     assert item.text == "Madame A., tél.\u00a0[téléphone]."
     assert item.replacements[0].original == "Mme\u00a0DIALLO\u202fNaïma"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the last label of a domain is no title ("Fr." for Frau): the name after it is found
+        ("Écrire à info@exemple.fr. Naïma Diallo répondra.",
+         "Écrire à [courriel]. Madame A. répondra."),
+        ("Contact : n.diallo@exemple.fr. Diallo Naïma, née en 1990.",
+         "Contact : [courriel]. Madame A., née en 1990."),
+        ("Fr. Diallo ist da.", "Madame A. ist da."),
+    ],
+)
+def test_a_title_glued_to_an_address_is_no_title(text, expected):
+    assert rules_only(text).text == expected

@@ -264,3 +264,60 @@ def test_the_guard_sees_the_same_third_parties():
         ("name", "M.• L• E• G• R• O• S•"),
         ("name", "P.••• L.•"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "city", "text"),
+    [
+        # a municipal body names its municipality, even after a particle, in capitals
+        ("fr", "Gembloux", "CPAS DE GEMBLOUX\nRapport social"),
+        ("fr", "Namur", "Le CPAS de Namur a reçu la demande."),
+        ("nl", "Geel", "OCMW VAN GEEL\nSociaal verslag"),
+        # a place after a postcode ends its line; the label below is not its surname
+        ("nl", "Brecht", "Adres: Dorpsstraat 3, 2960 Brecht\nTelefoon: zie dossier"),
+        ("fr", "Florennes", "Adresse : rue Haute 2, 5620 Florennes\nRemarque : aucune"),
+        # "cousin germain" is a degree of kinship, not a first name, in capitals too
+        ("fr", "Namur", "SON COUSIN GERMAIN L'HÉBERGE."),
+        ("fr", "Namur", "Sa Cousine Germaine vit à Namur."),
+    ],
+)
+def test_municipalities_and_kinship_stay(language, city, text):
+    dossier = parse_dossier(
+        {
+            "reference": "2026/0002",
+            "language": language,
+            "applicant": {"last_name": "Diallo", "first_names": ["Naïma"], "sex": "F"},
+            "address": {"street": "rue Haute", "number": "2", "postcode": "5000", "city": city},
+        }
+    )
+    output = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise(text, dossier).text
+    # only the street address goes: every other line is unchanged
+    assert output.splitlines()[1:] == text.splitlines()[1:]
+    assert "A." not in output and (city in output or city.upper() in output or city not in text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the surname in capitals, then any first name (the lexicon need not know it)
+        ("fr", "Le 3 mai, LAMBOTTE Anaïs signe le bail.", "Le 3 mai, A. signe le bail."),
+        ("nl", "De schuldeiser, PEETERS Jorinde, stemt in.", "De schuldeiser, A., stemt in."),
+        ("de", "Laut Urteil zahlt KREUTZ Hiltrud monatlich.", "Laut Urteil zahlt A. monatlich."),
+        # "the other parent" is a role, in every language and in capitals
+        ("fr", "L'autre parent, Ludovic, ne paie plus.", "L'autre parent, A., ne paie plus."),
+        ("fr", "L'AUTRE PARENT, LUDOVIC, NE PAIE PLUS.", "L'AUTRE PARENT, A., NE PAIE PLUS."),
+        ("nl", "De andere ouder, Jolien, betaalt niet.", "De andere ouder, A., betaalt niet."),
+        ("de", "Der andere Elternteil, Gudrun, zahlt.", "Der andere Elternteil, A., zahlt."),
+        ("fr", "Le parent isolé reçoit le taux famille à Namur.", None),
+        # acronyms and capital labels before a word stay
+        ("fr", "Le CPAS Mons et le SPF Finances ont répondu.", None),
+        ("nl", "Het OCMW Gent en de RVA Brussel antwoorden.", None),
+        ("fr", "NOTE Importante : rien.", None),
+        # the names of legal instruments
+        ("de", "Gemäß Königlichem Erlass vom 3. Mai 1999 zahlt das Amt.", None),
+        ("de", "Laut dem Ministeriellen Erlass vom 9. März 2010 gilt das.", None),
+        ("fr", "Vu l'Arrêté royal du 11 juillet 2002, le CPAS décide.", None),
+    ],
+)
+def test_surname_in_capitals_and_the_other_parent(language, text, expected):
+    assert rules_only(text, language) == (expected or text)
