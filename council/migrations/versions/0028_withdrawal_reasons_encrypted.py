@@ -15,6 +15,7 @@ Create Date: 2026-12-07 21:40:00
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 import sqlalchemy as sa
@@ -53,20 +54,22 @@ def _create(reason: sa.Column) -> None:
     )
 
 
-def _data_key_codec() -> tuple[Callable[[bytes], bytes], Callable[[bytes], bytes]]:
-    # the application's modules only when rows need the key: alembic loads every migration
+def _crypto() -> ModuleType:
+    """The application's encryption, which holds the data key; refused outside it."""
+    # the application's modules only when a row needs the key: alembic loads every migration
     # module, the application's or not, and a migration must not depend on them otherwise
     from flask import has_app_context
     from council import crypto  # the key of the application running the upgrade
     if not has_app_context():
         raise RuntimeError('withdrawal reasons are encrypted with COUNCIL_DATA_KEY: run this '
                            'upgrade through the application (flask --app council init-db)')
-    return crypto.encrypt_bytes, crypto.decrypt_bytes
+    return crypto
 
 
 def _remake(old: sa.TableClause, new: sa.TableClause, reason: sa.Column,
             convert: Callable[[dict[str, Any]], Any]) -> None:
-    """Reads the rows, drops the table, creates it with ``reason``, writes them back."""
+    """Reads the rows and converts their reasons (before anything is dropped), drops the table,
+    creates it with ``reason``, writes them back."""
     connection = op.get_bind()
     rows = [{**{name: row[name] for name in _KEPT}, reason.name: convert(row)}
             for row in (dict(r._mapping) for r in connection.execute(sa.select(old)))]
@@ -84,14 +87,10 @@ def _remake(old: sa.TableClause, new: sa.TableClause, reason: sa.Column,
 
 
 def upgrade() -> None:
-    has_rows = op.get_bind().execute(sa.select(sa.func.count()).select_from(CLEAR)).scalar()
-    encrypt = _data_key_codec()[0] if has_rows else None
     _remake(CLEAR, ENCRYPTED, sa.Column('reason_encrypted', sa.LargeBinary(), nullable=False),
-            lambda row: encrypt(row['reason'].encode()))  # type: ignore[misc]
+            lambda row: _crypto().encrypt_bytes(row['reason'].encode()))
 
 
 def downgrade() -> None:
-    has_rows = op.get_bind().execute(sa.select(sa.func.count()).select_from(ENCRYPTED)).scalar()
-    decrypt = _data_key_codec()[1] if has_rows else None
     _remake(ENCRYPTED, CLEAR, sa.Column('reason', sa.Text(), nullable=False),
-            lambda row: decrypt(row['reason_encrypted']).decode())  # type: ignore[misc]
+            lambda row: _crypto().decrypt_bytes(row['reason_encrypted']).decode())
