@@ -33,6 +33,7 @@ from support import PASSWORDS
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from council import create_app
+from council.clock import centre_today
 from council.db import db, state
 from council.migrate import upgrade
 
@@ -93,7 +94,7 @@ def demo_database(_environment: None, tmp_path_factory: pytest.TempPathFactory) 
     from council.demo import build_demo
 
     with app.app_context():
-        build_demo(db.session, today=date.today())
+        build_demo(db.session, today=centre_today())
     state(app).engine.dispose()
     return path
 

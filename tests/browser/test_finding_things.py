@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from council.clock import centre_today
 from council.models import SocialReport
 
 
@@ -38,7 +38,7 @@ def test_dg_reads_filters_and_exports_the_audit_log_in_german(new_context, pages
     table = dg.locator("main table")
     expect(table).to_contain_text("Anmeldung")  # "login", as a label
     expect(table).not_to_contain_text("login_failed")
-    today = date.today().isoformat()
+    today = centre_today().isoformat()
     dg.locator("#filter-since").fill(today)
     dg.locator("#filter-until").fill(today)
     dg.locator("main form[role=search] button[type=submit]").click()

@@ -5,9 +5,11 @@ pseudonymisation and convenes the members, who then read the item without any id
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from playwright.sync_api import Page, expect
+
+from council.clock import centre_today
 
 #: "Zouzou" is a nickname the pseudonymiser cannot know: the reviewer must catch it
 REPORT = (
@@ -91,7 +93,7 @@ def test_report_reviewed_and_convened(new_context, pages) -> None:
     dg.goto("/composition")
     pages.check(dg, "composition")
     meeting_url = pages.create_meeting(dg, "Comité spécial du service social",
-                                       date.today() + timedelta(days=21))
+                                       centre_today() + timedelta(days=21))
     dg.locator("main a[href$='/reports']").click()
     dg.wait_for_url("**/reports")
     pages.check(dg)
