@@ -76,7 +76,28 @@ def role_title_before(text: str, tokens: Sequence[Token], index: int) -> bool:
         return False
     title = tokens[index - 1]
     # "Me" is Maître only with its capital: "il me dit" is a pronoun.
-    return title.folded in ROLE_TITLES and title.text != "me"
+    return any(form in ROLE_TITLES for form in _role_forms(title.folded)) and title.text != "me"
+
+
+# The shortest word a German genitive ending is taken off: "des Gerichtsvollziehers", "des
+# Arztes", but "mes" (my) is no plural of "Me".
+_GENITIVE_STEM = 4
+
+
+def _role_forms(folded: str) -> tuple[str, ...]:
+    """A role noun as written, and without a German genitive ending ("des
+    Gerichtsvollziehers NEYCKEN", "des Anwalts Kessler", "des Arztes")."""
+    stems = [folded[: -len(ending)] for ending in ("es", "s") if folded.endswith(ending)]
+    return (folded, *(stem for stem in stems if len(stem) >= _GENITIVE_STEM))
+
+
+def genitive_of_role(folded: str) -> bool:
+    """True for a role noun or title with a German genitive ending ("Gerichtsvollziehers",
+    "Richters"): it opens no name, like the noun itself."""
+    return folded.endswith("s") and any(
+        stem in ROLE_TITLES or (stem,) in _ROLES_BY_LAST.get(stem, ())
+        for stem in _role_forms(folded)[1:]
+    )
 
 
 def role_before(text: str, tokens: Sequence[Token], index: int) -> bool:
@@ -95,6 +116,8 @@ def role_before(text: str, tokens: Sequence[Token], index: int) -> bool:
             for key in _ROLES_BY_LAST.get(tokens[role_end].folded, ())
         ):
             return True
+        if back == 1 and genitive_of_role(tokens[role_end].folded):
+            return True  # "des Vermieters Kohnen", "des Richters Mertes"
     return False
 
 

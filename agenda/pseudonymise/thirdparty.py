@@ -48,6 +48,7 @@ from agenda.pseudonymise.lexicon import (
 )
 from agenda.pseudonymise.mentions import (
     civil_title_before,
+    genitive_of_role,
     joined,
     role_after,
     role_before,
@@ -142,6 +143,7 @@ def is_name_word(token: Token) -> bool:
         and len(token.text) >= 2
         and token.folded not in not_name_words()
         and token.folded not in role_words()
+        and not genitive_of_role(token.folded)
     )
 
 
