@@ -29,6 +29,7 @@ from agenda.pseudonymise.lexicon import (
     DETERMINERS,
     FAMILY_NOUNS,
     GERMAN_NOUN_ENDINGS,
+    HOLIDAYS,
     MUNICIPAL_BODIES,
     PARTICLES,
     ROLE_TITLES,
@@ -236,10 +237,18 @@ def _cut_by_line(text: str, tokens: Sequence[Token], first: int, index: int) -> 
         and text[left.end : right.start] == "\n"
         and left.folded in first_names()
         and left.folded not in common_words()
+        and not _in_heading(text, left)
         and not sentence_start(text, left.start)
         and _POSTCODE_BEFORE.search(text, max(0, left.start - 8), left.start) is None
         and is_name_word(right)
     )
+
+
+def _in_heading(text: str, token: Token) -> bool:
+    """A word in capitals on a line in capitals: a heading ("FRIEDENSGERICHT DES KANTONS
+    AMEL"), which ends at its line."""
+    line_start = text.rfind("\n", 0, token.start) + 1
+    return token.text.isupper() and not any(c.islower() for c in text[line_start : token.start])
 
 
 # "4770 Amel": a word after a postcode is the municipality of an address, not a first name.
@@ -339,8 +348,11 @@ def find_third_parties(
     spans = []
     for found in name_runs(text, tokens):
         # "Bäckerei Weynand", "Familie Kohnen": the shop's or family's word opens the run
+        # and a holiday opens a sentence in capitals ("SEIT PFINGSTEN WOHNT BARBARA")
         opener = (
-            tokens[found.first].folded in _SHOPS or tokens[found.first].folded in FAMILY_NOUNS
+            tokens[found.first].folded in _SHOPS
+            or tokens[found.first].folded in FAMILY_NOUNS
+            or tokens[found.first].folded in HOLIDAYS
         ) and found.last > found.first
         if opener or _noun_opens(tokens, found, language):
             run = Run(found.first + 1, found.last)
@@ -372,6 +384,7 @@ def find_third_parties(
             continue  # "Institut Jules Bordet", "PC Dr. Guislain", "Maria-Goretti-Schule"
         if not titled and (
             (not role and is_place(text, words, municipality))  # not "zijn broer Brecht"
+            or (role and _seat(text, words, municipality))
             or is_not_person(tokens, run)
             or _reference_label(text, words)
             or _LEGAL_FORM.match(text, words[-1].end) is not None
@@ -396,6 +409,18 @@ def find_third_parties(
         + _senders(text, tokens)
         + find_initials(text, tokens)
         + find_nicknames(text, tokens)
+    )
+
+
+def _seat(text: str, words: Sequence[Token], municipality: str | None) -> bool:
+    """ "DE VREDERECHTER VAN LOKEREN", "JUGE DE PAIX DE SOIGNIES": in capitals, a particle
+    and a place after a role are the role's seat. ("de vrederechter Van Lokeren", the
+    particle capitalised alone, is a surname.)"""
+    return (
+        len(words) > 1
+        and words[0].folded in PARTICLES
+        and words[0].text.isupper()
+        and is_place(text, words[1:], municipality)
     )
 
 

@@ -321,3 +321,36 @@ def test_municipalities_and_kinship_stay(language, city, text):
 )
 def test_surname_in_capitals_and_the_other_parent(language, text, expected):
     assert rules_only(text, language) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a role's title in the German genitive, then a surname in capitals
+        ("de", "Laut Schreiben des Gerichtsvollziehers WIRTZ vom 3. Mai ist die Frist vorbei.",
+         "Laut Schreiben des Gerichtsvollziehers A. vom 3. Mai ist die Frist vorbei."),
+        ("de", "Nach Auskunft des Vermieters Kohnen ist die Miete offen.",
+         "Nach Auskunft des Vermieters A. ist die Miete offen."),
+        # a judge, a bailiff written in several words
+        ("de", "Richterin Hansen hat die Sache vertagt.", "Richterin A. hat die Sache vertagt."),
+        ("fr", "Selon l'huissier de justice LAMBOTTE, la saisie est prévue.",
+         "Selon l'huissier de justice A., la saisie est prévue."),
+        # older Catholic first names and the communities', then any surname
+        ("de", "Gestern rief Engelbert Kreutz im Büro an.", "Gestern rief A. im Büro an."),
+        ("nl", "Gisteren belde Petronella WOUTERS ons op.", "Gisteren belde A. ons op."),
+        ("fr", "Hier, Oleksandr Bondarenko a téléphoné.", "Hier, A. a téléphoné."),
+        # what must stay: a role's genitive before a noun, a court's seat in capitals
+        ("de", "Die Kosten des Gerichtsvollziehers trägt der Schuldner.", None),
+        ("de", "Der Bericht des Richters liegt seit Montag vor.", None),
+        ("nl", "DE ZAAK KOMT VOOR DE VREDERECHTER VAN GENT.", None),
+        ("nl", "Hij verschijnt voor de vrederechter van Lokeren.", None),
+        # a capitalised particle after the role is a surname
+        ("nl", "Hij sprak met de vrederechter Van Damme.", "Hij sprak met de vrederechter A."),
+        # a heading in capitals does not run into the next line
+        ("de", "GEMEINDE AMEL\nSozialdienst\n\nSie wohnt in 4770 Amel.", None),
+        ("de", "Sie wohnt bei Margarete\nGerkens in Sankt Vith.",
+         "Sie wohnt bei A. in Sankt Vith."),
+    ],
+)
+def test_roles_in_the_genitive_older_first_names_and_seats(language, text, expected):
+    assert rules_only(text, language) == (expected or text)
