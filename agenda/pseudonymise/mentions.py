@@ -5,12 +5,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from agenda.pseudonymise.lexicon import CIVIL_TITLES, ROLE_TITLES, ROLES
+from agenda.pseudonymise.lexicon import (
+    CIVIL_TITLE_WORDS,
+    CIVIL_TITLES,
+    ROLE_TITLES,
+    ROLES,
+    not_name_words,
+)
 from agenda.pseudonymise.text import Token, fold
 
 # What may separate two parts of one name: "Van den", "Marie-Claire", "N'Diaye".
 _NAME_GAP = re.compile(r"[ \t]{1,2}|[ \t]?[-'’][ \t]?")
 _TITLE_GAP = re.compile(r"\.?[ \t]{1,2}")
+# Or the end of a line, as a report pasted from a PDF breaks a sentence ("Vermieterin Frau⏎Jost",
+# "dokter⏎Buyse"); see ``_title_gap``.
+_TITLE_LINE_END = re.compile(r"\.?[ \t]?\n")
 _ROLE_GAP = re.compile(r"[ \t]*[,:(]?[ \t]*")
 # "bij de VDAB, ", "chez Colruyt : ", "beim Arbeitgeber, ": a short complement, then the name.
 _ROLE_PHRASE_GAP = re.compile(
@@ -49,12 +58,27 @@ def _matches(text: str, tokens: Sequence[Token], first: int, key: tuple[str, ...
     return True
 
 
+def _title_gap(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """What stands between a title (tokens[index - 1]) and a name: spaces, or the end of a line
+    when the title ends a sentence's line ("Le bailleur, Monsieur⏎Lambotte"), not a line of
+    its own nor a salutation ("Madame, Monsieur⏎Vous trouverez…", "Bonjour Monsieur⏎…")."""
+    gap = text[tokens[index - 1].end : tokens[index].start]
+    if _TITLE_GAP.fullmatch(gap):
+        return True
+    if index < 2 or _TITLE_LINE_END.fullmatch(gap) is None:
+        return False
+    before = tokens[index - 2]
+    return (
+        "\n" not in text[before.end : tokens[index - 1].start]
+        and before.folded not in CIVIL_TITLE_WORDS
+        # "Bonjour Monsieur⏎Durant le mois…": a greeting, then the letter's first sentence
+        and not (before.is_capitalised and before.folded in not_name_words())
+    )
+
+
 def civil_title_before(text: str, tokens: Sequence[Token], index: int) -> tuple[int, str] | None:
     """(start of the title, sex) when "Madame", "M.", "de heer", "Herr"… precedes tokens[index]."""
-    if (
-        index == 0
-        or _TITLE_GAP.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is None
-    ):
+    if index == 0 or not _title_gap(text, tokens, index):
         return None
     for size in _LONGEST_FIRST:
         for key, sex in CIVIL_TITLES.items():
@@ -69,10 +93,7 @@ def civil_title_before(text: str, tokens: Sequence[Token], index: int) -> tuple[
 
 def role_title_before(text: str, tokens: Sequence[Token], index: int) -> bool:
     """True after "Dr", "Me", "Maître", "Rechtsanwalt"…: kept, the pseudonym follows bare."""
-    if (
-        index == 0
-        or _TITLE_GAP.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is None
-    ):
+    if index == 0 or not _title_gap(text, tokens, index):
         return False
     title = tokens[index - 1]
     # "Me" is Maître only with its capital: "il me dit" is a pronoun.

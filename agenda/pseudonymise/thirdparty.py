@@ -585,6 +585,8 @@ def _titled_lexicon_words(text: str, tokens: Sequence[Token], found: Sequence[Sp
             or token.folded in ROLE_TITLES
             or token.folded in CIVIL_TITLE_WORDS
             or any(s.start <= token.start < s.end for s in found)
+            # a word of the lexicons opening a line opens its sentence ("Monsieur⏎Vous…")
+            or "\n" in text[tokens[index - 1].end : token.start]
         ):
             continue
         title = _civil_title(text, tokens, index)

@@ -354,3 +354,24 @@ def test_surname_in_capitals_and_the_other_parent(language, text, expected):
 )
 def test_roles_in_the_genitive_older_first_names_and_seats(language, text, expected):
     assert rules_only(text, language) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a title ending a sentence's line, the name on the next (a report pasted from a PDF)
+        ("de", "Die Vermieterin, Frau\nKaulmann, droht mit der Räumung.",
+         "Die Vermieterin, Frau A., droht mit der Räumung."),
+        ("fr", "Le bailleur, Monsieur\nLambotte, réclame le loyer.",
+         "Le bailleur, Monsieur A., réclame le loyer."),
+        ("nl", "Volgens de behandelende dokter\nDewulf is zij arbeidsongeschikt.",
+         "Volgens de behandelende dokter\nA. is zij arbeidsongeschikt."),
+        # a salutation or a greeting before the line's end, then the letter's first sentence
+        ("fr", "Madame, Monsieur\nVous trouverez ci-joint le rapport.", None),
+        ("fr", "Bonjour Monsieur\nDurant le mois de mars, rien.", None),
+        ("de", "Sehr geehrte Frau\nWir danken Ihnen.", None),
+        ("fr", "Réunion avec Monsieur\n\nLe dossier est complet.", None),
+    ],
+)
+def test_a_title_at_the_end_of_a_line(language, text, expected):
+    assert rules_only(text, language) == (expected or text)
