@@ -413,9 +413,9 @@ def find_third_parties(
 
 
 def _seat(text: str, words: Sequence[Token], municipality: str | None) -> bool:
-    """ "DE VREDERECHTER VAN LOKEREN", "JUGE DE PAIX DE SOIGNIES": in capitals, a particle
-    and a place after a role are the role's seat. ("de vrederechter Van Lokeren", the
-    particle capitalised alone, is a surname.)"""
+    """ "DE VREDERECHTER VAN LOKEREN", "DER FRIEDENSRICHTER VON EUPEN": in capitals, a
+    particle and a place after a role are the role's seat. ("de vrederechter Van Lokeren",
+    the particle alone capitalised, is a surname.)"""
     return (
         len(words) > 1
         and words[0].folded in PARTICLES

@@ -343,6 +343,7 @@ def test_surname_in_capitals_and_the_other_parent(language, text, expected):
         ("de", "Die Kosten des Gerichtsvollziehers trägt der Schuldner.", None),
         ("de", "Der Bericht des Richters liegt seit Montag vor.", None),
         ("nl", "DE ZAAK KOMT VOOR DE VREDERECHTER VAN GENT.", None),
+        ("de", "LADUNG VOR DEN FRIEDENSRICHTER VON EUPEN", None),
         ("nl", "Hij verschijnt voor de vrederechter van Lokeren.", None),
         # a capitalised particle after the role is a surname
         ("nl", "Hij sprak met de vrederechter Van Damme.", "Hij sprak met de vrederechter A."),
