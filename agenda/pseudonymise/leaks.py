@@ -37,7 +37,7 @@ from agenda.pseudonymise.patterns import (
 )
 from agenda.pseudonymise.text import fold, name_parts, plain_spaces, tokenize
 
-_OCR_DIGIT = re.compile(r"(?<=\d)[OoIl|ZSGB]|[OoIl|ZSGB](?=\d)")
+_OCR_DIGIT = re.compile(r"(?<=\d)[OoIlL|ZSGB]|[OoIlL|ZSGB](?=\d)")
 
 
 @dataclass(frozen=True)
