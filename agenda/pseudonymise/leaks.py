@@ -4,7 +4,8 @@ Run on a pseudonymised text before a meeting is convened; any certain hit must b
 convocation. The forms are the pseudonymiser's (``names``): the names, their nicknames and
 Dutch diminutives, capitalised ("Piet"), and a name letter-spaced ("W É R Y") are certain; a
 name that is also an ordinary word in lower case ("un petit studio" for Mr Petit), a
-truncation of a first name ("Gwen"), a name cut in two ("No wak") and a person's initials
+truncation of a first name ("Gwen", "Huppi", "Dada"), a word with a person's birth date in
+brackets after it ("Bodya (07/07/18)"), a name cut in two ("No wak") and a person's initials
 with dots ("M.S.", "J.-P. D.") are uncertain: the reviewer confirms those.
 """
 
@@ -18,7 +19,7 @@ from datetime import date
 from agenda.pseudonymise.dossier import Dossier
 from agenda.pseudonymise.identifiers import OCR_DIGITS
 from agenda.pseudonymise.lexicon import PARTICLES, common_words, diminutives
-from agenda.pseudonymise.mentions import spaced_words
+from agenda.pseudonymise.mentions import birth_date_after, spaced_words
 from agenda.pseudonymise.names import (
     Truncations,
     cut_in_two,
@@ -85,11 +86,15 @@ def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
         for person in dossier.persons:
             for first_name in person.first_names:
                 truncations.add(first_name, first_name)
+        births = {p.birth_date for p in dossier.persons if p.birth_date}
         for token in tokens:
             if token.folded in forms or (token.is_capitalised and token.folded in short):
                 uncertain = token.is_lower and token.folded in common_words()
                 leaks.append(_name_leak(text, token.start, token.end, ref, not uncertain))
-            elif may_be_short_form(token) and truncations.owners(token.folded):
+            elif (may_be_short_form(token) and truncations.owners(token.folded)) or (
+                # a pet name the rules do not know, told by the birth date after it
+                token.is_capitalised and birth_date_after(text, token.end, births)
+            ):
                 leaks.append(_name_leak(text, token.start, token.end, ref, certain=False))
         leaks += [_name_leak(text, start, end, ref) for start, end, letters in spaced
                   if letters in forms]
@@ -105,7 +110,7 @@ def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
             # without dots only in the pseudonymiser's own-dossier reading: the guard searches
             # a year of dossiers, whose people bear most pairs of capitals
             if "." in text[start:end] and letters in signed
-            and initials_here(text, start, end, letters)
+            and initials_here(text, start, end, letters, dossier.language)
         ]
         contacts, address = dossier.contacts, dossier.address
         values = known_number_values(
@@ -129,7 +134,6 @@ def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
                 Leak(m.start(), m.end(), text[m.start() : m.end()], category, ref)
                 for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", folded)
             ]
-        births = {p.birth_date for p in dossier.persons if p.birth_date}
         leaks += [
             Leak(start, end, text[start:end], "birth_date", ref)
             for start, end, written in dates
