@@ -101,6 +101,9 @@ stiefvader stiefmoeder pleegvader pleegmoeder halfbroer halfzus kleinzoon kleind
 stiefvater stiefmutter pflegevater pflegemutter halbbruder halbschwester enkelin mitbewohner
 mitbewohnerin verlobte verlobter
 papa maman mama papy papi mamy mamie mami mémé pépé tata tonton nounou bomma bompa
+client cliente bénéficiaire requérant requérante patient patiente klant cliënt cliënte
+betrokkene aanvrager aanvraagster begunstigde leefloner verzoeker verzoekster patiënt patiënte
+klient klientin patientin
 mutti vati omi opi
 """
 ROLES: frozenset[tuple[str, ...]] = frozenset(tuple(name_parts(word)) for word in _ROLES.split())

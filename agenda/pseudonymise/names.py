@@ -4,9 +4,10 @@ A name is matched part by part on folded tokens, so case, accents, hyphens and p
 matter: "Mme STÉVENART Marie-Claire", "Marie Claire Stevenart", "VAN DEN BROECK", "Vandenbroeck"
 and "N'Diaye" are all found, and a first name's short forms ("Piet", "Pietje" for Pieter, see
 ``lexicon.diminutives``) or truncations ("Gwen" for Gwendoline, "Stof" for Kristof, "Moni" for
-Monika, see ``Truncations``), a name letter-spaced ("W É R Y"), and initials with or without
-dots ("M.-L. S.", "JB"). Adjacent parts, initials, particles and a civil title make one
-mention, which gets one pseudonym.
+Monika, "Huppi" for Hubertus, "Dada" for Gerarda, see ``Truncations``), any word with a
+person's date of birth in brackets after it ("Bodya (07/07/18)"), a name letter-spaced
+("W É R Y"), and initials with or without dots ("M.-L. S.", "JB"). Adjacent parts, initials,
+particles and a civil title make one mention, which gets one pseudonym.
 """
 
 from __future__ import annotations
@@ -239,7 +240,8 @@ class KnownNames:
         name ("Van Damme", "Paul Martin") it starts somebody else's."""
         token = tokens[i]
         word = token.folded
-        people = self._truncations.owners(word) if may_be_short_form(token) else {}
+        language = self._languages[dossier_index]
+        people = self._truncations.owners(word, language) if may_be_short_form(token) else {}
         if not people or (
             (
                 i > 0
@@ -255,7 +257,7 @@ class KnownNames:
         ):
             return []
         doubtful = not any(people.values()) and (
-            self._languages[dossier_index] not in ("fr", "nl")
+            language not in ("fr", "nl")
             or sentence_start(text, token.start)
             or word in first_names()
             or word in PARTICLES
@@ -397,7 +399,9 @@ def initials_here(
     somebody's (``_person_s_initials``), and, without dots, not in a line written in capitals
     (a heading) nor next to another word in capitals."""
     dotted = "." in text[start:end]
-    if letters in abbreviations(dotted, language) and not _person_s_initials(text, start, end):
+    if letters in abbreviations(dotted, language) and not _person_s_initials(
+        text, start, end, language
+    ):
         return False
     return dotted or not _among_capitals(text, start, end)
 
@@ -431,27 +435,37 @@ _CONTACT_BEFORE = re.compile(
 _PERSON_AND_AFTER = re.compile(r"[ \t]+(?:und|et|en|and)[ \t]+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
 _PERSON_AND_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+[ \t]+(?:und|et|en|and)[ \t]+$")
 # Dotted capitals a space apart, then a verb: "N. B. apporte" (an abbreviation is written
-# tight: "N.B. :").
+# tight: "N.B. :"; and it takes an article, "au M. B. du 3 mai").
 _SPACED_DOTTED = re.compile(r"[A-ZÀ-ÖØ-Þ]\.(?:[ \t]+[A-ZÀ-ÖØ-Þ]\.)+")
-_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-zà-öø-ÿ]{2,}")
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-zà-öø-ÿ]{3,})")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 
 
-def _person_s_initials(text: str, start: int, end: int) -> bool:
+def _person_s_initials(text: str, start: int, end: int, language: str | None) -> bool:
     """Whether the text says capitals that make an abbreviation are somebody's initials: a
     word such as "dossier", "Akte", "Betreff" before them (past the e-mail prefixes: "Betreff:
-    RE: HP"), a note of contact, another person named with them, or, written with dots a
-    space apart, a verb after them."""
+    RE: HP"), a note of contact, another person named with them (not in German, where "und"
+    joins nouns as capitalised: "TV und Internet"), or, written with dots a space apart and
+    no article before, a verb after them."""
     before = text[max(0, start - 40) : start]
     cue = re.search(r"([^\W\d_]+)\W{0,3}$", _REPLY_PREFIXES.sub("", before))
+    if (cue is not None and fold(cue.group(1)) in _INITIALS_CUES) or _CONTACT_BEFORE.search(
+        fold(before)
+    ):
+        return True
+    if language != "de" and (
+        _PERSON_AND_AFTER.match(text, end) or _PERSON_AND_BEFORE.search(before)
+    ):
+        return True
+    if _SPACED_DOTTED.fullmatch(text, start, end) is None:
+        return False
+    verb = _LOWER_WORD_AFTER.match(text, end)
+    article = _WORD_BEFORE.search(before)
     return (
-        (cue is not None and fold(cue.group(1)) in _INITIALS_CUES)
-        or _CONTACT_BEFORE.search(fold(before)) is not None
-        or _PERSON_AND_AFTER.match(text, end) is not None
-        or _PERSON_AND_BEFORE.search(before) is not None
-        or (
-            _SPACED_DOTTED.fullmatch(text, start, end) is not None
-            and _LOWER_WORD_AFTER.match(text, end) is not None
-        )
+        verb is not None
+        and verb.group(1) not in DETERMINERS
+        and verb.group(1) not in PARTICLES
+        and (article is None or fold(article.group(1)) not in DETERMINERS)
     )
 
 
@@ -574,11 +588,12 @@ class Truncations(Generic[T]):
         for syllable in _syllables(first_name):
             self._syllables.setdefault(syllable, []).append(owner)
 
-    def owners(self, word: str) -> dict[T, bool]:
+    def owners(self, word: str, language: str | None = None) -> dict[T, bool]:
         """Whose first name ``word`` (folded) shortens: owner → whether nothing else is likely
-        to be it: the whole name with a pet ending ("Pieterke"), or its first syllable with
-        the pet "-i" ("Domi" for Dominik, "Huppi" for Hubertus), which the three languages
-        make no noun of but a few loanwords ("Taxi"; the English "-y" makes many: "Handy")."""
+        to be it: the whole name with a pet ending ("Pieterke"), or, in German, its first
+        syllable with the pet "-i" ("Domi" for Dominik, "Huppi" for Hubertus), which German
+        makes no noun of but a few loanwords ("Taxi"; the English "-y" makes many: "Handy").
+        French words end so ("Merci" is no Mercedes, "Abri" no Abraham)."""
         found: dict[T, bool] = dict.fromkeys(self._said_twice(word), False)
         if word[:_SHORTEST] not in self._pieces and word[-1:] not in _PET_I:
             return found  # every stem starts as the word does, but a hardened one ("Huppi")
@@ -588,7 +603,7 @@ class Truncations(Generic[T]):
                     ending or _bare_piece(name, position, stem)
                 ):
                     sure = ending != "" and (
-                        stem == name or (position == 0 and ending == "i")
+                        stem == name or (language == "de" and position == 0 and ending == "i")
                     )
                     found[owner] = found.get(owner, False) or sure
         return found

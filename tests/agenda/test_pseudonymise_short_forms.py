@@ -274,6 +274,9 @@ def test_pet_names_of_a_dossier_first_name(language, first_name, text, short):
         ("fr", "Pascal", "Papa est venu le chercher à l'école."),  # kinship, not "pa" twice
         ("fr", "Tatiana", "Tata est passée avec des vêtements."),
         ("nl", "Bernadette", "Bomma past op de kinderen."),
+        # "-i" makes German pet names, and French words: a sentence's first one is a word
+        ("fr", "Mercedes", "Merci de nous renvoyer le formulaire."),
+        ("fr", "Abraham", "Abri de nuit : trois nuitées en mars."),
     ],
 )
 def test_words_that_look_like_pet_names_stay(language, first_name, text):
@@ -302,6 +305,7 @@ def test_a_word_with_a_dossier_person_s_birth_date_in_brackets_is_that_person(
     [
         "Der Antrag (14.05.2009) wurde abgelehnt.",  # a noun after its article
         "Bubu (15.05.2009) besucht die Grundschule.",  # nobody's date of birth
+        "Antragstellerin (03.02.1980) erscheint pünktlich.",  # a role, not a pet name
     ],
 )
 def test_a_word_before_a_date_that_is_no_one_s_birth_stays(text):
@@ -341,6 +345,8 @@ def test_initials_that_make_an_abbreviation_where_the_text_says_whose(
         ("fr", "Nathalie", "Benali", "NB: les extraits manquent encore."),
         ("fr", "Claire", "Verdier", "Envoyer avec CV et lettre de motivation."),
         ("de", "Hubertus", "Pfeiffer", "Der Drucker von HP ist defekt."),
+        ("de", "Tobias", "Vogel", "Monatlich: TV und Internet 45 €."),  # German nouns after "und"
+        ("fr", "Marie", "Bertrand", "Le texte paru au M. B. publié le 3 mai."),  # an article before
     ],
 )
 def test_abbreviations_that_look_like_initials_stay(language, first_name, last_name, text):
