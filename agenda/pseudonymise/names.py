@@ -400,7 +400,7 @@ def initials_here(
     (a heading) nor next to another word in capitals."""
     dotted = "." in text[start:end]
     if letters in abbreviations(dotted, language) and not _person_s_initials(
-        text, start, end, language
+        text, start, end, letters, language
     ):
         return False
     return dotted or not _among_capitals(text, start, end)
@@ -423,14 +423,19 @@ def _among_capitals(text: str, start: int, end: int) -> bool:
                for m in (before, after))
 
 
-# A note of contact, then a preposition, right before capitals: they are the person met or
-# heard ("Anruf von KB", "RDV avec NB", "tél. de N.B. :", "afspraak met G.L.").
+# A note of contact, a word perhaps, then a preposition, right before capitals: they are the
+# person met or heard ("Anruf von KB", "RDV avec NB", "tél. de N.B. :", "entretien
+# téléphonique avec NB", "gesprek gehad met G.L.").
 _CONTACT_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:anruf|telefonat|termin|gesprach|treffen|besuch|nachricht|kontakt|rdv"
     r"|rendez-vous|entretien|appel|tel|telephone|courriel|mail|e-mail|message|visite|reunion"
-    r"|contact|afspraak|gesprek|telefoon|oproep|bezoek|bericht)\.?[ \t]+"
+    r"|contact|afspraak|gesprek|telefoon|oproep|bezoek|bericht)\.?[ \t]+(?:[^\W\d_]+[ \t]+)?"
     r"(?:von|mit|bei|avec|de|du|chez|aupres de|met|van|bij)[ \t]+$"
 )
+# Abbreviations that open a remark ("NB :", "P.S."): after a word in lower case ("vu avec
+# NB", "tel. van N.B.") they are somebody's initials.
+_OPENING_A_REMARK = frozenset({"NB", "PS"})
+_LOWER_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[a-zà-öø-ÿ]+[ \t]+$")
 # Another person named next to the capitals: "KB und Leyla", "NB et Méli", "Jan en K.B.".
 _PERSON_AND_AFTER = re.compile(r"[ \t]+(?:und|et|en|and)[ \t]+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
 _PERSON_AND_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+[ \t]+(?:und|et|en|and)[ \t]+$")
@@ -441,16 +446,21 @@ _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-zà-öø-ÿ]{3,})")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 
 
-def _person_s_initials(text: str, start: int, end: int, language: str | None) -> bool:
+def _person_s_initials(
+    text: str, start: int, end: int, letters: str, language: str | None
+) -> bool:
     """Whether the text says capitals that make an abbreviation are somebody's initials: a
     word such as "dossier", "Akte", "Betreff" before them (past the e-mail prefixes: "Betreff:
-    RE: HP"), a note of contact, another person named with them (not in German, where "und"
-    joins nouns as capitalised: "TV und Internet"), or, written with dots a space apart and
-    no article before, a verb after them."""
+    RE: HP"), a note of contact, a word in lower case before what opens a remark ("NB"),
+    another person named with them (not in German, where "und" joins nouns as capitalised:
+    "TV und Internet"), or, written with dots a space apart and no article before, a verb
+    after them."""
     before = text[max(0, start - 40) : start]
     cue = re.search(r"([^\W\d_]+)\W{0,3}$", _REPLY_PREFIXES.sub("", before))
-    if (cue is not None and fold(cue.group(1)) in _INITIALS_CUES) or _CONTACT_BEFORE.search(
-        fold(before)
+    if (
+        (cue is not None and fold(cue.group(1)) in _INITIALS_CUES)
+        or _CONTACT_BEFORE.search(fold(before))
+        or (letters in _OPENING_A_REMARK and _LOWER_WORD_BEFORE.search(before))
     ):
         return True
     if language != "de" and (

@@ -326,6 +326,8 @@ def test_a_word_before_a_date_that_is_no_one_s_birth_stays(text):
         ("fr", "Nathalie", "Benali", "Appel de N.B. : rien de neuf.", "N.B."),
         ("fr", "Nathalie", "Benali", "Lundi : N. B. dépose ses extraits de compte.", "N. B."),
         ("fr", "Nathalie", "Benali", "Vu Karim et NB ce matin.", "NB"),
+        ("fr", "Nathalie", "Benali", "Entretien téléphonique avec NB hier.", "NB"),
+        ("fr", "Nathalie", "Benali", "Dossier vu avec NB ce matin.", "NB"),  # "NB" opens a remark
         ("de", "Hubertus", "Pfeiffer", "Betreff: AW: HP, Mietrückstand", "HP"),
         ("nl", "Karel", "Baert", "Gesprek met KB over de huur.", "KB"),
     ],
@@ -343,6 +345,7 @@ def test_initials_that_make_an_abbreviation_where_the_text_says_whose(
         ("nl", "Koen", "Bosmans", "Volgens het KB van 3 mei 1999 en het K.B. nr. 5."),
         ("fr", "Nathalie", "Benali", "N.B. : le dossier est complet."),
         ("fr", "Nathalie", "Benali", "NB: les extraits manquent encore."),
+        ("fr", "Nathalie", "Benali", "Loyer payé. NB : la garantie reste due."),
         ("fr", "Claire", "Verdier", "Envoyer avec CV et lettre de motivation."),
         ("de", "Hubertus", "Pfeiffer", "Der Drucker von HP ist defekt."),
         ("de", "Tobias", "Vogel", "Monatlich: TV und Internet 45 €."),  # German nouns after "und"
