@@ -16,7 +16,7 @@ PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check --no-input
 QUIET_LOCATIONS := grep -v "^WARNING: Location" || true
 step = @echo "== $(1)"
 
-.PHONY: install lock check-lock system-deps system-deps-browser demo serve test test-browser screenshots test-postgres lint translations extract-messages eval-pseudo bench-pseudo bench-votes bench-minutes bench-queue crash-test fuzz-api secret-scan security-figures clean
+.PHONY: install lock check-lock system-deps system-deps-browser demo serve test test-browser screenshots test-postgres lint translations extract-messages eval-pseudo bench-pseudo bench-guard bench-votes bench-minutes bench-queue crash-test fuzz-api secret-scan security-figures clean
 
 # A changed lock rebuilds the environment from scratch, so nothing outside the lock survives.
 # The installers and setuptools come first from their own lock, then every package with
@@ -128,6 +128,10 @@ eval-pseudo: install
 
 bench-pseudo: install
 	$(BIN)/python bench/bench_pseudo.py
+
+# The leak guard: one meeting's texts against the corpus's dossiers, with and without the index
+bench-guard: install
+	$(BIN)/python bench/bench_guard.py
 
 # Votes through the API: gunicorn (4 workers) on PostgreSQL (BENCH_DATABASE_URL, default the
 # local council_bench database, wiped), 60 councillors on 200 items; see docs/benchmarks.md.

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from werkzeug.wrappers import Response
+from wtforms import Form
 from wtforms.fields.choices import SelectChoice
 
 from agenda.meetings.queries import upcoming_meetings
@@ -17,6 +18,12 @@ from agenda.reports import reports_of
 from agenda.worklist import agenda_tasks
 from council import permissions
 from council.audit_views import ACTION_TITLES
+from council.auth import (
+    confirm_identity,
+    reauthentication_failed_message,
+    reauthentication_form,
+    recently_authenticated,
+)
 from council.charts import TimelineEntry
 from council.clock import centre_today
 from council.db import db
@@ -97,7 +104,7 @@ def users() -> Response | str:
                                                        for m in members]
     if form.validate_on_submit():
         try:
-            request = accounts.create_user(
+            role_request = accounts.create_user(
                 db.session,
                 actor=current_user,
                 username=form.username.data,
@@ -112,7 +119,7 @@ def users() -> Response | str:
         except accounts.AccountError as error:
             flash_refused(error)
         else:
-            flash(gettext("Account created.") if request is None else gettext(
+            flash(gettext("Account created.") if role_request is None else gettext(
                 "Account created. Its role takes effect once the director-general confirms it; "
                 "until then the account sees nothing."), "success")
             return redirect(url_for("main.users"))
@@ -191,18 +198,38 @@ def account_requests_page() -> str:
                            two_factor_ids=two_factor.enrolled_user_ids(db.session))
 
 
+#: minutes after the password during which a DG confirms requests without giving it again
+CONFIRM_AFTER_PASSWORD_MINUTES = 5
+
+
 @bp.route("/accounts/requests/<int:request_id>/<any(confirm, refuse):decision>",
           methods=["POST"])
 @login_required
-def decide_account_request(request_id: int, decision: str) -> Response:
-    request = account_requests.request_for(db.session, current_user, request_id)
-    if EmptyForm().validate_on_submit():
-        try:
-            account_requests.decide(db.session, actor=current_user, request=request,
-                                    confirm=decision == "confirm")
-        except accounts.AccountError as error:
-            flash_refused(error)
-        else:
-            flash(gettext("Request confirmed: the change took effect.")
-                  if decision == "confirm" else gettext("Request refused."), "success")
+def decide_account_request(request_id: int, decision: str) -> Response | str:
+    """Confirming asks the DG's password (and code) again unless given in the last minutes."""
+    asked = account_requests.request_for(db.session, current_user, request_id)
+    form = reauthentication_form(current_user)
+    giving_password = decision == "confirm" and "password" in request.form
+    if not (form.validate_on_submit() if giving_password else EmptyForm().validate_on_submit()):
+        return redirect(url_for("main.account_requests_page"))
+    try:
+        if giving_password and not confirm_identity(form, purpose="account_request"):
+            flash(reauthentication_failed_message(), "error")
+            return _confirm_request_page(asked, form)
+        account_requests.decide(
+            db.session, actor=current_user, request=asked, confirm=decision == "confirm",
+            reauthenticated=recently_authenticated(CONFIRM_AFTER_PASSWORD_MINUTES))
+    except account_requests.ReauthenticationRequired:
+        return _confirm_request_page(asked, form)
+    except accounts.AccountError as error:  # too many attempts among them
+        flash_refused(error)
+    else:
+        flash(gettext("Request confirmed: the change took effect.")
+              if decision == "confirm" else gettext("Request refused."), "success")
     return redirect(url_for("main.account_requests_page"))
+
+
+def _confirm_request_page(asked: AccountRequest, form: Form) -> str:
+    return render_template("admin/confirm_request.html", asked=asked, form=form,
+                           password_replaced=bool(account_requests.password_replaced_ids(
+                               db.session, [asked])))

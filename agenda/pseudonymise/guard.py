@@ -4,7 +4,7 @@ Pure, like the rest of the pseudonymiser: the caller hands in the texts, the dos
 for and the names that may appear (the members and staff of the centre). Three layers, the
 pseudonymiser's own:
 
-- the known identities of ``dossiers``, in every written form (``find_leaks``);
+- the known identities of ``dossiers``, in every written form (``LeakIndex``);
 - the validated patterns: NISS/BIS, IBAN, phones, e-mails, addresses (checksums by
   python-stdnum and phonenumbers, so an amount or a file number is no hit);
 - names by the third-party rules (a civil or professional title, a role noun, a common first
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from agenda.pseudonymise import patterns
 from agenda.pseudonymise.dossier import Dossier
-from agenda.pseudonymise.leaks import find_leaks
+from agenda.pseudonymise.leaks import LeakIndex
 from agenda.pseudonymise.lexicon import PARTICLES
 from agenda.pseudonymise.text import name_parts, plain_spaces, tokenize
 from agenda.pseudonymise.thirdparty import find_third_parties
@@ -70,12 +70,22 @@ def find_identities(
 ) -> list[Hit]:
     """Every hit in every field of ``texts`` (field name → text), one per span, by field then
     position. ``entities``: the model's person spans of each field's ``scanned`` text."""
+    known = _Known(LeakIndex(dossiers), patterns.KnownStreets(d.address for d in dossiers
+                                                              if d.address))
     hits: list[Hit] = []
     for field, text in texts.items():
         if text and text.strip():
             found = (entities or {}).get(field, ())
-            hits += _hits_in(field, text, dossiers, language, allowed, found)
+            hits += _hits_in(field, text, known, language, allowed, found)
     return hits
+
+
+@dataclass(frozen=True)
+class _Known:
+    """The dossiers' values, read once for all the fields."""
+
+    leaks: LeakIndex
+    streets: patterns.KnownStreets
 
 
 def text_for_model(text: str) -> str:
@@ -86,7 +96,7 @@ def text_for_model(text: str) -> str:
 def _hits_in(
     field: str,
     text: str,
-    dossiers: Sequence[Dossier],
+    known: _Known,
     language: str,
     allowed: frozenset[str],
     entities: Sequence[tuple[int, int]],
@@ -94,10 +104,9 @@ def _hits_in(
     scanned = plain_spaces(text)
     found: list[tuple[int, int, str]] = [
         (leak.start, leak.end, leak.category)
-        for leak in find_leaks(text, dossiers)
+        for leak in known.leaks.find(text)
         if leak.certain
     ]
-    streets = patterns.KnownStreets(d.address for d in dossiers if d.address)
     found += [
         (span.start, span.end, span.category)
         for span in (
@@ -105,7 +114,7 @@ def _hits_in(
             + patterns.find_ibans(scanned, language)
             + patterns.find_phones(scanned, language)
             + patterns.find_emails(scanned, language)
-            + patterns.find_addresses(scanned, language, streets)
+            + patterns.find_addresses(scanned, language, known.streets)
         )
     ]
     tokens = tokenize(scanned)

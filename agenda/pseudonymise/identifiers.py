@@ -39,11 +39,11 @@ _OBFUSCATED_EMAIL = re.compile(
     re.IGNORECASE,
 )
 
-# Digits as an OCR reads them: O for 0, I, l and | for 1, Z for 2, S for 5, G for 6, B for 8.
-OCR_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "Z": "2", "S": "5", "G": "6",
-              "B": "8"}
+# Digits as an OCR reads them: O for 0, I, l, L and | for 1, Z for 2, S for 5, G for 6, B for 8.
+OCR_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "L": "1", "|": "1", "Z": "2", "S": "5",
+              "G": "6", "B": "8"}
 _CONFUSED = str.maketrans(OCR_DIGITS)
-_D = r"[0-9OoIl|ZSGB]"
+_D = r"[0-9OoIlL|ZSGB]"
 _DAMAGED_IBAN = re.compile(
     rf"\b[A-Z]{{2}}{_D}{{2}}(?:{IBAN_GAP}{_D}{{4}}){{2,7}}(?:{IBAN_GAP}{_D}{{1,3}})?(?!\w)"
 )

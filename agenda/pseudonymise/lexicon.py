@@ -105,8 +105,16 @@ client cliente bénéficiaire requérant requérante patient patiente klant cli�
 betrokkene aanvrager aanvraagster begunstigde leefloner verzoeker verzoekster patiënt patiënte
 klient klientin patientin
 mutti vati omi opi
+richter richterin rechtspfleger rechtspflegerin
 """
-ROLES: frozenset[tuple[str, ...]] = frozenset(tuple(name_parts(word)) for word in _ROLES.split())
+# Roles of several words, one a line: "l'huissier de justice PIÉRARD".
+_ROLE_PHRASES = """
+huissier de justice
+huissière de justice
+"""
+ROLES: frozenset[tuple[str, ...]] = frozenset(
+    tuple(name_parts(role)) for role in [*_ROLES.split(), *_ROLE_PHRASES.strip().splitlines()]
+)
 
 # Nouns after which a child's pseudonym needs no "l'enfant" ("ses enfants C. (4 ans)").
 CHILD_NOUNS = _folded_words(
@@ -420,6 +428,20 @@ DISEASE_WORDS = _folded_words(
     """morbus chorea maladie syndrome ziekte syndroom krankheit syndrom erkrankung demenz
     dementie démence disease"""
 )
+# Endings of the medical noun a German compound glues to an eponym: "Hashimoto-Thyreoiditis",
+# "Lewy-Körper-Demenz", "Hodgkin-Lymphom", "Basedow-Struma".
+_MEDICAL_ENDINGS = tuple(
+    _folded_words(
+        """itis ose osis syndrom syndrome krankheit erkrankung demenz lymphom sarkom karzinom
+        anämie neuralgie lähmung struma körper"""
+    )
+)
+
+
+def _disease_word(word: str) -> bool:
+    return word in DISEASE_WORDS or word.endswith(_MEDICAL_ENDINGS)
+
+
 # Disease words a name follows, straight or after "de", "van", "d'": "maladie de Lyme",
 # "ziekte van Kahler", "Morbus Bechterew".
 _DISEASE_HEADS = _folded_words("maladie syndrome ziekte syndroom morbus chorea")
@@ -437,6 +459,29 @@ HOLIDAYS = _folded_words(
 )
 # Compounds that end like a holiday or leave ("Paasvakantie", "Herbstferien", "Kerstverlof").
 _HOLIDAY_ENDINGS = ("vakantie", "verlof", "ferien", "feiertag", "feestdag", "urlaub", "vacances")
+
+
+# A folder named by its colour: "Farde Violette :", "Map Roos:", "Mappe Rosa", "chemise
+# Bleue". The colours (which are also first names: Violette, Roos, Rose) stay after these;
+# not after "dossier", "Akte": "le dossier Rose" is Rose's.
+_FOLDERS = _folded_words(
+    """farde fardes chemise chemises classeur classeurs enveloppe boîte map mappen doos ordner
+    mappe hefter umschlag"""
+)
+_COLOURS = _folded_words(
+    """violette violet rose bleue bleu verte vert jaune rouge orange blanche blanc grise gris
+    noire noir brune brun mauve turquoise
+    roos paars lila blauw groen geel rood oranje wit zwart grijs bruin
+    rosa violett blau grün gelb rot weiß weiss schwarz grau braun"""
+)
+
+
+def _names_a_folder(words: Sequence[str], previous: Sequence[str]) -> bool:
+    """A colour after a folder's word ("Farde Violette", "Map Roos"): a folder, no person."""
+    if not words or words[-1] not in _COLOURS or len(words) > 2:
+        return False
+    before = words[0] if len(words) == 2 else (previous[-1] if previous else "")
+    return before in _FOLDERS
 
 
 # Kinship qualified by an adjective that is also a first name: "cousin germain" (first cousin).
@@ -457,12 +502,14 @@ def names_a_thing(
         return False
     if len(words) == 1 and words[0] in occupations() and _trade_context(previous, following):
         return True
+    if _names_a_folder(words, previous):
+        return True
     if previous and previous[-1] in _KIN_BY_ADJECTIVE and words[0] in _KIN_ADJECTIVES:
         return True  # "SON COUSIN GERMAIN, …": the degree of kinship, not a first name
     if previous and previous[-1] in role_words():
         # "son fils Noël", "sein Sohn Jakob" are people; "der Vater Morbus Crohn" an illness
         return any(word in DISEASE_WORDS for word in words) and names_a_thing(words, ())
-    if all(word in eponyms() or word in DISEASE_WORDS for word in words) and any(
+    if all(word in eponyms() or _disease_word(word) for word in words) and any(
         word in eponyms() for word in words
     ):
         return True  # "Morbus Crohn", "Huntington-Krankheit", "Creutzfeldt-Jakob"
@@ -500,7 +547,8 @@ def not_name_words() -> frozenset[str]:
 @cache
 def role_words() -> frozenset[str]:
     """Folded words of role nouns, which start or end a name but are never part of it."""
-    return frozenset(part for key in ROLES for part in key)
+    # "de" of "huissier de justice" is a particle, not a role's word
+    return frozenset(part for key in ROLES for part in key) - PARTICLES
 
 
 # The short forms a report may use for a dossier's first name ("Piet" for Pieter, "Momo" for

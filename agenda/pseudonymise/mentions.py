@@ -6,12 +6,21 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
-from agenda.pseudonymise.lexicon import CIVIL_TITLES, ROLE_TITLES, ROLES
+from agenda.pseudonymise.lexicon import (
+    CIVIL_TITLE_WORDS,
+    CIVIL_TITLES,
+    ROLE_TITLES,
+    ROLES,
+    not_name_words,
+)
 from agenda.pseudonymise.text import Token, fold
 
 # What may separate two parts of one name: "Van den", "Marie-Claire", "N'Diaye".
 _NAME_GAP = re.compile(r"[ \t]{1,2}|[ \t]?[-'’][ \t]?")
 _TITLE_GAP = re.compile(r"\.?[ \t]{1,2}")
+# Or the end of a line, as a report pasted from a PDF breaks a sentence ("Vermieterin Frau⏎Jost",
+# "dokter⏎Buyse"); see ``_title_gap``.
+_TITLE_LINE_END = re.compile(r"\.?[ \t]?\n")
 _ROLE_GAP = re.compile(r"[ \t]*[,:(]?[ \t]*")
 # "bij de VDAB, ", "chez Colruyt : ", "beim Arbeitgeber, ": a short complement, then the name.
 _ROLE_PHRASE_GAP = re.compile(
@@ -50,12 +59,27 @@ def _matches(text: str, tokens: Sequence[Token], first: int, key: tuple[str, ...
     return True
 
 
+def _title_gap(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """What stands between a title (tokens[index - 1]) and a name: spaces, or the end of a line
+    when the title ends a sentence's line ("Le bailleur, Monsieur⏎Lambotte"), not a line of
+    its own nor a salutation ("Madame, Monsieur⏎Vous trouverez…", "Bonjour Monsieur⏎…")."""
+    gap = text[tokens[index - 1].end : tokens[index].start]
+    if _TITLE_GAP.fullmatch(gap):
+        return True
+    if index < 2 or _TITLE_LINE_END.fullmatch(gap) is None:
+        return False
+    before = tokens[index - 2]
+    return (
+        "\n" not in text[before.end : tokens[index - 1].start]
+        and before.folded not in CIVIL_TITLE_WORDS
+        # "Bonjour Monsieur⏎Durant le mois…": a greeting, then the letter's first sentence
+        and not (before.is_capitalised and before.folded in not_name_words())
+    )
+
+
 def civil_title_before(text: str, tokens: Sequence[Token], index: int) -> tuple[int, str] | None:
     """(start of the title, sex) when "Madame", "M.", "de heer", "Herr"… precedes tokens[index]."""
-    if (
-        index == 0
-        or _TITLE_GAP.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is None
-    ):
+    if index == 0 or not _title_gap(text, tokens, index):
         return None
     for size in _LONGEST_FIRST:
         for key, sex in CIVIL_TITLES.items():
@@ -70,14 +94,32 @@ def civil_title_before(text: str, tokens: Sequence[Token], index: int) -> tuple[
 
 def role_title_before(text: str, tokens: Sequence[Token], index: int) -> bool:
     """True after "Dr", "Me", "Maître", "Rechtsanwalt"…: kept, the pseudonym follows bare."""
-    if (
-        index == 0
-        or _TITLE_GAP.fullmatch(text[tokens[index - 1].end : tokens[index].start]) is None
-    ):
+    if index == 0 or not _title_gap(text, tokens, index):
         return False
     title = tokens[index - 1]
     # "Me" is Maître only with its capital: "il me dit" is a pronoun.
-    return title.folded in ROLE_TITLES and title.text != "me"
+    return any(form in ROLE_TITLES for form in _role_forms(title.folded)) and title.text != "me"
+
+
+# The shortest word a German genitive ending is taken off: "des Gerichtsvollziehers", "des
+# Arztes", but "mes" (my) is no plural of "Me".
+_GENITIVE_STEM = 4
+
+
+def _role_forms(folded: str) -> tuple[str, ...]:
+    """A role noun as written, and without a German genitive ending ("des
+    Gerichtsvollziehers NEYCKEN", "des Anwalts Kessler", "des Arztes")."""
+    stems = [folded[: -len(ending)] for ending in ("es", "s") if folded.endswith(ending)]
+    return (folded, *(stem for stem in stems if len(stem) >= _GENITIVE_STEM))
+
+
+def genitive_of_role(folded: str) -> bool:
+    """True for a role noun or title with a German genitive ending ("Gerichtsvollziehers",
+    "Richters"): it opens no name, like the noun itself."""
+    return folded.endswith("s") and any(
+        stem in ROLE_TITLES or (stem,) in _ROLES_BY_LAST.get(stem, ())
+        for stem in _role_forms(folded)[1:]
+    )
 
 
 def role_before(text: str, tokens: Sequence[Token], index: int) -> bool:
@@ -96,6 +138,8 @@ def role_before(text: str, tokens: Sequence[Token], index: int) -> bool:
             for key in _ROLES_BY_LAST.get(tokens[role_end].folded, ())
         ):
             return True
+        if back == 1 and genitive_of_role(tokens[role_end].folded):
+            return True  # "des Vermieters Kohnen", "des Richters Mertes"
     return False
 
 

@@ -31,6 +31,7 @@ from agenda.pseudonymise.lexicon import (
     diminutives,
     first_names,
     municipalities,
+    names_institution,
     not_name_words,
     role_words,
 )
@@ -191,12 +192,29 @@ class KnownNames:
                 not forms
                 or _ordinary_word(tokens[i : i + size])
                 or (not tokens[i].is_capitalised and all(f.kind == "short" for f in forms))
+                or (size == 1 and self._in_someone_elses_institution(text, tokens, i))
             ):
                 i += 1
                 continue
             hits.append(self._hit(tokens, i, size, forms, dossier_index))
             i += size
         return hits
+
+    def _in_someone_elses_institution(self, text: str, tokens: Sequence[Token], i: int) -> bool:
+        """ "Athénée Adolphe Max", "Hôpital Marie Curie": a dossier's "Max" or "Marie" as one
+        word of another person's name that an institution bears. The dossier person's own full
+        name after "Hôpital" still goes."""
+        for left, right in ((i - 1, i), (i, i + 1)):
+            if left < 0 or right >= len(tokens) or not joined(text, tokens[left], tokens[right]):
+                continue
+            other = tokens[right if left == i else left]
+            if (
+                other.is_capitalised
+                and other.folded not in self._forms
+                and names_institution(text, tokens[left].start, tokens[right].end)
+            ):
+                return True
+        return False
 
     def _longest(self, text: str, tokens: Sequence[Token], i: int) -> tuple[int, list[_Form]]:
         """The longest forms spelled from tokens[i]; a German or Dutch genitive ("Sandras")

@@ -285,7 +285,21 @@ def find_known_numbers(text: str, wanted: dict[str, str], language: str) -> list
 def street_pattern(street: str) -> str:
     """A pattern, on folded text, for a street with its usual abbreviations ("av. Blonden",
     "Hauptstr.")."""
-    words = [re.escape(word) for word in re.split(r"[\s-]+", fold(street).strip()) if word]
+    return r"[\s-]+".join(pattern for _, pattern in _street_words(street))
+
+
+def street_needle(street: str) -> str | None:
+    """The longest word of the street that no abbreviation shortens ("blonden" in "avenue
+    Blonden"): every text ``street_pattern`` matches holds it (folded), so a text without it
+    need not be searched. None when every word may be shortened."""
+    plain = [word for word, pattern in _street_words(street) if pattern == re.escape(word)]
+    return max(plain, key=len) if plain else None
+
+
+def _street_words(street: str) -> list[tuple[str, str]]:
+    """Each folded word of the street with its pattern."""
+    words = [word for word in re.split(r"[\s-]+", fold(street).strip()) if word]
+    patterns = [re.escape(word) for word in words]
     abbreviations = {
         "rue": r"(?:rue|r\.)",
         "avenue": r"(?:avenue|ave?\.?)",
@@ -302,12 +316,12 @@ def street_pattern(street: str) -> str:
         "residence": r"(?:residence|res\.)",
         "galerie": r"(?:galerie|gal\.)",
     }
-    if words:
-        words[0] = abbreviations.get(words[0], words[0])
-        words = [_SAINTS.get(word, word) for word in words]
+    if patterns:
+        patterns[0] = abbreviations.get(patterns[0], patterns[0])
+        patterns = [_SAINTS.get(pattern, pattern) for pattern in patterns]
         for suffix, written in _SUFFIX_ABBREVIATIONS:
-            words[-1] = re.sub(suffix, written, words[-1])
-    return r"[\s-]+".join(words)
+            patterns[-1] = re.sub(suffix, written, patterns[-1])
+    return list(zip(words, patterns, strict=True))
 
 
 # A saint in a street's name, shortened: "r. St-Lambert", "St.-Pieterslaan", "Sankt-Vither-Str.".

@@ -29,6 +29,7 @@ from agenda.pseudonymise.lexicon import (
     DETERMINERS,
     FAMILY_NOUNS,
     GERMAN_NOUN_ENDINGS,
+    HOLIDAYS,
     MUNICIPAL_BODIES,
     PARTICLES,
     ROLE_TITLES,
@@ -48,6 +49,7 @@ from agenda.pseudonymise.lexicon import (
 )
 from agenda.pseudonymise.mentions import (
     civil_title_before,
+    genitive_of_role,
     joined,
     role_after,
     role_before,
@@ -142,6 +144,7 @@ def is_name_word(token: Token) -> bool:
         and len(token.text) >= 2
         and token.folded not in not_name_words()
         and token.folded not in role_words()
+        and not genitive_of_role(token.folded)
     )
 
 
@@ -234,10 +237,18 @@ def _cut_by_line(text: str, tokens: Sequence[Token], first: int, index: int) -> 
         and text[left.end : right.start] == "\n"
         and left.folded in first_names()
         and left.folded not in common_words()
+        and not _in_heading(text, left)
         and not sentence_start(text, left.start)
         and _POSTCODE_BEFORE.search(text, max(0, left.start - 8), left.start) is None
         and is_name_word(right)
     )
+
+
+def _in_heading(text: str, token: Token) -> bool:
+    """A word in capitals on a line in capitals: a heading ("FRIEDENSGERICHT DES KANTONS
+    AMEL"), which ends at its line."""
+    line_start = text.rfind("\n", 0, token.start) + 1
+    return token.text.isupper() and not any(c.islower() for c in text[line_start : token.start])
 
 
 # "4770 Amel": a word after a postcode is the municipality of an address, not a first name.
@@ -337,8 +348,11 @@ def find_third_parties(
     spans = []
     for found in name_runs(text, tokens):
         # "Bäckerei Weynand", "Familie Kohnen": the shop's or family's word opens the run
+        # and a holiday opens a sentence in capitals ("SEIT PFINGSTEN WOHNT BARBARA")
         opener = (
-            tokens[found.first].folded in _SHOPS or tokens[found.first].folded in FAMILY_NOUNS
+            tokens[found.first].folded in _SHOPS
+            or tokens[found.first].folded in FAMILY_NOUNS
+            or tokens[found.first].folded in HOLIDAYS
         ) and found.last > found.first
         if opener or _noun_opens(tokens, found, language):
             run = Run(found.first + 1, found.last)
@@ -370,6 +384,7 @@ def find_third_parties(
             continue  # "Institut Jules Bordet", "PC Dr. Guislain", "Maria-Goretti-Schule"
         if not titled and (
             (not role and is_place(text, words, municipality))  # not "zijn broer Brecht"
+            or (role and _seat(text, words, municipality))
             or is_not_person(tokens, run)
             or _reference_label(text, words)
             or _LEGAL_FORM.match(text, words[-1].end) is not None
@@ -394,6 +409,18 @@ def find_third_parties(
         + _senders(text, tokens)
         + find_initials(text, tokens)
         + find_nicknames(text, tokens)
+    )
+
+
+def _seat(text: str, words: Sequence[Token], municipality: str | None) -> bool:
+    """ "DE VREDERECHTER VAN LOKEREN", "DER FRIEDENSRICHTER VON EUPEN": in capitals, a
+    particle and a place after a role are the role's seat. ("de vrederechter Van Lokeren",
+    the particle alone capitalised, is a surname.)"""
+    return (
+        len(words) > 1
+        and words[0].folded in PARTICLES
+        and words[0].text.isupper()
+        and is_place(text, words[1:], municipality)
     )
 
 
@@ -558,6 +585,8 @@ def _titled_lexicon_words(text: str, tokens: Sequence[Token], found: Sequence[Sp
             or token.folded in ROLE_TITLES
             or token.folded in CIVIL_TITLE_WORDS
             or any(s.start <= token.start < s.end for s in found)
+            # a word of the lexicons opening a line opens its sentence ("Monsieur⏎Vous…")
+            or "\n" in text[tokens[index - 1].end : token.start]
         ):
             continue
         title = _civil_title(text, tokens, index)

@@ -12,8 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from agenda.guard import cleared_texts, known_dossiers_by_meeting
-from agenda.pseudonymise import Dossier as ParsedDossier
-from agenda.pseudonymise import find_leaks
+from agenda.pseudonymise.leaks import LeakIndex
 from council.models import AgendaItem, ItemPseudonymisation, Meeting
 
 _MASK = "[•••]"
@@ -80,7 +79,8 @@ def _scan(session: Session, meeting_ids: Collection[int]) -> dict[int, list[Leak
     for item in items:
         if item.id in rows:
             on_meeting[item.meeting_id].add(rows[item.id].report.dossier_id)
-    dossiers = known_dossiers_by_meeting(session, on_meeting)
+    indexes = {meeting_id: LeakIndex(dossiers) if dossiers else None
+               for meeting_id, dossiers in known_dossiers_by_meeting(session, on_meeting).items()}
     texts = {item.id: [t for t in (item.title, item.summary, item.draft_decision) if t]
              for item in items}
     cleared = cleared_texts(session, [t for written in texts.values() for t in written])
@@ -89,15 +89,15 @@ def _scan(session: Session, meeting_ids: Collection[int]) -> dict[int, list[Leak
         row = rows.get(item.id)
         if row is not None and not row.is_reviewed:
             hits[item.meeting_id].append(LeakHit(item.id, item.number, "not_reviewed", ""))
-        known = dossiers[item.meeting_id]
+        index = indexes[item.meeting_id]
         for text in texts[item.id]:
-            if known and text not in cleared:
-                hits[item.meeting_id] += _leak_hits(item, text, known)
+            if index is not None and text not in cleared:
+                hits[item.meeting_id] += _leak_hits(item, text, index)
     return hits
 
 
-def _leak_hits(item: AgendaItem, text: str, dossiers: Sequence[ParsedDossier]) -> list[LeakHit]:
-    leaks = find_leaks(text, dossiers)
+def _leak_hits(item: AgendaItem, text: str, index: LeakIndex) -> list[LeakHit]:
+    leaks = index.find(text)
     spans = [(leak.start, leak.end) for leak in leaks]
     return [
         LeakHit(

@@ -20,6 +20,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from agenda import reports as report_service
+from agenda.sitting import designations
 from council.clock import CENTRE_TIMEZONE, centre_today
 from council.crypto import encrypt_bytes
 from council.db import Base
@@ -193,6 +194,38 @@ def _secrecy_request(session: Session, today: date) -> None:
         received_on=min(today, centre_today()) - timedelta(days=3)), actor=social_worker)
 
 
+#: the council members presented for the designation item's seats (two women, one man: with
+#: the president, a woman, a ballot that elects the two women is void, LO art. 27 §6)
+DESIGNATION_CANDIDATES = ("councillor6", "councillor8", "councillor9")
+DESIGNATION_SEATS = 2
+
+
+def _designation(session: Session, council: Meeting) -> None:
+    """The council's last item: two members of a special committee designated by secret ballot
+    (LO art. 27 §6, which covers the bureau permanent and the committees), its seats and the
+    candidatures filed before the sitting entered by the DG through the service, so that the
+    president can open the ballot as soon as the sitting reaches it."""
+    item = AgendaItem(
+        meeting=council, number=max(i.number for i in council.items) + 1,
+        kind=ItemKind.designation,
+        title="Comité spécial de la maison de repos « Les Charmilles » — désignation de deux "
+              "membres",
+        is_closed_session=True, is_secret_ballot=True, status=ItemStatus.ready,
+        summary="Le conseil a créé un comité spécial pour la gestion de la maison de repos "
+                "(LO art. 27bis), présidé par la présidente du CPAS. Trois membres du conseil "
+                "sont présentés pour les deux sièges à pourvoir.",
+        draft_decision="Désigne, au scrutin secret en un seul tour, les deux membres du comité "
+                       "spécial de la maison de repos ; les deux sexes y sont représentés "
+                       "(LO art. 27 §6).")
+    session.add(item)
+    session.commit()
+    dg = session.scalar(select(User).where(User.username == "dg"))
+    designations.set_seats(session, item, DESIGNATION_SEATS, actor=dg)
+    for username in DESIGNATION_CANDIDATES:
+        candidate = session.scalar(select(User).where(User.username == username))
+        designations.add_candidate(session, item, actor=dg, member_id=candidate.member_id)
+
+
 def _wipe(session: Session) -> None:
     for table in reversed(Base.metadata.sorted_tables):
         session.execute(delete(table))
@@ -289,6 +322,7 @@ def build_demo(session: Session, *, items: int | None = None, today: date | None
                                   "social à partir du 1er janvier 2027."),
     ])
     session.commit()
+    _designation(session, council)
     progress("issuing the demo signing certificates")
     _signing_certificates(session, today)
     progress("generating the demo social reports and pseudonymising them (loads the French "
@@ -300,4 +334,5 @@ def build_demo(session: Session, *, items: int | None = None, today: date | None
     return (f"demo centre ready: {len(COUNCILLORS) + 1} council members, "
             f"{len(STAFF) + len(COUNCILLORS) + 1} accounts, CSSS meeting on {csss_day} with "
             f"{aid_count} individual-aid items, "
-            f"council meeting on {council_day}")
+            f"council meeting on {council_day} (its last item a designation by secret "
+            "ballot)")

@@ -35,6 +35,15 @@ class AlreadyDecided(accounts.AccountError):
         super().__init__("request_already_decided")
 
 
+class ReauthenticationRequired(accounts.AccountError):
+    """Confirming gives an account a role that sees content, or removes a second factor: the
+    DG gives their password (and code) again first, so that a session left open on a desk is
+    not enough."""
+
+    def __init__(self) -> None:
+        super().__init__("reauthentication_required")
+
+
 def request_for(session: Session, actor: User, request_id: int) -> AccountRequest:
     """The one loader of a request being decided: ``NotFound`` when there is none, ``Denied``
     unless ``actor`` is a DG and the request is not about their own account."""
@@ -57,12 +66,16 @@ def operator_request(session: Session, request_id: int) -> AccountRequest:
 
 
 def decide(session: Session, *, actor: User | None, request: AccountRequest,
-           confirm: bool) -> None:
+           confirm: bool, reauthenticated: bool = False) -> None:
     """Confirms (the change takes effect now) or refuses a pending request; ``actor`` is the DG,
-    None for the operator. Audited, one commit. A refused councillor role leaves no member link
-    on an account that is not a councillor."""
+    None for the operator. A DG confirms only having given their password within the last
+    minutes (``reauthenticated``, the caller's to say), else ``ReauthenticationRequired``;
+    refusing grants nothing and needs no password. Audited, one commit. A refused councillor
+    role leaves no member link on an account that is not a councillor."""
     if request.state is not AccountRequestState.pending:
         raise AlreadyDecided()
+    if confirm and actor is not None and not reauthenticated:
+        raise ReauthenticationRequired()
     user = request.user
     request.state = AccountRequestState.confirmed if confirm else AccountRequestState.refused
     request.decided_by_id = actor.id if actor is not None else None

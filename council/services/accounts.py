@@ -53,6 +53,8 @@ def _messages() -> dict[str, str]:
         "cannot_disable_self": gettext("You cannot disable your own account."),
         "cannot_change_own_role": gettext("You cannot change your own role."),
         "request_already_decided": gettext("This request was already decided."),
+        "reauthentication_required": gettext(
+            "Confirm it is you: type your password again to confirm this request."),
         "director_exists": gettext("An enabled director-general account exists: the IT "
                                    "administrator asks for another one, which a DG confirms."),
         "too_many_attempts": gettext("Too many attempts; please wait a moment."),

@@ -169,6 +169,7 @@ def test_amounts_dates_and_laws_are_no_identifier_doubts(text):
 @pytest.mark.parametrize(
     ("text", "category"),
     [("NISS 80.O9.17-123.43 ici.", "niss"), ("Compte BE71 096l 2345 6769.", "iban"),
+     ("COMPTE BE71 096L 2345 6769.", "iban"),
      ("Née le dix-sept septembre mil neuf cent quatre-vingt.", "birth_date")],
 )
 def test_the_leak_guard_reads_the_same_forms(text, category):

@@ -98,6 +98,9 @@ def test_e_mails_written_with_ordinary_words(text, expected):
         ("rekening BE7l  0961  2345 6769 ", ["BE7l  0961  2345 6769"]),
         ("Compte BE71  O961 2345 6799", []),  # the checksum fails even read so
         ("IBAN BE71-O961-2345-6769.", ["BE71-O961-2345-6769"]),
+        # a capital L read for a 1, the checksum deciding
+        ("OP REKENING BE71 096L 2345 6769 VAN DE VERHUURDER", ["BE71 096L 2345 6769"]),
+        ("OP REKENING BE71 096L 2345 6799 VAN DE VERHUURDER", []),
     ],
 )
 def test_damaged_ibans_with_wide_spaces(text, expected):

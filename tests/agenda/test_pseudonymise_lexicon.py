@@ -251,6 +251,50 @@ def test_people_with_the_same_words_still_go(language, text, expected, dossier):
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a folder named by its colour, which is also a first name
+        ("fr", "Visite du 3 mars.\n\nChemise Verte : fiches de paie.\nFarde Rose : extraits.",
+         None),
+        ("nl", "De loonfiches zitten in de map Roos, het huurcontract in de map Groen.", None),
+        ("de", "Die Kontoauszüge liegen in der Mappe Rosa.", None),
+        # the same first names with a surname are people
+        ("fr", "Violette Lambert a téléphoné.", "A. a téléphoné."),
+        ("nl", "Roos Peeters belde.", "A. belde."),
+        # a German compound of an eponym and a medical noun
+        ("de", "Sie hat eine Lewy-Körper-Demenz und ein Hodgkin-Lymphom.", None),
+        ("de", "Herr Janssens leidet an Korsakow-Syndrom und Hashimoto-Thyreoiditis.",
+         "Herr A. leidet an Korsakow-Syndrom und Hashimoto-Thyreoiditis."),
+        # a holiday opening a sentence in capitals, before a first name
+        ("de", "NACH WEIHNACHTEN WOHNT ANNA BEI IHRER TANTE.",
+         "NACH WEIHNACHTEN A. BEI IHRER TANTE."),
+    ],
+)
+def test_folders_diseases_and_holidays_in_whole_sentences(language, text, expected):
+    assert pseudonymised(text, language) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("language", "dossier", "text", "expected"),
+    [
+        # one word of another person's name that an institution bears is not the dossier's
+        ("fr", ("Lambotte", "Maxime"), "Son fils va à l'Athénée Adolphe Max. Max va bien.",
+         "Son fils va à l'Athénée Adolphe Max. Monsieur A. va bien."),
+        ("fr", ("Da Silva", "Marie-Louise"), "Elle est suivie à l'Hôpital Marie Curie.", None),
+        ("de", ("Kessel", "Johannes"), "Er besucht das Johannes Kepler Gymnasium.", None),
+        # the dossier person's own full name after the head still goes
+        ("fr", ("Da Silva", "Marie"), "Admise à l'hôpital Marie Da Silva se repose.",
+         "Admise à l'hôpital Monsieur A. se repose."),
+    ],
+)
+def test_a_dossier_first_name_inside_an_institution_named_after_someone_else(
+    language, dossier, text, expected
+):
+    last, first = dossier
+    assert pseudonymised(text, language, last=last, first=first) == (expected or text)
+
+
+@pytest.mark.parametrize(
     ("language", "last", "text", "expected"),
     [
         ("nl", "Timmerman", "Meneer Timmerman werkt als timmerman.",

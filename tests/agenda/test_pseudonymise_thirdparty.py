@@ -321,3 +321,58 @@ def test_municipalities_and_kinship_stay(language, city, text):
 )
 def test_surname_in_capitals_and_the_other_parent(language, text, expected):
     assert rules_only(text, language) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a role's title in the German genitive, then a surname in capitals
+        ("de", "Laut Schreiben des Gerichtsvollziehers WIRTZ vom 3. Mai ist die Frist vorbei.",
+         "Laut Schreiben des Gerichtsvollziehers A. vom 3. Mai ist die Frist vorbei."),
+        ("de", "Nach Auskunft des Vermieters Kohnen ist die Miete offen.",
+         "Nach Auskunft des Vermieters A. ist die Miete offen."),
+        # a judge, a bailiff written in several words
+        ("de", "Richterin Hansen hat die Sache vertagt.", "Richterin A. hat die Sache vertagt."),
+        ("fr", "Selon l'huissier de justice LAMBOTTE, la saisie est prévue.",
+         "Selon l'huissier de justice A., la saisie est prévue."),
+        # older Catholic first names and the communities', then any surname
+        ("de", "Gestern rief Engelbert Kreutz im Büro an.", "Gestern rief A. im Büro an."),
+        ("nl", "Gisteren belde Petronella WOUTERS ons op.", "Gisteren belde A. ons op."),
+        ("fr", "Hier, Oleksandr Bondarenko a téléphoné.", "Hier, A. a téléphoné."),
+        # what must stay: a role's genitive before a noun, a court's seat in capitals
+        ("de", "Die Kosten des Gerichtsvollziehers trägt der Schuldner.", None),
+        ("de", "Der Bericht des Richters liegt seit Montag vor.", None),
+        ("nl", "DE ZAAK KOMT VOOR DE VREDERECHTER VAN GENT.", None),
+        ("de", "LADUNG VOR DEN FRIEDENSRICHTER VON EUPEN", None),
+        ("nl", "Hij verschijnt voor de vrederechter van Lokeren.", None),
+        # a capitalised particle after the role is a surname
+        ("nl", "Hij sprak met de vrederechter Van Damme.", "Hij sprak met de vrederechter A."),
+        # a heading in capitals does not run into the next line
+        ("de", "GEMEINDE AMEL\nSozialdienst\n\nSie wohnt in 4770 Amel.", None),
+        ("de", "Sie wohnt bei Margarete\nGerkens in Sankt Vith.",
+         "Sie wohnt bei A. in Sankt Vith."),
+    ],
+)
+def test_roles_in_the_genitive_older_first_names_and_seats(language, text, expected):
+    assert rules_only(text, language) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a title ending a sentence's line, the name on the next (a report pasted from a PDF)
+        ("de", "Die Vermieterin, Frau\nKaulmann, droht mit der Räumung.",
+         "Die Vermieterin, Frau A., droht mit der Räumung."),
+        ("fr", "Le bailleur, Monsieur\nLambotte, réclame le loyer.",
+         "Le bailleur, Monsieur A., réclame le loyer."),
+        ("nl", "Volgens de behandelende dokter\nDewulf is zij arbeidsongeschikt.",
+         "Volgens de behandelende dokter\nA. is zij arbeidsongeschikt."),
+        # a salutation or a greeting before the line's end, then the letter's first sentence
+        ("fr", "Madame, Monsieur\nVous trouverez ci-joint le rapport.", None),
+        ("fr", "Bonjour Monsieur\nDurant le mois de mars, rien.", None),
+        ("de", "Sehr geehrte Frau\nWir danken Ihnen.", None),
+        ("fr", "Réunion avec Monsieur\n\nLe dossier est complet.", None),
+    ],
+)
+def test_a_title_at_the_end_of_a_line(language, text, expected):
+    assert rules_only(text, language) == (expected or text)

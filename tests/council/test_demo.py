@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from support import DEMO_TODAY, PASSWORDS
 
 from agenda.sitting import opening_refusal
+from agenda.sitting.designations import require_ready
 from council.demo import DemoRefused, build_demo
 from council.models import (
     AgendaItem,
@@ -70,6 +71,22 @@ def test_demo_meetings(session: Session) -> None:
     assert csss.items[0].kind is ItemKind.minutes_approval
     personnel = [item for item in council.items if item.kind is ItemKind.personnel]
     assert personnel and all(item.is_secret_ballot for item in personnel)
+
+
+def test_demo_council_meeting_ends_with_a_designation_ready_for_its_ballot(
+        session: Session) -> None:
+    council = next(m for m in session.scalars(select(Meeting).where(
+        Meeting.status == MeetingStatus.convened)) if m.organ.kind is OrganKind.council)
+    designation = council.items[-1]
+    assert designation.kind is ItemKind.designation
+    assert designation.is_closed_session and designation.is_secret_ballot
+    assert designation.seats == 2
+    # council members presented: two women and a man (the president is a woman), so the mixity
+    # rule can void a ballot and the ballot can still stand
+    assert [(c.name, c.sex.value) for c in designation.candidates] == [
+        ("Julie Poncelet", "F"), ("Amandine Gillet", "F"), ("Youssef Amrani", "M")]
+    assert all(c.member_id is not None and c.votes is None for c in designation.candidates)
+    require_ready(designation)  # the president can open its ballot as soon as it is reached
 
 
 def test_demo_is_idempotent(app: Flask, session: Session) -> None:

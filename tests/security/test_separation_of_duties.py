@@ -338,3 +338,67 @@ def test_only_roles_without_content_change_without_the_dg(current: Role,
         assert change is permissions.RoleChange.immediate
     else:
         assert change is permissions.RoleChange.needs_confirmation
+
+
+def _password_given_minutes_ago(client: FlaskClient, minutes: int) -> None:
+    """The DG's session left open on a desk: the password was given ``minutes`` ago."""
+    with client.session_transaction() as stored:
+        stored["authenticated_at"] -= minutes * 60
+
+
+def test_a_session_left_open_cannot_confirm_without_the_password(
+        client: FlaskClient, auth: Any, session: Session) -> None:
+    """Someone at the DG's unattended desk confirms the administrator's request for a content
+    role: the page asks the DG's password again, and nothing changes until it is given."""
+    auth.login("admin")
+    _create(client, "newclerk", "secretariat")
+    [request] = _pending(session, user_named(session, "newclerk"))
+    auth.logout()
+    auth.login("dg")
+    _password_given_minutes_ago(client, 30)
+    page = client.post(f"/accounts/requests/{request.id}/confirm")
+    assert page.status_code == 200
+    assert 'name="password"' in page.get_data(as_text=True)
+    assert _pending(session, user_named(session, "newclerk")) == [request]
+    wrong = client.post(f"/accounts/requests/{request.id}/confirm",
+                        data={"password": "not-the-dgs"})
+    assert "Wrong password or code." in wrong.get_data(as_text=True)
+    assert _pending(session, user_named(session, "newclerk")) == [request]
+    assert user_named(session, "newclerk").role is Role.unassigned
+    assert client.post(f"/accounts/requests/{request.id}/confirm",
+                       data={"password": PASSWORDS["dg"]}).status_code == 302
+    session.expire_all()
+    assert user_named(session, "newclerk").role is Role.secretariat
+    failed = session.scalars(select(AuditEntry).where(
+        AuditEntry.action == "reauthentication_failed")).all()
+    assert [entry.details.get("purpose") for entry in failed] == ["account_request"]
+
+
+def test_a_dg_with_an_authenticator_gives_a_code_too(client: FlaskClient, auth: Any,
+                                                     session: Session) -> None:
+    auth.login("admin")
+    _create(client, "newclerk", "secretariat")
+    [request] = _pending(session, user_named(session, "newclerk"))
+    auth.logout()
+    auth.login("dg")
+    _enrol(session, "dg")  # set up during the session: the next password needs a code
+    _password_given_minutes_ago(client, 30)
+    page = client.post(f"/accounts/requests/{request.id}/confirm").get_data(as_text=True)
+    assert 'name="otp"' in page
+    assert client.post(f"/accounts/requests/{request.id}/confirm",
+                       data={"password": PASSWORDS["dg"], "otp": "000000"}).status_code == 200
+    assert _pending(session, user_named(session, "newclerk")) == [request]
+
+
+def test_refusing_needs_no_password_again(client: FlaskClient, auth: Any,
+                                          session: Session) -> None:
+    """Refusing grants nothing: an old session may still refuse."""
+    auth.login("admin")
+    _create(client, "newclerk", "secretariat")
+    [request] = _pending(session, user_named(session, "newclerk"))
+    auth.logout()
+    auth.login("dg")
+    _password_given_minutes_ago(client, 30)
+    assert client.post(f"/accounts/requests/{request.id}/refuse").status_code == 302
+    session.expire_all()
+    assert request.state is AccountRequestState.refused
