@@ -4,7 +4,8 @@ Run on a pseudonymised text before a meeting is convened; any certain hit must b
 convocation. The forms are the pseudonymiser's (``names``): the names, their nicknames and
 Dutch diminutives, capitalised ("Piet"), and a name letter-spaced ("W É R Y") are certain; a
 name that is also an ordinary word in lower case ("un petit studio" for Mr Petit), a
-truncation of a first name ("Gwen"), a name cut in two ("No wak") and a person's initials
+truncation of a first name ("Gwen", "Huppi", "Dada"), a word with a person's birth date in
+brackets after it ("Bodya (07/07/18)"), a name cut in two ("No wak") and a person's initials
 with dots ("M.S.", "J.-P. D.") are uncertain: the reviewer confirms those.
 """
 
@@ -18,7 +19,7 @@ from datetime import date
 from agenda.pseudonymise.dossier import Dossier
 from agenda.pseudonymise.identifiers import OCR_DIGITS
 from agenda.pseudonymise.lexicon import PARTICLES, common_words, diminutives
-from agenda.pseudonymise.mentions import spaced_words
+from agenda.pseudonymise.mentions import birth_date_after, spaced_words
 from agenda.pseudonymise.names import (
     Truncations,
     cut_in_two,
@@ -73,6 +74,7 @@ class LeakIndex:
 
     def __init__(self, dossiers: Iterable[Dossier]) -> None:
         self._references: list[str] = []
+        self._languages: list[str | None] = []
         self._forms: dict[str, list[int]] = {}
         self._short: dict[str, list[int]] = {}
         self._truncations: Truncations[int] = Truncations()
@@ -83,6 +85,7 @@ class LeakIndex:
         self._births: dict[date, list[int]] = {}
         for position, dossier in enumerate(dossiers):
             self._references.append(dossier.reference)
+            self._languages.append(dossier.language)
             self._add(position, dossier)
         self._number_sizes = sorted({len(digits) for digits in self._numbers}, reverse=True)
 
@@ -135,6 +138,10 @@ class LeakIndex:
             if may_be_short_form(token):
                 name_leak(set(self._truncations.owners(token.folded)) - owners,
                           token.start, token.end, certain=False)
+            # a pet name the rules do not know, told by a person's birth date after it
+            born = token.is_capitalised and birth_date_after(text, token.end, self._births)
+            if born:
+                name_leak(set(self._births[born]) - owners, token.start, token.end, certain=False)
         for start, end, letters in spaced_words(text):
             name_leak(self._forms.get(letters, ()), start, end)
         for i in range(len(tokens) - 1):
@@ -145,9 +152,13 @@ class LeakIndex:
         for start, end, letters in initials_in(text):
             # without dots only in the pseudonymiser's own-dossier reading: the guard searches
             # a year of dossiers, whose people bear most pairs of capitals
-            if (letters in self._signed and "." in text[start:end]
-                    and initials_here(text, start, end, letters)):
-                name_leak(self._signed[letters], start, end, certain=False)
+            if letters in self._signed and "." in text[start:end]:
+                # an abbreviation of one dossier's language may be initials in another's
+                signers = self._signed[letters]
+                here = {language: initials_here(text, start, end, letters, language)
+                        for language in {self._languages[owner] for owner in signers}}
+                name_leak([owner for owner in signers if here[self._languages[owner]]],
+                          start, end, certain=False)
         # An OCR's letter for a digit ("80.O9.17", "096l") next to a digit is read as that digit.
         read = _OCR_DIGIT.sub(lambda m: OCR_DIGITS[m.group()], text)
         for start, end, digits in digit_runs(read):

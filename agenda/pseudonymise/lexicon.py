@@ -100,6 +100,11 @@ parrain marraine copain copine colocataire parent co-parent ouder elternteil
 stiefvader stiefmoeder pleegvader pleegmoeder halfbroer halfzus kleinzoon kleindochter huisgenoot
 stiefvater stiefmutter pflegevater pflegemutter halbbruder halbschwester enkelin mitbewohner
 mitbewohnerin verlobte verlobter
+papa maman mama papy papi mamy mamie mami mémé pépé tata tonton nounou bomma bompa
+client cliente bénéficiaire requérant requérante patient patiente klant cliënt cliënte
+betrokkene aanvrager aanvraagster begunstigde leefloner verzoeker verzoekster patiënt patiënte
+klient klientin patientin
+mutti vati omi opi
 richter richterin rechtspfleger rechtspflegerin
 """
 # Roles of several words, one a line: "l'huissier de justice PIÉRARD".
@@ -382,14 +387,18 @@ def eponyms() -> frozenset[str]:
 
 
 @cache
-def abbreviations(dotted: bool = False) -> frozenset[str]:
+def abbreviations(dotted: bool = False, language: str | None = None) -> frozenset[str]:
     """Abbreviations that look like initials ("CV", "NV", "TB"), in capitals without dots;
-    ``dotted``: those also written with dots ("N.V.", not "M.W.")."""
-    return frozenset(
-        fold(line).upper().replace(".", "")
-        for line in _lines("abbreviations.txt")
-        if not dotted or "." in line
-    )
+    ``dotted``: those also written with dots ("N.V.", not "M.W."); ``language``: only those
+    of every language and of that one ("KB", koninklijk besluit, is Dutch), else all."""
+    found = set()
+    for line in _lines("abbreviations.txt"):
+        written, *languages = line.split()
+        if (not dotted or "." in written) and (
+            language is None or not languages or language in languages
+        ):
+            found.add(fold(written).upper().replace(".", ""))
+    return frozenset(found)
 
 
 def occupations() -> frozenset[str]:

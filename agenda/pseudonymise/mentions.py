@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 
 from agenda.pseudonymise.lexicon import (
     CIVIL_TITLE_WORDS,
@@ -194,6 +195,33 @@ _NAMING = re.compile(
     r"|genannt|nennt|nennen|spitzname|rufname|kosename)(?!\w)"
 )
 _NAMING_REACH = 50
+# A date of birth in brackets right after a word: "Huppi (28.12.2007)", "Bodya (07/07/18)",
+# "Lou (°03.04.2015)", "Nico (geb. 03.04.2015)".
+_BIRTH_DATE_AFTER = re.compile(
+    r"[ \t]*\([ \t]*(?:°[ \t]?|[^\W\d_]{1,10}\.?[ \t]+(?:[^\W\d_]{1,3}[ \t]+)?)?"
+    r"(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})[ \t]*\)"
+)
+
+
+def birth_date_after(text: str, end: int, births: Iterable[date]) -> date | None:
+    """The one of ``births`` written in brackets right after text[:end], if any: whoever the
+    word before it is, the text gives them that person's date of birth."""
+    if "(" not in text[end : end + 3]:
+        return None
+    match = _BIRTH_DATE_AFTER.match(text, end)
+    if match is None:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    two_digits = len(match.group(3)) == 2
+    return next(
+        (
+            born
+            for born in births
+            if (born.day, born.month) == (day, month)
+            and (born.year % 100 if two_digits else born.year) == year
+        ),
+        None,
+    )
 
 
 def person_cue(text: str, tokens: Sequence[Token], index: int) -> bool:

@@ -4,9 +4,10 @@ A name is matched part by part on folded tokens, so case, accents, hyphens and p
 matter: "Mme STÉVENART Marie-Claire", "Marie Claire Stevenart", "VAN DEN BROECK", "Vandenbroeck"
 and "N'Diaye" are all found, and a first name's short forms ("Piet", "Pietje" for Pieter, see
 ``lexicon.diminutives``) or truncations ("Gwen" for Gwendoline, "Stof" for Kristof, "Moni" for
-Monika, see ``Truncations``), a name letter-spaced ("W É R Y"), and initials with or without
-dots ("M.-L. S.", "JB"). Adjacent parts, initials, particles and a civil title make one
-mention, which gets one pseudonym.
+Monika, "Huppi" for Hubertus, "Dada" for Gerarda, see ``Truncations``), any word with a
+person's date of birth in brackets after it ("Bodya (07/07/18)"), a name letter-spaced
+("W É R Y"), and initials with or without dots ("M.-L. S.", "JB"). Adjacent parts, initials,
+particles and a civil title make one mention, which gets one pseudonym.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
@@ -34,6 +36,7 @@ from agenda.pseudonymise.lexicon import (
     role_words,
 )
 from agenda.pseudonymise.mentions import (
+    birth_date_after,
     civil_title_before,
     initial_before,
     joined,
@@ -115,6 +118,7 @@ class KnownNames:
         # Initials ("MS" for Marie Stévenart, "MLS" for Marie-Louise) → the people bearing them.
         self._initials: dict[str, list[int]] = {}
         self._truncations: Truncations[int] = Truncations()
+        self._born: dict[date, list[int]] = {}  # a date of birth → the people born that day
         self._languages = [dossier.language for dossier in dossiers]
         for dossier_index, dossier in enumerate(dossiers):
             for person in dossier.persons:
@@ -131,6 +135,8 @@ class KnownNames:
                 self._add(person.last_name, "surname", index)
                 for letters in person_initials(person):
                     self._initials.setdefault(letters, []).append(index)
+                if person.birth_date:
+                    self._born.setdefault(person.birth_date, []).append(index)
 
     def _add(self, name: str, kind: str, person: int) -> None:
         for parts in _forms(name, kind):
@@ -150,12 +156,14 @@ class KnownNames:
         the person of the report's own dossier when several bear them; when two of its own
         do, a placeholder (the initials go, nobody's letter is given to them). Without dots,
         only the report's own people: in a meeting of many dossiers most pairs of capitals
-        are somebody's initials. An abbreviation that looks like initials ("CV", "NV") counts
-        only after a word such as "dossier" or "Akte"."""
+        are somebody's initials. An abbreviation of the report's language that looks like
+        initials ("CV", "NV") counts only where the text says whose they are ("dossier NV",
+        "RDV avec NB")."""
         spans = []
+        language = self._languages[dossier_index] or "fr"
         for start, end, letters in initials_in(text):
             people = self._initials.get(letters)
-            if not people or not initials_here(text, start, end, letters):
+            if not people or not initials_here(text, start, end, letters, language):
                 continue
             own = [i for i in people if self.people[i][1] == dossier_index]
             if not own and "." not in text[start:end]:
@@ -164,7 +172,6 @@ class KnownNames:
             if len({self.people[i][0].key for i in chosen}) == 1:
                 spans.append(Span(start, end, "name", "dossier", person=self.people[chosen[0]][0]))
             elif own:
-                language = self._languages[dossier_index] or "fr"
                 spans.append(Span(start, end, "name", "dossier",
                                   PLACEHOLDERS.get(language, PLACEHOLDERS["fr"])["initials"]))
         return spans
@@ -179,6 +186,8 @@ class KnownNames:
                 size, forms = self._split(text, tokens, i, spaced)
                 if not forms:
                     size, forms = 1, self._shortened(text, tokens, i, dossier_index)
+                if not forms:
+                    forms = self._born_so(text, tokens, i, dossier_index)
             if (
                 not forms
                 or _ordinary_word(tokens[i : i + size])
@@ -249,7 +258,8 @@ class KnownNames:
         name ("Van Damme", "Paul Martin") it starts somebody else's."""
         token = tokens[i]
         word = token.folded
-        people = self._truncations.owners(word) if may_be_short_form(token) else {}
+        language = self._languages[dossier_index]
+        people = self._truncations.owners(word, language) if may_be_short_form(token) else {}
         if not people or (
             (
                 i > 0
@@ -265,7 +275,7 @@ class KnownNames:
         ):
             return []
         doubtful = not any(people.values()) and (
-            self._languages[dossier_index] not in ("fr", "nl")
+            language not in ("fr", "nl")
             or sentence_start(text, token.start)
             or word in first_names()
             or word in PARTICLES
@@ -273,6 +283,28 @@ class KnownNames:
         if doubtful and not (surname_follows or person_cue(text, tokens, i)):
             return []
         return [_Form((word,), "short", person) for person in sorted(people)]
+
+    def _born_so(
+        self, text: str, tokens: Sequence[Token], i: int, dossier_index: int
+    ) -> list[_Form]:
+        """A word no rule knows, given a dossier person's date of birth in brackets right
+        after it ("Huppi (28.12.2007) besucht…", "Bodya (07/07/18) est scolarisé"): a pet
+        name of that person, whatever its making; the report's own people first. Not a word
+        nor a noun after an article ("der Antrag (…)"), nor the last of a run of names ("Marc
+        Lenoir (12.03.1980)": somebody's full name)."""
+        token = tokens[i]
+        born = birth_date_after(text, token.end, self._born)
+        if (
+            born is None
+            or len(token.folded) < 2
+            or token.folded in _ordinary_words()
+            or (i > 0 and tokens[i - 1].folded in DETERMINERS)
+            or (i > 0 and tokens[i - 1].is_capitalised and joined(text, tokens[i - 1], token))
+        ):
+            return []
+        people = self._born[born]
+        own = [p for p in people if self.people[p][1] == dossier_index]
+        return [_Form((token.folded,), "short", person) for person in own or people]
 
     def _after_a_first_name(self, text: str, tokens: Sequence[Token], i: int) -> bool:
         previous = tokens[i - 1] if i > 0 else None
@@ -377,14 +409,23 @@ def initials_in(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), re.sub(r"[^A-Z]", "", fold(match.group()).upper())
 
 
-def initials_here(text: str, start: int, end: int, letters: str) -> bool:
+def initials_here(
+    text: str, start: int, end: int, letters: str, language: str | None = None
+) -> bool:
     """Whether the capitals at text[start:end] are initials: not an abbreviation that looks
-    like them (unless a word such as "dossier" says so), and, without dots, not in a line
-    written in capitals (a heading) nor next to another word in capitals."""
+    like them (of the report's ``language`` or every language) unless the text says they are
+    somebody's (``_person_s_initials``), and, without dots, not in a line written in capitals
+    (a heading) nor next to another word in capitals."""
     dotted = "." in text[start:end]
-    if letters in abbreviations(dotted) and not _initials_cue(text, start):
+    if letters in abbreviations(dotted, language) and not _person_s_initials(
+        text, start, end, letters, language
+    ):
         return False
     return dotted or not _among_capitals(text, start, end)
+
+
+# E-mail subjects' prefixes, which stand between "Betreff:" and what the mail is about.
+_REPLY_PREFIXES = re.compile(r"(?:(?<![^\W\d_])(?:re|aw|tr|wg|fw|fwd)[ \t]*:[ \t]*)+$", re.I)
 
 
 def _among_capitals(text: str, start: int, end: int) -> bool:
@@ -393,15 +434,67 @@ def _among_capitals(text: str, start: int, end: int) -> bool:
     line = text[line_start : len(text) if line_end < 0 else line_end]
     if not any(c.islower() for c in line):
         return True
-    before = re.search(r"([^\W\d_]+)[ \t]*$", text[line_start:start])
+    leading = _REPLY_PREFIXES.sub("", text[line_start:start])  # "RE: HP" is no heading
+    before = re.search(r"([^\W\d_]+)[ \t]*$", leading)
     after = re.match(r"[ \t]*([^\W\d_]+)", text[end : len(text) if line_end < 0 else line_end])
     return any(m is not None and len(m.group(1)) > 1 and m.group(1).isupper()
                for m in (before, after))
 
 
-def _initials_cue(text: str, start: int) -> bool:
-    before = re.search(r"([^\W\d_]+)\W{0,3}$", text[max(0, start - 30) : start])
-    return before is not None and fold(before.group(1)) in _INITIALS_CUES
+# A note of contact, a word perhaps, then a preposition, right before capitals: they are the
+# person met or heard ("Anruf von KB", "RDV avec NB", "tél. de N.B. :", "entretien
+# téléphonique avec NB", "gesprek gehad met G.L.").
+_CONTACT_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:anruf|telefonat|termin|gesprach|treffen|besuch|nachricht|kontakt|rdv"
+    r"|rendez-vous|entretien|appel|tel|telephone|courriel|mail|e-mail|message|visite|reunion"
+    r"|contact|afspraak|gesprek|telefoon|oproep|bezoek|bericht)\.?[ \t]+(?:[^\W\d_]+[ \t]+)?"
+    r"(?:von|mit|bei|avec|de|du|chez|aupres de|met|van|bij)[ \t]+$"
+)
+# Abbreviations that open a remark ("NB :", "P.S."): after a word in lower case ("vu avec
+# NB", "tel. van N.B.") they are somebody's initials.
+_OPENING_A_REMARK = frozenset({"NB", "PS"})
+_LOWER_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[a-zà-öø-ÿ]+[ \t]+$")
+# Another person named next to the capitals: "KB und Leyla", "NB et Méli", "Jan en K.B.".
+_PERSON_AND_AFTER = re.compile(r"[ \t]+(?:und|et|en|and)[ \t]+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
+_PERSON_AND_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+[ \t]+(?:und|et|en|and)[ \t]+$")
+# Dotted capitals a space apart, then a verb: "N. B. apporte" (an abbreviation is written
+# tight: "N.B. :"; and it takes an article, "au M. B. du 3 mai").
+_SPACED_DOTTED = re.compile(r"[A-ZÀ-ÖØ-Þ]\.(?:[ \t]+[A-ZÀ-ÖØ-Þ]\.)+")
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-zà-öø-ÿ]{3,})")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _person_s_initials(
+    text: str, start: int, end: int, letters: str, language: str | None
+) -> bool:
+    """Whether the text says capitals that make an abbreviation are somebody's initials: a
+    word such as "dossier", "Akte", "Betreff" before them (past the e-mail prefixes: "Betreff:
+    RE: HP"), a note of contact, a word in lower case before what opens a remark ("NB"),
+    another person named with them (not in German, where "und" joins nouns as capitalised:
+    "TV und Internet"), or, written with dots a space apart and no article before, a verb
+    after them."""
+    before = text[max(0, start - 40) : start]
+    cue = re.search(r"([^\W\d_]+)\W{0,3}$", _REPLY_PREFIXES.sub("", before))
+    if (
+        (cue is not None and fold(cue.group(1)) in _INITIALS_CUES)
+        or _CONTACT_BEFORE.search(fold(before))
+        or (letters in _OPENING_A_REMARK and _LOWER_WORD_BEFORE.search(before))
+    ):
+        return True
+    if language != "de" and (
+        _PERSON_AND_AFTER.match(text, end) or _PERSON_AND_BEFORE.search(before)
+    ):
+        return True
+    if _SPACED_DOTTED.fullmatch(text, start, end) is None:
+        return False
+    verb = _LOWER_WORD_AFTER.match(text, end)
+    article = _WORD_BEFORE.search(before)
+    return (
+        verb is not None
+        and verb.group(1) not in DETERMINERS
+        and verb.group(1) not in PARTICLES
+        and (article is None or fold(article.group(1)) not in DETERMINERS)
+    )
 
 
 def person_initials(person: Person) -> frozenset[str]:
@@ -496,37 +589,71 @@ _VOWELS = frozenset("aeiouy")
 _PET_ENDINGS = (
     "tje", "pje", "je", "ke", "chen", "erl", "el", "l", "li", "ie", "i", "y", "ou", "ette", "ot",
 )
+_PET_I = frozenset({"i", "y"})
+# A pet name's hardened consonant and the name's own one: the "pp" of "Huppi" is Hubertus' "b".
+_HARDENED = {"p": "b", "t": "d", "k": "g"}
 
 
 class Truncations(Generic[T]):
     """First names by their pieces, to tell whether a word is one's truncation: its start or
     its end, three letters at least and two left out ("Gwen" for Gwendoline, "Stof" for
     Kristof); with a pet ending, any of its syllables ("Moni" for Monika, "Resi" for
-    Theresia, "Christel" for Christiane). A piece past the first letter starts with a
-    consonant, as a syllable does. ``owner`` is what a hit names (a person, a dossier)."""
+    Theresia, "Christel" for Christiane); or one of its syllables said twice, as children
+    call each other ("Dada" for Gerarda, "Juju" for Julien, "Mimi" for Michel). A piece past
+    the first letter starts with a consonant, as a syllable does. ``owner`` is what a hit
+    names (a person, a dossier)."""
 
     def __init__(self) -> None:
         # three first letters of a piece → (first name, where the piece starts, owner)
         self._pieces: dict[str, list[tuple[str, int, T]]] = {}
+        # a syllable of a consonant and a vowel → the owners of first names that have it
+        self._syllables: dict[str, list[T]] = {}
 
     def add(self, first_name: str, owner: T) -> None:
         for name, position in _pieces(first_name):
             key = name[position : position + _SHORTEST]
             self._pieces.setdefault(key, []).append((name, position, owner))
+        for syllable in _syllables(first_name):
+            self._syllables.setdefault(syllable, []).append(owner)
 
-    def owners(self, word: str) -> dict[T, bool]:
-        """Whose first name ``word`` (folded) shortens: owner → whether it is the whole name
-        with a pet ending ("Pieterke"), which nothing else is likely to be."""
-        found: dict[T, bool] = {}
-        if word[:_SHORTEST] not in self._pieces:  # every stem starts as the word does
-            return found
+    def owners(self, word: str, language: str | None = None) -> dict[T, bool]:
+        """Whose first name ``word`` (folded) shortens: owner → whether nothing else is likely
+        to be it: the whole name with a pet ending ("Pieterke"), or, in German, its first
+        syllable with the pet "-i" ("Domi" for Dominik, "Huppi" for Hubertus), which German
+        makes no noun of but a few loanwords ("Taxi"; the English "-y" makes many: "Handy").
+        French words end so ("Merci" is no Mercedes, "Abri" no Abraham)."""
+        found: dict[T, bool] = dict.fromkeys(self._said_twice(word), False)
+        if word[:_SHORTEST] not in self._pieces and word[-1:] not in _PET_I:
+            return found  # every stem starts as the word does, but a hardened one ("Huppi")
         for stem, ending in _stems(word):
             for name, position, owner in self._pieces.get(stem[:_SHORTEST], ()):
                 if name.startswith(stem, position) and (
                     ending or _bare_piece(name, position, stem)
                 ):
-                    found[owner] = found.get(owner, False) or (ending != "" and stem == name)
+                    sure = ending != "" and (
+                        stem == name or (language == "de" and position == 0 and ending == "i")
+                    )
+                    found[owner] = found.get(owner, False) or sure
         return found
+
+
+    def _said_twice(self, word: str) -> list[T]:
+        """The owners of the syllable ``word`` repeats ("dada"), if it is one said twice."""
+        half = word[:2]
+        if len(word) != 4 or word[2:] != half or half[0] in _VOWELS or half[1] not in _VOWELS:
+            return []
+        return self._syllables.get(half, [])
+
+
+@lru_cache(maxsize=4096)
+def _syllables(first_name: str) -> frozenset[str]:
+    """The first name's syllables of a consonant and a vowel ("ge", "ra", "da" in Gerarda)."""
+    return frozenset(
+        name[position : position + 2]
+        for name in name_parts(first_name)
+        for position in range(len(name) - 1)
+        if name[position] not in _VOWELS and name[position + 1] in _VOWELS
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -542,11 +669,19 @@ def _pieces(first_name: str) -> tuple[tuple[str, int], ...]:
 
 
 def _stems(word: str) -> Iterator[tuple[str, str]]:
-    """The word, and the word without each pet ending it has."""
+    """The word, and the word without each pet ending it has; before "-i" or "-y" also with
+    its last consonant undoubled and voiced again, as German pet names harden it ("Huppi",
+    "Hubbi" for Hubertus, "Gabbi" for Gabriele, "Lotti" for Charlotte)."""
     yield word, ""
     for ending in _PET_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= _SHORTEST:
-            yield word[: -len(ending)], ending
+            stem = word[: -len(ending)]
+            yield stem, ending
+            if ending in _PET_I and stem[-1] == stem[-2] and len(stem) > _SHORTEST:
+                stem = stem[:-1]
+                yield stem, ending
+            if ending in _PET_I and stem[-1] in _HARDENED:
+                yield stem[:-1] + _HARDENED[stem[-1]], ending
 
 
 def _bare_piece(name: str, position: int, stem: str) -> bool:
