@@ -513,14 +513,53 @@ def names_a_thing(
         word in eponyms() for word in words
     ):
         return True  # "Morbus Crohn", "Huntington-Krankheit", "Creutzfeldt-Jakob"
+    named = [word for word in words if not _disease_word(word)]
+    if len(named) < len(words) and named[-1:] and named[-1] in eponyms():
+        return True  # "Gilles-de-la-Tourette-Syndrom": the eponym's first name goes with it
+    heads = [index for index, word in enumerate(words[:-1]) if word in _DISEASE_HEADS]
+    if heads:
+        # in capitals the disease's head opens the run: "DIAGNOSTIC DE SYNDROME DE GILLES"
+        return names_a_thing(words[heads[-1] + 1 :], words[: heads[-1] + 1], following)
+    if _names_a_firm(words, previous, following):
+        return True
     last = previous[-1] if previous else ""
     disease = previous[-2:-1] if last in _OF else previous[-1:]
     if disease and disease[0] in _DISEASE_HEADS:
         # "maladie de Lyme", "syndrome de Gilles de la Tourette", "Morbus Wilson"; but "la
-        # maladie de Pierre" is Pierre's
+        # maladie de Pierre" is Pierre's. In capitals a particle may end the run and the
+        # eponym open the next one: "GILLES DE | LA TOURETTE".
         person = words[0] in first_names() or words[0] in common_words()
-        return not person or words[-1] in eponyms()
+        rest = [word for word in following if word not in PARTICLES]
+        eponym_next = bool(following) and following[0] in PARTICLES and any(
+            word in eponyms() for word in rest[:1])
+        return not person or words[-1] in eponyms() or eponym_next
     return all(word in HOLIDAYS or word.endswith(_HOLIDAY_ENDINGS) for word in words)
+
+
+# Stems of the words of a trade beside a firm named like a person ("allocations familiales
+# (Camille)", "krediet bij Record", "Stromanbieter Mega"): family allowances, credit and
+# banks, debts and bills, energy and water, health insurance, shops.
+_FIRM_TRADE_STEMS = _folded_words(
+    """allocation familial kinderbijslag groeipakket kindergeld familienleistung caisse fonds
+    kasse credit krediet kredit lening pret darlehen banque bank dette schuld saldo solde
+    facture factuur rechnung energie electricite elektriciteit strom gaz gas eau water
+    fournisseur leverancier anbieter lieferant mutuel ziekenfonds krankenkasse supermarche
+    supermarkt magasin winkel geschaft"""
+)
+
+
+@cache
+def _named_firms() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(name_parts(line)) for line in _lines("named_firms.txt"))
+
+
+def _names_a_firm(
+    words: Sequence[str], previous: Sequence[str], following: Sequence[str]
+) -> bool:
+    """A firm or fund named like a person ("Camille", "Record") beside a word of its trade."""
+    if tuple(words) not in _named_firms():
+        return False
+    return any(stem in word for word in (*previous, *following) for stem in _FIRM_TRADE_STEMS)
 
 
 def _trade_context(previous: Sequence[str], following: Sequence[str]) -> bool:

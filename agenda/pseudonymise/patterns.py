@@ -285,7 +285,11 @@ def find_known_numbers(text: str, wanted: dict[str, str], language: str) -> list
 def street_pattern(street: str) -> str:
     """A pattern, on folded text, for a street with its usual abbreviations ("av. Blonden",
     "Hauptstr.")."""
-    return r"[\s-]+".join(pattern for _, pattern in _street_words(street))
+    words = _street_words(street)
+    if len(words) > 1 and words[-1][0] in _TYPE_WORDS_LAST:
+        # "Malmedyer Straße" is also written glued: "Malmedyerstr."
+        return r"[\s-]+".join(p for _, p in words[:-1]) + r"[\s-]*" + words[-1][1]
+    return r"[\s-]+".join(pattern for _, pattern in words)
 
 
 def street_needle(street: str) -> str | None:
@@ -320,7 +324,10 @@ def _street_words(street: str) -> list[tuple[str, str]]:
         patterns[0] = abbreviations.get(patterns[0], patterns[0])
         patterns = [_SAINTS.get(pattern, pattern) for pattern in patterns]
         for suffix, written in _SUFFIX_ABBREVIATIONS:
-            patterns[-1] = re.sub(suffix, written, patterns[-1])
+            # a type word glued to the name is also written apart: "Turnhoutse Baan"
+            glued = rf"(?<=\w){suffix}"
+            patterns[-1] = re.sub(glued, rf"[\\s-]?{written}", patterns[-1])
+            patterns[-1] = re.sub(rf"^{suffix}", written, patterns[-1])
     return list(zip(words, patterns, strict=True))
 
 
@@ -342,10 +349,33 @@ _SUFFIX_ABBREVIATIONS = (
     (r"allee$", r"(?:allee|all\\.)"),
     (r"(plein|platz)$", r"(?:plein|platz|pl\\.?)"),
     (r"dreef$", r"(?:dreef|dr\\.?)"),
+    # one letter only after the name's own letters: "Turnhoutseb." but not a lone "B."
+    (r"baan$", r"(?:baan|bn\\.?|(?<=[a-z])b\\.?)"),
+    (r"kaai$", r"(?:kaai|(?<=[a-z])k\\.)"),
 )
 # Words between a street's type and its name: "rue du Moulin" is also written "Moulin".
 _STREET_LINKS = re.compile(r"^(?:(?:de la|de l'|du|des|de|d'|la|le|les|aux|au)\s*)+")
 _LINKS_BEFORE = re.compile(r"(?<!\w)(?:(?:de la|de l'|du|des|de|d'|la|le|les|aux|au)\s*)+$")
+
+# Dutch and German type words that follow the name as a word of their own ("Malmedyer Straße",
+# "Oude Baan"): the name alone before the number is the street too ("Malmedyer 73").
+_TYPE_WORDS_LAST = frozenset(
+    {
+        *("straat", "laan", "weg", "steenweg", "plein", "dreef", "baan", "lei", "kaai", "dijk"),
+        *("markt", "singel", "vest", "straße", "strasse", "str", "platz", "gasse", "allee"),
+        "ring",
+    }
+)
+
+
+def _street_core(street: str) -> str:
+    """The folded street without its type word: the French one first with its links ("rue du
+    Moulin" → "moulin"), or the Dutch or German one last ("Malmedyer Straße" → "malmedyer")."""
+    words = street.split()
+    if len(words) > 1 and words[-1].rstrip(".") in _TYPE_WORDS_LAST:
+        return " ".join(words[:-1])
+    return _STREET_LINKS.sub("", re.sub(r"^\S+\s+", "", street))
+
 
 _STREET_TYPES = frozenset(
     {
@@ -371,11 +401,11 @@ class KnownStreets:
             # Two patterns: the street's, the same for every dossier in that street (compiled
             # once: ``re`` keeps it), and its name with the dossier's number.
             patterns = [rf"(?<!\w){street_pattern(address.street)}(?!\w){tail}"]
-            core = _STREET_LINKS.sub("", re.sub(r"^\S+\s+", "", street))
+            core = _street_core(street)
             if address.number and core != street:
                 # The street's name without its type word ("Moulin 201" for "rue du Moulin
-                # 201"), when the dossier's number follows or comes first ("201, Moulin"),
-                # with its box if written.
+                # 201", "Malmedyer 73" for "Malmedyer Straße 73"), when the dossier's number
+                # follows or comes first ("201, Moulin"), with its box if written.
                 number = re.escape(fold(address.number))
                 patterns.append(
                     rf"(?<!\w){re.escape(core)}\s*,?\s+{_NUMBER_SIGN}{number}(?![\d\w])"

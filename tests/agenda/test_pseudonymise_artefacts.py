@@ -181,6 +181,22 @@ def test_the_same_landlord_named_in_two_items_keeps_one_letter():
         ("nl", ("Brusselsesteenweg", "88", None), "Brusselsestwg. 88"),
         ("de", ("Hauptstraße", "7", None), "Hauptstr. 7"),
         ("de", ("Hauptstraße", "7", None), "Hauptstrasse Nr. 7"),
+        # the type word last, left out, glued or set apart; the dossier's number decides
+        ("de", ("Malmedyer Straße", "73", None), "Malmedyer 73"),
+        ("de", ("Aachener Straße", "12", "2"), "Aachener 12/2"),
+        ("de", ("Eupener Straße", "4", None), "Eupener Nr. 4"),
+        ("de", ("Malmedyer Straße", "73", None), "Malmedyerstr. 73"),
+        ("de", ("Herbesthaler Weg", "9", None), "Herbesthaler-Weg 9"),
+        ("nl", ("Oude Gentse Baan", "40", "1"), "Oude Gentse 40 bus 1"),
+        ("nl", ("Lange Kievit Dreef", "8", None), "Lange Kievitdreef 8"),
+        ("fr", ("Jeruzalem Straat", "3", None), "3, Jeruzalem"),
+        # a Dutch compound shortened or split
+        ("nl", ("Turnhoutsebaan", "34a", None), "Turnhoutseb 34a"),
+        ("nl", ("Turnhoutsebaan", "34a", None), "Turnhoutsebn. 34a"),
+        ("nl", ("Turnhoutsebaan", "34a", "2"), "Turnhoutse Baan 34a bus 2"),
+        ("nl", ("Sint-Pieterskaai", "5", None), "St.-Pietersk. 5"),
+        ("nl", ("Kapelsestraat", "5", None), "Kapelse Straat 5"),
+        ("nl", ("Dorpsplein", "2", None), "Dorps-pl. 2"),
     ],
 )
 def test_a_dossier_address_by_its_parts(language, address, written):
@@ -194,6 +210,22 @@ def test_a_dossier_address_by_its_parts(language, address, written):
     assert pseudonymised(f"Sinds mei: {written}; daarna elders.", data) == (
         f"Sinds mei: {label}; daarna elders."
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "street", "text"),
+    [
+        ("de", "Malmedyer Straße", "Die Malmedyer Firma zahlt 73 Euro im Monat."),
+        ("de", "Malmedyer Straße", "Malmedyer 12 ist eine andere Hausnummer."),
+        ("nl", "Oude Baan", "B. 73 is geen adres."),
+        ("nl", "Turnhoutsebaan", "Hij betaalt 73 euro per maand."),
+        ("nl", "Kerkstraat", "Kerk 73 is niet zijn adres."),
+    ],
+)
+def test_a_dossier_street_name_without_its_number_stays(language, street, text):
+    data = dossier(language, address={"street": street, "number": "73", "postcode": "4700",
+                                      "city": "Eupen"})
+    assert pseudonymised(text, data) == text
 
 
 @pytest.mark.parametrize(

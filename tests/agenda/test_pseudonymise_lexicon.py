@@ -311,3 +311,37 @@ def test_the_dossier_surname_as_a_trade_in_lower_case_stays_and_the_guard_doubts
     assert output == expected
     leaks = find_leaks(output, [dossier(language, last)])
     assert [(leak.text, leak.certain) for leak in leaks] == [(last.lower(), False)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Les allocations familiales (Camille) s'élèvent à 1.912 EUR."),
+        ("fr", "La caisse d'allocations familiales Camille a versé le solde."),
+        ("nl", "Het groeipakket komt van Fons; een krediet bij Record."),
+        ("de", "Kindergeld über Fons, Strom von Mega."),
+        ("nl", "Het openstaande saldo bij Buy Way bedraagt 3.311,69 euro."),
+        ("fr", "Crédits chez Cofidis, Cetelem et Buy Way; compte chez Belfius."),
+        ("de", "Schulden bei Santander und Beobank, Wasser über SWDE."),
+        ("fr", "Il a reçu un diagnostic de SYNDROME DE GILLES DE LA TOURETTE."),
+        ("nl", "HIJ HEEFT HET SYNDROOM VAN GILLES DE LA TOURETTE EN DE ZIEKTE VAN CROHN."),
+        ("de", "Er leidet am Gilles-de-la-Tourette-Syndrom."),
+        ("de", "DIAGNOSE: GILLES-DE-LA-TOURETTE-SYNDROM UND MORBUS BECHTEREW."),
+        ("fr", "Il souffre du syndrome de Gilles de la Tourette et de la MALADIE DE CROHN."),
+    ],
+)
+def test_firms_named_like_people_and_eponyms_in_any_case_stay(language, text):
+    assert pseudonymised(text, language) == text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("fr", "Camille a appelé le service lundi.", "Camille"),
+        ("fr", "Son fils Gilles a vu Madame Tourette.", "Tourette"),
+        ("fr", "Elle a vu Mme Camille Dubois au guichet.", "Dubois"),
+        ("de", "Sein Freund Gilles Lambert hilft ihm.", "Lambert"),
+    ],
+)
+def test_the_same_words_as_people_still_go(language, text, name):
+    assert name not in pseudonymised(text, language)
