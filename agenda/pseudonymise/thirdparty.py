@@ -48,6 +48,7 @@ from agenda.pseudonymise.lexicon import (
     surnames,
 )
 from agenda.pseudonymise.mentions import (
+    chat_senders,
     civil_title_before,
     genitive_of_role,
     joined,
@@ -407,6 +408,7 @@ def find_third_parties(
         spans
         + _titled_lexicon_words(text, tokens, spans)
         + _senders(text, tokens)
+        + _chat_message_senders(text, tokens, language)
         + find_initials(text, tokens)
         + find_nicknames(text, tokens)
     )
@@ -636,6 +638,59 @@ def _senders(text: str, tokens: Sequence[Token]) -> list[Span]:
             continue
         spans.append(Span(words[0].start, words[-1].end, "name", "rule",
                           person=third_party_ref(text, words)))
+    return spans
+
+
+# Who a chat transcript's message comes from when it is no person's name: the writer himself
+# ("Moi", "Ik", "Ich"), the reader ("Vous", "U", "Sie"), a number nobody saved ("Inconnu",
+# "Numéro masqué"), a service or a place ("Accueil", "Onthaal", "Sekretariat", "Kita").
+_NOT_CHAT_SENDERS = frozenset(
+    """moi me je nous vous toi tu ik mij wij jij u ich mir mich wir sie du you
+    inconnu inconnue onbekend unbekannt unknown anonyme anoniem anonym numero nummer
+    accueil secretariat guichet standard bureau direction equipe syndic creche garderie
+    onthaal secretariaat loket directie team baas kinderopvang opvang dienst
+    empfang sekretariat buro zentrale leitung dienst sozialdienst kita kindergarten
+    helpdesk support info""".split()  # noqa: SIM905
+)
+# An acronym this short sending a message is a service ("AS", "TS" for the social worker).
+_SHORTEST_CAPITALS_SENDER = 4
+
+
+def _chat_message_senders(text: str, tokens: Sequence[Token], language: str) -> list[Span]:
+    """The sender of each message of a chat transcript ("[08/07/2026, 10:13] Josy: …", "Andrii
+    Vermieter (10:13): …"): its capitalised words up to a role noun or a word in lower case
+    ("Aurélie proprio"), whatever the name after a time; after a word ("Nota (10:00): …" is a
+    note), a first name or a role after it. Not a pronoun ("Moi:"), a service, a label or an
+    institution of the lexicons ("CPAS:", "Accueil:"), a role alone ("Assistante sociale:"),
+    a short acronym, nor in German a noun ("Hausverwaltung:")."""
+    spans = []
+    for start, end, dated in chat_senders(text):
+        within = _tokens_within(tokens, start, end)
+        names: list[Token] = []
+        for token in within:
+            if not token.is_capitalised or token.folded in role_words():
+                break
+            names.append(token)
+        if not names or any(
+            t.folded in _NOT_CHAT_SENDERS
+            or t.folded in not_name_words()
+            or t.folded in common_words()
+            or t.folded in municipalities()
+            or (t.text.isupper() and len(t.text) < _SHORTEST_CAPITALS_SENDER)
+            or (
+                language == "de"
+                and t.folded.endswith(GERMAN_NOUN_ENDINGS)
+                and t.folded not in first_names()
+            )
+            for t in names
+        ):
+            continue
+        if not dated and not (
+            any(t.folded in first_names() for t in names) or len(within) > len(names)
+        ):
+            continue
+        spans.append(Span(names[0].start, names[-1].end, "name", "rule",
+                          person=third_party_ref(text, names)))
     return spans
 
 
