@@ -376,3 +376,67 @@ def test_roles_in_the_genitive_older_first_names_and_seats(language, text, expec
 )
 def test_a_title_at_the_end_of_a_line(language, text, expected):
     assert rules_only(text, language) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a time in brackets opens the line (a date before it or not), any name
+        ("fr", "[12/03/2026, 09:41] Kiki: tu passes quand ?", "[12/03/2026, 09:41] A.: tu passes"),
+        ("nl", "[12-03-26 09:41:12] Wannes: ik kom morgen", "[12-03-26 09:41:12] A.: ik kom"),
+        ("de", "[09:41] Jürgi: bin unterwegs", "[09:41] A.: bin unterwegs"),
+        # a date and a time, then a dash; a role after the name stays
+        ("fr", "12/03/2026 09:41 - Zoubida voisine: je garde", "12/03/2026 09:41 - A. voisine:"),
+        ("fr", "12/03/2026, 21:05 – Dieudonné proprio: le loyer", "21:05 – A. proprio: le loyer"),
+        ("de", "12.03.26, 09:41 - Oksanka Vermieterin: wann?", "09:41 - A. Vermieterin: wann?"),
+        ("nl", "12/03/2026 9:41 - Selamawit: bel me", "9:41 - A.: bel me"),
+        # the time in brackets after a first name, or after a name and a role
+        ("de", "Taras (21:05): komme später", "A. (21:05): komme später"),
+        ("nl", "Ghirmay verhuurder (08:14): de huur?", "A. verhuurder (08:14): de huur?"),
+    ],
+)
+def test_the_senders_of_a_chat_transcript(language, text, expected):
+    assert expected in rules_only(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # the writer, the centre, a role, a number, a service
+        ("fr", "[12/03/2026, 09:41] Moi: d'accord\n[12/03/2026, 09:42] CPAS: rendez-vous lundi"),
+        ("fr", "[12/03/2026, 09:41] Assistante sociale: merci\n[12/03/2026, 09:43] Accueil: ok"),
+        ("nl", "[12/03/26, 09:41] Ik: oké\n[12/03/26, 09:43] OCMW: afspraak maandag"),
+        ("nl", "12/03/2026 09:41 - Onthaal: uw afspraak\n12/03/2026 09:42 - Mama: ok"),
+        ("de", "[12.03.26, 09:41] Ich: ok\n[12.03.26, 09:45] ÖSHZ: Termin am Montag"),
+        ("de", "[12.03.26, 09:45] Vermieter: Miete!\n[12.03.26, 09:46] Hausverwaltung: Frist"),
+        ("fr", "[10:12] Inconnu: qui est-ce ?\n[10:13] Numéro masqué: rappel"),
+        # labels before a colon, and a note's time after a word
+        ("fr", "Remarque: rien à signaler.\nObjet: loyer\nTotal: 450 EUR\nNote: à revoir"),
+        ("nl", "Opmerking: geen.\nTotaal: 450 euro\nNota (10:00): later"),
+        ("fr", "Réunion (10:00): équipe\nVisite (14:30): domicile"),
+        ("de", "Bemerkung: keine\nTermin (10:00): Hausbesuch"),
+    ],
+)
+def test_what_sends_a_chat_message_but_is_no_person_stays(language, text):
+    assert rules_only(text, language) == text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        # Eritrean and Ethiopian names (a father's first name is the surname), Somali names
+        ("de", "Kostenvoranschlag von Tesfay Gebremedhin, Maurer.", "Tesfay Gebremedhin"),
+        ("fr", "Le prêt vient de Yonas Kidane, un compatriote.", "Yonas Kidane"),
+        ("nl", "Ze deelt de flat met Selamawit en haar dochter.", "Selamawit"),
+        ("fr", "Son ancienne colocataire Hodan Warsame réclame 300 EUR.", "Hodan Warsame"),
+        # Ukrainian first names and their French, German and Dutch spellings
+        ("de", "Der Vermieter Oleksandr hat angerufen; Andrii zahlt nichts.", "Andrii"),
+        ("fr", "Elle est hébergée chez Lioudmila, une amie.", "Lioudmila"),
+        ("nl", "Mykhailo Bondarenko betaalt de helft van de huur.", "Mykhailo"),
+        # older German first names
+        ("de", "Ein Angebot von Hildegund Pauels liegt vor.", "Hildegund"),
+        ("de", "Die Nachbarin Kunigunde hilft beim Einkaufen.", "Kunigunde"),
+    ],
+)
+def test_first_names_of_more_communities(language, text, name):
+    assert name not in rules_only(text, language)
