@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
 from agenda.pseudonymise.lexicon import (
     APOSTROPHE_PREFIXES,
@@ -42,6 +43,7 @@ from agenda.pseudonymise.lexicon import (
     named_after_saint,
     names_a_thing,
     names_institution,
+    nicknames,
     not_name_words,
     occupations,
     role_words,
@@ -161,6 +163,10 @@ def _is_link(text: str, tokens: Sequence[Token], index: int) -> bool:
         return index > 0 and tokens[index - 1].folded in PARTICLES
     if token.text == "vom":
         return False  # "Herr Sommer vom Energieversorger": a contraction, not "von"
+    if token.text == "von" and index > 0 and tokens[index - 1].is_capitalised:
+        # "Ursula von der Leyen": a first name before the particle; "Anruf von Trude",
+        # "Frau Müller von der Caritas": a noun or a surname, then the preposition
+        return tokens[index - 1].folded in first_names()
     return token.folded in PARTICLES
 
 
@@ -256,9 +262,52 @@ def _in_heading(text: str, token: Token) -> bool:
 _POSTCODE_BEFORE = re.compile(r"\b\d{4,5}[ \t]+$")
 
 
+# Pet endings people put on a first name: French "-ette", "-ot", "-ou" (Jeannette, Pierrot,
+# Jeannot), Italian and Spanish "-etta", "-etto", "-ina", "-ino", "-ita", "-ito" (Saretta,
+# Giannino, Juanita), all on the name or on the name without its last vowel; Flemish "-eke",
+# "-ke", "-tje", "-je", German "-i" and the "-y", "-ie" of every language on the whole name or
+# a nickname (Janneke, Hansi, Josy, Tommy).
+_ROMANCE_PET_ENDINGS = ("ette", "etta", "etto", "ina", "ino", "ita", "ito", "ot", "ou")
+_OTHER_PET_ENDINGS = ("tje", "je", "eke", "ke", "ie", "i", "y")
+_SHORTEST_PET_STEM = 3
+
+
+@cache
+def _pet_names() -> frozenset[str]:
+    """The nicknames general knowledge gives first names ("Nath", "Jos", "Sepp")."""
+    return frozenset(short for shorts in nicknames().values() for short in shorts)
+
+
+@lru_cache(maxsize=8192)  # a report's capitalised words recur across a meeting
+def is_first_name(folded: str) -> bool:
+    """A common first name, one of its nicknames, or either with a pet ending (a consonant
+    doubled before it: "Jeannette", "Pierrot")."""
+    if folded in first_names() or folded in _pet_names():
+        return True
+    for endings, vowels in ((_ROMANCE_PET_ENDINGS, "aeo"), (_OTHER_PET_ENDINGS, "")):
+        for ending in endings:
+            stem = folded[: -len(ending)]
+            if not folded.endswith(ending) or len(stem) < _SHORTEST_PET_STEM:
+                continue
+            stems = {stem}
+            if stem[-1] == stem[-2] and stem[-1] not in "aeiouy":
+                stems.add(stem[:-1])
+            if any(
+                name in first_names() or name in _pet_names()
+                for base in stems
+                for name in (base, *(base + vowel for vowel in vowels))
+            ):
+                return True
+    return False
+
+
 def _first_name_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:
+    """A common first name in the run, or a word alone that is a pet name of one: a pet name
+    stands alone ("Josy"), and one in a longer run may be a noun's ("Anruf von Susi")."""
     words = tokens[run.first : run.last + 1]
-    if not any(t.folded in first_names() for t in words):
+    if not any(t.folded in first_names() for t in words) and not (
+        len(words) == 1 and is_first_name(words[0].folded)
+    ):
         return False
     if run.first > 0 and tokens[run.first - 1].folded in SAINT_WORDS:
         return False  # "Saint-Pierre", "Sint-Jan": a place

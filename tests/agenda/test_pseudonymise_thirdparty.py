@@ -440,3 +440,51 @@ def test_what_sends_a_chat_message_but_is_no_person_stays(language, text):
 )
 def test_first_names_of_more_communities(language, text, name):
     assert name not in rules_only(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        # a nickname general knowledge gives a common first name, alone
+        ("fr", "Elle est souvent chez sa collègue Nath le week-end.", "Nath"),
+        ("nl", "Ze vraagt Jos om op de kinderen te letten.", "Jos"),
+        # a common first name or nickname with a pet ending, a consonant doubled before it
+        ("fr", "Elle a prêté 200 EUR à Saretta en mai.", "Saretta"),
+        ("fr", "Ce sont Josy et Pierrot qui gardent les enfants.", "Pierrot"),
+        ("fr", "Ce sont Josy et Pierrot qui gardent les enfants.", "Josy"),
+        ("de", "Am Montag hat Hansi angerufen.", "Hansi"),
+        ("nl", "Volgens Janneke is de huur al betaald.", "Janneke"),
+    ],
+)
+def test_pet_names_of_common_first_names(language, text, name):
+    assert name not in rules_only(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # words that end as a pet name does but stem from no first name
+        ("fr", "La Toilette et la Cassette restent dans la Galette."),
+        ("de", "Das ist in erster Linie eine Frage; das Handy ist kaputt."),
+        ("nl", "Een Beetje geduld en een Huisje in de Kempen."),
+        ("de", "Das Taxi, der Pulli und das Kiwi-Eis."),
+    ],
+)
+def test_words_ending_like_pet_names_stay(language, text):
+    assert rules_only(text, language) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anruf von Trude, noch keine Antwort.", "Anruf von Frau A., noch keine Antwort."),
+        ("Besuch von Maria am Montag.", "Besuch von Frau A. am Montag."),
+    ],
+)
+def test_a_noun_before_von_is_not_part_of_a_dossier_person_s_name(text, expected):
+    dossier = parse_dossier({
+        "reference": "2026/0002", "language": "de",
+        "applicant": {"last_name": "Kessler", "first_names": ["Maria", "Gertrud"], "sex": "F"},
+    })
+    output = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise(text, dossier).text
+    assert output == expected
