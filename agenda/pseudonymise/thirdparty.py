@@ -678,8 +678,9 @@ def _senders(text: str, tokens: Sequence[Token]) -> list[Span]:
         if (
             not names
             or len(names) > _MAX_RUN
-            # "Von: Sozialdienst": one word is a person only if it is a first name
-            or (len(names) == 1 and names[0].folded not in first_names())
+            # "Von: Sozialdienst": one word is a person only if it is a first name or a pet
+            # name of one ("Von: Hansi")
+            or (len(names) == 1 and not is_first_name(names[0].folded))
             or not all(t.is_capitalised for t in names)
             or names[0].folded in not_name_words()
             or text[start:end].strip(" \t.'’-") != text[words[0].start : words[-1].end]
@@ -735,7 +736,7 @@ def _chat_message_senders(text: str, tokens: Sequence[Token], language: str) -> 
         ):
             continue
         if not dated and not (
-            any(t.folded in first_names() for t in names) or len(within) > len(names)
+            any(is_first_name(t.folded) for t in names) or len(within) > len(names)
         ):
             continue
         spans.append(Span(names[0].start, names[-1].end, "name", "rule",

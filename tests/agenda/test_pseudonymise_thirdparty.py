@@ -393,6 +393,10 @@ def test_a_title_at_the_end_of_a_line(language, text, expected):
         # the time in brackets after a first name, or after a name and a role
         ("de", "Taras (21:05): komme später", "A. (21:05): komme später"),
         ("nl", "Ghirmay verhuurder (08:14): de huur?", "A. verhuurder (08:14): de huur?"),
+        ("nl", "Fientje (18:02): bel me terug", "A. (18:02): bel me terug"),  # a pet name
+        # a text message's sender, a pet name of a first name
+        ("de", "SMS vom 12.03.2026\nVon: Hansi\nKomme morgen.", "Von: A.\nKomme morgen."),
+        ("fr", "SMS du 12/03/2026\nDe : Josy\nJe passe demain.", "De : A.\nJe passe demain."),
     ],
 )
 def test_the_senders_of_a_chat_transcript(language, text, expected):
