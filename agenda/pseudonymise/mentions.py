@@ -247,13 +247,16 @@ def person_cue(text: str, tokens: Sequence[Token], index: int) -> bool:
 
 # A chat or text-message transcript pasted into a report, in the export formats of the usual
 # apps: a time (a date before it or not) in brackets, "[08/07/2026, 10:13] Josy: …", "[10:13:45]
-# Josy: …"; a date and a time then a dash, "08/07/2026 10:13 - Josy: …"; the time in brackets
-# after the sender, "Josy (10:13): …". What precedes the colon is the message's sender.
+# Josy: …", "[2026-07-08 10:13] Josy: …"; a date and a time then a dash, "08/07/2026 10:13 -
+# Josy: …", "08/07/2026 à 10:13 - Josy: …"; the time in brackets after the sender, "Josy
+# (10:13): …". What precedes the colon is the message's sender.
 _CHAT_TIME = r"\d{1,2}[:h.]\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
-_CHAT_DATE = r"\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\.?"
+_CHAT_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\.?|\d{4}-\d{2}-\d{2}),?[ \t]+(?:(?:à|om|um)[ \t]+)?"
+)
 _CHAT_SENDER = re.compile(
-    rf"^[ \t>]*(?:\[[ \t]*(?:{_CHAT_DATE},?[ \t]+)?{_CHAT_TIME}[ \t]*\][ \t]*"
-    rf"|{_CHAT_DATE},?[ \t]+{_CHAT_TIME}[ \t]*[-–—][ \t]*)"
+    rf"^[ \t>]*(?:\[[ \t]*(?:{_CHAT_DATE})?{_CHAT_TIME}[ \t]*\][ \t]*"
+    rf"|{_CHAT_DATE}{_CHAT_TIME}[ \t]*[-–—][ \t]*)"
     r"(?P<sender>[^\W\d_][^:\n\[\]]{0,40}?)[ \t]*:(?=[ \t]|$)"
     rf"|^[ \t>]*(?P<timed>[^\W\d_][^:\n()]{{0,40}}?)[ \t]*\([ \t]*{_CHAT_TIME}[ \t]*\)[ \t]*:",
     re.MULTILINE,

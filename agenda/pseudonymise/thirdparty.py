@@ -693,14 +693,23 @@ def _senders(text: str, tokens: Sequence[Token]) -> list[Span]:
 
 # Who a chat transcript's message comes from when it is no person's name: the writer himself
 # ("Moi", "Ik", "Ich"), the reader ("Vous", "U", "Sie"), a number nobody saved ("Inconnu",
-# "Numéro masqué"), a service or a place ("Accueil", "Onthaal", "Sekretariat", "Kita").
+# "Numéro masqué"), a service or a place ("Accueil", "Onthaal", "Sekretariat", "Kita"); and
+# the entries of a case log written alike ("12/03/2026 10:00 - Appel: …", "Hausbesuch: …").
 _NOT_CHAT_SENDERS = frozenset(
-    """moi me je nous vous toi tu ik mij wij jij u ich mir mich wir sie du you
-    inconnu inconnue onbekend unbekannt unknown anonyme anoniem anonym numero nummer
-    accueil secretariat guichet standard bureau direction equipe syndic creche garderie
+    fold(word)
+    for word in """moi me je nous vous toi tu ik mij wij jij u ich mir mich wir sie du you
+    inconnu inconnue onbekend unbekannt unknown anonyme anoniem anonym numéro nummer
+    accueil secrétariat guichet standard bureau direction équipe syndic crèche garderie
     onthaal secretariaat loket directie team baas kinderopvang opvang dienst
-    empfang sekretariat buro zentrale leitung dienst sozialdienst kita kindergarten
-    helpdesk support info""".split()  # noqa: SIM905
+    empfang sekretariat büro zentrale leitung sozialdienst kita kindergarten
+    helpdesk support info
+    appel rappel réunion courrier mail email sms message passage audience paiement versement
+    note notes visite rdv rendez-vous entretien permanence téléphone tél contact demande
+    réponse relance envoi réception document
+    bezoek huisbezoek afspraak gesprek vergadering brief betaling nota zitting conclusie
+    herinnering telefoon oproep bericht antwoord aanvraag
+    hausbesuch anruf rückruf besuch notiz sprechstunde nachricht antwort anfrage kontakt
+    termin""".split()  # noqa: SIM905
 )
 # An acronym this short sending a message is a service ("AS", "TS" for the social worker).
 _SHORTEST_CAPITALS_SENDER = 4
@@ -721,7 +730,7 @@ def _chat_message_senders(text: str, tokens: Sequence[Token], language: str) -> 
             if not token.is_capitalised or token.folded in role_words():
                 break
             names.append(token)
-        if not names or any(
+        if not names or fold(text[start:end]) in _NOT_CHAT_SENDERS or any(
             t.folded in _NOT_CHAT_SENDERS
             or t.folded in not_name_words()
             or t.folded in common_words()

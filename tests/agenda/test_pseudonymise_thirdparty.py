@@ -390,6 +390,9 @@ def test_a_title_at_the_end_of_a_line(language, text, expected):
         ("fr", "12/03/2026, 21:05 – Dieudonné proprio: le loyer", "21:05 – A. proprio: le loyer"),
         ("de", "12.03.26, 09:41 - Oksanka Vermieterin: wann?", "09:41 - A. Vermieterin: wann?"),
         ("nl", "12/03/2026 9:41 - Selamawit: bel me", "9:41 - A.: bel me"),
+        ("fr", "12/03/2026 à 09:41 - Loulou: ok", "12/03/2026 à 09:41 - A.: ok"),
+        ("nl", "12-03-2026 om 09:41 - Mieke: oké", "12-03-2026 om 09:41 - A.: oké"),
+        ("de", "[2026-03-12 09:41] Mykola: bin da", "[2026-03-12 09:41] A.: bin da"),
         # the time in brackets after a first name, or after a name and a role
         ("de", "Taras (21:05): komme später", "A. (21:05): komme später"),
         ("nl", "Ghirmay verhuurder (08:14): de huur?", "A. verhuurder (08:14): de huur?"),
@@ -419,6 +422,10 @@ def test_the_senders_of_a_chat_transcript(language, text, expected):
         ("nl", "Opmerking: geen.\nTotaal: 450 euro\nNota (10:00): later"),
         ("fr", "Réunion (10:00): équipe\nVisite (14:30): domicile"),
         ("de", "Bemerkung: keine\nTermin (10:00): Hausbesuch"),
+        # a case log written like a transcript: the entry's kind before the colon
+        ("fr", "12/03/2026 10:00 - Appel: pas de réponse\n[13/03/2026 14:00] Rendez-vous: ok"),
+        ("nl", "12/03/2026 10:00 - Huisbezoek: niemand thuis\n[13/03/2026 14:00] Gesprek: ok"),
+        ("de", "12.03.2026 10:00 - Anruf: keine Antwort\n[13.03.2026 14:00] Rückruf: ok"),
     ],
 )
 def test_what_sends_a_chat_message_but_is_no_person_stays(language, text):
