@@ -225,9 +225,13 @@ def birth_date_after(text: str, end: int, births: Iterable[date]) -> date | None
 
 
 def person_cue(text: str, tokens: Sequence[Token], index: int) -> bool:
-    """True when the text itself says tokens[index] names a person (see above)."""
+    """True when the text itself says tokens[index] names a person (see above), or it sends a
+    message of a chat transcript (``chat_sender``)."""
     token = tokens[index]
     if _AGE_AFTER.match(text, token.end):
+        return True
+    sender = chat_sender(text, token.start)
+    if sender is not None and sender[0] <= token.start < sender[1]:
         return True
     before = text[max(0, token.start - 2) : token.start].rstrip(" \t")
     after = text[token.end : token.end + 2].lstrip(" \t")
@@ -239,6 +243,46 @@ def person_cue(text: str, tokens: Sequence[Token], index: int) -> bool:
     low = max(line_start, token.start - _NAMING_REACH)
     high = min(line_end, token.end + _NAMING_REACH)
     return _NAMING.search(fold(text[low:high])) is not None
+
+
+# A chat or text-message transcript pasted into a report, in the export formats of the usual
+# apps: a time (a date before it or not) in brackets, "[08/07/2026, 10:13] Josy: …", "[10:13:45]
+# Josy: …", "[2026-07-08 10:13] Josy: …"; a date and a time then a dash, "08/07/2026 10:13 -
+# Josy: …", "08/07/2026 à 10:13 - Josy: …"; the time in brackets after the sender, "Josy
+# (10:13): …". What precedes the colon is the message's sender.
+_CHAT_TIME = r"\d{1,2}[:h.]\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
+_CHAT_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\.?|\d{4}-\d{2}-\d{2}),?[ \t]+(?:(?:à|om|um)[ \t]+)?"
+)
+_CHAT_SENDER = re.compile(
+    rf"^[ \t>]*(?:\[[ \t]*(?:{_CHAT_DATE})?{_CHAT_TIME}[ \t]*\][ \t]*"
+    rf"|{_CHAT_DATE}{_CHAT_TIME}[ \t]*[-–—][ \t]*)"
+    r"(?P<sender>[^\W\d_][^:\n\[\]]{0,40}?)[ \t]*:(?=[ \t]|$)"
+    rf"|^[ \t>]*(?P<timed>[^\W\d_][^:\n()]{{0,40}}?)[ \t]*\([ \t]*{_CHAT_TIME}[ \t]*\)[ \t]*:",
+    re.MULTILINE,
+)
+
+
+def chat_sender(text: str, position: int) -> tuple[int, int] | None:
+    """(start, end) of the sender of the chat message on the line of ``position``, if that
+    line is one (see ``_CHAT_SENDER``)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    match = _CHAT_SENDER.match(text, line_start)
+    if match is None:
+        return None
+    return match.span("sender") if match.group("sender") is not None else match.span("timed")
+
+
+def chat_senders(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, whether a time opens the line) of every chat message's sender in
+    ``text``: a time in brackets after a word ("Réunion (10:00): …") may also label a note."""
+    if ":" not in text:
+        return
+    for match in _CHAT_SENDER.finditer(text):
+        if match.group("sender") is not None:
+            yield (*match.span("sender"), True)
+        else:
+            yield (*match.span("timed"), False)
 
 
 # A name letter-spaced for emphasis or by a form's boxes: "M A R G R A F F", "W É R Y".

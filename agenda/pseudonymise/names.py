@@ -280,7 +280,9 @@ class KnownNames:
             or word in first_names()
             or word in PARTICLES
         )
-        if doubtful and not (surname_follows or person_cue(text, tokens, i)):
+        if doubtful and not (
+            surname_follows or person_cue(text, tokens, i) or _cued_elsewhere(text, tokens, i)
+        ):
             return []
         return [_Form((word,), "short", person) for person in sorted(people)]
 
@@ -545,6 +547,16 @@ def cut_in_two(text: str, tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+def _cued_elsewhere(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """The same word, capitalised, is said to be a person elsewhere in the text ("Mel (7 ans)",
+    "[10:13] Mel: …"): the text has told whom it names."""
+    word = tokens[i].folded
+    return any(
+        k != i and token.folded == word and token.is_capitalised and person_cue(text, tokens, k)
+        for k, token in enumerate(tokens)
+    )
+
+
 def _name_follows(text: str, tokens: Sequence[Token], i: int) -> bool:
     following = i + 1
     return (
@@ -669,15 +681,16 @@ def _pieces(first_name: str) -> tuple[tuple[str, int], ...]:
 
 
 def _stems(word: str) -> Iterator[tuple[str, str]]:
-    """The word, and the word without each pet ending it has; before "-i" or "-y" also with
-    its last consonant undoubled and voiced again, as German pet names harden it ("Huppi",
-    "Hubbi" for Hubertus, "Gabbi" for Gabriele, "Lotti" for Charlotte)."""
+    """The word, and the word without each pet ending it has, also with its last consonant
+    undoubled, as a pet ending doubles it ("Stoffel" for Kristof, "Jeannette", "Pierrot",
+    "Lotti" for Charlotte); before "-i" or "-y" also voiced again, as German pet names harden
+    it ("Huppi", "Hubbi" for Hubertus, "Gabbi" for Gabriele)."""
     yield word, ""
     for ending in _PET_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= _SHORTEST:
             stem = word[: -len(ending)]
             yield stem, ending
-            if ending in _PET_I and stem[-1] == stem[-2] and len(stem) > _SHORTEST:
+            if stem[-1] == stem[-2] and stem[-1] not in _VOWELS and len(stem) > _SHORTEST:
                 stem = stem[:-1]
                 yield stem, ending
             if ending in _PET_I and stem[-1] in _HARDENED:

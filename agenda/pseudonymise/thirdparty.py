@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
 from agenda.pseudonymise.lexicon import (
     APOSTROPHE_PREFIXES,
@@ -42,12 +43,14 @@ from agenda.pseudonymise.lexicon import (
     named_after_saint,
     names_a_thing,
     names_institution,
+    nicknames,
     not_name_words,
     occupations,
     role_words,
     surnames,
 )
 from agenda.pseudonymise.mentions import (
+    chat_senders,
     civil_title_before,
     genitive_of_role,
     joined,
@@ -160,6 +163,10 @@ def _is_link(text: str, tokens: Sequence[Token], index: int) -> bool:
         return index > 0 and tokens[index - 1].folded in PARTICLES
     if token.text == "vom":
         return False  # "Herr Sommer vom Energieversorger": a contraction, not "von"
+    if token.text == "von" and index > 0 and tokens[index - 1].is_capitalised:
+        # "Ursula von der Leyen": a first name before the particle; "Anruf von Trude",
+        # "Frau Müller von der Caritas": a noun or a surname, then the preposition
+        return tokens[index - 1].folded in first_names()
     return token.folded in PARTICLES
 
 
@@ -255,9 +262,52 @@ def _in_heading(text: str, token: Token) -> bool:
 _POSTCODE_BEFORE = re.compile(r"\b\d{4,5}[ \t]+$")
 
 
+# Pet endings people put on a first name: French "-ette", "-ot", "-ou" (Jeannette, Pierrot,
+# Jeannot), Italian and Spanish "-etta", "-etto", "-ina", "-ino", "-ita", "-ito" (Saretta,
+# Giannino, Juanita), all on the name or on the name without its last vowel; Flemish "-eke",
+# "-ke", "-tje", "-je", German "-i" and the "-y", "-ie" of every language on the whole name or
+# a nickname (Janneke, Hansi, Josy, Tommy).
+_ROMANCE_PET_ENDINGS = ("ette", "etta", "etto", "ina", "ino", "ita", "ito", "ot", "ou")
+_OTHER_PET_ENDINGS = ("tje", "je", "eke", "ke", "ie", "i", "y")
+_SHORTEST_PET_STEM = 3
+
+
+@cache
+def _pet_names() -> frozenset[str]:
+    """The nicknames general knowledge gives first names ("Nath", "Jos", "Sepp")."""
+    return frozenset(short for shorts in nicknames().values() for short in shorts)
+
+
+@lru_cache(maxsize=8192)  # a report's capitalised words recur across a meeting
+def is_first_name(folded: str) -> bool:
+    """A common first name, one of its nicknames, or either with a pet ending (a consonant
+    doubled before it: "Jeannette", "Pierrot")."""
+    if folded in first_names() or folded in _pet_names():
+        return True
+    for endings, vowels in ((_ROMANCE_PET_ENDINGS, "aeo"), (_OTHER_PET_ENDINGS, "")):
+        for ending in endings:
+            stem = folded[: -len(ending)]
+            if not folded.endswith(ending) or len(stem) < _SHORTEST_PET_STEM:
+                continue
+            stems = {stem}
+            if stem[-1] == stem[-2] and stem[-1] not in "aeiouy":
+                stems.add(stem[:-1])
+            if any(
+                name in first_names() or name in _pet_names()
+                for base in stems
+                for name in (base, *(base + vowel for vowel in vowels))
+            ):
+                return True
+    return False
+
+
 def _first_name_signal(text: str, tokens: Sequence[Token], run: Run) -> bool:
+    """A common first name in the run, or a word alone that is a pet name of one: a pet name
+    stands alone ("Josy"), and one in a longer run may be a noun's ("Anruf von Susi")."""
     words = tokens[run.first : run.last + 1]
-    if not any(t.folded in first_names() for t in words):
+    if not any(t.folded in first_names() for t in words) and not (
+        len(words) == 1 and is_first_name(words[0].folded)
+    ):
         return False
     if run.first > 0 and tokens[run.first - 1].folded in SAINT_WORDS:
         return False  # "Saint-Pierre", "Sint-Jan": a place
@@ -407,6 +457,7 @@ def find_third_parties(
         spans
         + _titled_lexicon_words(text, tokens, spans)
         + _senders(text, tokens)
+        + _chat_message_senders(text, tokens, language)
         + find_initials(text, tokens)
         + find_nicknames(text, tokens)
     )
@@ -627,8 +678,9 @@ def _senders(text: str, tokens: Sequence[Token]) -> list[Span]:
         if (
             not names
             or len(names) > _MAX_RUN
-            # "Von: Sozialdienst": one word is a person only if it is a first name
-            or (len(names) == 1 and names[0].folded not in first_names())
+            # "Von: Sozialdienst": one word is a person only if it is a first name or a pet
+            # name of one ("Von: Hansi")
+            or (len(names) == 1 and not is_first_name(names[0].folded))
             or not all(t.is_capitalised for t in names)
             or names[0].folded in not_name_words()
             or text[start:end].strip(" \t.'’-") != text[words[0].start : words[-1].end]
@@ -636,6 +688,68 @@ def _senders(text: str, tokens: Sequence[Token]) -> list[Span]:
             continue
         spans.append(Span(words[0].start, words[-1].end, "name", "rule",
                           person=third_party_ref(text, words)))
+    return spans
+
+
+# Who a chat transcript's message comes from when it is no person's name: the writer himself
+# ("Moi", "Ik", "Ich"), the reader ("Vous", "U", "Sie"), a number nobody saved ("Inconnu",
+# "Numéro masqué"), a service or a place ("Accueil", "Onthaal", "Sekretariat", "Kita"); and
+# the entries of a case log written alike ("12/03/2026 10:00 - Appel: …", "Hausbesuch: …").
+_NOT_CHAT_SENDERS = frozenset(
+    fold(word)
+    for word in """moi me je nous vous toi tu ik mij wij jij u ich mir mich wir sie du you
+    inconnu inconnue onbekend unbekannt unknown anonyme anoniem anonym numéro nummer
+    accueil secrétariat guichet standard bureau direction équipe syndic crèche garderie
+    onthaal secretariaat loket directie team baas kinderopvang opvang dienst
+    empfang sekretariat büro zentrale leitung sozialdienst kita kindergarten
+    helpdesk support info
+    appel rappel réunion courrier mail email sms message passage audience paiement versement
+    note notes visite rdv rendez-vous entretien permanence téléphone tél contact demande
+    réponse relance envoi réception document
+    bezoek huisbezoek afspraak gesprek vergadering brief betaling nota zitting conclusie
+    herinnering telefoon oproep bericht antwoord aanvraag
+    hausbesuch anruf rückruf besuch notiz sprechstunde nachricht antwort anfrage kontakt
+    termin""".split()  # noqa: SIM905
+)
+# An acronym this short sending a message is a service ("AS", "TS" for the social worker).
+_SHORTEST_CAPITALS_SENDER = 4
+
+
+def _chat_message_senders(text: str, tokens: Sequence[Token], language: str) -> list[Span]:
+    """The sender of each message of a chat transcript ("[08/07/2026, 10:13] Josy: …", "Andrii
+    Vermieter (10:13): …"): its capitalised words up to a role noun or a word in lower case
+    ("Aurélie proprio"), whatever the name after a time; after a word ("Nota (10:00): …" is a
+    note), a first name or a role after it. Not a pronoun ("Moi:"), a service, a label or an
+    institution of the lexicons ("CPAS:", "Accueil:"), a role alone ("Assistante sociale:"),
+    a short acronym, nor in German a noun ("Hausverwaltung:")."""
+    spans = []
+    for start, end, dated in chat_senders(text):
+        within = _tokens_within(tokens, start, end)
+        names: list[Token] = []
+        for token in within:
+            if not token.is_capitalised or token.folded in role_words():
+                break
+            names.append(token)
+        if not names or fold(text[start:end]) in _NOT_CHAT_SENDERS or any(
+            t.folded in _NOT_CHAT_SENDERS
+            or t.folded in not_name_words()
+            or t.folded in common_words()
+            or t.folded in municipalities()
+            or (t.text.isupper() and len(t.text) < _SHORTEST_CAPITALS_SENDER)
+            or (
+                language == "de"
+                and t.folded.endswith(GERMAN_NOUN_ENDINGS)
+                and t.folded not in first_names()
+            )
+            for t in names
+        ):
+            continue
+        if not dated and not (
+            any(is_first_name(t.folded) for t in names) or len(within) > len(names)
+        ):
+            continue
+        spans.append(Span(names[0].start, names[-1].end, "name", "rule",
+                          person=third_party_ref(text, names)))
     return spans
 
 

@@ -373,3 +373,53 @@ def test_the_leak_guard_sees_the_pet_names_and_initials(text, certain):
         data = dossier("fr", ["Nathalie"], "Benali")
     leaks = [leak for leak in find_leaks(text, [data]) if leak.category == "name"]
     assert [leak.certain for leak in leaks] == [certain]
+
+
+@pytest.mark.parametrize(
+    ("language", "first_name", "text", "short"),
+    [
+        # a first syllable sending chat messages: the transcript says it is a person, and the
+        # same word in a message is then that person too
+        ("fr", "Mélanie", "[04/09/26, 08:31] Mel: je paie lundi\n[04/09/26, 08:40] Bijou: Mel "
+         "t'inquiète", "Mel"),
+        ("nl", "Annelies", "12/03/2026 09:41 - Anne: ik kom\n12/03/2026 09:42 - Jef: Anne, ok",
+         "Anne"),
+        ("de", "Dominika", "Domi (21:05): komme später\nDomi war müde.", "Domi"),
+        # a pet ending doubling the last consonant: Flemish "-el" and "-ke", French "-ette",
+        # "-ot"
+        ("nl", "Kristof", "18/11: gesprek op het onthaal. Komt met Stoffel.", "Stoffel"),
+        ("nl", "Kristof", "Volgens de school is Stoffke vaak afwezig.", "Stoffke"),
+        ("fr", "Jeanne", "La voisine dit que Jeannette ne sort plus.", "Jeannette"),
+        ("fr", "Pierre", "Selon l'école, Pierrot arrive souvent en retard.", "Pierrot"),
+    ],
+)
+def test_chat_senders_and_doubled_pet_names_of_a_dossier_first_name(
+    language, first_name, text, short
+):
+    assert short not in pseudonymised(text, dossier(language, [first_name]))
+
+
+@pytest.mark.parametrize(
+    ("language", "first_name", "text"),
+    [
+        # words that look like a truncation, no transcript's sender
+        ("nl", "Kristof", "De stoffen zijn besteld. Stoffen: katoen."),
+        # a message's first word is not its sender
+        ("fr", "Mercedes", "[04/09/26, 08:31] Moi: Merci, à lundi"),
+    ],
+)
+def test_words_no_transcript_makes_a_dossier_person_stay(language, first_name, text):
+    assert pseudonymised(text, dossier(language, [first_name])) == text
+
+
+@pytest.mark.parametrize(
+    ("first_name", "text", "certain"),
+    [
+        ("Kristof", "Komt met Stoffel.", True),  # a nickname of the table
+        ("Jeanne", "Komt met Jeannette.", False),  # a pet ending, the consonant doubled
+        ("Mélanie", "[04/09/26, 08:31] Mel: je paie lundi", False),  # a truncation
+    ],
+)
+def test_the_leak_guard_sees_chat_and_doubled_pet_names(first_name, text, certain):
+    leaks = find_leaks(text, [dossier("nl", [first_name])])
+    assert [leak.certain for leak in leaks if leak.category == "name"] == [certain]

@@ -376,3 +376,126 @@ def test_roles_in_the_genitive_older_first_names_and_seats(language, text, expec
 )
 def test_a_title_at_the_end_of_a_line(language, text, expected):
     assert rules_only(text, language) == (expected or text)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a time in brackets opens the line (a date before it or not), any name
+        ("fr", "[12/03/2026, 09:41] Kiki: tu passes quand ?", "[12/03/2026, 09:41] A.: tu passes"),
+        ("nl", "[12-03-26 09:41:12] Wannes: ik kom morgen", "[12-03-26 09:41:12] A.: ik kom"),
+        ("de", "[09:41] Jürgi: bin unterwegs", "[09:41] A.: bin unterwegs"),
+        # a date and a time, then a dash; a role after the name stays
+        ("fr", "12/03/2026 09:41 - Zoubida voisine: je garde", "12/03/2026 09:41 - A. voisine:"),
+        ("fr", "12/03/2026, 21:05 – Dieudonné proprio: le loyer", "21:05 – A. proprio: le loyer"),
+        ("de", "12.03.26, 09:41 - Oksanka Vermieterin: wann?", "09:41 - A. Vermieterin: wann?"),
+        ("nl", "12/03/2026 9:41 - Selamawit: bel me", "9:41 - A.: bel me"),
+        ("fr", "12/03/2026 à 09:41 - Loulou: ok", "12/03/2026 à 09:41 - A.: ok"),
+        ("nl", "12-03-2026 om 09:41 - Mieke: oké", "12-03-2026 om 09:41 - A.: oké"),
+        ("de", "[2026-03-12 09:41] Mykola: bin da", "[2026-03-12 09:41] A.: bin da"),
+        # the time in brackets after a first name, or after a name and a role
+        ("de", "Taras (21:05): komme später", "A. (21:05): komme später"),
+        ("nl", "Ghirmay verhuurder (08:14): de huur?", "A. verhuurder (08:14): de huur?"),
+        ("nl", "Fientje (18:02): bel me terug", "A. (18:02): bel me terug"),  # a pet name
+        # a text message's sender, a pet name of a first name
+        ("de", "SMS vom 12.03.2026\nVon: Hansi\nKomme morgen.", "Von: A.\nKomme morgen."),
+        ("fr", "SMS du 12/03/2026\nDe : Josy\nJe passe demain.", "De : A.\nJe passe demain."),
+    ],
+)
+def test_the_senders_of_a_chat_transcript(language, text, expected):
+    assert expected in rules_only(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # the writer, the centre, a role, a number, a service
+        ("fr", "[12/03/2026, 09:41] Moi: d'accord\n[12/03/2026, 09:42] CPAS: rendez-vous lundi"),
+        ("fr", "[12/03/2026, 09:41] Assistante sociale: merci\n[12/03/2026, 09:43] Accueil: ok"),
+        ("nl", "[12/03/26, 09:41] Ik: oké\n[12/03/26, 09:43] OCMW: afspraak maandag"),
+        ("nl", "12/03/2026 09:41 - Onthaal: uw afspraak\n12/03/2026 09:42 - Mama: ok"),
+        ("de", "[12.03.26, 09:41] Ich: ok\n[12.03.26, 09:45] ÖSHZ: Termin am Montag"),
+        ("de", "[12.03.26, 09:45] Vermieter: Miete!\n[12.03.26, 09:46] Hausverwaltung: Frist"),
+        ("fr", "[10:12] Inconnu: qui est-ce ?\n[10:13] Numéro masqué: rappel"),
+        # labels before a colon, and a note's time after a word
+        ("fr", "Remarque: rien à signaler.\nObjet: loyer\nTotal: 450 EUR\nNote: à revoir"),
+        ("nl", "Opmerking: geen.\nTotaal: 450 euro\nNota (10:00): later"),
+        ("fr", "Réunion (10:00): équipe\nVisite (14:30): domicile"),
+        ("de", "Bemerkung: keine\nTermin (10:00): Hausbesuch"),
+        # a case log written like a transcript: the entry's kind before the colon
+        ("fr", "12/03/2026 10:00 - Appel: pas de réponse\n[13/03/2026 14:00] Rendez-vous: ok"),
+        ("nl", "12/03/2026 10:00 - Huisbezoek: niemand thuis\n[13/03/2026 14:00] Gesprek: ok"),
+        ("de", "12.03.2026 10:00 - Anruf: keine Antwort\n[13.03.2026 14:00] Rückruf: ok"),
+    ],
+)
+def test_what_sends_a_chat_message_but_is_no_person_stays(language, text):
+    assert rules_only(text, language) == text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        # Eritrean and Ethiopian names (a father's first name is the surname), Somali names
+        ("de", "Kostenvoranschlag von Tesfay Gebremedhin, Maurer.", "Tesfay Gebremedhin"),
+        ("fr", "Le prêt vient de Yonas Kidane, un compatriote.", "Yonas Kidane"),
+        ("nl", "Ze deelt de flat met Selamawit en haar dochter.", "Selamawit"),
+        ("fr", "Son ancienne colocataire Hodan Warsame réclame 300 EUR.", "Hodan Warsame"),
+        # Ukrainian first names and their French, German and Dutch spellings
+        ("de", "Der Vermieter Oleksandr hat angerufen; Andrii zahlt nichts.", "Andrii"),
+        ("fr", "Elle est hébergée chez Lioudmila, une amie.", "Lioudmila"),
+        ("nl", "Mykhailo Bondarenko betaalt de helft van de huur.", "Mykhailo"),
+        # older German first names
+        ("de", "Ein Angebot von Hildegund Pauels liegt vor.", "Hildegund"),
+        ("de", "Die Nachbarin Kunigunde hilft beim Einkaufen.", "Kunigunde"),
+    ],
+)
+def test_first_names_of_more_communities(language, text, name):
+    assert name not in rules_only(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        # a nickname general knowledge gives a common first name, alone
+        ("fr", "Elle est souvent chez sa collègue Nath le week-end.", "Nath"),
+        ("nl", "Ze vraagt Jos om op de kinderen te letten.", "Jos"),
+        # a common first name or nickname with a pet ending, a consonant doubled before it
+        ("fr", "Elle a prêté 200 EUR à Saretta en mai.", "Saretta"),
+        ("fr", "Ce sont Josy et Pierrot qui gardent les enfants.", "Pierrot"),
+        ("fr", "Ce sont Josy et Pierrot qui gardent les enfants.", "Josy"),
+        ("de", "Am Montag hat Hansi angerufen.", "Hansi"),
+        ("nl", "Volgens Janneke is de huur al betaald.", "Janneke"),
+    ],
+)
+def test_pet_names_of_common_first_names(language, text, name):
+    assert name not in rules_only(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # words that end as a pet name does but stem from no first name
+        ("fr", "La Toilette et la Cassette restent dans la Galette."),
+        ("de", "Das ist in erster Linie eine Frage; das Handy ist kaputt."),
+        ("nl", "Een Beetje geduld en een Huisje in de Kempen."),
+        ("de", "Das Taxi, der Pulli und das Kiwi-Eis."),
+    ],
+)
+def test_words_ending_like_pet_names_stay(language, text):
+    assert rules_only(text, language) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anruf von Trude, noch keine Antwort.", "Anruf von Frau A., noch keine Antwort."),
+        ("Besuch von Maria am Montag.", "Besuch von Frau A. am Montag."),
+    ],
+)
+def test_a_noun_before_von_is_not_part_of_a_dossier_person_s_name(text, expected):
+    dossier = parse_dossier({
+        "reference": "2026/0002", "language": "de",
+        "applicant": {"last_name": "Kessler", "first_names": ["Maria", "Gertrud"], "sex": "F"},
+    })
+    output = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise(text, dossier).text
+    assert output == expected
