@@ -220,7 +220,7 @@ PROVIDERS = ["gmail.com", "hotmail.com", "outlook.be", "skynet.be", "proximus.be
              "live.be", "telenet.be"]
 # roles the phrases give a sex ("sa sœur", "Monsieur", "die Richterin")
 ROLE_SEX = {"sister": "F", "cousin": "F", "neighbour": "F", "mediator": "F", "judge": "F",
-            "landlord": "M", "dead": "M", "uncle": "M", "employer": "M", "friend": "M"}
+            "teacher": "F", "landlord": "M", "dead": "M", "uncle": "M", "employer": "M", "friend": "M"}
 OCR_SWAP = {"0": "O", "1": "l", "5": "S", "8": "B"}
 
 
@@ -802,7 +802,22 @@ Cordialement,
 > --
 > [[landlord.f]] [[landlord.L]]
 > Gestion locative — GSM [[landlord.phone]]
-> IBAN [[landlord.iban]]"""],
+> IBAN [[landlord.iban]]""",
+           """#F
+De : [[employer.f]] [[employer.l]] <[[employer.email]]>
+Envoyé : [[k.date]]
+À : [[sw]]
+Objet : attestation de travail — [[a.f]] [[a.L]]
+
+Bonjour,
+Je confirme que Madame [[a.l]] a travaillé chez nous comme [[k.occ]] jusqu'au [[k.date]]. Le dernier salaire ([[k.amount]] €) a été versé sur le compte [[iban]].
+Bien à vous,
+[[employer.f]] [[employer.L]]
+Gérant — [[employer.phone]]
+
+-----Message d'origine-----
+De : [[sw]]
+Pouvez-vous nous transmettre une attestation pour Mme [[a.l]] ([[niss]]) ?"""],
     "nl": ["""#F
 Van: [[sw]] <sociale.dienst@ocmw.example>
 Aan: [[landlord.email]]
@@ -819,7 +834,22 @@ Met vriendelijke groeten,
 > --
 > [[landlord.f]] [[landlord.L]]
 > Verhuur en beheer — GSM [[landlord.phone]]
-> IBAN [[landlord.iban]]"""],
+> IBAN [[landlord.iban]]""",
+           """#F
+Van: [[employer.f]] [[employer.l]] <[[employer.email]]>
+Verzonden: [[k.date]]
+Aan: [[sw]]
+Onderwerp: werkgeversattest — [[a.f]] [[a.L]]
+
+Goedemiddag,
+Ik bevestig dat mevrouw [[a.l]] bij ons als [[k.occ]] werkte tot [[k.date]]. Het laatste loon ([[k.amount]] euro) werd gestort op [[iban]].
+Met vriendelijke groet,
+[[employer.f]] [[employer.L]]
+Zaakvoerder — [[employer.phone]]
+
+-----Oorspronkelijk bericht-----
+Van: [[sw]]
+Kunt u ons een attest bezorgen voor mevrouw [[a.l]] ([[niss]])?"""],
     "de": ["""#F
 Von: [[sw]] <sozialdienst@oeshz.example>
 An: [[landlord.email]]
@@ -836,7 +866,22 @@ Mit freundlichen Grüßen
 > --
 > [[landlord.f]] [[landlord.L]]
 > Vermietung — Handy [[landlord.phone]]
-> IBAN [[landlord.iban]]"""],
+> IBAN [[landlord.iban]]""",
+           """#F
+Von: [[employer.f]] [[employer.l]] <[[employer.email]]>
+Gesendet: [[k.date]]
+An: [[sw]]
+Betreff: Arbeitsbescheinigung — [[a.f]] [[a.L]]
+
+Guten Tag,
+hiermit bestätige ich, dass Frau [[a.l]] bis zum [[k.date]] bei uns als [[k.occ]] gearbeitet hat. Der letzte Lohn ([[k.amount]] EUR) wurde auf [[iban]] überwiesen.
+Mit freundlichen Grüßen
+[[employer.f]] [[employer.L]]
+Geschäftsführer — [[employer.phone]]
+
+-----Ursprüngliche Nachricht-----
+Von: [[sw]]
+Könnten Sie uns eine Bescheinigung für Frau [[a.l]] ([[niss]]) zusenden?"""],
 }
 
 HOUSEHOLD = {
@@ -893,17 +938,35 @@ NOTES = {
 [[k.date]] — [[swini]] : entretien avec [[a.ini]] ; « [[a.dim]] » dit que l'ex, [[ex.dim]], refuse de payer la pension.
 [[k.date]] — [[swini]] : appel de [[neighbour.f]] [[neighbour.l]] (voisine), inquiète pour les enfants.
 [[k.date]] — [[swini]] : [[a.ini]] apporte la facture [[k.inst]] ([[k.amount]] €). Mail perso : [[emailobf]].
-[[k.date]] — [[swini]] : RDV annulé, [[c1.dim]] malade (suspicion [[k.disease]])."""],
+[[k.date]] — [[swini]] : RDV annulé, [[c1.dim]] malade (suspicion [[k.disease]]).""",
+           """#F
+Journal du dossier [[ref]]
+[[k.date]] ([[swini]]) VAD. [[a.dim]] seule avec [[c2.f]] ; [[c1.dim]] est chez son père ([[ex.f]] [[ex.l]]) jusqu'à [[k.word]].
+[[k.date]] ([[swini]]) Tél. de Mme [[teacher.l]], institutrice de [[c2.f]] : absences répétées.
+[[k.date]] ([[swini]]) [[a.ini]] a reçu un rappel de Maître [[bailiff.l]] ([[k.amount]] €), réf. [[roll]].
+[[k.date]] ([[swini]]) Passage de [[friend.dim]], le copain : dit vouloir « aider [[a.dim]] ». À vérifier."""],
     "nl": ["""Opvolgnotities — [[ref]] (MW: [[swini]])
 [[k.date]] — [[swini]]: gesprek met [[a.ini]]; "[[a.dim]]" zegt dat de ex, [[ex.dim]], geen alimentatie betaalt.
 [[k.date]] — [[swini]]: telefoon van buurvrouw [[neighbour.f]] [[neighbour.l]], bezorgd om de kinderen.
 [[k.date]] — [[swini]]: [[a.ini]] brengt factuur [[k.inst]] ([[k.amount]] euro). Privémail: [[emailobf]].
-[[k.date]] — [[swini]]: afspraak afgezegd, [[c1.dim]] ziek (vermoeden [[k.disease]])."""],
+[[k.date]] — [[swini]]: afspraak afgezegd, [[c1.dim]] ziek (vermoeden [[k.disease]]).""",
+           """#F
+Dossierlogboek [[ref]]
+[[k.date]] ([[swini]]) Huisbezoek. [[a.dim]] alleen met [[c2.f]]; [[c1.dim]] verblijft bij zijn vader ([[ex.f]] [[ex.l]]) tot [[k.word]].
+[[k.date]] ([[swini]]) Telefoon van juf [[teacher.l]], leerkracht van [[c2.f]]: veel afwezigheden.
+[[k.date]] ([[swini]]) [[a.ini]] kreeg een herinnering van gerechtsdeurwaarder [[bailiff.l]] ([[k.amount]] euro), ref. [[roll]].
+[[k.date]] ([[swini]]) [[friend.dim]], de nieuwe vriend, kwam langs: wil "[[a.dim]] helpen". Na te gaan."""],
     "de": ["""Verlaufsnotizen — [[ref]] (SA: [[swini]])
 [[k.date]] — [[swini]]: Gespräch mit [[a.ini]]; „[[a.dim]]“ sagt, der Ex, [[ex.dim]], zahlt keinen Unterhalt.
 [[k.date]] — [[swini]]: Anruf der Nachbarin [[neighbour.f]] [[neighbour.l]], besorgt um die Kinder.
 [[k.date]] — [[swini]]: [[a.ini]] bringt Rechnung [[k.inst]] ([[k.amount]] EUR). Private Mail: [[emailobf]].
-[[k.date]] — [[swini]]: Termin abgesagt, [[c1.dim]] krank (Verdacht auf [[k.disease]])."""],
+[[k.date]] — [[swini]]: Termin abgesagt, [[c1.dim]] krank (Verdacht auf [[k.disease]]).""",
+           """#F
+Aktenvermerke [[ref]]
+[[k.date]] ([[swini]]) Hausbesuch. [[a.dim]] allein mit [[c2.f]]; [[c1.dim]] ist bis [[k.word]] beim Vater ([[ex.f]] [[ex.l]]).
+[[k.date]] ([[swini]]) Anruf von Frau [[teacher.l]], Lehrerin von [[c2.f]]: häufige Fehlzeiten.
+[[k.date]] ([[swini]]) [[a.ini]] hat eine Mahnung von Gerichtsvollzieher [[bailiff.l]] erhalten ([[k.amount]] EUR), Az. [[roll]].
+[[k.date]] ([[swini]]) Besuch von [[friend.dim]], dem neuen Freund: will „[[a.dim]] helfen“. Zu prüfen."""],
 }
 
 # layouts of this set's own
