@@ -24,6 +24,7 @@ HOLDOUT2 = CORPUS / "holdout2"
 HOLDOUT3 = CORPUS / "holdout3"
 HOLDOUT4 = CORPUS / "holdout4"
 HOLDOUT5 = CORPUS / "holdout5"
+HOLDOUT6 = CORPUS / "holdout6"
 
 
 def test_corpus_size_and_languages():
@@ -109,8 +110,9 @@ def test_no_category_table_without_categories(capsys):
     (HOLDOUT3, "holdout3", {"fr": 40, "nl": 28, "de": 28}),
     (HOLDOUT4, "holdout4", {"fr": 40, "nl": 28, "de": 28}),
     (HOLDOUT5, "holdout5", {"fr": 40, "nl": 28, "de": 28}),
+    (HOLDOUT6, "holdout6", {"fr": 40, "nl": 28, "de": 28}),
 ], ids=["harder set", "held-out set", "second held-out set", "third held-out set",
-        "fourth held-out set", "fifth held-out set"])
+        "fourth held-out set", "fifth held-out set", "sixth held-out set"])
 def test_the_harder_sets_are_whole_and_their_annotations_true(folder, author, sizes):
     """The sets written by other hands (their README.md): every entry with a category, every
     value to remove or keep actually in its report."""
