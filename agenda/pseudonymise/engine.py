@@ -198,6 +198,7 @@ class Pseudonymiser:
             + patterns.find_addresses(text, language, context.streets)
             + patterns.find_birth_dates(text, context.birth_dates, self.reference_date)
             + identifiers.find_obfuscated_emails(text, language)
+            + identifiers.find_known_emails(text, language, context.emails)
             + identifiers.find_damaged_identifiers(text, language, context.numbers)
             + identifiers.find_plates_and_rolls(text, language)
             + identifiers.find_named_references(text, language, context.references)
@@ -295,6 +296,7 @@ class _MeetingValues:
     streets: patterns.KnownStreets = field(init=False)
     birth_dates: set[date] = field(init=False)
     references: list[re.Pattern[str]] = field(init=False)
+    emails: list[re.Pattern[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         people = [p for d in self.dossiers for p in d.persons]
@@ -306,6 +308,11 @@ class _MeetingValues:
         self.streets = patterns.KnownStreets(d.address for d in self.dossiers if d.address)
         self.birth_dates = {p.birth_date for p in people if p.birth_date}
         self.references = identifiers.named_reference_patterns(self.dossiers)
+        self.emails = [
+            re.compile(rf"(?<!\w){identifiers.known_email_pattern(d.contacts.email)}(?!\w)")
+            for d in self.dossiers
+            if d.contacts.email
+        ]
 
 
 def _city(dossier: Dossier) -> str | None:

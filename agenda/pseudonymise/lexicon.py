@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from agenda.pseudonymise.text import WORD_RE, fold, name_parts
 
@@ -455,7 +456,10 @@ HOLIDAYS = _folded_words(
     kerstmis kerst pasen pinksteren hemelvaart allerheiligen allerzielen sinterklaas
     driekoningen nieuwjaar oudejaar wapenstilstand krokus
     weihnachten ostern pfingsten himmelfahrt fronleichnam nikolaus silvester neujahr
-    fasching karneval rosenmontag aschermittwoch dreikönige"""
+    fasching karneval rosenmontag aschermittwoch dreikönige
+    ramadan aïd eid pessah pâque hanoucca kippour
+    suikerfeest offerfeest pesach chanoeka
+    zuckerfest opferfest passah chanukka"""
 )
 # Compounds that end like a holiday or leave ("Paasvakantie", "Herbstferien", "Kerstverlof").
 _HOLIDAY_ENDINGS = ("vakantie", "verlof", "ferien", "feiertag", "feestdag", "urlaub", "vacances")
@@ -533,7 +537,24 @@ def names_a_thing(
         eponym_next = bool(following) and following[0] in PARTICLES and any(
             word in eponyms() for word in rest[:1])
         return not person or words[-1] in eponyms() or eponym_next
+    if _after_marian_head([*previous[-3:], *words]):
+        return True  # "Clinique Notre-Dame de Grâce", "Onze-Lieve-Vrouw van Lourdes"
     return all(word in HOLIDAYS or word.endswith(_HOLIDAY_ENDINGS) for word in words)
+
+
+# Where a Marian title begins in the name of a church, a school or a hospital ("Notre-Dame de
+# la Paix", "Onze-Lieve-Vrouw van Vrede", "Unserer Lieben Frau von Lourdes"): the words from
+# there on are no person ("Dame", "Lieve", "Grâce", "Lourdes" are also names). The second
+# word may start a compound ("Onze-Lieve-Vrouwziekenhuis").
+_MARIAN_HEADS = (("notre", "dame"), ("lieve", "vrouw"), ("liebe", "frau"), ("lieben", "frau"))
+
+
+def _after_marian_head(words: Sequence[str]) -> bool:
+    return any(
+        first == head[0] and second.startswith(head[1])
+        for first, second in pairwise(words)
+        for head in _MARIAN_HEADS
+    )
 
 
 # Stems of the words of a trade beside a firm named like a person ("allocations familiales

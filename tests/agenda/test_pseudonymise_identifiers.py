@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from agenda.pseudonymise import Pseudonymiser, parse_dossier
+from agenda.pseudonymise import Pseudonymiser, find_leaks, parse_dossier
 from agenda.pseudonymise.identifiers import (
     find_damaged_identifiers,
     find_obfuscated_emails,
@@ -193,3 +193,44 @@ def test_shortened_street_words_of_the_dossier(language, street, text):
     )
     out = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise(text, dossier).text
     assert street[:4] not in out
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "mail reçu de jean.x60 [at] proton [point] me ; RDV fixé."),
+        ("fr", "écrire à jean.x60 (at) orange (dot) fr"),
+        ("fr", "courriel : jean.x60 arobase hotmail point com"),
+        ("nl", "mail van jan.x97 [at] proton [punt] me; afspraak gemaakt."),
+        ("nl", "jan.x97 apenstaartje telenet punt be"),
+        ("de", "Mail an hans.x {at} gmx [punkt] de"),
+        ("de", "hans.x Klammeraffe web punkt de"),
+        ("de", "hans.x -at- posteo -dot- net"),
+        ("fr", "jean.x60 [@] skynet [.] be"),
+    ],
+)
+def test_disguised_e_mails_in_every_language(language, text):
+    assert "@" not in pseudonymised(text, language)
+    assert not any(word in pseudonymised(text, language) for word in ("x60", "x97", "hans.x"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Réponse de tomaz60 [at] proton [point] me reçue.",
+        "Réponse de tomaz60 at proton dot me reçue.",
+        "Réponse de tomaz60 @ proton . me reçue.",
+    ],
+)
+def test_the_dossier_e_mail_in_any_disguise_goes_and_the_guard_sees_it(text):
+    contact = {"email": "tomaz60@proton.me"}
+    dossier = parse_dossier({"reference": "2026/0001", "language": "fr",
+                             "applicant": {"last_name": "Zzyzx"}, "contacts": contact})
+    output = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise(text, dossier).text
+    assert "tomaz60" not in output
+    assert [leak.category for leak in find_leaks(text, [dossier])] == ["email"]
+
+
+def test_plain_words_around_at_stay():
+    text = "Il est arrivé at home point final."
+    assert pseudonymised(text) == text
