@@ -175,15 +175,18 @@ class Pseudonymiser:
                 ),
                 item.tokens,
             )
-            item.spans = resolve(
-                self._patterns(item, context) + names + known.find_initials(item.text, index)
-            )
+            item.spans = resolve(identifiers.outside_legal_references(
+                item.text,
+                self._patterns(item, context) + names + known.find_initials(item.text, index),
+            ))
         here = frozenset(ref.key for ref, _, _ in known.people)
         _register_people(items, registry, extra_names, here)
         everywhere, by_scope = registry.name_tokens(here)
         for item in items:
             own = by_scope.get(item.dossier.reference, {})
-            item.spans = resolve(item.spans + _propagate(item, own, everywhere))
+            item.spans = resolve(identifiers.outside_legal_references(
+                item.text, item.spans + _propagate(item, own, everywhere)
+            ))
         return [self._render(item, registry) for item in items]
 
     def _patterns(self, item: _Item, context: _MeetingValues) -> list[Span]:

@@ -132,6 +132,32 @@ _ROLL_SHAPE = re.compile(
 _LEGAL_BEFORE = re.compile(r"(?:\b(?:art|arts|artikel|article|articles|Art)\.?|§|Abs\.)\s*$",
                            re.IGNORECASE)
 
+# A legal reference: an article's word, its number with slashes and suffixes ("1675/2", "58bis",
+# "4/1 ter"), its subdivisions ("§ 2", "al. 3", "lid 2", "Abs. 1", "2°") and the code's
+# abbreviation after it ("Ger.W.", "B.W.", "C.civ.", "Sw."): none of it is a name nor a number
+# that identifies anyone.
+_ARTICLE_WORD = r"(?:\b(?i:art|arts|artikel|artikels|article|articles)\.?|§{1,2}|\bAbs\.)"
+_ARTICLE_NUMBER = r"\d+(?:\s?(?:bis|ter|quater|quinquies|[a-z])\b)?"
+_SUBDIVISION = r"(?:§\s*\d+|al\.\s*\d+|alinéa\s+\d+|lid\s+\d+|Abs\.\s*\d+|Satz\s+\d+|\d+°)"
+_CODE_ABBREVIATION = r"[A-Z][a-zà-ÿ]{0,5}\.(?:\s?[A-Za-zà-ÿ][a-zà-ÿ]{0,5}\.){0,3}"
+_LEGAL_REFERENCE = re.compile(
+    rf"{_ARTICLE_WORD}\s*{_ARTICLE_NUMBER}(?:\s?/\s?{_ARTICLE_NUMBER})*"
+    rf"(?:,?\s+{_SUBDIVISION})*(?:,?\s+{_CODE_ABBREVIATION})?"
+)
+
+
+def outside_legal_references(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` without the names read inside a legal reference ("art. 1675/2 Ger.W.": "Ger."
+    is no truncated Gertrude)."""
+    if not any(span.category == "name" for span in spans):
+        return spans
+    references = [(m.start(), m.end()) for m in _LEGAL_REFERENCE.finditer(text)]
+    return [
+        span for span in spans
+        if span.category != "name"
+        or not any(span.start < end and start < span.end for start, end in references)
+    ]
+
 
 def _label(language: str, kind: str) -> str:
     return PLACEHOLDERS[language][kind]
