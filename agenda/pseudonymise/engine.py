@@ -299,7 +299,7 @@ class _MeetingValues:
     streets: patterns.KnownStreets = field(init=False)
     birth_dates: set[date] = field(init=False)
     references: list[re.Pattern[str]] = field(init=False)
-    emails: list[re.Pattern[str]] = field(init=False)
+    emails: list[tuple[str, re.Pattern[str]]] = field(init=False)
 
     def __post_init__(self) -> None:
         people = [p for d in self.dossiers for p in d.persons]
@@ -311,11 +311,9 @@ class _MeetingValues:
         self.streets = patterns.KnownStreets(d.address for d in self.dossiers if d.address)
         self.birth_dates = {p.birth_date for p in people if p.birth_date}
         self.references = identifiers.named_reference_patterns(self.dossiers)
-        self.emails = [
-            re.compile(rf"(?<!\w){identifiers.known_email_pattern(d.contacts.email)}(?!\w)")
-            for d in self.dossiers
-            if d.contacts.email
-        ]
+        self.emails = identifiers.known_email_patterns(
+            d.contacts.email for d in self.dossiers if d.contacts.email
+        )
 
 
 def _city(dossier: Dossier) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from agenda.pseudonymise.dossier import Dossier
-from agenda.pseudonymise.identifiers import OCR_DIGITS, known_email_pattern
+from agenda.pseudonymise.identifiers import OCR_DIGITS, email_needle, known_email_pattern
 from agenda.pseudonymise.lexicon import PARTICLES, common_words, diminutives
 from agenda.pseudonymise.mentions import birth_date_after, spaced_words
 from agenda.pseudonymise.names import (
@@ -109,9 +109,7 @@ class LeakIndex:
         for digits, category in values.items():
             self._numbers.setdefault(digits, []).append((position, category))
         if contacts.email:
-            # the local part is in every disguise of the address ("x [at] y [dot] be")
-            local = fold(contacts.email).partition("@")[0].split(".")
-            self._patterns.append((position, "email", max(local, key=len),
+            self._patterns.append((position, "email", email_needle(contacts.email),
                                    _whole(known_email_pattern(contacts.email))))
         if address and address.street:
             self._patterns.append((position, "address", street_needle(address.street),
