@@ -537,7 +537,7 @@ def names_a_thing(
         eponym_next = bool(following) and following[0] in PARTICLES and any(
             word in eponyms() for word in rest[:1])
         return not person or words[-1] in eponyms() or eponym_next
-    if _after_marian_head([*previous[-3:], *words]):
+    if _in_marian_title(previous[-3:], words, following[:1]):
         return True  # "Clinique Notre-Dame de Grâce", "Onze-Lieve-Vrouw van Lourdes"
     return all(word in HOLIDAYS or word.endswith(_HOLIDAY_ENDINGS) for word in words)
 
@@ -547,12 +547,28 @@ def names_a_thing(
 # there on are no person ("Dame", "Lieve", "Grâce", "Lourdes" are also names). The second
 # word may start a compound ("Onze-Lieve-Vrouwziekenhuis").
 _MARIAN_HEADS = (("notre", "dame"), ("lieve", "vrouw"), ("liebe", "frau"), ("lieben", "frau"))
+_MARIAN_LINKS = _folded_words("de du des la l van von der")
 
 
-def _after_marian_head(words: Sequence[str]) -> bool:
+def _links_only(words: Sequence[str]) -> bool:
+    return all(word in _MARIAN_LINKS for word in words)
+
+
+def _in_marian_title(
+    previous: Sequence[str], words: Sequence[str], following: Sequence[str]
+) -> bool:
+    """Whether the run ``words`` is in or after a Marian head: the head's two words, the
+    second of which is in the run or after it ("Notre | Dame de Grâce", "Onze | Lieve |
+    Vrouw"), or right before it with a link between ("Notre-Dame de | Lourdes"); a head
+    before the run without one ("Notre-Dame. Jean Dupont") does not count."""
+    linked = bool(previous) and previous[-1] in _MARIAN_LINKS
+    sequence = [*previous, *words, *following]
+    run_start, run_end = len(previous), len(previous) + len(words)
     return any(
         first == head[0] and second.startswith(head[1])
-        for first, second in pairwise(words)
+        and (run_start <= index + 1 or (linked and _links_only(previous[index + 2 :])))
+        and index < run_end
+        for index, (first, second) in enumerate(pairwise(sequence))
         for head in _MARIAN_HEADS
     )
 

@@ -361,6 +361,12 @@ def test_the_same_words_as_people_still_go(language, text, name):
         ("de", "Er besucht die Sekundarschule, sie die Förderschule und die Kita.", None),
         # a Marian title's first word after Notre-Dame is no person
         ("fr", "Hospitalisée à Notre-Dame de la Paix puis à Notre-Dame du Bon Secours.", None),
+        ("fr", "Suivie à la Clinique Notre-Dame de Grâce (Gosselies) depuis mai.", None),
+        ("nl", "Ze gaat naar school in Onze-Lieve-Vrouw van Lourdes te Aalst.", None),
+        ("nl", "Opgenomen in het Onze-Lieve-Vrouwziekenhuis.", None),
+        ("de", "Die Messe ist in der Kirche Unserer Lieben Frau von Lourdes.", None),
+        # a person after a sentence about the church is still one
+        ("fr", "Messe à Notre-Dame. Jean Janssens est venu.", "Messe à Notre-Dame. A. est venu."),
         # a civil title before a feast's word still makes it a person
         ("fr", "Monsieur Ramadan a téléphoné.", "Monsieur A. a téléphoné."),
     ],
