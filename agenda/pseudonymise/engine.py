@@ -175,15 +175,18 @@ class Pseudonymiser:
                 ),
                 item.tokens,
             )
-            item.spans = resolve(
-                self._patterns(item, context) + names + known.find_initials(item.text, index)
-            )
+            item.spans = resolve(identifiers.outside_legal_references(
+                item.text,
+                self._patterns(item, context) + names + known.find_initials(item.text, index),
+            ))
         here = frozenset(ref.key for ref, _, _ in known.people)
         _register_people(items, registry, extra_names, here)
         everywhere, by_scope = registry.name_tokens(here)
         for item in items:
             own = by_scope.get(item.dossier.reference, {})
-            item.spans = resolve(item.spans + _propagate(item, own, everywhere))
+            item.spans = resolve(identifiers.outside_legal_references(
+                item.text, item.spans + _propagate(item, own, everywhere)
+            ))
         return [self._render(item, registry) for item in items]
 
     def _patterns(self, item: _Item, context: _MeetingValues) -> list[Span]:
@@ -198,6 +201,7 @@ class Pseudonymiser:
             + patterns.find_addresses(text, language, context.streets)
             + patterns.find_birth_dates(text, context.birth_dates, self.reference_date)
             + identifiers.find_obfuscated_emails(text, language)
+            + identifiers.find_known_emails(text, language, context.emails)
             + identifiers.find_damaged_identifiers(text, language, context.numbers)
             + identifiers.find_plates_and_rolls(text, language)
             + identifiers.find_named_references(text, language, context.references)
@@ -295,6 +299,7 @@ class _MeetingValues:
     streets: patterns.KnownStreets = field(init=False)
     birth_dates: set[date] = field(init=False)
     references: list[re.Pattern[str]] = field(init=False)
+    emails: list[tuple[str, re.Pattern[str]]] = field(init=False)
 
     def __post_init__(self) -> None:
         people = [p for d in self.dossiers for p in d.persons]
@@ -306,6 +311,9 @@ class _MeetingValues:
         self.streets = patterns.KnownStreets(d.address for d in self.dossiers if d.address)
         self.birth_dates = {p.birth_date for p in people if p.birth_date}
         self.references = identifiers.named_reference_patterns(self.dossiers)
+        self.emails = identifiers.known_email_patterns(
+            d.contacts.email for d in self.dossiers if d.contacts.email
+        )
 
 
 def _city(dossier: Dossier) -> str | None:

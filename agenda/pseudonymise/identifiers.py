@@ -26,18 +26,69 @@ from agenda.pseudonymise.spans import Span
 from agenda.pseudonymise.text import fold, name_parts
 
 _OPEN, _CLOSE = r"[\[(<{]", r"[\])>}]"
+# The at written out: in brackets ("(at)", "[@]"), between dashes ("-at-") or as a word in
+# French, Dutch or German ("arobase", "apenstaartje", "Klammeraffe").
+_AT_WORD = r"(?:at|arobase|apenstaartje|klammeraffe|ät)"
 _AT = (
-    rf"(?:\s*{_OPEN}\s*(?:at|arobase|a|@)\s*{_CLOSE}\s*|\s+(?:at|arobase|apenstaartje|ät|bei|chez|bij)\s+"
-    r"|[ \t]*@[ \t]*)"
+    rf"(?:\s*{_OPEN}\s*(?:{_AT_WORD}|a|@)\s*{_CLOSE}\s*|\s*-{_AT_WORD}-\s*"
+    rf"|\s+(?:{_AT_WORD}|bei|chez|bij)\s+|[ \t]*@[ \t]*)"
 )
 _DOT_WORD = r"(?:dot|point|punt|punkt)"
-_DOT = rf"(?:\s*{_OPEN}\s*(?:{_DOT_WORD}|\.)\s*{_CLOSE}\s*|\s+{_DOT_WORD}\s+|\.)"
-_TLD = r"(?:com|be|net|org|fr|nl|de|eu|lu|info|biz|io|uk|ch|at|brussels|vlaanderen|gent)"
+# A dot in brackets or between dashes is a deliberate disguise: any top-level domain may follow.
+_MARKED_DOT = rf"(?:\s*{_OPEN}\s*(?:{_DOT_WORD}|\.)\s*{_CLOSE}\s*|\s*-{_DOT_WORD}-\s*)"
+_DOT = rf"(?:{_MARKED_DOT}|\s+{_DOT_WORD}\s+|\.)"
+# After a dot written as a plain word ("chez Dupont point de vue"), only a domain readers know.
+_TLD = (
+    r"(?:com|be|net|org|fr|nl|de|eu|lu|info|biz|io|uk|ch|at|me|co|it|es|pt|pl|ro|ma|tn|dz|tr"
+    r"|cd|email|online|pro|brussels|vlaanderen|gent)"
+)
 _OBFUSCATED_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*?{_AT}[\w-]+(?:{_DOT}[\w-]+)*?(?:{_DOT}|[ \t]?\.[ \t]?)"
-    rf"{_TLD}(?!\w)",
+    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+)*?{_AT}[\w-]+(?:{_DOT}[\w-]+)*?"
+    rf"(?:{_MARKED_DOT}[a-z]{{2,6}}|(?:{_DOT}|[ \t]?\.[ \t]?){_TLD})(?!\w)",
     re.IGNORECASE,
 )
+
+
+def known_email_pattern(email: str) -> str:
+    """A pattern, on folded text, for a dossier's e-mail address written plainly or in any of
+    the disguises above ("tom.z [at] proton [point] me" for "tom.z@proton.me")."""
+    local, _, domain = fold(email).strip().partition("@")
+    dot = rf"(?:{_DOT}|[ \t]?\.[ \t]?)"  # "x @ y . be": a space typed around the dot
+    parts = [re.escape(part) for part in local.split(".")]
+    if domain:
+        labels = [re.escape(label) for label in domain.split(".")]
+        return dot.join(parts) + _AT + dot.join(labels)
+    return dot.join(parts)
+
+
+def email_needle(email: str) -> str:
+    """The longest piece of the address's local part, folded: every disguise holds it, so a
+    text without it need not be searched."""
+    return max(fold(email).strip().partition("@")[0].split("."), key=len)
+
+
+def known_email_patterns(emails: Iterable[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """(needle, pattern on folded text) of each of the dossiers' e-mail addresses."""
+    return [
+        (email_needle(email), re.compile(rf"(?<!\w){known_email_pattern(email)}(?!\w)"))
+        for email in emails
+    ]
+
+
+def find_known_emails(
+    text: str, language: str, emails: Sequence[tuple[str, re.Pattern[str]]]
+) -> list[Span]:
+    """The dossiers' e-mail addresses, whatever the disguise."""
+    if not emails:
+        return []
+    folded = fold(text)
+    return [
+        Span(m.start(), m.end(), "email", "pattern", _label(language, "email"))
+        for needle, pattern in emails
+        if needle in folded
+        for m in pattern.finditer(folded)
+    ]
+
 
 # Digits as an OCR reads them: O for 0, I, l, L and | for 1, Z for 2, S for 5, G for 6, B for 8.
 OCR_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "L": "1", "|": "1", "Z": "2", "S": "5",
@@ -98,6 +149,32 @@ _ROLL_SHAPE = re.compile(
 _LEGAL_BEFORE = re.compile(r"(?:\b(?:art|arts|artikel|article|articles|Art)\.?|§|Abs\.)\s*$",
                            re.IGNORECASE)
 
+# A legal reference: an article's word, its number with slashes and suffixes ("1675/2", "58bis",
+# "4/1 ter"), its subdivisions ("§ 2", "al. 3", "lid 2", "Abs. 1", "2°") and the code's
+# abbreviation after it ("Ger.W.", "B.W.", "C.civ.", "Sw."): none of it is a name nor a number
+# that identifies anyone.
+_ARTICLE_WORD = r"(?:\b(?i:art|arts|artikel|artikels|article|articles)\.?|§{1,2}|\bAbs\.)"
+_ARTICLE_NUMBER = r"\d+(?:\s?(?:bis|ter|quater|quinquies|[a-z])\b)?"
+_SUBDIVISION = r"(?:§\s*\d+|al\.\s*\d+|alinéa\s+\d+|lid\s+\d+|Abs\.\s*\d+|Satz\s+\d+|\d+°)"
+_CODE_ABBREVIATION = r"[A-Z][a-zà-ÿ]{0,5}\.(?:\s?[A-Za-zà-ÿ][a-zà-ÿ]{0,5}\.){0,3}"
+_LEGAL_REFERENCE = re.compile(
+    rf"{_ARTICLE_WORD}\s*{_ARTICLE_NUMBER}(?:\s?/\s?{_ARTICLE_NUMBER})*"
+    rf"(?:,?\s+{_SUBDIVISION})*(?:,?\s+{_CODE_ABBREVIATION})?"
+)
+
+
+def outside_legal_references(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` without the names read inside a legal reference ("art. 1675/2 Ger.W.": "Ger."
+    is no truncated Gertrude)."""
+    if not any(span.category == "name" for span in spans):
+        return spans
+    references = [(m.start(), m.end()) for m in _LEGAL_REFERENCE.finditer(text)]
+    return [
+        span for span in spans
+        if span.category != "name"
+        or not any(span.start < end and start < span.end for start, end in references)
+    ]
+
 
 def _label(language: str, kind: str) -> str:
     return PLACEHOLDERS[language][kind]
@@ -106,7 +183,7 @@ def _label(language: str, kind: str) -> str:
 # What every e-mail written in words holds; most texts do not, and skip the long pattern.
 # "x @ y.be", "x@y. be", "x@y .be" (a space typed or a line cut) are written so too.
 AT_WORD = re.compile(
-    r"(?:\s|[\[(<{])(?:at|arobase|apenstaartje|ät|@)(?:\s|[\])>}])"
+    rf"(?:\s|[\[(<{{-])(?:{_AT_WORD}|@)(?:\s|[\])>}}-])"
     r"|@[\w-]+(?:\.[\w-]+)*[ \t]?\.[ \t]"
     # "x chez y point be", "x bei y Punkt de": the at is an ordinary word, the dot word is not
     rf"|\s{_DOT_WORD}\s+{_TLD}\b",

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from agenda.pseudonymise.dossier import Dossier
-from agenda.pseudonymise.identifiers import OCR_DIGITS
+from agenda.pseudonymise.identifiers import OCR_DIGITS, email_needle, known_email_pattern
 from agenda.pseudonymise.lexicon import PARTICLES, common_words, diminutives
 from agenda.pseudonymise.mentions import birth_date_after, spaced_words
 from agenda.pseudonymise.names import (
@@ -109,8 +109,8 @@ class LeakIndex:
         for digits, category in values.items():
             self._numbers.setdefault(digits, []).append((position, category))
         if contacts.email:
-            email = fold(contacts.email)
-            self._patterns.append((position, "email", email, _whole(re.escape(email))))
+            self._patterns.append((position, "email", email_needle(contacts.email),
+                                   _whole(known_email_pattern(contacts.email))))
         if address and address.street:
             self._patterns.append((position, "address", street_needle(address.street),
                                    _whole(street_pattern(address.street))))

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from agenda.pseudonymise.text import WORD_RE, fold, name_parts
 
@@ -455,7 +456,10 @@ HOLIDAYS = _folded_words(
     kerstmis kerst pasen pinksteren hemelvaart allerheiligen allerzielen sinterklaas
     driekoningen nieuwjaar oudejaar wapenstilstand krokus
     weihnachten ostern pfingsten himmelfahrt fronleichnam nikolaus silvester neujahr
-    fasching karneval rosenmontag aschermittwoch dreikönige"""
+    fasching karneval rosenmontag aschermittwoch dreikönige
+    ramadan aïd eid pessah pâque hanoucca kippour
+    suikerfeest offerfeest pesach chanoeka
+    zuckerfest opferfest passah chanukka"""
 )
 # Compounds that end like a holiday or leave ("Paasvakantie", "Herbstferien", "Kerstverlof").
 _HOLIDAY_ENDINGS = ("vakantie", "verlof", "ferien", "feiertag", "feestdag", "urlaub", "vacances")
@@ -533,7 +537,40 @@ def names_a_thing(
         eponym_next = bool(following) and following[0] in PARTICLES and any(
             word in eponyms() for word in rest[:1])
         return not person or words[-1] in eponyms() or eponym_next
+    if _in_marian_title(previous[-3:], words, following[:1]):
+        return True  # "Clinique Notre-Dame de Grâce", "Onze-Lieve-Vrouw van Lourdes"
     return all(word in HOLIDAYS or word.endswith(_HOLIDAY_ENDINGS) for word in words)
+
+
+# Where a Marian title begins in the name of a church, a school or a hospital ("Notre-Dame de
+# la Paix", "Onze-Lieve-Vrouw van Vrede", "Unserer Lieben Frau von Lourdes"): the words from
+# there on are no person ("Dame", "Lieve", "Grâce", "Lourdes" are also names). The second
+# word may start a compound ("Onze-Lieve-Vrouwziekenhuis").
+_MARIAN_HEADS = (("notre", "dame"), ("lieve", "vrouw"), ("liebe", "frau"), ("lieben", "frau"))
+_MARIAN_LINKS = _folded_words("de du des la l van von der")
+
+
+def _links_only(words: Sequence[str]) -> bool:
+    return all(word in _MARIAN_LINKS for word in words)
+
+
+def _in_marian_title(
+    previous: Sequence[str], words: Sequence[str], following: Sequence[str]
+) -> bool:
+    """Whether the run ``words`` is in or after a Marian head: the head's two words, the
+    second of which is in the run or after it ("Notre | Dame de Grâce", "Onze | Lieve |
+    Vrouw"), or right before it with a link between ("Notre-Dame de | Lourdes"); a head
+    before the run without one ("Notre-Dame. Jean Dupont") does not count."""
+    linked = bool(previous) and previous[-1] in _MARIAN_LINKS
+    sequence = [*previous, *words, *following]
+    run_start, run_end = len(previous), len(previous) + len(words)
+    return any(
+        first == head[0] and second.startswith(head[1])
+        and (run_start <= index + 1 or (linked and _links_only(previous[index + 2 :])))
+        and index < run_end
+        for index, (first, second) in enumerate(pairwise(sequence))
+        for head in _MARIAN_HEADS
+    )
 
 
 # Stems of the words of a trade beside a firm named like a person ("allocations familiales

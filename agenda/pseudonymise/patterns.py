@@ -180,10 +180,12 @@ def find_phones(text: str, language: str) -> list[Span]:
             if _possible(text[start - 1 : end], None):
                 spans.append(Span(start - 1, end, "phone", "pattern", label))
         elif digits.startswith("00"):
-            # "0049 …" is also how an old account number begins: a phone word must say so
-            if _cued(text, start) and _possible(text[start:end], None):
+            # "0049 …" is also how an old account number ("003-1234567-89") begins: a phone
+            # word must say so, unless Belgium's code is not grouped like an account
+            belgian = digits.startswith("0032") and not _OLD_ACCOUNT.fullmatch(text, start, end)
+            if (belgian or _cued(text, start)) and _possible(text[start:end], None):
                 spans.append(Span(start, end, "phone", "pattern", label))
-        elif (
+        elif (len(digits) == 9 and _BELGIAN_LANDLINE.fullmatch(text, start, end)) or (
             digits.startswith("0")
             and 9 <= len(digits) <= 12
             and region is not None
@@ -209,6 +211,15 @@ def _possible(written: str, region: str | None) -> bool:
 
 def _cued(text: str, start: int) -> bool:
     return _PHONE_CUE.search(text, max(0, start - 20), start) is not None
+
+
+_OLD_ACCOUNT = re.compile(r"\d{3}[ -]?\d{7}[ -]?\d{2}")
+# A Belgian landline in a phone's grouping, its zone apart: "09 140 91 22", "02/512.34.56",
+# "087 78 94 88", "010-45 67 89". The shape says "phone" even where the numbering plan does
+# not know the range (a new one, a digit mistyped).
+_BELGIAN_LANDLINE = re.compile(
+    r"0(?:[2349]|[1-8]\d)[ ./-]\d{2,3}(?:[ ./-]?\d{2}){2}"
+)
 
 
 # A run that begins with a whole date (day, month, year of four digits); "06.11.20.26.16" does not.

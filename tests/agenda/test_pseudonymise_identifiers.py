@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from agenda.pseudonymise import Pseudonymiser, parse_dossier
+from agenda.pseudonymise import Pseudonymiser, find_leaks, parse_dossier
 from agenda.pseudonymise.identifiers import (
     find_damaged_identifiers,
     find_obfuscated_emails,
@@ -193,3 +193,79 @@ def test_shortened_street_words_of_the_dossier(language, street, text):
     )
     out = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise(text, dossier).text
     assert street[:4] not in out
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "mail reçu de jean.x60 [at] proton [point] me ; RDV fixé."),
+        ("fr", "écrire à jean.x60 (at) orange (dot) fr"),
+        ("fr", "courriel : jean.x60 arobase hotmail point com"),
+        ("nl", "mail van jan.x97 [at] proton [punt] me; afspraak gemaakt."),
+        ("nl", "jan.x97 apenstaartje telenet punt be"),
+        ("de", "Mail an hans.x {at} gmx [punkt] de"),
+        ("de", "hans.x Klammeraffe web punkt de"),
+        ("de", "hans.x -at- posteo -dot- net"),
+        ("fr", "jean.x60 [@] skynet [.] be"),
+    ],
+)
+def test_disguised_e_mails_in_every_language(language, text):
+    assert "@" not in pseudonymised(text, language)
+    assert not any(word in pseudonymised(text, language) for word in ("x60", "x97", "hans.x"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Réponse de tomaz60 [at] proton [point] me reçue.",
+        "Réponse de tomaz60 at proton dot me reçue.",
+        "Réponse de tomaz60 @ proton . me reçue.",
+    ],
+)
+def test_the_dossier_e_mail_in_any_disguise_goes_and_the_guard_sees_it(text):
+    contact = {"email": "tomaz60@proton.me"}
+    dossier = parse_dossier({"reference": "2026/0001", "language": "fr",
+                             "applicant": {"last_name": "Zzyzx"}, "contacts": contact})
+    output = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise(text, dossier).text
+    assert "tomaz60" not in output
+    assert [leak.category for leak in find_leaks(text, [dossier])] == ["email"]
+
+
+def test_plain_words_around_at_stay():
+    text = "Il est arrivé at home point final."
+    assert pseudonymised(text) == text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # Belgian landlines in every grouping, allocated range or not
+        ("nl", "Sociale dienst ziekenhuis (09 140 91 22).", ["09 140 91 22"]),
+        ("nl", "Bel 09/140.91.22 of 09-140 91 22.", ["09/140.91.22", "09-140 91 22"]),
+        ("fr", "Greffe : 02 512 34 56 ; avocat : 087/78.94.88.", ["02 512 34 56", "087/78.94.88"]),
+        ("de", "Praxis 087 78 94 88, Klinik 0032 9 140 91 22", ["087 78 94 88",
+                                                           "0032 9 140 91 22"]),
+        # what only looks like it stays: a date, an enterprise number, amounts
+        ("fr", "le 09/10/2025 ; dossier 2026/0042 ; 1.234,56 € ; page 2/14", []),
+        ("nl", "Rekening 001-2345678-90 op 12.03.2026 om 09.30", []),
+    ],
+)
+def test_belgian_landlines_by_their_grouping(language, text, expected):
+    assert found(find_phones, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("nl", "steun gevraagd op basis van art. 1675/2 Ger.W.. De verhuurder belde."),
+        ("nl", "volgens artikel 58bis/1, § 2 Ger.W. en art. 1675/2, lid 3 B.W."),
+        ("fr", "sur base de l'art. 1675/2, al. 3 C.jud. et de l'article 4/1 ter, 2°"),
+        ("de", "gemäß Art. 1675/2 des Gerichtsgesetzbuches und § 12 Abs. 2 Ger.W."),
+    ],
+)
+def test_a_legal_reference_is_kept_whole(language, text):
+    # "Ger." could be a truncation of the dossier's Gertrude, "W." an initial
+    dossier = parse_dossier({"reference": "2026/0001", "language": language,
+                             "applicant": {"last_name": "Wouters", "first_names": ["Gertrude"]}})
+    output = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise(text, dossier).text
+    assert output == text

@@ -345,3 +345,31 @@ def test_firms_named_like_people_and_eponyms_in_any_case_stay(language, text):
 )
 def test_the_same_words_as_people_still_go(language, text, name):
     assert name not in pseudonymised(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # religious and civil feasts and periods stay
+        ("fr", "Pendant la période de Ramadan, la famille a jeûné.", None),
+        ("fr", "Après Pessah et la fête de l'Aïd, elle reprend le travail.", None),
+        ("nl", "Na het Suikerfeest en Pesach komt ze terug.", None),
+        ("de", "Nach dem Zuckerfest und Chanukka meldet sie sich.", None),
+        # school kinds stay
+        ("de", "Schule: Königliches Athenäum (Klassenlehrer Herr Janssens).",
+         "Schule: Königliches Athenäum (Klassenlehrer Herr A.)."),
+        ("de", "Er besucht die Sekundarschule, sie die Förderschule und die Kita.", None),
+        # a Marian title's first word after Notre-Dame is no person
+        ("fr", "Hospitalisée à Notre-Dame de la Paix puis à Notre-Dame du Bon Secours.", None),
+        ("fr", "Suivie à la Clinique Notre-Dame de Grâce (Gosselies) depuis mai.", None),
+        ("nl", "Ze gaat naar school in Onze-Lieve-Vrouw van Lourdes te Aalst.", None),
+        ("nl", "Opgenomen in het Onze-Lieve-Vrouwziekenhuis.", None),
+        ("de", "Die Messe ist in der Kirche Unserer Lieben Frau von Lourdes.", None),
+        # a person after a sentence about the church is still one
+        ("fr", "Messe à Notre-Dame. Jean Janssens est venu.", "Messe à Notre-Dame. A. est venu."),
+        # a civil title before a feast's word still makes it a person
+        ("fr", "Monsieur Ramadan a téléphoné.", "Monsieur A. a téléphoné."),
+    ],
+)
+def test_feasts_schools_and_marian_titles_stay(language, text, expected):
+    assert pseudonymised(text, language) == (expected or text)
