@@ -118,6 +118,22 @@ _NAME_FIELD = re.compile(
 _PARTY_LABEL = re.compile(
     r"(?:en cause|contre|in sachen|gegen|in zake|tegen)[ \t]*:[ \t]*$", re.IGNORECASE
 )
+# The other party of a payment: its label ("Bénéficiaire :", "Donneur d'ordre :", "au nom de",
+# "Begunstigde:", "ten name van", "Empfänger:", "Auftraggeber:", "Kontoinhaber:"), or a bank
+# statement's row, a date then the payee before or after the account number.
+_PAYEE_LABEL = re.compile(
+    r"(?:(?:b[ée]n[ée]ficiaire|donneur d[’']ordre|titulaire(?: du compte)?|begunstigde"
+    r"|opdrachtgever|rekeninghouder|empf[äa]nger|auftraggeber|kontoinhaber(?:in)?)[ \t]*:"
+    r"|au nom d[e’']|ten name van|lautend auf)[ \t]*$",
+    re.IGNORECASE,
+)
+_ACCOUNT = r"[A-Z]{2}\d{2}(?:[ \t]?[\dA-Z]{4}){2,7}"
+_ROW_DATE = r"^[ \t]*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})[ \t]+"
+_ACCOUNT_NUMBER = re.compile(rf"{_ACCOUNT}(?!\w)")
+_ROW_BEFORE_ACCOUNT = re.compile(rf"[ \t]+{_ACCOUNT}(?!\w)")
+_ROW_AFTER_ACCOUNT = re.compile(rf"{_ROW_DATE}(?:\S+[ \t]+)?{_ACCOUNT}[ \t]+(?:[-–—/|][ \t]*)?$",
+                                re.MULTILINE)
+_ROW_OPENS = re.compile(rf"{_ROW_DATE}(?:[^\W\d_]+[ \t]+)?$", re.MULTILINE)
 # Someone at an organisation: "Thijs van het CAW", "Mien van het sociaal economiebedrijf".
 # Dutch only: a German noun is as often followed by "vom" ("des Gesetzes vom 26. Mai").
 _OF_ORGANISATION = re.compile(r"[ \t]+van (?:het|de)[ \t]")
@@ -408,6 +424,8 @@ def find_third_parties(
             run = Run(found.first + 1, found.last)
         else:
             run = found
+        if run.last > run.first and _ACCOUNT_NUMBER.match(text, tokens[run.last].start):
+            run = Run(run.first, run.last - 1)  # "MUNTEANU BE18 1099…": the account's country
         words = tokens[run.first : run.last + 1]
         title = _civil_title(text, tokens, run.first)
         titled = (
@@ -568,7 +586,11 @@ def _context_signal(text: str, tokens: Sequence[Token], run: Run, language: str)
     organisation, a shop's owner, a family, a nickname or a maiden name given, staying with or
     entrusted to someone."""
     words = tokens[run.first : run.last + 1]
-    if _spaced(text, words) or _table_cell_before_first_name(text, tokens, run):
+    if (
+        _spaced(text, words)
+        or _table_cell_before_first_name(text, tokens, run)
+        or _payee(text, words[0].start, words[-1].end)
+    ):
         return True
     if text[max(0, words[0].start - 3) : words[0].start].rstrip(" \t")[-1:] == ":":
         window = max(0, words[0].start - 24), words[0].start
@@ -601,6 +623,21 @@ def _context_signal(text: str, tokens: Sequence[Token], run: Run, language: str)
     if previous.folded == "a" and previous.is_lower:
         return any(t.folded in _ENTRUSTED for t in reach)
     return False
+
+
+def _payee(text: str, start: int, end: int) -> bool:
+    """ "Bénéficiaire : Jean Dupont", "30.03.2026  MIHAELA MUNTEANU BE18 1099 6954 6765",
+    "02/11/2025  BE80 7445 0887 0477  Laurent Lecocq": the other party of a payment."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _PAYEE_LABEL.search(text, max(line_start, start - 30), start):
+        return True
+    if _ROW_AFTER_ACCOUNT.search(text, line_start, start):
+        return True
+    # a word may stand between the date and the payee ("Virement", "Überweisung")
+    return (
+        _ROW_OPENS.search(text, line_start, start) is not None
+        and _ROW_BEFORE_ACCOUNT.match(text, end) is not None
+    )
 
 
 def _table_cell_before_first_name(text: str, tokens: Sequence[Token], run: Run) -> bool:
@@ -770,16 +807,47 @@ _INTRODUCES_PERSON = re.compile(
     r"(?<!\w)(?:chez|avec|par|en la personne d[e'’]|bij|met|door|voor|bei|mit|von|durch)[ \t]*$",
     re.IGNORECASE,
 )
+# Who wrote a note or a report: a dated note's author before its colon ("13.05.2026 — K.L. :
+# RDV…", "2026-03-04 - J.F.R.: appel"), or the initials after an author's label ("Rédigé par :
+# D.E.", "Verfasst von: A.L.", "Opgesteld door: N.B."). There an abbreviation's letters are
+# initials too ("C.V.", "N.B.").
+_NOTE_AUTHOR_BEFORE = re.compile(
+    r"(?:^[ \t]*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})[ \t]*[-–—|,][ \t]*"
+    r"|(?:r[ée]dig[ée]e?(?:\(e\))?|[ée]crit|sign[ée]|verfasst|erstellt|geschrieben|"
+    r"unterzeichnet|opgesteld|geschreven|ondertekend)[ \t]+(?:par|von|door)[ \t]*:?[ \t]*"
+    r"|(?:auteur|verfasser(?:in)?|autor(?:in)?|redacteur|opsteller|paraphe|visa)[ \t]*:[ \t]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NOTE_AUTHOR_AFTER = re.compile(r"[ \t]*(?::|\||$)", re.MULTILINE)
+# A contact or a visit with someone: "appel de K.L.", "telefoon van A.D.", "HB bei M.S."
+_CONTACT_WITH = re.compile(
+    r"(?<!\w)(?:appel|mail|courriel|visite|entretien|telefoon|oproep|bezoek|huisbezoek|gesprek"
+    r"|anruf|besuch|hausbesuch|hb)[ \t]+(?:de|d[’']|van|vom|bij|bei|von)[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _note_author(text: str, start: int, end: int) -> bool:
+    """The initials between ``start`` and ``end`` sign a dated note or a report."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        _NOTE_AUTHOR_BEFORE.search(text, line_start, start) is not None
+        and _NOTE_AUTHOR_AFTER.match(text, end) is not None
+    )
 
 
 def find_initials(text: str, tokens: Sequence[Token]) -> list[Span]:
     """Initials of someone nobody listed, where a role, a title or a preposition introducing a
-    person stands before them."""
+    person stands before them, or where they sign a note."""
     spans = []
     for pattern, bare in ((_INITIALS, False), (_BARE_INITIALS, True)):
         for match in pattern.finditer(text):
             letters = re.sub(r"[^\w]", "", match.group())
             index = bisect.bisect_left(tokens, match.start(), key=lambda t: t.start)
+            if not bare and _note_author(text, match.start(), match.end()):
+                spans.append(Span(match.start(), match.end(), "name", "rule",
+                                  person=_initials_ref(letters)))
+                continue
             if letters.upper() in _NOT_INITIALS or index == 0:
                 continue
             if bare:
@@ -790,6 +858,8 @@ def find_initials(text: str, tokens: Sequence[Token]) -> list[Span]:
                     _civil_title(text, tokens, index) is not None
                     or _role_title(text, tokens, index)
                     or _INTRODUCES_PERSON.search(text, max(0, match.start() - 25), match.start())
+                    is not None
+                    or _CONTACT_WITH.search(text, max(0, match.start() - 25), match.start())
                     is not None
                     or role_before(text, tokens, index)
                 )
