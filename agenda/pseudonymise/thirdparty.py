@@ -353,10 +353,12 @@ def _proper_noun_pair(text: str, tokens: Sequence[Token], run: Run, language: st
     return previous is None or previous.folded not in DETERMINERS
 
 
-def _surname_in_capitals_first(text: str, tokens: Sequence[Token], run: Run) -> bool:
+def _surname_in_capitals_first(text: str, tokens: Sequence[Token], run: Run, language: str) -> bool:
     """"WUYTS Sien", "MARCHAL Océane": the administrative order, the surname in capitals then a
     first name, in a sentence written in lower case, whatever the first name. An acronym
-    ("CPAS Mons", "SPF Finances") or a capital word that is a label stays out."""
+    ("CPAS Mons", "SPF Finances") or a capital word that is a label stays out; a first name
+    that is also a word ("MBUYI Patience", "PEETERS Roos") needs a known surname before it, and
+    is a noun in German ("MÜLLER Transporte")."""
     words = [t for t in tokens[run.first : run.last + 1] if t.folded not in PARTICLES]
     if len(words) != 2:
         return False
@@ -371,7 +373,10 @@ def _surname_in_capitals_first(text: str, tokens: Sequence[Token], run: Run) -> 
         and first.text[:1].isupper()
         and first.text[1:].islower()
         and len(first.text) >= 3
-        and first.folded not in common_words()
+        and (
+            first.folded not in common_words()
+            or (language != "de" and surname.folded in surnames())
+        )
         and first.folded not in not_name_words()
         and any(c.islower() for c in text[line_start : surname.start])
     )
@@ -441,7 +446,7 @@ def find_third_parties(
             or _first_name_signal(text, tokens, run)
             or _surname_signal(text, tokens, run, language)
             or _proper_noun_pair(text, tokens, run, language)
-            or _surname_in_capitals_first(text, tokens, run)
+            or _surname_in_capitals_first(text, tokens, run, language)
             or _signature(text, tokens, run)
             or _context_signal(text, tokens, run, language)
         )

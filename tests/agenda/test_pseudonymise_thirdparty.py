@@ -234,6 +234,31 @@ def test_the_other_party_of_a_payment(language, text, expected):
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
+        # an interpreter's first name that is also a word
+        ("fr", "Suivi par le CHU ; interprète Patience.", "Suivi par le CHU ; interprète A."),
+        ("nl", "De tolk Hoop was aanwezig.", "De tolk A. was aanwezig."),
+        ("de", "Die Dolmetscherin Rosa übersetzt.", "Die Dolmetscherin A. übersetzt."),
+        # the administrative order, a known surname in capitals then such a first name
+        ("fr", "Elle vit avec KABONGO Patience depuis 2024.", "Elle vit avec A. depuis 2024."),
+        ("nl", "Ze woont samen met PEETERS Roos.", "Ze woont samen met A."),
+        # what stays: an acronym and a word, the interpreters' service, German nouns
+        ("fr", "Le dossier est au SPF Finances.", "Le dossier est au SPF Finances."),
+        ("fr", "Il fait preuve de patience.", "Il fait preuve de patience."),
+        (
+            "fr",
+            "L'interprète de la Croix-Rouge est présente.",
+            "L'interprète de la Croix-Rouge est présente.",
+        ),
+        ("de", "Sie ist bei der AOK Versicherung.", "Sie ist bei der AOK Versicherung."),
+    ],
+)
+def test_a_first_name_that_is_also_a_word(language, text, expected):
+    assert rules_only(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
         (
             "fr",
             "Il loge chez un cousin que tout le monde surnomme « Titi ».",
