@@ -210,6 +210,9 @@ def test_the_dossier_street_abbreviated(language, street, number, text, written)
         (["Friedrich"], "Dumont", "Fritz hat angerufen.", True),
         (["Claire"], "Wéry", "Madame W É R Y est venue.", True),
         (["Dorothée"], "Dumont", "Hier, Doro est venue.", False),
+        # the pet forms removed when they act as a person: the guard sees them too
+        (["Mihaela"], "Munteanu", "Miha zeigt die Rechnungen.", False),
+        (["Bernadette"], "Lecocq", "Entretien avec Bernie ce matin.", False),
         (["Jean-Pierre"], "Dumont", "Objet : dossier J.-P. D.", False),
         (["Claire"], "Nowak", "Madame No wak est venue.", False),
     ],
