@@ -127,6 +127,11 @@ _PAYEE_LABEL = re.compile(
     r"|au nom d[e’']|ten name van|lautend auf)[ \t]*$",
     re.IGNORECASE,
 )
+# A bank statement's kind of booking before the other party: "Virement Jean Dupont BE…".
+_BOOKINGS = frozenset(
+    """virement versement paiement domiciliation overschrijving storting betaling domiciliering
+    uberweisung dauerauftrag lastschrift gutschrift zahlung""".split()  # noqa: SIM905
+)
 _ACCOUNT = r"[A-Z]{2}\d{2}(?:[ \t]?[\dA-Z]{4}){2,7}"
 _ROW_DATE = r"^[ \t]*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})[ \t]+"
 _ACCOUNT_NUMBER = re.compile(rf"{_ACCOUNT}(?!\w)")
@@ -424,6 +429,7 @@ def find_third_parties(
             tokens[found.first].folded in _SHOPS
             or tokens[found.first].folded in FAMILY_NOUNS
             or tokens[found.first].folded in HOLIDAYS
+            or tokens[found.first].folded in _BOOKINGS
         ) and found.last > found.first
         if opener or _noun_opens(tokens, found, language):
             run = Run(found.first + 1, found.last)

@@ -200,6 +200,22 @@ def test_initials_signing_a_note(language, text, expected):
             "2025-12-23  BE21 3087 6936 2403  JAN PEETERS   312,05 EUR",
             "2025-12-23  [IBAN]  A.   312,05 EUR",
         ),
+        # the kind of booking before the payee stays
+        (
+            "fr",
+            "15/10/2025  Virement Jean Dupont BE49 0850 7737 8271  39,00 €",
+            "15/10/2025  Virement A. [IBAN]  39,00 €",
+        ),
+        (
+            "de",
+            "05.09.2025  Dauerauftrag Gerda Schmitz BE04 8268 5254 4131   301,11 €",
+            "05.09.2025  Dauerauftrag A. [IBAN]   301,11 €",
+        ),
+        (
+            "nl",
+            "15/10/2025  Overschrijving Jan Peeters BE49 0850 7737 8271  39,00 €",
+            "15/10/2025  Overschrijving A. [IBAN]  39,00 €",
+        ),
         # a payment's label
         ("fr", "Bénéficiaire : Concetta Esposito", "Bénéficiaire : A."),
         ("fr", "Virement au nom de Francesco Russo.", "Virement au nom de A."),
