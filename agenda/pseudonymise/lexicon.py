@@ -107,6 +107,8 @@ betrokkene aanvrager aanvraagster begunstigde leefloner verzoeker verzoekster pa
 klient klientin patientin
 mutti vati omi opi
 richter richterin rechtspfleger rechtspflegerin
+interprète traducteur traductrice tolk vertaler vertaalster dolmetscher dolmetscherin
+übersetzer übersetzerin
 """
 # Roles of several words, one a line: "l'huissier de justice PIÉRARD".
 _ROLE_PHRASES = """

@@ -23,6 +23,7 @@ from typing import Generic, TypeVar
 from agenda.pseudonymise.dossier import Dossier, Person
 from agenda.pseudonymise.lexicon import (
     DETERMINERS,
+    GERMAN_NOUN_ENDINGS,
     MONTHS,
     PARTICLES,
     PLACEHOLDERS,
@@ -281,7 +282,10 @@ class KnownNames:
             or word in PARTICLES
         )
         if doubtful and not (
-            surname_follows or person_cue(text, tokens, i) or _cued_elsewhere(text, tokens, i)
+            surname_follows
+            or person_cue(text, tokens, i)
+            or _cued_elsewhere(text, tokens, i)
+            or acts_as_person(text, tokens, i)
         ):
             return []
         return [_Form((word,), "short", person) for person in sorted(people)]
@@ -574,6 +578,40 @@ def may_be_short_form(token: Token) -> bool:
         and token.is_capitalised
         and not token.text.isupper()
         and token.folded not in _ordinary_words()
+    )
+
+
+# Prepositions of company: "avec Bernie", "bei Miha", "met Yoyo".
+_IN_COMPANY = frozenset({"avec", "chez", "mit", "bei", "met", "bij"})
+# Words that join a noun to what follows ("Stof en vuil", "Merci de", "Handy und"), where a
+# verb would follow a person.
+_JOINING_WORDS = frozenset(
+    """de d du des et ou en a au aux dans sur sous pour par entre
+    und oder in im an am auf aus zu zum zur von vom mit fur bei nach uber unter
+    van voor op of uit bij door naar te tot over onder""".split()  # noqa: SIM905
+)
+
+
+def acts_as_person(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """A short form (``may_be_short_form``) used as a person: the subject of the verb right
+    after it ("Miha zeigt die Rechnungen", "Bernie rembourse", "Yoyo doet niet open") or
+    someone one is with ("bei Miha", "avec Bernie"). Not a common first name, which may be
+    somebody else's ("Bernd" is no Bernadette), nor a word shaped like a German noun."""
+    token = tokens[i]
+    if token.folded in first_names() or token.folded in PARTICLES:
+        return False
+    if token.folded.endswith(GERMAN_NOUN_ENDINGS):
+        return False
+    if i > 0 and tokens[i - 1].folded in _IN_COMPANY and tokens[i - 1].is_lower:
+        return text[tokens[i - 1].end : token.start] == " "
+    if i + 1 >= len(tokens):
+        return False
+    following = tokens[i + 1]
+    return (
+        text[token.end : following.start] == " "
+        and following.is_lower
+        and following.folded not in DETERMINERS
+        and following.folded not in _JOINING_WORDS
     )
 
 

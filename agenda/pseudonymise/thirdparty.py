@@ -118,6 +118,27 @@ _NAME_FIELD = re.compile(
 _PARTY_LABEL = re.compile(
     r"(?:en cause|contre|in sachen|gegen|in zake|tegen)[ \t]*:[ \t]*$", re.IGNORECASE
 )
+# The other party of a payment: its label ("Bénéficiaire :", "Donneur d'ordre :", "au nom de",
+# "Begunstigde:", "ten name van", "Empfänger:", "Auftraggeber:", "Kontoinhaber:"), or a bank
+# statement's row, a date then the payee before or after the account number.
+_PAYEE_LABEL = re.compile(
+    r"(?:(?:b[ée]n[ée]ficiaire|donneur d[’']ordre|titulaire(?: du compte)?|begunstigde"
+    r"|opdrachtgever|rekeninghouder|empf[äa]nger|auftraggeber|kontoinhaber(?:in)?)[ \t]*:"
+    r"|au nom d[e’']|ten name van|lautend auf)[ \t]*$",
+    re.IGNORECASE,
+)
+# A bank statement's kind of booking before the other party: "Virement Jean Dupont BE…".
+_BOOKINGS = frozenset(
+    """virement versement paiement domiciliation overschrijving storting betaling domiciliering
+    uberweisung dauerauftrag lastschrift gutschrift zahlung""".split()  # noqa: SIM905
+)
+_ACCOUNT = r"[A-Z]{2}\d{2}(?:[ \t]?[\dA-Z]{4}){2,7}"
+_ROW_DATE = r"^[ \t]*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})[ \t]+"
+_ACCOUNT_NUMBER = re.compile(rf"{_ACCOUNT}(?!\w)")
+_ROW_BEFORE_ACCOUNT = re.compile(rf"[ \t]+{_ACCOUNT}(?!\w)")
+_ROW_AFTER_ACCOUNT = re.compile(rf"{_ROW_DATE}(?:\S+[ \t]+)?{_ACCOUNT}[ \t]+(?:[-–—/|][ \t]*)?$",
+                                re.MULTILINE)
+_ROW_OPENS = re.compile(rf"{_ROW_DATE}(?:[^\W\d_]+[ \t]+)?$", re.MULTILINE)
 # Someone at an organisation: "Thijs van het CAW", "Mien van het sociaal economiebedrijf".
 # Dutch only: a German noun is as often followed by "vom" ("des Gesetzes vom 26. Mai").
 _OF_ORGANISATION = re.compile(r"[ \t]+van (?:het|de)[ \t]")
@@ -337,10 +358,12 @@ def _proper_noun_pair(text: str, tokens: Sequence[Token], run: Run, language: st
     return previous is None or previous.folded not in DETERMINERS
 
 
-def _surname_in_capitals_first(text: str, tokens: Sequence[Token], run: Run) -> bool:
+def _surname_in_capitals_first(text: str, tokens: Sequence[Token], run: Run, language: str) -> bool:
     """"WUYTS Sien", "MARCHAL Océane": the administrative order, the surname in capitals then a
     first name, in a sentence written in lower case, whatever the first name. An acronym
-    ("CPAS Mons", "SPF Finances") or a capital word that is a label stays out."""
+    ("CPAS Mons", "SPF Finances") or a capital word that is a label stays out; a first name
+    that is also a word ("MBUYI Patience", "PEETERS Roos") needs a known surname before it, and
+    is a noun in German ("MÜLLER Transporte")."""
     words = [t for t in tokens[run.first : run.last + 1] if t.folded not in PARTICLES]
     if len(words) != 2:
         return False
@@ -355,7 +378,10 @@ def _surname_in_capitals_first(text: str, tokens: Sequence[Token], run: Run) -> 
         and first.text[:1].isupper()
         and first.text[1:].islower()
         and len(first.text) >= 3
-        and first.folded not in common_words()
+        and (
+            first.folded not in common_words()
+            or (language != "de" and surname.folded in surnames())
+        )
         and first.folded not in not_name_words()
         and any(c.islower() for c in text[line_start : surname.start])
     )
@@ -403,11 +429,14 @@ def find_third_parties(
             tokens[found.first].folded in _SHOPS
             or tokens[found.first].folded in FAMILY_NOUNS
             or tokens[found.first].folded in HOLIDAYS
+            or tokens[found.first].folded in _BOOKINGS
         ) and found.last > found.first
         if opener or _noun_opens(tokens, found, language):
             run = Run(found.first + 1, found.last)
         else:
             run = found
+        if run.last > run.first and _ACCOUNT_NUMBER.match(text, tokens[run.last].start):
+            run = Run(run.first, run.last - 1)  # "MUNTEANU BE18 1099…": the account's country
         words = tokens[run.first : run.last + 1]
         title = _civil_title(text, tokens, run.first)
         titled = (
@@ -423,7 +452,7 @@ def find_third_parties(
             or _first_name_signal(text, tokens, run)
             or _surname_signal(text, tokens, run, language)
             or _proper_noun_pair(text, tokens, run, language)
-            or _surname_in_capitals_first(text, tokens, run)
+            or _surname_in_capitals_first(text, tokens, run, language)
             or _signature(text, tokens, run)
             or _context_signal(text, tokens, run, language)
         )
@@ -568,7 +597,11 @@ def _context_signal(text: str, tokens: Sequence[Token], run: Run, language: str)
     organisation, a shop's owner, a family, a nickname or a maiden name given, staying with or
     entrusted to someone."""
     words = tokens[run.first : run.last + 1]
-    if _spaced(text, words) or _table_cell_before_first_name(text, tokens, run):
+    if (
+        _spaced(text, words)
+        or _table_cell_before_first_name(text, tokens, run)
+        or _payee(text, words[0].start, words[-1].end)
+    ):
         return True
     if text[max(0, words[0].start - 3) : words[0].start].rstrip(" \t")[-1:] == ":":
         window = max(0, words[0].start - 24), words[0].start
@@ -601,6 +634,21 @@ def _context_signal(text: str, tokens: Sequence[Token], run: Run, language: str)
     if previous.folded == "a" and previous.is_lower:
         return any(t.folded in _ENTRUSTED for t in reach)
     return False
+
+
+def _payee(text: str, start: int, end: int) -> bool:
+    """ "Bénéficiaire : Jean Dupont", "30.03.2026  MIHAELA MUNTEANU BE18 1099 6954 6765",
+    "02/11/2025  BE80 7445 0887 0477  Laurent Lecocq": the other party of a payment."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _PAYEE_LABEL.search(text, max(line_start, start - 30), start):
+        return True
+    if _ROW_AFTER_ACCOUNT.search(text, line_start, start):
+        return True
+    # a word may stand between the date and the payee ("Virement", "Überweisung")
+    return (
+        _ROW_OPENS.search(text, line_start, start) is not None
+        and _ROW_BEFORE_ACCOUNT.match(text, end) is not None
+    )
 
 
 def _table_cell_before_first_name(text: str, tokens: Sequence[Token], run: Run) -> bool:
@@ -770,16 +818,47 @@ _INTRODUCES_PERSON = re.compile(
     r"(?<!\w)(?:chez|avec|par|en la personne d[e'’]|bij|met|door|voor|bei|mit|von|durch)[ \t]*$",
     re.IGNORECASE,
 )
+# Who wrote a note or a report: a dated note's author before its colon ("13.05.2026 — K.L. :
+# RDV…", "2026-03-04 - J.F.R.: appel"), or the initials after an author's label ("Rédigé par :
+# D.E.", "Verfasst von: A.L.", "Opgesteld door: N.B."). There an abbreviation's letters are
+# initials too ("C.V.", "N.B.").
+_NOTE_AUTHOR_BEFORE = re.compile(
+    r"(?:^[ \t]*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})[ \t]*[-–—|,][ \t]*"
+    r"|(?:r[ée]dig[ée]e?(?:\(e\))?|[ée]crit|sign[ée]|verfasst|erstellt|geschrieben|"
+    r"unterzeichnet|opgesteld|geschreven|ondertekend)[ \t]+(?:par|von|door)[ \t]*:?[ \t]*"
+    r"|(?:auteur|verfasser(?:in)?|autor(?:in)?|redacteur|opsteller|paraphe|visa)[ \t]*:[ \t]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NOTE_AUTHOR_AFTER = re.compile(r"[ \t]*(?::|\||$)", re.MULTILINE)
+# A contact or a visit with someone: "appel de K.L.", "telefoon van A.D.", "HB bei M.S."
+_CONTACT_WITH = re.compile(
+    r"(?<!\w)(?:appel|mail|courriel|visite|entretien|telefoon|oproep|bezoek|huisbezoek|gesprek"
+    r"|anruf|besuch|hausbesuch|hb)[ \t]+(?:de|d[’']|van|vom|bij|bei|von)[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _note_author(text: str, start: int, end: int) -> bool:
+    """The initials between ``start`` and ``end`` sign a dated note or a report."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        _NOTE_AUTHOR_BEFORE.search(text, line_start, start) is not None
+        and _NOTE_AUTHOR_AFTER.match(text, end) is not None
+    )
 
 
 def find_initials(text: str, tokens: Sequence[Token]) -> list[Span]:
     """Initials of someone nobody listed, where a role, a title or a preposition introducing a
-    person stands before them."""
+    person stands before them, or where they sign a note."""
     spans = []
     for pattern, bare in ((_INITIALS, False), (_BARE_INITIALS, True)):
         for match in pattern.finditer(text):
             letters = re.sub(r"[^\w]", "", match.group())
             index = bisect.bisect_left(tokens, match.start(), key=lambda t: t.start)
+            if not bare and _note_author(text, match.start(), match.end()):
+                spans.append(Span(match.start(), match.end(), "name", "rule",
+                                  person=_initials_ref(letters)))
+                continue
             if letters.upper() in _NOT_INITIALS or index == 0:
                 continue
             if bare:
@@ -790,6 +869,8 @@ def find_initials(text: str, tokens: Sequence[Token]) -> list[Span]:
                     _civil_title(text, tokens, index) is not None
                     or _role_title(text, tokens, index)
                     or _INTRODUCES_PERSON.search(text, max(0, match.start() - 25), match.start())
+                    is not None
+                    or _CONTACT_WITH.search(text, max(0, match.start() - 25), match.start())
                     is not None
                     or role_before(text, tokens, index)
                 )

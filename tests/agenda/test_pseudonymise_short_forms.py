@@ -210,6 +210,9 @@ def test_the_dossier_street_abbreviated(language, street, number, text, written)
         (["Friedrich"], "Dumont", "Fritz hat angerufen.", True),
         (["Claire"], "Wéry", "Madame W É R Y est venue.", True),
         (["Dorothée"], "Dumont", "Hier, Doro est venue.", False),
+        # the pet forms removed when they act as a person: the guard sees them too
+        (["Mihaela"], "Munteanu", "Miha zeigt die Rechnungen.", False),
+        (["Bernadette"], "Lecocq", "Entretien avec Bernie ce matin.", False),
         (["Jean-Pierre"], "Dumont", "Objet : dossier J.-P. D.", False),
         (["Claire"], "Nowak", "Madame No wak est venue.", False),
     ],
@@ -264,6 +267,39 @@ def test_pet_names_of_a_dossier_first_name(language, first_name, text, short):
     out = pseudonymised(text, dossier(language, [first_name]))
     assert short not in out
     assert "A." in out
+
+
+@pytest.mark.parametrize(
+    ("language", "first_name", "text", "short"),
+    [
+        # a doubtful truncation that acts: the subject of the verb after it
+        ("de", "Mihaela", "11.02.2026 – Hausbesuch; Miha zeigt die Rechnungen.", "Miha"),
+        ("de", "Bernadette", "Kommentar: Berni zahlt monatlich zurück.", "Berni"),
+        ("fr", "Bernadette", "Commentaire : Bernie rembourse chaque mois.", "Bernie"),
+        ("nl", "Yolanda", "Opmerking: Yola doet niet meer open.", "Yola"),
+        # or someone one is with
+        ("de", "Mihaela", "Gespräch bei Miha, die Tochter übersetzt.", "Miha"),
+        ("fr", "Bernadette", "Entretien avec Bernie ce matin.", "Bernie"),
+    ],
+)
+def test_pet_names_used_as_a_person(language, first_name, text, short):
+    out = pseudonymised(text, dossier(language, [first_name]))
+    assert short not in out
+    assert "A." in out
+
+
+@pytest.mark.parametrize(
+    ("language", "first_name", "text"),
+    [
+        # a word joined to what follows is no subject
+        ("nl", "Kristof", "Stof en vuil liggen in de gang."),
+        ("fr", "Mercedes", "Merci à tous pour votre aide."),
+        ("de", "Handan", "Handy und Ladegerät fehlen."),
+    ],
+)
+def test_words_that_act_but_are_no_pet_name_stay(language, first_name, text):
+    out = pseudonymised(text, dossier(language, [first_name]))
+    assert out.split()[0] == text.split()[0]
 
 
 @pytest.mark.parametrize(

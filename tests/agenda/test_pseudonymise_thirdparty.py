@@ -143,6 +143,138 @@ def test_initials_after_a_role_or_a_preposition(language, text, expected):
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
+        # the author of a dated note, before its colon
+        ("fr", "13.05.2026 — K.L. : RDV à la clinique.", "13.05.2026 — A. : RDV à la clinique."),
+        ("fr", "07/01/2026 - J.F.R.: visite à domicile.", "07/01/2026 - A.: visite à domicile."),
+        (
+            "nl",
+            "2026-02-23 — A.D.: afspraak bij de huisarts.",
+            "2026-02-23 — A.: afspraak bij de huisarts.",
+        ),
+        ("de", "09.01.2026 – E. V.: Anruf der Nachbarin.", "09.01.2026 – A.: Anruf der Nachbarin."),
+        # an abbreviation's letters at the author's place are initials
+        ("de", "09.01.2026 — C.V.: Hausbesuch.", "09.01.2026 — A.: Hausbesuch."),
+        # after an author's label
+        ("fr", "Rédigée par : D.E.  |  le 16.04.2026", "Rédigée par : A.  |  le 16.04.2026"),
+        ("de", "Verfasst von: A.L.  |  20.05.2026", "Verfasst von: A.  |  20.05.2026"),
+        ("nl", "Opgesteld door: N.B.  |  25.03.2026", "Opgesteld door: A.  |  25.03.2026"),
+        ("fr", "Auteur : M.-C. R.", "Auteur : A."),
+        # after a contact or a visit
+        ("fr", "12.03.2026 — appel de K.L., inquiète.", "12.03.2026 — appel de A., inquiète."),
+        ("nl", "Telefoon van A.D. over de huur.", "Telefoon van A. over de huur."),
+        (
+            "de",
+            "11.02.2026 – HB bei M.S.; alles in Ordnung.",
+            "11.02.2026 – HB bei A.; alles in Ordnung.",
+        ),
+        # abbreviations elsewhere stay
+        ("fr", "N.B. : le dossier est complet.", "N.B. : le dossier est complet."),
+        ("fr", "Il envoie son C.V. au Forem.", "Il envoie son C.V. au Forem."),
+        ("fr", "P.S. : voir l'annexe.", "P.S. : voir l'annexe."),
+        ("nl", "N.B.: dossier volledig.", "N.B.: dossier volledig."),
+        ("nl", "Gepubliceerd in het B.S. van 1.2.2026.", "Gepubliceerd in het B.S. van 1.2.2026."),
+        ("de", "Siehe K.B. vom 2.4.2001.", "Siehe K.B. vom 2.4.2001."),
+        ("fr", "12.03.2026 — A.S.B.L. Le Pont : colis.", "12.03.2026 — A.S.B.L. Le Pont : colis."),
+    ],
+)
+def test_initials_signing_a_note(language, text, expected):
+    assert rules_only(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a bank statement's row: the payee between the date and the account, or after it
+        (
+            "de",
+            "30.03.2026  GERDA SCHMITZ BE18 1099 6954 6765        153,82 €",
+            "30.03.2026  A. [IBAN]        153,82 €",
+        ),
+        (
+            "fr",
+            "02/11/2025  Laurent Lecocq BE80 7445 0887 0477   233,01 €",
+            "02/11/2025  A. [IBAN]   233,01 €",
+        ),
+        (
+            "nl",
+            "2025-12-23  BE21 3087 6936 2403  JAN PEETERS   312,05 EUR",
+            "2025-12-23  [IBAN]  A.   312,05 EUR",
+        ),
+        # the kind of booking before the payee stays
+        (
+            "fr",
+            "15/10/2025  Virement Jean Dupont BE49 0850 7737 8271  39,00 €",
+            "15/10/2025  Virement A. [IBAN]  39,00 €",
+        ),
+        (
+            "de",
+            "05.09.2025  Dauerauftrag Gerda Schmitz BE04 8268 5254 4131   301,11 €",
+            "05.09.2025  Dauerauftrag A. [IBAN]   301,11 €",
+        ),
+        (
+            "nl",
+            "15/10/2025  Overschrijving Jan Peeters BE49 0850 7737 8271  39,00 €",
+            "15/10/2025  Overschrijving A. [IBAN]  39,00 €",
+        ),
+        # a payment's label
+        ("fr", "Bénéficiaire : Concetta Esposito", "Bénéficiaire : A."),
+        ("fr", "Virement au nom de Francesco Russo.", "Virement au nom de A."),
+        ("nl", "Begunstigde: Jan Peeters", "Begunstigde: A."),
+        ("nl", "Overschrijving ten name van Els Wouters.", "Overschrijving ten name van A."),
+        ("de", "Empfänger: Gerda Schmitz", "Empfänger: A."),
+        ("de", "Kontoinhaber: LAURENT LECOCQ", "Kontoinhaber: A."),
+        # companies and bodies stay
+        (
+            "fr",
+            "15/10/2025  Proximus BE49 0850 7737 8271  39,00 €",
+            "15/10/2025  Proximus [IBAN]  39,00 €",
+        ),
+        (
+            "nl",
+            "23/12/2025  De Watergroep BE21 3087 6936 2403    31,05 EUR",
+            "23/12/2025  De Watergroep [IBAN]    31,05 EUR",
+        ),
+        (
+            "de",
+            "02.10.2025  Lastschrift Ethias   668,81 €",
+            "02.10.2025  Lastschrift Ethias   668,81 €",
+        ),
+        ("fr", "Donneur d'ordre : SPF Finances", "Donneur d'ordre : SPF Finances"),
+        ("fr", "au nom de Bruxelles Environnement", "au nom de Bruxelles Environnement"),
+    ],
+)
+def test_the_other_party_of_a_payment(language, text, expected):
+    assert rules_only(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # an interpreter's first name that is also a word
+        ("fr", "Suivi par le CHU ; interprète Patience.", "Suivi par le CHU ; interprète A."),
+        ("nl", "De tolk Hoop was aanwezig.", "De tolk A. was aanwezig."),
+        ("de", "Die Dolmetscherin Rosa übersetzt.", "Die Dolmetscherin A. übersetzt."),
+        # the administrative order, a known surname in capitals then such a first name
+        ("fr", "Elle vit avec KABONGO Patience depuis 2024.", "Elle vit avec A. depuis 2024."),
+        ("nl", "Ze woont samen met PEETERS Roos.", "Ze woont samen met A."),
+        # what stays: an acronym and a word, the interpreters' service, German nouns
+        ("fr", "Le dossier est au SPF Finances.", "Le dossier est au SPF Finances."),
+        ("fr", "Il fait preuve de patience.", "Il fait preuve de patience."),
+        (
+            "fr",
+            "L'interprète de la Croix-Rouge est présente.",
+            "L'interprète de la Croix-Rouge est présente.",
+        ),
+        ("de", "Sie ist bei der AOK Versicherung.", "Sie ist bei der AOK Versicherung."),
+    ],
+)
+def test_a_first_name_that_is_also_a_word(language, text, expected):
+    assert rules_only(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
         (
             "fr",
             "Il loge chez un cousin que tout le monde surnomme « Titi ».",
