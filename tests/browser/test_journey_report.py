@@ -11,13 +11,14 @@ from playwright.sync_api import Page, expect
 
 from council.clock import centre_today
 
-#: "Zouzou" is a nickname the pseudonymiser cannot know: the reviewer must catch it
+#: "Zouzou" is a family's own pet name with no title, kinship word or listed first name near it:
+#: the pseudonymiser cannot know it, the reviewer must catch it
 REPORT = (
     "RAPPORT SOCIAL\n\n"
     "Madame Mireille Kabongo-Verhelst, domiciliée rue des Alouettes 14 à 7000 Hautrival, vit "
     "seule avec son fils Timothée.\n"
     "Son propriétaire, Monsieur Hector Vandeputte, réclame deux mois d'arriérés de loyer.\n"
-    "Le mercredi, Timothée est gardé par sa grand-mère, mamy Zouzou.\n\n"
+    "Le mercredi, Zouzou garde Timothée.\n\n"
     "Proposition\n"
     "Octroi d'une aide de 450,00 € pour les arriérés de loyer.\n"
 )
