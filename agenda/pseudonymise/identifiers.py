@@ -14,7 +14,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from stdnum import iban as stdnum_iban
 from stdnum.be import bis, nn
@@ -67,27 +68,65 @@ def email_needle(email: str) -> str:
     return max(fold(email).strip().partition("@")[0].split("."), key=len)
 
 
-def known_email_patterns(emails: Iterable[str]) -> list[tuple[str, re.Pattern[str]]]:
-    """(needle, pattern on folded text) of each of the dossiers' e-mail addresses."""
-    return [
-        (email_needle(email), re.compile(rf"(?<!\w){known_email_pattern(email)}(?!\w)"))
-        for email in emails
-    ]
+def known_email_patterns(emails: Iterable[str]) -> dict[str, list[str]]:
+    """The dossiers' e-mail addresses by the longest word of their needle, for
+    ``find_known_emails``: a text's words then say which addresses it may hold, instead of
+    each address being looked for in each text."""
+    found: dict[str, list[str]] = {}
+    for email in emails:
+        found.setdefault(max(_WORD.findall(email_needle(email)) or [""], key=len), []).append(email)
+    return found
 
 
-def find_known_emails(
-    text: str, language: str, emails: Sequence[tuple[str, re.Pattern[str]]]
-) -> list[Span]:
-    """The dossiers' e-mail addresses, whatever the disguise."""
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4096)
+def known_email_regex(email: str) -> re.Pattern[str]:
+    """The compiled ``known_email_pattern``, on first need only: the disguises make a long
+    pattern (milliseconds to compile), and most addresses of a meeting are in no given text."""
+    return re.compile(rf"(?<!\w){known_email_pattern(email)}(?!\w)")
+
+
+def find_known_emails(text: str, language: str, emails: Mapping[str, Sequence[str]]
+                      ) -> list[Span]:
+    """The dossiers' e-mail addresses (``known_email_patterns``), whatever the disguise."""
     if not emails:
         return []
     folded = fold(text)
-    return [
-        Span(m.start(), m.end(), "email", "pattern", _label(language, "email"))
-        for needle, pattern in emails
-        if needle in folded
-        for m in pattern.finditer(folded)
-    ]
+    spans = []
+    for word in sorted(set(_WORD.findall(folded)) & emails.keys()):
+        for email in emails[word]:
+            spans += [Span(start, end, "email", "pattern", _label(language, "email"))
+                      for start, end in _email_places(folded, email)]
+    return spans
+
+
+def _email_places(folded: str, email: str) -> list[tuple[int, int]]:
+    """Where ``email`` is written in ``folded``. The pattern of every disguise is long to
+    compile: it is tried only when, past the plain occurrences, the address's words still
+    stand in their order with short gaps between them, as in any disguised occurrence."""
+    plain = [match.span() for match in _plain_email_regex(email).finditer(folded)]
+    rest = folded
+    for start, end in plain:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    if not _loose_email_regex(email).search(rest):
+        return plain
+    return [match.span() for match in known_email_regex(email).finditer(folded)]
+
+
+# Between two words of an address in disguise: a dot, "@", " [at] ", "-dot-", " arobase "...
+_GAP = r"\W{0,12}(?:\w{1,12}\W{1,12})?"
+
+
+@lru_cache(maxsize=4096)
+def _loose_email_regex(email: str) -> re.Pattern[str]:
+    return re.compile(_GAP.join(re.escape(word) for word in _WORD.findall(fold(email))))
+
+
+@lru_cache(maxsize=4096)
+def _plain_email_regex(email: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(fold(email).strip())}(?!\w)")
 
 
 # Digits as an OCR reads them: O for 0, I, l, L and | for 1, Z for 2, S for 5, G for 6, B for 8.

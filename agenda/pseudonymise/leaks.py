@@ -12,12 +12,13 @@ with dots ("M.S.", "J.-P. D.") are uncertain: the reviewer confirms those.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache, partial
 
 from agenda.pseudonymise.dossier import Dossier
-from agenda.pseudonymise.identifiers import OCR_DIGITS, email_needle, known_email_pattern
+from agenda.pseudonymise.identifiers import OCR_DIGITS, email_needle, known_email_regex
 from agenda.pseudonymise.lexicon import PARTICLES, common_words, diminutives
 from agenda.pseudonymise.mentions import birth_date_after, spaced_words
 from agenda.pseudonymise.names import (
@@ -80,8 +81,8 @@ class LeakIndex:
         self._truncations: Truncations[int] = Truncations()
         self._signed: dict[str, list[int]] = {}
         self._numbers: dict[str, list[tuple[int, str]]] = {}
-        # (dossier, category, a word its every match holds, pattern)
-        self._patterns: list[tuple[int, str, str | None, re.Pattern[str]]] = []
+        # (dossier, category, a word its every match holds, its pattern compiled on need)
+        self._patterns: list[tuple[int, str, str | None, Callable[[], re.Pattern[str]]]] = []
         self._births: dict[date, list[int]] = {}
         for position, dossier in enumerate(dossiers):
             self._references.append(dossier.reference)
@@ -110,10 +111,10 @@ class LeakIndex:
             self._numbers.setdefault(digits, []).append((position, category))
         if contacts.email:
             self._patterns.append((position, "email", email_needle(contacts.email),
-                                   _whole(known_email_pattern(contacts.email))))
+                                   partial(known_email_regex, contacts.email)))
         if address and address.street:
             self._patterns.append((position, "address", street_needle(address.street),
-                                   _whole(street_pattern(address.street))))
+                                   partial(_whole, street_pattern(address.street))))
         for birth in {p.birth_date for p in persons if p.birth_date}:
             self._births.setdefault(birth, []).append(position)
 
@@ -174,7 +175,7 @@ class LeakIndex:
                 found += [
                     (owner, Leak(m.start(), m.end(), text[m.start() : m.end()], category,
                                  self._references[owner]))
-                    for m in pattern.finditer(folded)
+                    for m in pattern().finditer(folded)
                 ]
         for start, end, written, _ in dates_in(text, date.today()):
             found += [
@@ -191,6 +192,7 @@ def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
     return LeakIndex(dossiers).find(text)
 
 
+@lru_cache(maxsize=4096)
 def _whole(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){pattern}(?!\w)")
 

@@ -6,12 +6,13 @@ from datetime import date
 
 import pytest
 
-from agenda.pseudonymise import Pseudonymiser, find_leaks, parse_dossier
+from agenda.pseudonymise import Pseudonymiser, find_leaks, identifiers, parse_dossier
 from agenda.pseudonymise.identifiers import (
     find_damaged_identifiers,
     find_obfuscated_emails,
     find_plates_and_rolls,
 )
+from agenda.pseudonymise.identifiers import known_email_regex as _known_email_regex
 from agenda.pseudonymise.numberwords import number_value
 from agenda.pseudonymise.patterns import find_birth_dates, find_ibans, find_phones
 
@@ -269,3 +270,26 @@ def test_a_legal_reference_is_kept_whole(language, text):
                              "applicant": {"last_name": "Wouters", "first_names": ["Gertrude"]}})
     output = Pseudonymiser(reference_date=TODAY, use_model=False).pseudonymise(text, dossier).text
     assert output == text
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "compiled"),
+    [
+        ("Contact : tomaz60@proton.me ; Tomaz60 rappelle lundi.", ["tomaz60@proton.me"], False),
+        ("Tomaz60 a écrit depuis proton, sans adresse.", [], False),
+        ("Contact : tomaz60@proton.me, ou tomaz60 [at] proton [point] me.",
+         ["tomaz60@proton.me", "tomaz60 [at] proton [point] me"], True),
+        ("Tomaz60 chez proton, me dit-il.", [], True),  # the words in order: the pattern says no
+    ],
+)
+def test_the_long_pattern_of_the_disguises_is_compiled_only_for_a_disguise(
+        monkeypatch, text, found, compiled):
+    """A meeting holds hundreds of addresses, each with its own long pattern (milliseconds to
+    compile): a text that writes an address plainly, or not at all, needs none of them."""
+    compiling = []
+    monkeypatch.setattr(identifiers, "known_email_regex",
+                        lambda email: compiling.append(email) or _known_email_regex(email))
+    emails = identifiers.known_email_patterns(["tomaz60@proton.me", "other.person@mail.be"])
+    spans = identifiers.find_known_emails(text, "fr", emails)
+    assert [text[span.start : span.end] for span in spans] == found
+    assert bool(compiling) is compiled

@@ -68,14 +68,18 @@ def test_a_value_two_dossiers_share_is_reported_for_each():
 
 
 class _Counted:
-    """A compiled pattern that counts the texts it searches."""
+    """A pattern, compiled on need, that counts the texts it searches."""
 
-    def __init__(self, pattern, searches):
-        self._pattern, self._searches = pattern, searches
+    def __init__(self, compiled, searches):
+        self._compiled, self._searches = compiled, searches
+
+    def __call__(self):
+        return self
 
     def finditer(self, text):
-        self._searches.append(self._pattern.pattern)
-        return self._pattern.finditer(text)
+        pattern = self._compiled()
+        self._searches.append(pattern.pattern)
+        return pattern.finditer(text)
 
 
 def test_searching_a_text_does_not_grow_with_the_dossiers(monkeypatch):
