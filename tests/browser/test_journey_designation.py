@@ -77,6 +77,17 @@ def _tick_and_cast(page: Page, pages, ticked: tuple[str, ...]) -> None:
     pages.check(page)
 
 
+def _secret_on_every_screen(chair: Page, members: dict[str, Page], pages, meeting_url: str,
+                            result: str) -> None:
+    """The chair screen and each member's live screen show the ``result``, and nobody's ticks."""
+    pages.check(chair)
+    _shows_no_one_s_ticks(chair, VOTERS)
+    for page in members.values():
+        page.goto(f"{meeting_url}/live")
+        expect(page.locator(".result")).to_contain_text(result)
+        _shows_no_one_s_ticks(page, VOTERS)
+
+
 def _shows_no_one_s_ticks(page: Page, voters: tuple[str, ...]) -> None:
     """No row of a member on the page names a candidate other than the member: the screens say
     who voted, never for whom."""
@@ -172,12 +183,7 @@ def test_designation_by_secret_ballot_void_for_mixity_then_held_again(
     expect(result.locator(".badge.warning")).to_have_count(2)
     expect(result).to_contain_text("un nouveau scrutin est inscrit à l'ordre du jour")
     expect(result).not_to_contain_text("Sont désignés")
-    pages.check(chair)
-    _shows_no_one_s_ticks(chair, VOTERS)
-    for page in members.values():
-        page.goto(f"{meeting_url}/live")
-        expect(page.locator(".result")).to_contain_text("Voix par candidat")
-        _shows_no_one_s_ticks(page, VOTERS)
+    _secret_on_every_screen(chair, members, pages, meeting_url, "Voix par candidat")
 
     new_ballot = live_server.run(_new_ballot_of(item_id))
     assert new_ballot is not None
@@ -196,9 +202,4 @@ def test_designation_by_secret_ballot_void_for_mixity_then_held_again(
     expect(result.locator(".badge.ok")).to_have_count(2)
     expect(result).to_contain_text(f"Sont désignés : {PONCELET}, {AMRANI}.")
     expect(result).not_to_contain_text("nouveau scrutin")
-    pages.check(chair)
-    _shows_no_one_s_ticks(chair, VOTERS)
-    for page in members.values():
-        page.goto(f"{meeting_url}/live")
-        expect(page.locator(".result")).to_contain_text("Sont désignés")
-        _shows_no_one_s_ticks(page, VOTERS)
+    _secret_on_every_screen(chair, members, pages, meeting_url, "Sont désignés")

@@ -346,15 +346,21 @@ def _password_given_minutes_ago(client: FlaskClient, minutes: int) -> None:
         stored["authenticated_at"] -= minutes * 60
 
 
-def test_a_session_left_open_cannot_confirm_without_the_password(
-        client: FlaskClient, auth: Any, session: Session) -> None:
-    """Someone at the DG's unattended desk confirms the administrator's request for a content
-    role: the page asks the DG's password again, and nothing changes until it is given."""
+def _request_before_the_dg(client: FlaskClient, auth: Any, session: Session) -> AccountRequest:
+    """The administrator asks for a content role; the DG logs in."""
     auth.login("admin")
     _create(client, "newclerk", "secretariat")
     [request] = _pending(session, user_named(session, "newclerk"))
     auth.logout()
     auth.login("dg")
+    return request
+
+
+def test_a_session_left_open_cannot_confirm_without_the_password(
+        client: FlaskClient, auth: Any, session: Session) -> None:
+    """Someone at the DG's unattended desk confirms the administrator's request for a content
+    role: the page asks the DG's password again, and nothing changes until it is given."""
+    request = _request_before_the_dg(client, auth, session)
     _password_given_minutes_ago(client, 30)
     page = client.post(f"/accounts/requests/{request.id}/confirm")
     assert page.status_code == 200
@@ -376,11 +382,7 @@ def test_a_session_left_open_cannot_confirm_without_the_password(
 
 def test_a_dg_with_an_authenticator_gives_a_code_too(client: FlaskClient, auth: Any,
                                                      session: Session) -> None:
-    auth.login("admin")
-    _create(client, "newclerk", "secretariat")
-    [request] = _pending(session, user_named(session, "newclerk"))
-    auth.logout()
-    auth.login("dg")
+    request = _request_before_the_dg(client, auth, session)
     _enrol(session, "dg")  # set up during the session: the next password needs a code
     _password_given_minutes_ago(client, 30)
     page = client.post(f"/accounts/requests/{request.id}/confirm").get_data(as_text=True)
@@ -393,11 +395,7 @@ def test_a_dg_with_an_authenticator_gives_a_code_too(client: FlaskClient, auth: 
 def test_refusing_needs_no_password_again(client: FlaskClient, auth: Any,
                                           session: Session) -> None:
     """Refusing grants nothing: an old session may still refuse."""
-    auth.login("admin")
-    _create(client, "newclerk", "secretariat")
-    [request] = _pending(session, user_named(session, "newclerk"))
-    auth.logout()
-    auth.login("dg")
+    request = _request_before_the_dg(client, auth, session)
     _password_given_minutes_ago(client, 30)
     assert client.post(f"/accounts/requests/{request.id}/refuse").status_code == 302
     session.expire_all()
