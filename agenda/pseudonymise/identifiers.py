@@ -98,11 +98,11 @@ def find_known_emails(text: str, language: str, emails: Mapping[str, Sequence[st
     for word in sorted(set(_WORD.findall(folded)) & emails.keys()):
         for email in emails[word]:
             spans += [Span(start, end, "email", "pattern", _label(language, "email"))
-                      for start, end in _email_places(folded, email)]
+                      for start, end in email_places(folded, email)]
     return spans
 
 
-def _email_places(folded: str, email: str) -> list[tuple[int, int]]:
+def email_places(folded: str, email: str) -> list[tuple[int, int]]:
     """Where ``email`` is written in ``folded``. The pattern of every disguise is long to
     compile: it is tried only when, past the plain occurrences, the address's words still
     stand in their order with short gaps between them, as in any disguised occurrence."""

@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache, partial
 
 from agenda.pseudonymise.dossier import Dossier
-from agenda.pseudonymise.identifiers import OCR_DIGITS, email_needle, known_email_regex
+from agenda.pseudonymise.identifiers import OCR_DIGITS, email_needle, email_places
 from agenda.pseudonymise.lexicon import PARTICLES, common_words, diminutives
 from agenda.pseudonymise.mentions import birth_date_after, spaced_words
 from agenda.pseudonymise.names import (
@@ -81,8 +81,9 @@ class LeakIndex:
         self._truncations: Truncations[int] = Truncations()
         self._signed: dict[str, list[int]] = {}
         self._numbers: dict[str, list[tuple[int, str]]] = {}
-        # (dossier, category, a word its every match holds, its pattern compiled on need)
-        self._patterns: list[tuple[int, str, str | None, Callable[[], re.Pattern[str]]]] = []
+        # (dossier, category, a word its every match holds, where it stands in a folded text)
+        self._patterns: list[
+            tuple[int, str, str | None, Callable[[str], Iterable[tuple[int, int]]]]] = []
         self._births: dict[date, list[int]] = {}
         for position, dossier in enumerate(dossiers):
             self._references.append(dossier.reference)
@@ -111,10 +112,10 @@ class LeakIndex:
             self._numbers.setdefault(digits, []).append((position, category))
         if contacts.email:
             self._patterns.append((position, "email", email_needle(contacts.email),
-                                   partial(known_email_regex, contacts.email)))
+                                   partial(email_places, email=contacts.email)))
         if address and address.street:
             self._patterns.append((position, "address", street_needle(address.street),
-                                   partial(_whole, street_pattern(address.street))))
+                                   partial(_places, street_pattern(address.street))))
         for birth in {p.birth_date for p in persons if p.birth_date}:
             self._births.setdefault(birth, []).append(position)
 
@@ -170,12 +171,11 @@ class LeakIndex:
                 for value in values for owner, category in self._numbers.get(value, ())
             ]
         folded = fold(text)
-        for owner, category, needle, pattern in self._patterns:
+        for owner, category, needle, places in self._patterns:
             if needle is None or needle in folded:
                 found += [
-                    (owner, Leak(m.start(), m.end(), text[m.start() : m.end()], category,
-                                 self._references[owner]))
-                    for m in pattern().finditer(folded)
+                    (owner, Leak(start, end, text[start:end], category, self._references[owner]))
+                    for start, end in places(folded)
                 ]
         for start, end, written, _ in dates_in(text, date.today()):
             found += [
@@ -190,6 +190,11 @@ def find_leaks(text: str, dossiers: Iterable[Dossier]) -> list[Leak]:
     """Every place where ``text`` still shows a value of one of ``dossiers`` (for many texts
     and the same dossiers, build one ``LeakIndex``)."""
     return LeakIndex(dossiers).find(text)
+
+
+def _places(pattern: str, folded: str) -> list[tuple[int, int]]:
+    """Where the whole-word ``pattern`` matches ``folded``."""
+    return [match.span() for match in _whole(pattern).finditer(folded)]
 
 
 @lru_cache(maxsize=4096)
